@@ -1,0 +1,35 @@
+package ponte.core.items;
+
+import java.util.Optional;
+import java.util.Set;
+import ponte.core.licensing.Territories;
+import ponte.core.orgs.OrgId;
+import ponte.core.products.ProductId;
+
+/** A request to change the log, as an editor made it; the {@link Desk} decides what it becomes. */
+public sealed interface Change {
+    OrgId by();
+
+    /**
+     * Publish a new item, or, when {@code uri} names an item the same org already owns, a new version of it
+     * (the uri is the client's idempotency key). {@code newId} is used only if the item is new.
+     */
+    record Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights)
+            implements Change {
+        public Publish {
+            products = Set.copyOf(products);
+        }
+    }
+
+    /** A new version of an existing item: a plain update or a correction. */
+    record Revise(OrgId by, ItemId item, Content content, Event signal) implements Change {
+        public Revise {
+            if (signal != Event.UPDATED && signal != Event.CORRECTED) {
+                throw new IllegalArgumentException("a revision is an update or a correction");
+            }
+        }
+    }
+
+    /** Withdraw an item: partners who received it must take it down. */
+    record Kill(OrgId by, ItemId item, String reason) implements Change {}
+}

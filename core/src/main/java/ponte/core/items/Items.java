@@ -1,0 +1,14 @@
+package ponte.core.items;
+
+import java.util.Optional;
+import ponte.core.orgs.OrgId;
+
+/** Port: read access to items and versions (writes go through the {@link ponte.core.log.ContentLog}). */
+public interface Items {
+    Optional<Item> byId(ItemId id);
+
+    Optional<Version> version(ItemId id, int number);
+
+    /** Whether any version of the item was routed to the org. */
+    boolean received(OrgId org, ItemId id);
+}

@@ -1,0 +1,48 @@
+package ponte.core.items;
+
+import java.time.Clock;
+import java.util.Optional;
+import ponte.core.NotFound;
+import ponte.core.access.Caller;
+import ponte.core.access.Role;
+import ponte.core.licensing.Entitlements;
+import ponte.core.orgs.OrgId;
+
+/** Reading one item: its owners' keys see every version; anyone else sees the latest, through the entitlement gate, or nothing. */
+public final class Reading {
+    /** An item with the version the caller may read, and whether the caller reads it as an owner. */
+    public record Visible(Item item, Version version, boolean asOwner) {}
+
+    private final Items items;
+    private final Entitlements entitlements;
+    private final Clock clock;
+
+    public Reading(Items items, Entitlements entitlements, Clock clock) {
+        this.items = items;
+        this.entitlements = entitlements;
+        this.clock = clock;
+    }
+
+    public Visible read(Caller caller, ItemId id, Optional<Integer> versionNumber) {
+        OrgId org = caller.actingFor(Role.PARTNER);
+        Item item = items.byId(id).orElseThrow(Reading::notFound);
+        if (item.ownedBy(org)) {
+            int n = versionNumber.orElse(item.latestVersion());
+            Version version = items.version(id, n).orElseThrow(() -> new NotFound("item " + id + " has no version " + n));
+            return new Visible(item, version, true);
+        }
+        if (versionNumber.isPresent() && versionNumber.get() != item.latestVersion()) {
+            throw notFound(); // partners read the latest version only
+        }
+        Version latest = items.version(id, item.latestVersion()).orElseThrow(Reading::notFound);
+        if (!entitlements.mayReceive(org, item, latest, items.received(org, id), clock.instant())) {
+            throw notFound();
+        }
+        return new Visible(item, latest, false);
+    }
+
+    // Identical wording whether the item is missing or not licensed: a partner must not learn it exists.
+    private static NotFound notFound() {
+        return new NotFound("no such item");
+    }
+}

@@ -1,0 +1,48 @@
+package ponte.core.licensing;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ponte.core.Invalid;
+import ponte.core.orgs.OrgId;
+import ponte.core.products.ProductId;
+
+/**
+ * Permission for a licensee to receive a licensor's items of some products, in some territories and languages,
+ * within a window, some delay after release. Licences come from the grants of active agreements.
+ */
+public record Licence(
+        LicenceId id,
+        Optional<String> agreement,
+        OrgId licensor,
+        OrgId licensee,
+        Set<ProductId> products,
+        Territories territories,
+        Set<String> languages,
+        Duration embargoDelay,
+        Validity validity) {
+
+    public Licence {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(licensor);
+        Objects.requireNonNull(licensee);
+        products = Set.copyOf(products);
+        languages = languages.stream().map(Languages::normalise).collect(Collectors.toUnmodifiableSet());
+        if (products.isEmpty()) {
+            throw new Invalid("/products", "a licence covers at least one product");
+        }
+        if (licensor.equals(licensee)) {
+            throw new Invalid("/licensee", "an org does not license to itself");
+        }
+        if (embargoDelay.isNegative()) {
+            throw new Invalid("/embargoDelay", "embargoDelay must not be negative");
+        }
+    }
+
+    /** The skeleton's minimal licence: these products, everywhere, every language, from now on. */
+    public static Licence unrestricted(LicenceId id, OrgId licensor, OrgId licensee, Set<ProductId> products) {
+        return new Licence(id, Optional.empty(), licensor, licensee, products, Territories.WORLDWIDE, Set.of(), Duration.ZERO, Validity.ALWAYS);
+    }
+}

@@ -1,0 +1,73 @@
+package ponte.core.licensing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import ponte.core.items.Item;
+import ponte.core.items.Version;
+import ponte.core.orgs.CountryCode;
+
+/**
+ * The entitlement rule for one licence, stated once: partner P may receive version V of item I iff the licence is
+ * from an owner of I to P, covers one of V's products and V's language, allows some territory of P that V's rights
+ * allow too, and now is inside the licence window and past the embargo plus the licence's embargo delay.
+ */
+final class Rule {
+    private Rule() {}
+
+    static Verdict weigh(Licence licence, Set<CountryCode> partnerTerritories, Item item, Version version, Instant now) {
+        List<String> refusals = new ArrayList<>();
+        if (!item.ownedBy(licence.licensor())) {
+            refusals.add("licensor " + licence.licensor() + " does not own the item");
+        }
+        if (licence.validity().from().map(now::isBefore).orElse(false)) {
+            refusals.add("licence not valid until " + licence.validity().from().get());
+        }
+        if (licence.validity().to().map(to -> !now.isBefore(to)).orElse(false)) {
+            refusals.add("licence expired on " + licence.validity().to().get());
+        }
+        if (version.products().stream().noneMatch(licence.products()::contains)) {
+            refusals.add("licence covers none of the item's products " + version.products());
+        }
+        String language = version.content().language().orElse("");
+        if (!Languages.covers(licence.languages(), language)) {
+            refusals.add("language " + (language.isEmpty() ? "(none)" : language) + " not licensed (licensed: " + licence.languages() + ")");
+        }
+        territoryRefusal(licence, partnerTerritories, version).ifPresent(refusals::add);
+        Instant availableAt = availableAt(licence, item, version);
+        if (now.isBefore(availableAt)) {
+            refusals.add("embargoed until " + availableAt);
+        }
+        return new Verdict(licence, refusals);
+    }
+
+    /** When the licensee may first have the item: after the embargo (or first publication) plus the licence's delay. */
+    static Instant availableAt(Licence licence, Item item, Version version) {
+        Instant release = version.content().embargoedUntil()
+                .filter(e -> e.isAfter(item.firstCreated()))
+                .orElse(item.firstCreated());
+        return release.plus(licence.embargoDelay());
+    }
+
+    private static Optional<String> territoryRefusal(Licence licence, Set<CountryCode> partnerTerritories, Version version) {
+        if (partnerTerritories.isEmpty()) {
+            return Optional.of("partner has no territory");
+        }
+        List<String> reasons = new ArrayList<>();
+        for (CountryCode c : partnerTerritories) {
+            boolean byLicence = licence.territories().allows(c);
+            boolean byItem = version.rights().allows(c);
+            if (byLicence && byItem) {
+                return Optional.empty();
+            }
+            if (!byLicence) {
+                reasons.add("territory " + c + (licence.territories().exclude().contains(c) ? " excluded" : " not included") + " by the licence");
+            } else {
+                reasons.add("territory " + c + (version.rights().exclude().contains(c) ? " excluded" : " not included") + " by the item's rights");
+            }
+        }
+        return Optional.of(String.join("; ", reasons));
+    }
+}

@@ -1,0 +1,21 @@
+package ponte.core.log;
+
+import java.util.List;
+import ponte.core.items.Change;
+import ponte.core.orgs.OrgId;
+
+/**
+ * Port: the content log. Implementations append one change at a time in a total order (sequence order equals
+ * commit order, so a cursor never skips an entry that commits later), store the item's new version and its routes
+ * in the same atomic write, and return only once that write is durable.
+ */
+public interface ContentLog {
+    /** Runs the change through the {@link ponte.core.items.Desk} against the item's state at that point of the log. */
+    Appended append(Change change);
+
+    /** Entries routed to the partner after {@code after}, in log order, at most {@code limit}. */
+    List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit);
+
+    /** The position of the last entry. */
+    Cursor head();
+}

@@ -1,0 +1,2 @@
+/** Products: what an org offers and licenses by. */
+package ponte.core.products;
