@@ -7,6 +7,8 @@ import ponte.core.orgs.OrgId;
 public interface Items {
     Optional<Item> byId(ItemId id);
 
+    Optional<Item> byUri(String uri);
+
     Optional<Version> version(ItemId id, int number);
 
     /** Whether any version of the item was routed to the org. */

@@ -28,14 +28,24 @@ public final class Onboarding {
         return registered;
     }
 
+    /** Adds an outlet; its country becomes one of the org's territories. */
+    public Outlet addOutlet(Caller caller, Outlet outlet) {
+        requireAdmin(caller, outlet.org(), "adding outlets");
+        orgs.byId(outlet.org()).orElseThrow(() -> new NotFound("no organisation " + outlet.org()));
+        Outlet added = orgs.addOutlet(outlet);
+        entitlements.refresh();
+        return added;
+    }
+
     public String issueKey(Caller caller, OrgId org, Role role) {
-        if (!caller.administers(org)) {
-            if (caller instanceof Caller.Member m && m.org().equals(org)) {
-                throw new NotAllowed("issuing keys needs the admin role");
-            }
-            throw new NotAllowed("only the bootstrap admin or the org's own admin issues its keys");
-        }
+        requireAdmin(caller, org, "issuing keys");
         orgs.byId(org).orElseThrow(() -> new NotFound("no organisation " + org));
         return keys.issue(org, role);
+    }
+
+    private static void requireAdmin(Caller caller, OrgId org, String action) {
+        if (!caller.administers(org)) {
+            throw new NotAllowed(action + " needs the bootstrap admin key or the org's own admin key");
+        }
     }
 }

@@ -1,0 +1,125 @@
+package ponte.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import ponte.core.Invalid;
+import ponte.core.access.Caller;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** One request and its response, with what handlers need: path and query parameters, the JSON body, the caller. */
+final class Exchange {
+    /** Items are documents, not uploads: 2 MiB is far above any ninjs text item and bounds what one request can cost. */
+    static final int MAX_BODY = 2 * 1024 * 1024;
+
+    final Request request;
+    final Response response;
+    final Callback callback;
+    private final Map<String, String> pathParams;
+    private final Authenticator authenticator;
+    private final ObjectMapper mapper;
+    private Fields query;
+    private boolean answered;
+
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, Authenticator authenticator, ObjectMapper mapper) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.pathParams = pathParams;
+        this.authenticator = authenticator;
+        this.mapper = mapper;
+    }
+
+    String path(String name) {
+        return pathParams.get(name);
+    }
+
+    Optional<String> query(String name) {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        return Optional.ofNullable(query.getValue(name)).filter(v -> !v.isEmpty());
+    }
+
+    int intQuery(String name, int fallback) {
+        Optional<String> raw = query(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.get());
+        } catch (NumberFormatException e) {
+            throw new Invalid("/" + name, name + " must be a whole number");
+        }
+    }
+
+    Caller caller() {
+        return authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+    }
+
+    /** The body as a JSON object; malformed or oversized input is a 400 before anything else happens. */
+    JsonNode body() {
+        long declared = request.getLength();
+        if (declared > MAX_BODY) {
+            throw new HttpError(413, "Content too large", "request bodies are limited to " + MAX_BODY + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = Request.asInputStream(request)) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw HttpError.badRequest("could not read the request body: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new HttpError(413, "Content too large", "request bodies are limited to " + MAX_BODY + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw HttpError.badRequest("a JSON body is required");
+        }
+        try {
+            JsonNode node = mapper.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw HttpError.badRequest("the body must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw HttpError.badRequest("malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    void header(HttpHeader name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    void header(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    void json(int status, JsonNode body) {
+        send(status, "application/json", mapper.writeValueAsBytes(body));
+    }
+
+    void problem(Problems.Problem problem) {
+        send(problem.status(), "application/problem+json", mapper.writeValueAsBytes(problem.body()));
+    }
+
+    void send(int status, String contentType, byte[] bytes) {
+        answered = true;
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType.contains("charset") || !contentType.contains("json") && !contentType.startsWith("text") ? contentType : contentType + ";charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    boolean answered() {
+        return answered;
+    }
+}

@@ -1,0 +1,101 @@
+package ponte.api;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import ponte.formats.NinjsWriter;
+import tools.jackson.databind.ObjectMapper;
+
+/** The HTTP server: one Jetty core handler dispatching to the v1 resources, on virtual threads. */
+public final class HttpApi implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+
+    public HttpApi(Services services, String host, int port) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("ponte-http");
+        // Handlers block on the database; virtual threads make that cheap without an async style.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Dispatcher(routes(services), new Authenticator(services.keys(), services.bootstrapAdminKey()), NinjsWriter.mapper()));
+        server.setStopTimeout(5_000);
+    }
+
+    private static Routes routes(Services s) {
+        Routes routes = new Routes();
+        ItemViews views = new ItemViews(s);
+        new SystemResource().register(routes);
+        new OrgsResource(s).register(routes);
+        new CatalogueResource(s).register(routes);
+        new ItemsResource(s, views).register(routes);
+        new FeedResource(s, views).register(routes);
+        return routes;
+    }
+
+    public HttpApi start() throws Exception {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private static final class Dispatcher extends Handler.Abstract {
+        private final Routes routes;
+        private final Authenticator authenticator;
+        private final ObjectMapper mapper;
+
+        Dispatcher(Routes routes, Authenticator authenticator, ObjectMapper mapper) {
+            this.routes = routes;
+            this.authenticator = authenticator;
+            this.mapper = mapper;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Set<String> allowed = routes.newAllowed();
+            String path = Request.getPathInContext(request);
+            Optional<Routes.Match> match = routes.find(request.getMethod(), path, allowed);
+            Exchange exchange = new Exchange(request, response, callback, match.map(Routes.Match::params).orElse(java.util.Map.of()), authenticator, mapper);
+            try {
+                if (match.isEmpty()) {
+                    if (allowed.isEmpty()) {
+                        throw new ponte.core.NotFound("no resource at " + path);
+                    }
+                    exchange.header(HttpHeader.ALLOW, String.join(", ", allowed));
+                    throw new HttpError(405, "Method not allowed", request.getMethod() + " is not allowed here; allowed: " + allowed);
+                }
+                match.get().handler().handle(exchange);
+            } catch (Throwable failure) {
+                if (exchange.answered()) {
+                    callback.failed(failure);
+                } else {
+                    exchange.problem(Problems.of(failure));
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package ponte.api;
+
+import java.util.Optional;
+import ponte.core.Invalid;
+import ponte.core.access.Caller;
+import ponte.core.items.Content;
+import ponte.core.items.Event;
+import ponte.core.items.ItemId;
+import ponte.core.items.Reading;
+import ponte.core.licensing.Territories;
+import ponte.core.log.Appended;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** /v1/items: publish, revise, kill and read items. */
+final class ItemsResource {
+    private final Services s;
+    private final ItemViews views;
+
+    ItemsResource(Services s, ItemViews views) {
+        this.s = s;
+        this.views = views;
+    }
+
+    void register(Routes routes) {
+        routes.add("POST", "/v1/items", this::publish);
+        routes.add("GET", "/v1/items/{id}", this::read);
+        routes.add("PUT", "/v1/items/{id}", this::revise);
+        routes.add("DELETE", "/v1/items/{id}", this::kill);
+    }
+
+    private void publish(Exchange x) {
+        Caller caller = x.caller();
+        JsonNode body = x.body();
+        JsonNode ninjs = JsonInput.object(body, "ninjs");
+        Content content = s.ninjsReader().read(ninjs);
+        Appended appended = s.publishing().publish(caller, s.ninjsReader().uri(ninjs), content,
+                CatalogueResource.productIds(body), rights(body));
+        x.header("Location", "/v1/items/" + appended.revision().item().id());
+        x.json(appended.revision().version().number() == 1 ? 201 : 200, receipt(appended));
+    }
+
+    private void revise(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        JsonNode body = x.body();
+        JsonNode ninjs = JsonInput.object(body, "ninjs");
+        Event signal = switch (JsonInput.optionalText(body, "signal").orElse("update")) {
+            case "update" -> Event.UPDATED;
+            case "correction" -> Event.CORRECTED;
+            default -> throw new Invalid("/signal", "signal must be 'update' or 'correction'");
+        };
+        Content content = s.ninjsReader().read(ninjs);
+        x.json(200, receipt(s.publishing().revise(caller, id, content, signal)));
+    }
+
+    private void kill(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        String reason = JsonInput.text(x.body(), "reason");
+        if (reason.isBlank() || reason.length() > 2000) {
+            throw new Invalid("/reason", "reason must be 1-2000 characters");
+        }
+        x.json(200, receipt(s.publishing().kill(caller, id, reason)));
+    }
+
+    private void read(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        Optional<Integer> version = x.query("version").map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new Invalid("/version", "version must be a whole number");
+            }
+        });
+        Reading.Visible visible = s.reading().read(caller, id, version);
+        ObjectNode ninjs = visible.asOwner()
+                ? views.forOwner(visible.item(), visible.version())
+                : views.forPartner(caller.actingFor(ponte.core.access.Role.PARTNER), visible.item(), visible.version());
+        // Per-caller content: shared caches must not keep it.
+        x.header("Cache-Control", "private, no-cache");
+        x.json(200, ninjs);
+    }
+
+    private static ItemId itemId(Exchange x) {
+        try {
+            return new ItemId(x.path("id"));
+        } catch (Invalid e) {
+            throw new ponte.core.NotFound("no such item");
+        }
+    }
+
+    private static Territories rights(JsonNode body) {
+        JsonNode rights = body.get("rights");
+        if (rights == null || rights.isNull()) {
+            return Territories.WORLDWIDE;
+        }
+        JsonNode territories = rights.get("territories");
+        if (territories == null || !territories.isObject()) {
+            throw new Invalid("/rights/territories", "rights.territories must be an object with include and exclude lists");
+        }
+        JsonNode include = territories.get("include");
+        JsonNode exclude = territories.get("exclude");
+        return JsonInput.at("/rights/territories", () -> Territories.of(
+                include == null ? java.util.Set.of("*") : JsonInput.textsAt(include, "/rights/territories/include"),
+                exclude == null ? java.util.Set.of() : JsonInput.textsAt(exclude, "/rights/territories/exclude")));
+    }
+
+    private static ObjectNode receipt(Appended a) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("id", a.revision().item().id().value())
+                .put("uri", a.revision().item().uri())
+                .put("version", a.revision().version().number())
+                .put("event", a.revision().version().event().wire())
+                .put("cursor", a.cursor().encode());
+    }
+}

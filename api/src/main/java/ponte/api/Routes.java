@@ -1,0 +1,75 @@
+package ponte.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Method and path templates ("/v1/items/{id}") to handlers. A handful of routes: a list beats a framework. */
+final class Routes {
+    @FunctionalInterface
+    interface Handler {
+        void handle(Exchange exchange) throws Exception;
+    }
+
+    record Match(Handler handler, Map<String, String> params) {}
+
+    private record Route(String method, String[] segments, Handler handler) {}
+
+    private final List<Route> routes = new ArrayList<>();
+
+    Routes add(String method, String template, Handler handler) {
+        routes.add(new Route(method, split(template), handler));
+        return this;
+    }
+
+    /** The matching handler; empty with {@code allowed} filled when the path exists under other methods. */
+    Optional<Match> find(String method, String path, Set<String> allowed) {
+        String[] segments = split(path);
+        for (Route route : routes) {
+            Map<String, String> params = match(route.segments(), segments);
+            if (params == null) {
+                continue;
+            }
+            if (route.method().equals(method) || (method.equals("HEAD") && route.method().equals("GET"))) {
+                return Optional.of(new Match(route.handler(), params));
+            }
+            allowed.add(route.method());
+        }
+        return Optional.empty();
+    }
+
+    Set<String> newAllowed() {
+        return new LinkedHashSet<>();
+    }
+
+    private static Map<String, String> match(String[] template, String[] path) {
+        if (template.length != path.length) {
+            return null;
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            if (t.startsWith("{") && t.endsWith("}")) {
+                if (path[i].isEmpty()) {
+                    return null;
+                }
+                params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8));
+            } else if (!t.equals(path[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.split("/", -1);
+    }
+}

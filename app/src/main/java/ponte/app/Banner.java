@@ -1,0 +1,29 @@
+package ponte.app;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import ponte.core.access.Role;
+
+/** What a starting node tells the person who started it. */
+final class Banner {
+    private Banner() {}
+
+    static void serving(Wiring w, Main.AdminKey admin, Path dataDir) {
+        String url = "http://127.0.0.1:" + w.port();
+        System.out.println();
+        System.out.println("Ponte is serving at " + url + "  (API docs: " + url + "/docs)");
+        System.out.println("  storage:   " + (w.database.isPostgres() ? "PostgreSQL" : "embedded H2 in " + dataDir.toAbsolutePath()));
+        System.out.println("  admin key: " + (admin.generated() ? admin.secret() + "   (generated for this run; set PONTE_ADMIN_KEY to choose one)" : "from PONTE_ADMIN_KEY"));
+    }
+
+    static void demo(Wiring w, DemoNetwork.Loaded loaded) {
+        System.out.printf("  demo network: %d organisations, %d products, %d licences; %d items published now%n",
+                loaded.orgs(), loaded.products(), loaded.licences(), loaded.itemsPublished());
+        System.out.println("  demo keys (Authorization: Bearer <key>):");
+        loaded.keys().stream().filter(k -> k.role() != Role.ADMIN).collect(Collectors.groupingBy(DemoNetwork.DemoKey::org, java.util.TreeMap::new, Collectors.toList()))
+                .forEach((org, keys) -> System.out.printf("    %-20s %s%n", org, keys.stream().map(DemoNetwork.DemoKey::secret).collect(Collectors.joining("  "))));
+        System.out.println("  (each org also has demo-<org>-admin)");
+        System.out.println("  try:  curl -s -H 'Authorization: Bearer demo-cgtn-partner' http://127.0.0.1:" + w.port() + "/v1/feed");
+        System.out.println();
+    }
+}

@@ -1,0 +1,88 @@
+package ponte.app;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import ponte.api.HttpApi;
+import ponte.api.Services;
+import ponte.core.Ids;
+import ponte.core.items.Desk;
+import ponte.core.items.Publishing;
+import ponte.core.items.Reading;
+import ponte.core.licensing.Entitlements;
+import ponte.core.licensing.Licensing;
+import ponte.core.log.Feeds;
+import ponte.core.orgs.Onboarding;
+import ponte.core.products.Cataloguing;
+import ponte.formats.NinjsReader;
+import ponte.formats.NinjsSchema;
+import ponte.formats.NinjsWriter;
+import ponte.storage.Database;
+import ponte.storage.JdbcContentLog;
+import ponte.storage.JdbcItems;
+import ponte.storage.JdbcKeys;
+import ponte.storage.JdbcLicences;
+import ponte.storage.JdbcOrgs;
+import ponte.storage.JdbcProducts;
+
+/** The object graph of one Ponte node, built by hand: every dependency is a constructor argument. */
+public final class Wiring implements AutoCloseable {
+    public final Database database;
+    public final JdbcOrgs orgs;
+    public final JdbcKeys keys;
+    public final JdbcProducts products;
+    public final JdbcLicences licences;
+    public final Entitlements entitlements;
+    public final JdbcContentLog log;
+    public final JdbcItems items;
+    public final Services services;
+    private final HttpApi http;
+
+    public Wiring(Settings settings, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        Ids ids = new Ids(random);
+        database = settings.databaseUrl().map(url -> Database.at(url, System.getenv().getOrDefault("PONTE_DB_USER", ""),
+                System.getenv().getOrDefault("PONTE_DB_PASSWORD", ""))).orElseGet(() -> Database.embedded(settings.dataDir()));
+        orgs = new JdbcOrgs(database, clock, ids);
+        keys = new JdbcKeys(database, clock, random);
+        products = new JdbcProducts(database);
+        licences = new JdbcLicences(database, clock);
+        entitlements = new Entitlements(() -> JdbcLicences.network(licences, orgs));
+        log = new JdbcContentLog(database, new Desk(entitlements, clock));
+        items = new JdbcItems(database);
+        services = new Services(
+                new Onboarding(orgs, keys, entitlements),
+                orgs,
+                keys,
+                new Cataloguing(products),
+                new Licensing(licences, products, orgs, entitlements, ids),
+                new Publishing(log, products, ids),
+                new Reading(items, entitlements, clock),
+                new Feeds(log, entitlements, clock),
+                entitlements,
+                new NinjsReader(new NinjsSchema()),
+                new NinjsWriter(),
+                clock,
+                settings.bootstrapAdminKey());
+        http = new HttpApi(services, settings.host(), settings.port());
+    }
+
+    public Wiring start() throws Exception {
+        http.start();
+        return this;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public void join() throws InterruptedException {
+        http.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        http.close();
+        log.close();
+        database.close();
+    }
+}

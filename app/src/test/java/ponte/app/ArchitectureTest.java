@@ -1,0 +1,56 @@
+package ponte.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The intended layering, written down once: core depends on nothing of ours and on no framework; adapters depend on
+ * core and not on each other (api may use formats, which renders for it); only app, the composition root, knows them all.
+ */
+class ArchitectureTest {
+    private static final JavaClasses PONTE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Test fixtures shared between modules come as *-tests.jar, which the predefined option does not recognise.
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("ponte");
+
+    @Test
+    void core_depends_only_on_the_jdk() {
+        classes().that().resideInAPackage("ponte.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ponte.core..", "java..")
+                .check(PONTE);
+    }
+
+    @Test
+    void core_does_no_io() {
+        noClasses().that().resideInAPackage("ponte.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net..", "java.nio.file..", "java.io..")
+                .check(PONTE);
+    }
+
+    @Test
+    void storage_does_not_depend_on_other_adapters() {
+        noClasses().that().resideInAPackage("ponte.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.formats..", "ponte.app..")
+                .check(PONTE);
+    }
+
+    @Test
+    void formats_does_not_depend_on_other_adapters() {
+        noClasses().that().resideInAPackage("ponte.formats..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..")
+                .check(PONTE);
+    }
+
+    @Test
+    void api_does_not_reach_into_storage() {
+        noClasses().that().resideInAPackage("ponte.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.storage..", "ponte.app..")
+                .check(PONTE);
+    }
+}

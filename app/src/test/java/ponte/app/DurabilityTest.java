@@ -1,0 +1,154 @@
+package ponte.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.TestNode.ninjs;
+import static ponte.app.TestNode.publishBody;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ponte.formats.NinjsWriter;
+import tools.jackson.databind.JsonNode;
+
+/** A 2xx means durable: restarts and kill -9 lose nothing that was acknowledged. */
+class DurabilityTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void restartKeepsItemsVersionsAndCursors() throws Exception {
+        String editor;
+        String partner;
+        String id;
+        String pageBefore;
+        try (TestNode node = new TestNode(dataDir)) {
+            node.org("agency", "IT");
+            node.org("partner", "CN");
+            editor = node.key("agency", "editor");
+            partner = node.key("partner", "partner");
+            node.product(editor, "news");
+            node.licence(editor, "partner", "news");
+            id = node.post("/v1/items", editor, publishBody(ninjs("it", "Prima"), "news")).json().get("id").asString();
+            node.put("/v1/items/" + id, editor, TestNode.reviseBody(ninjs("it", "Seconda"), "correction"));
+            node.post("/v1/items", editor, publishBody(ninjs("en", "Another"), "news"));
+            pageBefore = node.get("/v1/feed", partner).raw().body();
+        }
+        try (TestNode node = new TestNode(dataDir)) {
+            assertThat(node.get("/v1/feed", partner).raw().body()).isEqualTo(pageBefore);
+            assertThat(node.get("/v1/items/" + id + "?version=1", editor).json().get("headlines").get(0).get("value").asString()).isEqualTo("Prima");
+            assertThat(node.get("/v1/items/" + id, partner).json().get("version").asString()).isEqualTo("2");
+            JsonNode page = node.get("/v1/feed?limit=1", partner).json();
+            String next = page.get("next").asString();
+            // A new entry after the restart continues the same sequence: the old cursor sees exactly what is new.
+            String afterAll = node.get("/v1/feed", partner).json().get("next").asString();
+            node.post("/v1/items", editor, publishBody(ninjs("en", "After restart"), "news"));
+            JsonNode fresh = node.get("/v1/feed?after=" + afterAll, partner).json().get("entries");
+            assertThat(fresh).hasSize(1);
+            assertThat(fresh.get(0).get("item").get("headlines").get(0).get("value").asString()).isEqualTo("After restart");
+            assertThat(next).isNotEqualTo(afterAll);
+        }
+    }
+
+    @Test
+    void killDashNineRightAfterAcknowledgementsLosesNothing() throws Exception {
+        Process server = startServerProcess();
+        Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
+        try {
+            String base = awaitUrl(server);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            post(http, base, "/v1/orgs", TestNode.ADMIN, "{\"id\":\"agency\",\"name\":\"Agency\",\"kind\":\"agency\",\"country\":\"IT\"}");
+            String editor = NinjsWriter.mapper().readTree(post(http, base, "/v1/orgs/agency/keys", TestNode.ADMIN, "{\"role\":\"editor\"}").body()).get("key").asString();
+            post(http, base, "/v1/products", editor, "{\"id\":\"news\",\"name\":\"News\"}");
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            CountDownLatch enough = new CountDownLatch(300);
+            var pool = Executors.newVirtualThreadPerTaskExecutor();
+            for (int t = 0; t < 8; t++) {
+                int writer = t;
+                pool.submit(() -> {
+                    for (int i = 0; running.get(); i++) {
+                        try {
+                            HttpResponse<String> r = post(http, base, "/v1/items", editor, publishBody(ninjs("it", "Writer " + writer + " item " + i), "news"));
+                            if (r.statusCode() == 201) {
+                                JsonNode receipt = NinjsWriter.mapper().readTree(r.body());
+                                acknowledged.put(receipt.get("id").asString(), receipt.get("version").asInt());
+                                enough.countDown();
+                            }
+                        } catch (Exception connectionDied) {
+                            return null;
+                        }
+                    }
+                    return null;
+                });
+            }
+            assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
+            server.destroyForcibly(); // SIGKILL while writers are still sending
+            server.waitFor(10, TimeUnit.SECONDS);
+            running.set(false);
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+            try (TestNode node = new TestNode(dataDir)) {
+                List<String> lost = new ArrayList<>();
+                acknowledged.forEach((id, version) -> {
+                    if (node.get("/v1/items/" + id, editor).status() != 200) {
+                        lost.add(id);
+                    }
+                });
+                assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+                assertThat(lost).as("acknowledged but lost after kill -9").isEmpty();
+                assertThat(node.wiring().log.head().seq()).isGreaterThanOrEqualTo(acknowledged.size());
+            }
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private Process startServerProcess() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--port", "0", "--data-dir", dataDir.toString());
+        pb.environment().put("PONTE_ADMIN_KEY", TestNode.ADMIN);
+        pb.redirectErrorStream(true);
+        return pb.start();
+    }
+
+    private static String awaitUrl(Process server) throws Exception {
+        Pattern serving = Pattern.compile("Ponte is serving at (http://127\\.0\\.0\\.1:\\d+)");
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String line;
+        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            Matcher m = serving.matcher(line);
+            if (m.find()) {
+                Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep draining so the child never blocks
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("the server process did not start");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String base, String path, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,142 @@
+package ponte.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import ponte.formats.NinjsWriter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A real Ponte node on embedded H2 and a random port, with a tiny HTTP client for tests. */
+final class TestNode implements AutoCloseable {
+    static final String ADMIN = "test-admin-key";
+
+    record Answer(int status, HttpResponse<String> raw, JsonNode json) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse("");
+        }
+
+        String contentType() {
+            return header("content-type");
+        }
+    }
+
+    private final Wiring wiring;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+
+    TestNode(Path dataDir) throws Exception {
+        this(dataDir, Clock.systemUTC());
+    }
+
+    TestNode(Path dataDir, Clock clock) throws Exception {
+        wiring = new Wiring(new Settings("127.0.0.1", 0, dataDir, Optional.empty(), ADMIN), clock).start();
+        base = "http://127.0.0.1:" + wiring.port();
+    }
+
+    Wiring wiring() {
+        return wiring;
+    }
+
+    Answer get(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), key);
+    }
+
+    Answer post(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
+    }
+
+    Answer put(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
+    }
+
+    Answer delete(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method("DELETE", HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
+    }
+
+    private Answer send(HttpRequest.Builder request, String key) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            String type = response.headers().firstValue("content-type").orElse("");
+            if (type.contains("json") && !response.body().isEmpty()) {
+                json = NinjsWriter.mapper().readTree(response.body());
+            }
+            return new Answer(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- a small vocabulary for arranging a network ---
+
+    String org(String id, String country) {
+        Answer a = post("/v1/orgs", ADMIN, "{\"id\":\"" + id + "\",\"name\":\"" + id + " Org\",\"kind\":\"agency\",\"country\":\"" + country + "\"}");
+        if (a.status() != 201) {
+            throw new IllegalStateException("org: " + a.status() + " " + a.raw().body());
+        }
+        return id;
+    }
+
+    String key(String org, String role) {
+        Answer a = post("/v1/orgs/" + org + "/keys", ADMIN, "{\"role\":\"" + role + "\"}");
+        if (a.status() != 201) {
+            throw new IllegalStateException("key: " + a.status() + " " + a.raw().body());
+        }
+        return a.json().get("key").asString();
+    }
+
+    void product(String editorKey, String id) {
+        Answer a = post("/v1/products", editorKey, "{\"id\":\"" + id + "\",\"name\":\"" + id + "\"}");
+        if (a.status() != 201) {
+            throw new IllegalStateException("product: " + a.status() + " " + a.raw().body());
+        }
+    }
+
+    void licence(String editorKey, String licensee, String product) {
+        Answer a = post("/v1/licences", editorKey, "{\"licensee\":\"" + licensee + "\",\"products\":[\"" + product + "\"]}");
+        if (a.status() != 201) {
+            throw new IllegalStateException("licence: " + a.status() + " " + a.raw().body());
+        }
+    }
+
+    static ObjectNode ninjs(String language, String headline) {
+        ObjectNode n = NinjsWriter.mapper().createObjectNode();
+        n.put("type", "text");
+        n.put("language", language);
+        n.putArray("headlines").addObject().put("role", "main").put("value", headline);
+        n.putArray("bodies").addObject().put("role", "text").put("contentType", "text/plain").put("value", headline + ". Full text follows.");
+        return n;
+    }
+
+    static String publishBody(JsonNode ninjs, String product) {
+        ObjectNode body = NinjsWriter.mapper().createObjectNode();
+        body.set("ninjs", ninjs);
+        body.putArray("products").add(product);
+        return body.toString();
+    }
+
+    static String reviseBody(JsonNode ninjs, String signal) {
+        ObjectNode body = NinjsWriter.mapper().createObjectNode();
+        body.set("ninjs", ninjs);
+        body.put("signal", signal);
+        return body.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        wiring.close();
+    }
+}

@@ -1,0 +1,92 @@
+package ponte.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import ponte.app.Settings;
+import ponte.app.Wiring;
+import ponte.core.access.Role;
+import ponte.core.orgs.OrgId;
+
+/**
+ * A whole Ponte node on a fresh data directory, set up through the HTTP API as a client would: an agency with one
+ * product, and a partner licensed to it, so every item published is routed to the partner's feed.
+ */
+final class Node implements AutoCloseable {
+    static final String PRODUCT = "notizie";
+    private static final String ADMIN_KEY = "bench-admin-key";
+    private static final String EDITOR_KEY = "bench-agenzia-editor";
+    private static final String PARTNER_KEY = "bench-partner-partner";
+    // About 1.5 KB of text: a short wire story. The raw H2 reference stores this same document per row.
+    private static final String BODY = ("Il consiglio comunale ha approvato il bilancio dopo una lunga seduta notturna; "
+            + "l'opposizione annuncia ricorso. ").repeat(12);
+
+    final Path dataDir;
+    final Wiring wiring;
+    final Client client;
+
+    private Node(Path dataDir, Wiring wiring) {
+        this.dataDir = dataDir;
+        this.wiring = wiring;
+        this.client = new Client(wiring.port());
+    }
+
+    static Node start() throws Exception {
+        Path dir = Files.createTempDirectory("ponte-bench-");
+        Wiring wiring = new Wiring(new Settings("127.0.0.1", 0, dir, Optional.empty(), ADMIN_KEY), Clock.systemUTC()).start();
+        Node node = new Node(dir, wiring);
+        node.setUp();
+        return node;
+    }
+
+    private void setUp() throws IOException, InterruptedException {
+        client.post("/v1/orgs", ADMIN_KEY, """
+                {"id":"agenzia","name":"Agenzia Bench","kind":"agency","country":"IT"}""");
+        client.post("/v1/orgs", ADMIN_KEY, """
+                {"id":"partner","name":"Partner Bench","kind":"broadcaster","country":"DE"}""");
+        wiring.keys.install(new OrgId("agenzia"), Role.EDITOR, EDITOR_KEY);
+        wiring.keys.install(new OrgId("partner"), Role.PARTNER, PARTNER_KEY);
+        client.post("/v1/products", EDITOR_KEY, """
+                {"id":"%s","name":"Notizie"}""".formatted(PRODUCT));
+        client.post("/v1/licences", EDITOR_KEY, """
+                {"licensee":"partner","products":["%s"]}""".formatted(PRODUCT));
+    }
+
+    String editorKey() {
+        return EDITOR_KEY;
+    }
+
+    String partnerKey() {
+        return PARTNER_KEY;
+    }
+
+    /** The ninjs 3.1 document of story {@code n}. */
+    static String ninjs(String n) {
+        return """
+                {"type":"text","language":"it","headlines":[{"role":"main","value":"Bilancio approvato, %s"}],\
+                "bodies":[{"role":"text","contentType":"text/plain","value":"%s"}]}""".formatted(n, BODY);
+    }
+
+    /** The POST /v1/items body for story {@code n}. */
+    static String item(String n) {
+        return "{\"ninjs\":" + ninjs(n) + ",\"products\":[\"" + PRODUCT + "\"]}";
+    }
+
+    @Override
+    public void close() throws Exception {
+        wiring.close();
+        deleteTree(dataDir);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
