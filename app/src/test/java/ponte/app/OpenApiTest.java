@@ -1,0 +1,39 @@
+package ponte.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The API is documented where API.md promises: /openapi.json and /docs, every path and operation. */
+class OpenApiTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everyRouteIsDocumentedAndTheDocsPageServesOffline() throws Exception {
+        try (TestNode node = new TestNode(dataDir)) {
+            TestNode.Answer spec = node.get("/openapi.json", null);
+            assertThat(spec.status()).isEqualTo(200);
+            assertThat(spec.json().get("openapi").asString()).startsWith("3.1");
+            JsonNode paths = spec.json().get("paths");
+            List<String[]> routes = List.of(
+                    new String[] {"/health", "get"}, new String[] {"/v1/orgs", "post"}, new String[] {"/v1/orgs/{org}", "get"},
+                    new String[] {"/v1/orgs/{org}/keys", "post"}, new String[] {"/v1/orgs/{org}/outlets", "post"},
+                    new String[] {"/v1/products", "post"}, new String[] {"/v1/licences", "post"}, new String[] {"/v1/items", "post"},
+                    new String[] {"/v1/items/{id}", "get"}, new String[] {"/v1/items/{id}", "put"}, new String[] {"/v1/items/{id}", "delete"},
+                    new String[] {"/v1/feed", "get"});
+            for (String[] route : routes) {
+                assertThat(paths.path(route[0]).path(route[1]).isObject()).as(route[1] + " " + route[0]).isTrue();
+            }
+            TestNode.Answer docs = node.get("/docs", null);
+            assertThat(docs.status()).isEqualTo(200);
+            assertThat(docs.raw().body()).contains("/openapi.json").contains("/docs/redoc.standalone.js").doesNotContain("https://cdn");
+            assertThat(node.get("/docs/redoc.standalone.js", null).status()).isEqualTo(200);
+            assertThat(node.get("/health", null).json().get("status").asString()).isEqualTo("ok");
+        }
+    }
+}
