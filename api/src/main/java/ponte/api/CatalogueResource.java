@@ -3,14 +3,13 @@ package ponte.api;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ponte.core.licensing.Licence;
-import ponte.core.orgs.OrgId;
 import ponte.core.products.Product;
 import ponte.core.products.ProductId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** /v1/products and /v1/licences: what an org offers and to whom. */
+/** /v1/products: what an org offers; and how a licence reads on the wire. */
 final class CatalogueResource {
     private final Services s;
 
@@ -20,7 +19,6 @@ final class CatalogueResource {
 
     void register(Routes routes) {
         routes.add("POST", "/v1/products", this::createProduct);
-        routes.add("POST", "/v1/licences", this::grantLicence);
     }
 
     private void createProduct(Exchange x) {
@@ -30,15 +28,6 @@ final class CatalogueResource {
                 JsonInput.at("/id", () -> new ProductId(JsonInput.text(body, "id"))), JsonInput.text(body, "name"));
         x.header("Location", "/v1/products/" + product.id());
         x.json(201, JsonNodeFactory.instance.objectNode().put("id", product.id().value()).put("name", product.name()).put("owner", product.owner().value()));
-    }
-
-    private void grantLicence(Exchange x) {
-        var caller = x.caller();
-        JsonNode body = x.body();
-        OrgId licensee = JsonInput.at("/licensee", () -> new OrgId(JsonInput.text(body, "licensee")));
-        Set<ProductId> products = productIds(body);
-        Licence licence = s.licensing().grant(caller, licensee, products);
-        x.json(201, view(licence));
     }
 
     static Set<ProductId> productIds(JsonNode body) {
@@ -51,20 +40,26 @@ final class CatalogueResource {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", l.id().value());
         l.agreement().ifPresent(a -> node.put("agreement", a));
-        node.put("licensor", l.licensor().value());
-        node.put("licensee", l.licensee().value());
-        var products = node.putArray("products");
-        l.products().stream().map(ProductId::value).sorted().forEach(products::add);
-        ObjectNode territories = node.putObject("territories");
-        var include = territories.putArray("include");
-        l.territories().includeWire().forEach(include::add);
-        var exclude = territories.putArray("exclude");
-        l.territories().excludeWire().forEach(exclude::add);
-        var languages = node.putArray("languages");
-        l.languages().stream().sorted().forEach(languages::add);
-        node.put("embargoDelay", l.embargoDelay().toString());
+        terms(node, l.licensor(), l.licensee(), l.products(), l.territories(), l.languages(), l.embargoDelay());
         l.validity().from().ifPresent(f -> node.put("validFrom", f.toString()));
         l.validity().to().ifPresent(t -> node.put("validTo", t.toString()));
         return node;
+    }
+
+    /** What a licence and a grant both say, written the same way for both. */
+    static void terms(ObjectNode node, ponte.core.orgs.OrgId licensor, ponte.core.orgs.OrgId licensee, Set<ProductId> products,
+            ponte.core.licensing.Territories territories, Set<String> languages, java.time.Duration embargoDelay) {
+        node.put("licensor", licensor.value());
+        node.put("licensee", licensee.value());
+        var productArray = node.putArray("products");
+        products.stream().map(ProductId::value).sorted().forEach(productArray::add);
+        ObjectNode territoryNode = node.putObject("territories");
+        var include = territoryNode.putArray("include");
+        territories.includeWire().forEach(include::add);
+        var exclude = territoryNode.putArray("exclude");
+        territories.excludeWire().forEach(exclude::add);
+        var languageArray = node.putArray("languages");
+        languages.stream().sorted().forEach(languageArray::add);
+        node.put("embargoDelay", embargoDelay.toString());
     }
 }

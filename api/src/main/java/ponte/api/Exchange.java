@@ -66,8 +66,22 @@ final class Exchange {
         return authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
     }
 
+    /** The body as a JSON object, or an empty object when the request has none (for actions whose body is optional). */
+    JsonNode optionalBody() {
+        byte[] bytes = readBody();
+        return bytes.length == 0 ? mapper.createObjectNode() : parse(bytes);
+    }
+
     /** The body as a JSON object; malformed or oversized input is a 400 before anything else happens. */
     JsonNode body() {
+        byte[] bytes = readBody();
+        if (bytes.length == 0) {
+            throw HttpError.badRequest("a JSON body is required");
+        }
+        return parse(bytes);
+    }
+
+    private byte[] readBody() {
         long declared = request.getLength();
         if (declared > MAX_BODY) {
             throw new HttpError(413, "Content too large", "request bodies are limited to " + MAX_BODY + " bytes");
@@ -81,9 +95,10 @@ final class Exchange {
         if (bytes.length > MAX_BODY) {
             throw new HttpError(413, "Content too large", "request bodies are limited to " + MAX_BODY + " bytes");
         }
-        if (bytes.length == 0) {
-            throw HttpError.badRequest("a JSON body is required");
-        }
+        return bytes;
+    }
+
+    private JsonNode parse(byte[] bytes) {
         try {
             JsonNode node = mapper.readTree(bytes);
             if (node == null || !node.isObject()) {

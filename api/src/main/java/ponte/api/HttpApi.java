@@ -39,6 +39,7 @@ public final class HttpApi implements AutoCloseable {
         new SystemResource().register(routes);
         new OrgsResource(s).register(routes);
         new CatalogueResource(s).register(routes);
+        new AgreementsResource(s).register(routes);
         new ItemsResource(s, views).register(routes);
         new FeedResource(s, views).register(routes);
         return routes;

@@ -28,6 +28,7 @@ final class ItemsResource {
         routes.add("GET", "/v1/items/{id}", this::read);
         routes.add("PUT", "/v1/items/{id}", this::revise);
         routes.add("DELETE", "/v1/items/{id}", this::kill);
+        routes.add("GET", "/v1/items/{id}/explain", this::explain);
     }
 
     private void publish(Exchange x) {
@@ -82,6 +83,32 @@ final class ItemsResource {
         // Per-caller content: shared caches must not keep it.
         x.header("Cache-Control", "private, no-cache");
         x.json(200, ninjs);
+    }
+
+    private void explain(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        ponte.core.orgs.OrgId partner = JsonInput.at("/partner", () -> new ponte.core.orgs.OrgId(x.query("partner")
+                .orElseThrow(() -> new Invalid("/partner", "partner is required: the org to explain for"))));
+        Reading.Explanation e = s.reading().explain(caller, id, partner);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("item", e.item().id().value());
+        body.put("version", e.version().number());
+        body.put("partner", partner.value());
+        body.put("entitled", e.entitled());
+        body.put("receivedEarlier", e.receivedEarlier());
+        if (e.receivedEarlier() && e.version().event().followsRecipients()) {
+            body.put("note", "a " + e.version().event().wire() + " version reaches every partner that received the item, licence or not");
+        }
+        var licences = body.putArray("licences");
+        for (ponte.core.licensing.Verdict v : e.licences()) {
+            ObjectNode node = licences.addObject();
+            node.set("licence", CatalogueResource.view(v.licence()));
+            node.put("grants", v.grants());
+            var reasons = node.putArray("reasons");
+            v.refusals().forEach(reasons::add);
+        }
+        x.json(200, body);
     }
 
     private static ItemId itemId(Exchange x) {

@@ -5,7 +5,7 @@ import ponte.core.access.Keys;
 import ponte.core.items.Publishing;
 import ponte.core.items.Reading;
 import ponte.core.licensing.Entitlements;
-import ponte.core.licensing.Licensing;
+import ponte.core.agreements.Agreeing;
 import ponte.core.log.Feeds;
 import ponte.core.orgs.Onboarding;
 import ponte.core.orgs.Orgs;
@@ -19,7 +19,7 @@ public record Services(
         Orgs orgs,
         Keys keys,
         Cataloguing cataloguing,
-        Licensing licensing,
+        Agreeing agreeing,
         Publishing publishing,
         Reading reading,
         Feeds feeds,

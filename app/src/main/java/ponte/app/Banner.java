@@ -17,8 +17,8 @@ final class Banner {
     }
 
     static void demo(Wiring w, DemoNetwork.Loaded loaded) {
-        System.out.printf("  demo network: %d organisations, %d products, %d licences; %d items published now%n",
-                loaded.orgs(), loaded.products(), loaded.licences(), loaded.itemsPublished());
+        System.out.printf("  demo network: %d organisations, %d products, %d agreements; %d items published now%n",
+                loaded.orgs(), loaded.products(), loaded.agreements(), loaded.itemsPublished());
         System.out.println("  demo keys (Authorization: Bearer <key>):");
         loaded.keys().stream().filter(k -> k.role() != Role.ADMIN).collect(Collectors.groupingBy(DemoNetwork.DemoKey::org, java.util.TreeMap::new, Collectors.toList()))
                 .forEach((org, keys) -> System.out.printf("    %-20s %s%n", org, keys.stream().map(DemoNetwork.DemoKey::secret).collect(Collectors.joining("  "))));

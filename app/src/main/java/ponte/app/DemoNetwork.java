@@ -18,7 +18,9 @@ import ponte.core.orgs.Outlet;
 import ponte.core.orgs.OutletKind;
 import ponte.core.products.ProductId;
 import ponte.formats.NinjsWriter;
+import ponte.api.AgreementTerms;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The demo network (resource {@code demo/network.json}) loaded through the same use cases the API calls. Loading it
@@ -28,7 +30,7 @@ public final class DemoNetwork {
     /** A demo key, printed so the README's tour can be followed by copy and paste. */
     public record DemoKey(OrgId org, Role role, String secret) {}
 
-    public record Loaded(int orgs, int products, int licences, int itemsPublished, List<DemoKey> keys) {}
+    public record Loaded(int orgs, int products, int agreements, int itemsPublished, List<DemoKey> keys) {}
 
     private final Wiring w;
 
@@ -58,16 +60,10 @@ public final class DemoNetwork {
             w.services.cataloguing().register(editor(p.get("owner")), new ProductId(p.get("id").asString()), p.get("name").asString());
             products++;
         }
-        int licences = 0;
-        for (JsonNode l : network.get("licences")) {
-            OrgId licensor = new OrgId(l.get("licensor").asString());
-            OrgId licensee = new OrgId(l.get("licensee").asString());
-            Set<ProductId> productIds = productIds(l.get("products"));
-            boolean present = w.licences.all().stream().anyMatch(x -> x.licensor().equals(licensor) && x.licensee().equals(licensee) && x.products().equals(productIds));
-            if (!present) {
-                w.services.licensing().grant(editor(l.get("licensor")), licensee, productIds);
-            }
-            licences++;
+        int agreements = 0;
+        for (JsonNode a : network.get("agreements")) {
+            loadAgreement(a);
+            agreements++;
         }
         int published = 0;
         for (JsonNode item : network.get("items")) {
@@ -80,7 +76,33 @@ public final class DemoNetwork {
                     productIds(item.get("products")), Territories.WORLDWIDE);
             published++;
         }
-        return new Loaded(network.get("orgs").size(), products, licences, published, keys);
+        return new Loaded(network.get("orgs").size(), products, agreements, published, keys);
+    }
+
+    /**
+     * Proposes the agreement as its first party's editor and has the listed parties' admins approve it (all by
+     * default); a "renewTo" renews it afterwards and has it approved again. Already loaded agreements are left alone.
+     */
+    private void loadAgreement(JsonNode a) {
+        String id = a.get("id").asString();
+        if (w.agreements.byId(id).isPresent()) {
+            return;
+        }
+        ObjectNode terms = (ObjectNode) a.deepCopy();
+        terms.remove(List.of("approvedBy", "renewTo"));
+        List<OrgId> parties = new ArrayList<>();
+        a.get("parties").forEach(p -> parties.add(new OrgId(p.asString())));
+        List<OrgId> approvers = new ArrayList<>(parties);
+        if (a.has("approvedBy")) {
+            approvers.clear();
+            a.get("approvedBy").forEach(p -> approvers.add(new OrgId(p.asString())));
+        }
+        w.services.agreeing().propose(new Caller.Member(parties.getFirst(), Role.EDITOR), id, AgreementTerms.read(terms));
+        approvers.forEach(p -> w.services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+        if (a.has("renewTo")) {
+            w.services.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
+            approvers.forEach(p -> w.services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+        }
     }
 
     private static Caller editor(JsonNode org) {

@@ -9,7 +9,8 @@ import ponte.core.items.Desk;
 import ponte.core.items.Publishing;
 import ponte.core.items.Reading;
 import ponte.core.licensing.Entitlements;
-import ponte.core.licensing.Licensing;
+import ponte.core.agreements.Agreeing;
+import ponte.core.items.Releasing;
 import ponte.core.log.Feeds;
 import ponte.core.orgs.Onboarding;
 import ponte.core.products.Cataloguing;
@@ -20,7 +21,8 @@ import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
 import ponte.storage.JdbcKeys;
-import ponte.storage.JdbcLicences;
+import ponte.storage.JdbcAgreements;
+import ponte.storage.Releases;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 
@@ -30,12 +32,14 @@ public final class Wiring implements AutoCloseable {
     public final JdbcOrgs orgs;
     public final JdbcKeys keys;
     public final JdbcProducts products;
-    public final JdbcLicences licences;
+    public final JdbcAgreements agreements;
+    public final Releasing releasing;
     public final Entitlements entitlements;
     public final JdbcContentLog log;
     public final JdbcItems items;
     public final Services services;
     private final HttpApi http;
+    private Thread releaseScheduler;
 
     public Wiring(Settings settings, Clock clock) {
         SecureRandom random = new SecureRandom();
@@ -45,16 +49,18 @@ public final class Wiring implements AutoCloseable {
         orgs = new JdbcOrgs(database, clock, ids);
         keys = new JdbcKeys(database, clock, random);
         products = new JdbcProducts(database);
-        licences = new JdbcLicences(database, clock);
-        entitlements = new Entitlements(() -> JdbcLicences.network(licences, orgs));
-        log = new JdbcContentLog(database, new Desk(entitlements, clock));
+        agreements = new JdbcAgreements(database);
+        entitlements = new Entitlements(() -> JdbcAgreements.network(agreements, orgs));
+        log = new JdbcContentLog(database, new Desk(entitlements, clock), clock);
+        Releases releases = new Releases(database);
+        releasing = new Releasing(log, releases, clock);
         items = new JdbcItems(database);
         services = new Services(
                 new Onboarding(orgs, keys, entitlements),
                 orgs,
                 keys,
                 new Cataloguing(products),
-                new Licensing(licences, products, orgs, entitlements, ids),
+                new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
                 new Publishing(log, products, ids),
                 new Reading(items, entitlements, clock),
                 new Feeds(log, entitlements, clock),
@@ -68,7 +74,30 @@ public final class Wiring implements AutoCloseable {
 
     public Wiring start() throws Exception {
         http.start();
+        releaseScheduler = Thread.ofVirtual().name("ponte-releases").start(this::releaseEverySecond);
         return this;
+    }
+
+    /**
+     * Embargo lapses and licence starts become log entries within about a second of their time. Polling the small
+     * releases table once a second is cheaper than timers per item, and survives restarts for free.
+     */
+    private void releaseEverySecond() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                releasing.runDue();
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Wiring.class).warn("releasing due items failed; retrying in a second", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
     }
 
     public int port() {
@@ -81,6 +110,10 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (releaseScheduler != null) {
+            releaseScheduler.interrupt();
+            releaseScheduler.join(5_000);
+        }
         http.close();
         log.close();
         database.close();

@@ -6,7 +6,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import ponte.core.items.Items;
+import ponte.core.licensing.Languages;
+import ponte.core.licensing.Territories;
+import ponte.core.licensing.Validity;
+import ponte.core.log.ContentLog;
+import ponte.core.orgs.CountryCode;
 
 /**
  * The intended layering, written down once: core depends on nothing of ours and on no framework; adapters depend on
@@ -51,6 +59,24 @@ class ArchitectureTest {
     void api_does_not_reach_into_storage() {
         noClasses().that().resideInAPackage("ponte.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("ponte.storage..", "ponte.app..")
+                .check(PONTE);
+    }
+
+    /** One gate: the pieces of an entitlement decision are used only inside the licensing package, by Entitlements. */
+    @Test
+    void entitlement_decisions_are_made_only_by_the_gate() {
+        noClasses().that().resideOutsideOfPackage("ponte.core.licensing..")
+                .should().callMethod(Territories.class, "allows", CountryCode.class)
+                .orShould().callMethod(Languages.class, "covers", Set.class, String.class)
+                .orShould().callMethod(Validity.class, "contains", Instant.class)
+                .check(PONTE);
+    }
+
+    /** Read paths reach content through the use cases that ask the gate, never through the stores behind them. */
+    @Test
+    void api_reads_content_only_through_gated_use_cases() {
+        noClasses().that().resideInAPackage("ponte.api..")
+                .should().dependOnClassesThat().belongToAnyOf(Items.class, ContentLog.class)
                 .check(PONTE);
     }
 }

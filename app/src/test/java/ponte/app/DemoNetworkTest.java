@@ -17,12 +17,12 @@ class DemoNetworkTest {
         try (TestNode node = new TestNode(dataDir)) {
             DemoNetwork.Loaded first = new DemoNetwork(node.wiring()).load();
             long head = node.wiring().log.head().seq();
-            int licences = node.wiring().licences.all().size();
+            int agreements = node.wiring().agreements.all().size();
             DemoNetwork.Loaded second = new DemoNetwork(node.wiring()).load();
             assertThat(first.itemsPublished()).isGreaterThan(10);
             assertThat(second.itemsPublished()).isZero();
             assertThat(node.wiring().log.head().seq()).isEqualTo(head);
-            assertThat(node.wiring().licences.all()).hasSize(licences);
+            assertThat(node.wiring().agreements.all()).hasSize(agreements);
         }
     }
 

@@ -25,7 +25,11 @@ class OpenApiTest {
                     new String[] {"/v1/orgs/{org}/keys", "post"}, new String[] {"/v1/orgs/{org}/outlets", "post"},
                     new String[] {"/v1/products", "post"}, new String[] {"/v1/licences", "post"}, new String[] {"/v1/items", "post"},
                     new String[] {"/v1/items/{id}", "get"}, new String[] {"/v1/items/{id}", "put"}, new String[] {"/v1/items/{id}", "delete"},
-                    new String[] {"/v1/feed", "get"});
+                    new String[] {"/v1/feed", "get"}, new String[] {"/v1/items/{id}/explain", "get"},
+                    new String[] {"/v1/agreements", "post"}, new String[] {"/v1/agreements", "get"}, new String[] {"/v1/agreements/{id}", "get"},
+                    new String[] {"/v1/agreements/{id}", "put"}, new String[] {"/v1/agreements/{id}/versions", "get"},
+                    new String[] {"/v1/agreements/{id}/approve", "post"}, new String[] {"/v1/agreements/{id}/renew", "post"},
+                    new String[] {"/v1/agreements/{id}/suspend", "post"}, new String[] {"/v1/agreements/{id}/resume", "post"});
             for (String[] route : routes) {
                 assertThat(paths.path(route[0]).path(route[1]).isObject()).as(route[1] + " " + route[0]).isTrue();
             }

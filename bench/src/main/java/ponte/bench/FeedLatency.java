@@ -32,7 +32,7 @@ public final class FeedLatency {
         int items = Integer.getInteger("bench.items", 5000);
         Load.Phases phases = Load.Phases.fromSystemProperties(2, 8);
         Report report = new Report("Feed page latency: GET /v1/feed?after=…&limit=50 (partner key, " + items + " items routed)",
-                "a minimal Jetty 12 core handler serving the same captured page bytes and Link header from memory, same client");
+                "a minimal Jetty 12 core handler serving the same captured page bytes and Link header from memory, same client", "");
         try (Node node = Node.start()) {
             preload(node, items);
             List<String> cursors = allCursors(node);
@@ -49,7 +49,7 @@ public final class FeedLatency {
                 for (int c : levels) {
                     Load.Result ref = Load.run("reference GET page", c, phases, w -> new Walk(referenceClient, node.partnerKey(), starts, new Random(w)));
                     Load.Result ponte = Load.run("ponte GET /v1/feed", c, phases, w -> new Walk(node.client, node.partnerKey(), starts, new Random(w)));
-                    report.add(ponte, ref);
+                    report.add(ponte, ref, "");
                 }
             }
         }

@@ -1,5 +1,7 @@
 package ponte.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +23,13 @@ final class Load {
     }
 
     /** Latencies in milliseconds. */
-    record Latency(double p50, double p99, double max) {}
+    record Latency(double p50, double p99) {}
 
-    record Result(String name, int concurrency, long calls, double seconds, long bytes, Latency latency, long errors, String firstError) {
+    /**
+     * @param cores CPU time of the whole process (server, reference and client alike) per second of the measurement:
+     *              on two cores, near 2 means the machine, not the code under test, set the pace
+     */
+    record Result(String name, int concurrency, long calls, double seconds, long bytes, Latency latency, double cores, long errors, String firstError) {
         double perSecond() {
             return calls / seconds;
         }
@@ -40,6 +46,8 @@ final class Load {
                     Duration.ofSeconds(Integer.getInteger("bench.seconds", measure)));
         }
     }
+
+    private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private Load() {}
 
@@ -59,31 +67,44 @@ final class Load {
             w.measuring = true;
         }
         long measureStart = System.nanoTime();
+        long cpuStart = PROCESS.getProcessCpuTime();
         progress(name, concurrency, "measure", phases.measure(), start, done, errors);
         for (Worker w : workers) {
             w.measuring = false;
             w.running = false;
         }
         double seconds = (System.nanoTime() - measureStart) / 1e9;
+        double cores = (PROCESS.getProcessCpuTime() - cpuStart) / 1e9 / seconds;
         for (Thread t : threads) {
             t.join();
         }
         long calls = Arrays.stream(workers).mapToLong(w -> w.count).sum();
         long bytes = Arrays.stream(workers).mapToLong(w -> w.bytes).sum();
         long[] all = merge(workers);
-        return new Result(name, concurrency, calls, seconds, bytes, latency(all), errors.get(), firstError.get() == null ? "" : firstError.get());
+        return new Result(name, concurrency, calls, seconds, bytes, latency(all), cores, errors.get(), firstError.get() == null ? "" : firstError.get());
     }
 
     private static void progress(String name, int concurrency, String phase, Duration length, long start, AtomicLong done, AtomicLong errors)
             throws InterruptedException {
-        long end = System.nanoTime() + length.toNanos();
+        if (length.isZero()) {
+            return;
+        }
+        long phaseStart = System.nanoTime();
         long last = done.get();
-        while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        // One line per whole second, and a last one for a fraction left over.
+        for (long tick = 1_000_000_000L; ; tick += 1_000_000_000L) {
+            long until = Math.min(tick, length.toNanos());
+            long wait = phaseStart + until - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait));
+            }
             long now = done.get();
             System.out.printf(Locale.ROOT, "  %-22s c=%-3d %-7s t=%4.1fs %8d calls/s  errors %d%n",
-                    name, concurrency, phase, (System.nanoTime() - start) / 1e9, now - last, errors.get());
+                    name, concurrency, phase, (System.nanoTime() - start) / 1e9, Math.round((now - last) * 1e9 / (until - tick + 1_000_000_000L)), errors.get());
             last = now;
+            if (until == length.toNanos()) {
+                return;
+            }
         }
     }
 
@@ -100,9 +121,9 @@ final class Load {
 
     private static Latency latency(long[] sorted) {
         if (sorted.length == 0) {
-            return new Latency(Double.NaN, Double.NaN, Double.NaN);
+            return new Latency(Double.NaN, Double.NaN);
         }
-        return new Latency(millis(sorted, 0.50), millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        return new Latency(millis(sorted, 0.50), millis(sorted, 0.99));
     }
 
     private static double millis(long[] sorted, double quantile) {

@@ -64,11 +64,10 @@ final class Node implements AutoCloseable {
         return PARTNER_KEY;
     }
 
-    /** The ninjs 3.1 document of story {@code n}. */
+    /** The ninjs 3.1 document of story {@code n}: a concatenation, so the client spends next to nothing making it. */
     static String ninjs(String n) {
-        return """
-                {"type":"text","language":"it","headlines":[{"role":"main","value":"Bilancio approvato, %s"}],\
-                "bodies":[{"role":"text","contentType":"text/plain","value":"%s"}]}""".formatted(n, BODY);
+        return "{\"type\":\"text\",\"language\":\"it\",\"headlines\":[{\"role\":\"main\",\"value\":\"Bilancio approvato, " + n
+                + "\"}],\"bodies\":[{\"role\":\"text\",\"contentType\":\"text/plain\",\"value\":\"" + BODY + "\"}]}";
     }
 
     /** The POST /v1/items body for story {@code n}. */

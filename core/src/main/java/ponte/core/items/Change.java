@@ -8,7 +8,6 @@ import ponte.core.products.ProductId;
 
 /** A request to change the log, as an editor made it; the {@link Desk} decides what it becomes. */
 public sealed interface Change {
-    OrgId by();
 
     /**
      * Publish a new item, or, when {@code uri} names an item the same org already owns, a new version of it
@@ -32,4 +31,10 @@ public sealed interface Change {
 
     /** Withdraw an item: partners who received it must take it down. */
     record Kill(OrgId by, ItemId item, String reason) implements Change {}
+
+    /**
+     * Re-route an item's latest version because time made it visible to more partners (an embargo lapsed, a licence
+     * started). Made by Ponte itself, never by a caller; it makes no new version.
+     */
+    record Release(ItemId item) implements Change {}
 }

@@ -3,6 +3,7 @@ package ponte.core.items;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import ponte.core.Conflict;
@@ -29,9 +30,9 @@ public final class Desk {
     /**
      * @param current the item the change addresses, if it exists (for a publish: the item with that uri)
      * @param latest its latest version
-     * @param previousRecipients the orgs that received any earlier version
+     * @param received each org that received the item, with the highest version it received
      */
-    public Revision apply(Optional<Item> current, Optional<Version> latest, Change change, Set<OrgId> previousRecipients) {
+    public Revision apply(Optional<Item> current, Optional<Version> latest, Change change, Map<OrgId, Integer> received) {
         Instant now = clock.instant();
         Revision revision = switch (change) {
             case Change.Publish p -> current.isPresent()
@@ -39,15 +40,22 @@ public final class Desk {
                     : firstVersion(p, now);
             case Change.Revise r -> revise(ownedLive(current, r.by()), latest.orElseThrow(), r, now);
             case Change.Kill k -> kill(ownedLive(current, k.by()), latest.orElseThrow(), k, now);
+            case Change.Release r -> release(current.orElseThrow(() -> new NotFound("no such item")), latest.orElseThrow());
         };
-        return new Revision(revision.item(), revision.version(),
-                entitlements.route(revision.item(), revision.version(), previousRecipients, now));
+        Item item = revision.item();
+        Version version = revision.version();
+        Optional<Instant> next = version.isKill() ? Optional.empty() : entitlements.nextRelease(item, version, now);
+        return new Revision(item, version, revision.release(), entitlements.route(item, version, received, now), next);
+    }
+
+    private static Revision release(Item item, Version latest) {
+        return new Revision(item, latest, true, List.of(), Optional.empty());
     }
 
     private static Revision firstVersion(Change.Publish p, Instant now) {
         String uri = p.uri().orElse(URI_PREFIX + p.newId().value());
         Item item = new Item(p.newId(), uri, Set.of(p.by()), 1, now, false);
-        return new Revision(item, new Version(item.id(), 1, Event.PUBLISHED, now, p.content(), p.products(), p.rights(), Optional.empty()), List.of());
+        return new Revision(item, new Version(item.id(), 1, Event.PUBLISHED, now, p.content(), p.products(), p.rights(), Optional.empty()), false, List.of(), Optional.empty());
     }
 
     private static Revision republish(Item existing, Change.Publish p, Instant now) {
@@ -56,18 +64,18 @@ public final class Desk {
         }
         Item live = requireLive(existing);
         Item next = withVersion(live, live.latestVersion() + 1, false);
-        return new Revision(next, new Version(next.id(), next.latestVersion(), Event.UPDATED, now, p.content(), p.products(), p.rights(), Optional.empty()), List.of());
+        return new Revision(next, new Version(next.id(), next.latestVersion(), Event.UPDATED, now, p.content(), p.products(), p.rights(), Optional.empty()), false, List.of(), Optional.empty());
     }
 
     /** A revision keeps the products and rights of the version it revises. */
     private static Revision revise(Item item, Version latest, Change.Revise r, Instant now) {
         Item next = withVersion(item, item.latestVersion() + 1, false);
-        return new Revision(next, new Version(next.id(), next.latestVersion(), r.signal(), now, r.content(), latest.products(), latest.rights(), Optional.empty()), List.of());
+        return new Revision(next, new Version(next.id(), next.latestVersion(), r.signal(), now, r.content(), latest.products(), latest.rights(), Optional.empty()), false, List.of(), Optional.empty());
     }
 
     private static Revision kill(Item item, Version latest, Change.Kill k, Instant now) {
         Item next = withVersion(item, item.latestVersion() + 1, true);
-        return new Revision(next, new Version(next.id(), next.latestVersion(), Event.KILLED, now, latest.content(), latest.products(), latest.rights(), Optional.of(k.reason())), List.of());
+        return new Revision(next, new Version(next.id(), next.latestVersion(), Event.KILLED, now, latest.content(), latest.products(), latest.rights(), Optional.of(k.reason())), false, List.of(), Optional.empty());
     }
 
     private static Item ownedLive(Optional<Item> current, OrgId by) {

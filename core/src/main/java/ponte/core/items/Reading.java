@@ -1,17 +1,23 @@
 package ponte.core.items;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.licensing.Entitlements;
+import ponte.core.licensing.Verdict;
 import ponte.core.orgs.OrgId;
 
 /** Reading one item: its owners' keys see every version; anyone else sees the latest, through the entitlement gate, or nothing. */
 public final class Reading {
     /** An item with the version the caller may read, and whether the caller reads it as an owner. */
     public record Visible(Item item, Version version, boolean asOwner) {}
+
+    /** Why a partner does or does not get an item's latest version now: every licence to it, weighed. */
+    public record Explanation(Item item, Version version, OrgId partner, boolean receivedEarlier, boolean entitled, List<Verdict> licences) {}
 
     private final Items items;
     private final Entitlements entitlements;
@@ -39,6 +45,17 @@ public final class Reading {
             throw notFound();
         }
         return new Visible(item, latest, false);
+    }
+
+    /** For the owner's editors (support desks): why a partner does or does not get the item. */
+    public Explanation explain(Caller caller, ItemId id, OrgId partner) {
+        OrgId org = caller.actingFor(Role.EDITOR);
+        Item item = items.byId(id).filter(i -> i.ownedBy(org)).orElseThrow(Reading::notFound);
+        Version latest = items.version(id, item.latestVersion()).orElseThrow(Reading::notFound);
+        boolean received = items.received(partner, id);
+        Instant now = clock.instant();
+        return new Explanation(item, latest, partner, received,
+                entitlements.mayReceive(partner, item, latest, received, now), entitlements.explain(partner, item, latest, now));
     }
 
     // Identical wording whether the item is missing or not licensed: a partner must not learn it exists.

@@ -2,11 +2,9 @@ package ponte.core.licensing;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
@@ -21,7 +19,12 @@ import ponte.core.orgs.OrgId;
  * or orgs change, so readers never block and never see half an update.
  */
 public final class Entitlements {
-    private record Snapshot(Network network, RoutingIndex index) {}
+    /** The network as read, and its licences compiled for routing against the orgs' territories of the same read. */
+    private record Snapshot(Network network, RoutingIndex index) {
+        private Snapshot {
+            index = index.withTerritories(network::territoriesOf);
+        }
+    }
 
     private final Supplier<Network> source;
     private volatile Snapshot snapshot;
@@ -50,50 +53,71 @@ public final class Entitlements {
     }
 
     public Optional<Licence> grantingLicence(OrgId partner, Item item, Version version, Instant now) {
-        Snapshot s = snapshot;
-        for (Licence licence : s.index().to(partner)) {
-            if (Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now).grants()) {
-                return Optional.of(licence);
-            }
-        }
-        return Optional.empty();
+        return snapshot.index().grantingLicence(partner, item, version, now);
     }
 
-    /** Every licence to the partner, weighed, with the reasons each grants or refuses (for support desks). */
+    /**
+     * Every licence to the partner, in force or on paper only, weighed, with the reasons each grants or refuses (for
+     * support desks).
+     */
     public List<Verdict> explain(OrgId partner, Item item, Version version, Instant now) {
         Snapshot s = snapshot;
         List<Verdict> verdicts = new ArrayList<>();
         for (Licence licence : s.index().to(partner)) {
             verdicts.add(Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now));
         }
+        // Licences on paper but not in force (an approval missing, a suspension) are weighed too, with why first.
+        for (Network.Dormant dormant : s.network().dormant()) {
+            if (dormant.licence().licensee().equals(partner)) {
+                List<String> refusals = new ArrayList<>();
+                refusals.add(dormant.reason());
+                refusals.addAll(Rule.weigh(dormant.licence(), s.network().territoriesOf(partner), item, version, now).refusals());
+                verdicts.add(new Verdict(dormant.licence(), refusals));
+            }
+        }
         return verdicts;
     }
 
     /**
-     * The partners a new version goes to, each with the event as it sees it: entitled partners (a first receipt
-     * reads "published"), plus, for a correction or kill, everyone who received the item before.
+     * The partners a version goes to now, each with the event as it sees it. {@code received} maps each partner that
+     * received the item to the highest version it received. An entitled partner gets the version unless it already
+     * has it (a first receipt reads "published"); for a correction or kill, so does everyone who received an earlier
+     * version, licence or not. A kill is never sent to someone who never had the item.
      */
-    public List<Route> route(Item item, Version version, Set<OrgId> previousRecipients, Instant now) {
-        Snapshot s = snapshot;
-        Map<OrgId, Event> routes = new LinkedHashMap<>();
-        for (Licence licence : s.index().candidates(item, version)) {
-            OrgId partner = licence.licensee();
-            if (routes.containsKey(partner) || item.ownedBy(partner)) {
-                continue;
+    public List<Route> route(Item item, Version version, Map<OrgId, Integer> received, Instant now) {
+        // A list, not a map keyed by partner: an item can go to tens of thousands of partners, and the index already
+        // names each entitled partner once; the only overlap, earlier recipients of a correction, is skipped here.
+        boolean toEarlierRecipients = version.event().followsRecipients();
+        List<Route> routes = new ArrayList<>();
+        for (OrgId partner : snapshot.index().entitled(item, version, now)) {
+            Integer last = received.get(partner);
+            if (toEarlierRecipients && last != null) {
+                continue; // routed below with every earlier recipient, with the same event
             }
-            if (Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now).grants()) {
-                boolean first = !previousRecipients.contains(partner);
-                if (first && version.isKill()) {
-                    continue; // nothing to take down for someone who never had it
+            eventFor(last, version).ifPresent(event -> routes.add(new Route(partner, event)));
+        }
+        if (toEarlierRecipients) {
+            received.forEach((partner, last) -> {
+                if (last < version.number()) {
+                    routes.add(new Route(partner, version.event()));
                 }
-                routes.put(partner, first ? Event.PUBLISHED : version.event());
-            }
+            });
         }
-        if (version.event().followsRecipients()) {
-            for (OrgId partner : previousRecipients) {
-                routes.putIfAbsent(partner, version.event());
-            }
+        return routes;
+    }
+
+    private static Optional<Event> eventFor(Integer lastReceived, Version version) {
+        if (lastReceived == null) {
+            return version.isKill() ? Optional.empty() : Optional.of(Event.PUBLISHED);
         }
-        return routes.entrySet().stream().map(e -> new Route(e.getKey(), e.getValue())).toList();
+        return lastReceived >= version.number() ? Optional.empty() : Optional.of(version.event());
+    }
+
+    /**
+     * The earliest moment after {@code now} at which a licence that refuses this version only for timing (an
+     * embargo, an embargo delay, a licence not yet valid) would grant it: when the version must be released again.
+     */
+    public Optional<Instant> nextRelease(Item item, Version version, Instant now) {
+        return snapshot.index().nextRelease(item, version, now);
     }
 }

@@ -28,4 +28,12 @@ public final class Languages {
         }
         return false;
     }
+
+    /** Whether two sets of ranges share a language (no ranges means every language). */
+    public static boolean overlap(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return true;
+        }
+        return a.stream().anyMatch(x -> covers(b, x)) || b.stream().anyMatch(y -> covers(a, y));
+    }
 }

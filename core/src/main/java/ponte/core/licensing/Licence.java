@@ -30,6 +30,11 @@ public record Licence(
         Objects.requireNonNull(licensee);
         products = Set.copyOf(products);
         languages = languages.stream().map(Languages::normalise).collect(Collectors.toUnmodifiableSet());
+        requireSound(licensor, licensee, products, embargoDelay);
+    }
+
+    /** The rules every licence and every grant obey. */
+    public static void requireSound(OrgId licensor, OrgId licensee, Set<ProductId> products, Duration embargoDelay) {
         if (products.isEmpty()) {
             throw new Invalid("/products", "a licence covers at least one product");
         }

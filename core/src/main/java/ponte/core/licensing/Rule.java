@@ -43,6 +43,24 @@ final class Rule {
         return new Verdict(licence, refusals);
     }
 
+    /**
+     * When this licence will grant the version, judged on everything but time: empty if it never will (wrong
+     * product, language, territory, or it expires first).
+     */
+    static Optional<Instant> grantsFrom(Licence licence, Set<CountryCode> partnerTerritories, Item item, Version version, Instant now) {
+        Instant at = latest(now, availableAt(licence, item, version), licence.validity().from().orElse(now));
+        boolean expiresFirst = licence.validity().to().map(to -> !at.isBefore(to)).orElse(false);
+        if (expiresFirst || !weigh(licence, partnerTerritories, item, version, at).grants()) {
+            return Optional.empty();
+        }
+        return Optional.of(at);
+    }
+
+    private static Instant latest(Instant a, Instant b, Instant c) {
+        Instant ab = a.isAfter(b) ? a : b;
+        return ab.isAfter(c) ? ab : c;
+    }
+
     /** When the licensee may first have the item: after the embargo (or first publication) plus the licence's delay. */
     static Instant availableAt(Licence licence, Item item, Version version) {
         Instant release = version.content().embargoedUntil()

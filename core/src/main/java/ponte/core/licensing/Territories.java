@@ -28,6 +28,11 @@ public record Territories(boolean everywhere, Set<CountryCode> include, Set<Coun
         return !exclude.contains(country) && (everywhere || include.contains(country));
     }
 
+    /** Whether some country is allowed by both. */
+    public boolean overlaps(Territories other) {
+        return CountryCode.all().stream().map(CountryCode::of).anyMatch(c -> allows(c) && other.allows(c));
+    }
+
     /** The include list as written on the wire: {@code ["*"]} for everywhere. */
     public Set<String> includeWire() {
         return everywhere ? Set.of("*") : include.stream().map(CountryCode::value).collect(Collectors.toCollection(TreeSet::new));

@@ -17,4 +17,12 @@ public record Validity(Optional<Instant> from, Optional<Instant> to) {
     public boolean contains(Instant t) {
         return from.map(f -> !t.isBefore(f)).orElse(true) && to.map(t::isBefore).orElse(true);
     }
+
+    public boolean overlaps(Validity other) {
+        Instant aFrom = from.orElse(Instant.MIN);
+        Instant bFrom = other.from.orElse(Instant.MIN);
+        Instant aTo = to.orElse(Instant.MAX);
+        Instant bTo = other.to.orElse(Instant.MAX);
+        return aFrom.isBefore(bTo) && bFrom.isBefore(aTo);
+    }
 }

@@ -37,7 +37,7 @@ class EntitlementsTest {
         Entitlements gate = gate(licence("l1", "agency", "cgtn", "news"));
         Version v = version(item, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news");
         assertThat(gate.mayReceive(org("cgtn"), item, v, false, T0)).isTrue();
-        assertThat(gate.route(item, v, Set.of(), T0)).containsExactly(new Route(org("cgtn"), Event.PUBLISHED));
+        assertThat(gate.route(item, v, Map.of(), T0)).containsExactly(new Route(org("cgtn"), Event.PUBLISHED));
     }
 
     @Test
@@ -51,7 +51,7 @@ class EntitlementsTest {
     void licenceForAnotherProductGrantsNothing() {
         Entitlements gate = gate(licence("l1", "agency", "cgtn", "video"));
         Version v = version(item, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news");
-        assertThat(gate.route(item, v, Set.of(), T0)).isEmpty();
+        assertThat(gate.route(item, v, Map.of(), T0)).isEmpty();
     }
 
     @Test
@@ -88,7 +88,7 @@ class EntitlementsTest {
         Licence l = restricted(licence("l1", "agency", "cgtn", "news"), Territories.WORLDWIDE, Set.of(), Duration.ZERO,
                 new Validity(Optional.empty(), Optional.of(T0.minusSeconds(1))));
         Version v = version(item, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news");
-        assertThat(gate(l).route(item, v, Set.of(), T0)).isEmpty();
+        assertThat(gate(l).route(item, v, Map.of(), T0)).isEmpty();
         assertThat(gate(l).explain(org("cgtn"), item, v, T0).getFirst().refusals()).anyMatch(r -> r.startsWith("licence expired on"));
     }
 
@@ -96,7 +96,7 @@ class EntitlementsTest {
     void killReachesPartnerWhoseLicenceEnded() {
         Entitlements gate = gate(); // no licence any more
         Version kill = version(item, 2, Event.KILLED, "it", Territories.WORLDWIDE, "news");
-        assertThat(gate.route(item, kill, Set.of(org("cgtn")), T0)).containsExactly(new Route(org("cgtn"), Event.KILLED));
+        assertThat(gate.route(item, kill, Map.of(org("cgtn"), 1), T0)).containsExactly(new Route(org("cgtn"), Event.KILLED));
         assertThat(gate.mayReceive(org("cgtn"), item, kill, true, T0)).isTrue();
     }
 
@@ -104,15 +104,15 @@ class EntitlementsTest {
     void killIsNotSentToWhoeverNeverReceivedTheItem() {
         Entitlements gate = gate(licence("l1", "agency", "cgtn", "news"));
         Version kill = version(item, 2, Event.KILLED, "it", Territories.WORLDWIDE, "news");
-        assertThat(gate.route(item, kill, Set.of(), T0)).isEmpty();
+        assertThat(gate.route(item, kill, Map.of(), T0)).isEmpty();
     }
 
     @Test
     void updateToAFirstTimeRecipientReadsAsPublished() {
         Entitlements gate = gate(licence("l1", "agency", "cgtn", "news"));
         Version update = version(item, 2, Event.UPDATED, "it", Territories.WORLDWIDE, "news");
-        assertThat(gate.route(item, update, Set.of(), T0)).containsExactly(new Route(org("cgtn"), Event.PUBLISHED));
-        assertThat(gate.route(item, update, Set.of(org("cgtn")), T0)).containsExactly(new Route(org("cgtn"), Event.UPDATED));
+        assertThat(gate.route(item, update, Map.of(), T0)).containsExactly(new Route(org("cgtn"), Event.PUBLISHED));
+        assertThat(gate.route(item, update, Map.of(org("cgtn"), 1), T0)).containsExactly(new Route(org("cgtn"), Event.UPDATED));
     }
 
     @Test
@@ -127,6 +127,6 @@ class EntitlementsTest {
         Item coProduction = item("i2", "agency", "cctv");
         Entitlements gate = gate(licence("l1", "agency", "arirang", "news"), licence("l2", "cctv", "cgtn", "news"));
         Version v = version(coProduction, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news");
-        assertThat(gate.route(coProduction, v, Set.of(), T0)).extracting(Route::partner).containsExactlyInAnyOrder(org("arirang"), org("cgtn"));
+        assertThat(gate.route(coProduction, v, Map.of(), T0)).extracting(Route::partner).containsExactlyInAnyOrder(org("arirang"), org("cgtn"));
     }
 }

@@ -1,0 +1,7 @@
+/**
+ * Load harnesses for a whole Ponte node, run by {@code bench/run.sh} and recorded in docs/benchmarks.md. Each
+ * measures Ponte and a reference in the same run on the same client code and reports the ratio, because this
+ * machine is shared and noisy: {@link ponte.bench.PublishThroughput} (durable publishing against raw H2 commits) and
+ * {@link ponte.bench.FeedLatency} (feed pages against the same bytes served from memory by a bare Jetty handler).
+ */
+package ponte.bench;

@@ -1,0 +1,222 @@
+package ponte.core.agreements;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import ponte.core.Conflict;
+import ponte.core.Ids;
+import ponte.core.Invalid;
+import ponte.core.NotAllowed;
+import ponte.core.NotFound;
+import ponte.core.access.Caller;
+import ponte.core.access.Role;
+import ponte.core.items.ReleaseSchedule;
+import ponte.core.licensing.Entitlements;
+import ponte.core.licensing.Territories;
+import ponte.core.licensing.Validity;
+import ponte.core.orgs.OrgId;
+import ponte.core.orgs.Orgs;
+import ponte.core.products.ProductId;
+import ponte.core.products.Products;
+
+/**
+ * Drafting, amending, approving, renewing and suspending agreements. Parties' editors draft; each party's admin
+ * approves the current version; the grants become licences when the last approval arrives and stop being licences
+ * on any change, suspension or the end of the validity window.
+ *
+ * <p>Methods are synchronized: approvals from two parties at once must not both miss being the last one.
+ */
+public final class Agreeing {
+    /** When a licence starts, the licensee also gets the licensor's live items of the last week in those products. */
+    public static final Duration BACKFILL = Duration.ofDays(7);
+
+    private final Agreements agreements;
+    private final Orgs orgs;
+    private final Products products;
+    private final Entitlements entitlements;
+    private final ReleaseSchedule releases;
+    private final Clock clock;
+    private final Ids ids;
+
+    public Agreeing(Agreements agreements, Orgs orgs, Products products, Entitlements entitlements, ReleaseSchedule releases, Clock clock, Ids ids) {
+        this.agreements = agreements;
+        this.orgs = orgs;
+        this.products = products;
+        this.entitlements = entitlements;
+        this.releases = releases;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Drafts a new agreement; the same id with the same terms again is a retry and returns the agreement as it is. */
+    public synchronized Agreement propose(Caller caller, String id, Terms terms) {
+        Ids.requireUrlSafe("id", id);
+        OrgId by = draftingParty(caller, terms);
+        validate(terms);
+        Optional<Agreement> existing = agreements.byId(id);
+        if (existing.isPresent()) {
+            if (existing.get().current().number() == 1 && existing.get().current().terms().equals(terms)) {
+                return existing.get();
+            }
+            throw new Conflict("agreement id '" + id + "' is taken");
+        }
+        agreements.create(id, new AgreementVersion(1, terms, by, clock.instant(), Set.of()));
+        entitlements.refresh(); // explain shows drafts too
+        return agreements.byId(id).orElseThrow();
+    }
+
+    /** A new version with new terms; every approval is needed again. */
+    public synchronized Agreement amend(Caller caller, String id, Terms terms) {
+        Agreement current = visible(caller, id);
+        OrgId by = draftingParty(caller, current.current().terms());
+        if (!terms.parties().contains(by)) {
+            throw new Invalid("/parties", "you cannot remove your own organisation from the parties");
+        }
+        validate(terms);
+        return newVersion(current, terms, by);
+    }
+
+    /** Extends validTo as a new version, to be approved again. */
+    public synchronized Agreement renew(Caller caller, String id, Instant validTo) {
+        Agreement current = visible(caller, id);
+        OrgId by = draftingParty(caller, current.current().terms());
+        Validity old = current.current().terms().validity();
+        if (old.to().isPresent() && !validTo.isAfter(old.to().get())) {
+            throw new Invalid("/validTo", "a renewal extends validTo beyond " + old.to().get());
+        }
+        return newVersion(current, current.current().terms().withValidity(new Validity(old.from(), Optional.of(validTo))), by);
+    }
+
+    private Agreement newVersion(Agreement current, Terms terms, OrgId by) {
+        agreements.addVersion(current.id(), new AgreementVersion(current.current().number() + 1, terms, by, clock.instant(), Set.of()));
+        entitlements.refresh(); // the grants stop being licences until approved again
+        return agreements.byId(current.id()).orElseThrow();
+    }
+
+    /**
+     * Records the caller's org's approval of the current version ({@code version} guards against approving terms the
+     * approver has not read). The last approval puts the grants in force.
+     */
+    public synchronized Agreement approve(Caller caller, String id, Optional<Integer> version) {
+        Agreement agreement = visible(caller, id);
+        OrgId party = caller.actingFor(Role.ADMIN);
+        int current = agreement.current().number();
+        if (version.isPresent() && version.get() != current) {
+            throw new Conflict("version " + version.get() + " is not the current version (" + current + "); read it and approve again");
+        }
+        boolean last = agreement.current().awaitingApproval().equals(Set.of(party));
+        if (last && !agreement.suspended()) {
+            requireNoExclusivityClash(agreement);
+        }
+        agreements.approve(id, current, party, clock.instant());
+        Agreement after = agreements.byId(id).orElseThrow();
+        if (after.inForce() && !agreement.inForce()) {
+            takeEffect(after);
+        } else {
+            entitlements.refresh(); // who is still awaited, for explain
+        }
+        return after;
+    }
+
+    public synchronized Agreement suspend(Caller caller, String id, boolean suspend) {
+        Agreement agreement = visible(caller, id);
+        caller.actingFor(Role.ADMIN);
+        if (!suspend && agreement.current().approvedByEveryParty()) {
+            requireNoExclusivityClash(agreement);
+        }
+        agreements.suspend(id, suspend);
+        Agreement after = agreements.byId(id).orElseThrow();
+        entitlements.refresh();
+        if (after.inForce() && !agreement.inForce()) {
+            takeEffect(after);
+        }
+        return after;
+    }
+
+    /**
+     * The skeleton's unilateral grant: a one-grant agreement whose only party is the licensor, in force at once. A
+     * partner is not bound by terms it never approved, but it can receive what a licensor offers it.
+     */
+    public synchronized Agreement offer(Caller caller, OrgId licensee, Set<ProductId> productIds) {
+        OrgId licensor = caller.actingFor(Role.EDITOR);
+        if (orgs.byId(licensee).isEmpty()) {
+            throw new Invalid("/licensee", "no organisation " + licensee);
+        }
+        products.requireOwned(licensor, productIds, "/products");
+        Terms terms = new Terms("Licence from " + licensor + " to " + licensee, Set.of(licensor), Validity.ALWAYS,
+                List.of(new Grant(licensor, licensee, productIds, Territories.WORLDWIDE, Set.of(), Duration.ZERO, false)));
+        validate(terms);
+        String id = "lic-" + ids.next();
+        Instant now = clock.instant();
+        agreements.create(id, new AgreementVersion(1, terms, licensor, now, Set.of(licensor)));
+        Agreement agreement = agreements.byId(id).orElseThrow();
+        takeEffect(agreement);
+        return agreement;
+    }
+
+    public Agreement read(Caller caller, String id) {
+        return visible(caller, id);
+    }
+
+    public List<AgreementVersion> history(Caller caller, String id) {
+        visible(caller, id);
+        return agreements.versions(id);
+    }
+
+    public List<Agreement> mine(Caller caller) {
+        return agreements.withParty(caller.actingFor(Role.PARTNER));
+    }
+
+    private void requireNoExclusivityClash(Agreement agreement) {
+        List<Agreement> inForce = agreements.all().stream().filter(Agreement::inForce).toList();
+        Exclusivity.clash(agreement, inForce).ifPresent(clash -> {
+            throw new Conflict("agreement " + agreement.id() + " cannot take effect: " + clash);
+        });
+    }
+
+    private void takeEffect(Agreement agreement) {
+        entitlements.refresh();
+        Instant now = clock.instant();
+        for (Grant g : agreement.current().terms().grants()) {
+            Instant start = agreement.current().terms().validity().from().filter(now::isBefore).orElse(now);
+            releases.licenceStarts(g.licensor(), g.products(), now.minus(BACKFILL), start);
+        }
+    }
+
+    /** Only parties see an agreement: to anyone else it does not exist. */
+    private Agreement visible(Caller caller, String id) {
+        Optional<Agreement> agreement = agreements.byId(id);
+        boolean party = caller instanceof Caller.Member m && agreement.isPresent() && agreement.get().current().terms().parties().contains(m.org());
+        if (!party) {
+            throw new NotFound("no agreement " + id);
+        }
+        return agreement.get();
+    }
+
+    private static OrgId draftingParty(Caller caller, Terms terms) {
+        OrgId by = caller.actingFor(Role.EDITOR);
+        if (!terms.parties().contains(by)) {
+            throw new NotAllowed("only a party drafts or changes an agreement");
+        }
+        return by;
+    }
+
+    private void validate(Terms terms) {
+        int i = 0;
+        for (OrgId party : terms.parties()) {
+            if (orgs.byId(party).isEmpty()) {
+                throw new Invalid("/parties", "no organisation " + party);
+            }
+        }
+        for (Grant g : terms.grants()) {
+            String at = "/grants/" + i++;
+            if (orgs.byId(g.licensee()).isEmpty()) {
+                throw new Invalid(at + "/licensee", "no organisation " + g.licensee());
+            }
+            products.requireOwned(g.licensor(), g.products(), at + "/products");
+        }
+    }
+}
