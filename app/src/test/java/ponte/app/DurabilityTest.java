@@ -124,8 +124,10 @@ class DurabilityTest {
 
     private Process startServerProcess() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--port", "0", "--data-dir", dataDir.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--port", "0", "--data-dir", dataDir.toString()));
+        TestDatabase.urlFor(dataDir).ifPresent(url -> command.addAll(List.of("--db", url)));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PONTE_ADMIN_KEY", TestNode.ADMIN);
         pb.redirectErrorStream(true);
         return pb.start();

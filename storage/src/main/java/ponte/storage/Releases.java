@@ -45,11 +45,6 @@ public final class Releases implements ReleaseSchedule {
     }
 
     @Override
-    public Optional<Instant> next() {
-        return jdbc.one("select min(due_at) from releases", rs -> Jdbc.instant(rs, "min")).filter(java.util.Objects::nonNull);
-    }
-
-    @Override
     public int licenceStarts(OrgId licensor, Set<ProductId> products, Instant publishedSince, Instant at) {
         return jdbc.transaction(c -> {
             // Candidates by owner and time; the product match is made here because versions store products as words.

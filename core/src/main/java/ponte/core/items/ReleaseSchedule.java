@@ -2,7 +2,6 @@ package ponte.core.items;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
@@ -11,9 +10,6 @@ import ponte.core.products.ProductId;
 public interface ReleaseSchedule {
     /** Items with a release due at or before {@code now}, earliest first. */
     List<ItemId> due(Instant now, int limit);
-
-    /** The earliest booked release, if any. */
-    Optional<Instant> next();
 
     /**
      * A licence starts at {@code at}: books a release of the licensor's live items in these products first
