@@ -36,9 +36,15 @@ public final class Main implements Runnable {
         @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
         String db;
 
+        @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
+        String kafka;
+
         Settings settings(Path dataDir, String adminKey) {
-            Optional<String> url = Optional.ofNullable(db).or(() -> Optional.ofNullable(System.getenv("PONTE_DB_URL"))).filter(s -> !s.isBlank());
-            return new Settings(host, port, dataDir, url, adminKey);
+            return new Settings(host, port, dataDir, optionOrEnv(db, "PONTE_DB_URL"), adminKey, optionOrEnv(kafka, "PONTE_KAFKA_BOOTSTRAP"));
+        }
+
+        private static Optional<String> optionOrEnv(String option, String env) {
+            return Optional.ofNullable(option).or(() -> Optional.ofNullable(System.getenv(env))).filter(s -> !s.isBlank());
         }
     }
 

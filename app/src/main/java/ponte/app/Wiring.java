@@ -2,6 +2,9 @@ package ponte.app;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import ponte.api.HttpApi;
 import ponte.api.Services;
 import ponte.core.Ids;
@@ -14,12 +17,19 @@ import ponte.core.items.Releasing;
 import ponte.core.log.Feeds;
 import ponte.core.orgs.Onboarding;
 import ponte.core.products.Cataloguing;
+import ponte.core.log.LogEntry;
+import ponte.core.log.LogTail;
 import ponte.formats.NinjsReader;
+import ponte.kafka.KafkaSettings;
+import ponte.kafka.KafkaTail;
+import ponte.kafka.LogRelay;
 import ponte.formats.NinjsSchema;
 import ponte.formats.NinjsWriter;
 import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
+import ponte.storage.JdbcLeadership;
+import ponte.storage.NetworkVersion;
 import ponte.storage.JdbcKeys;
 import ponte.storage.JdbcAgreements;
 import ponte.storage.Releases;
@@ -36,6 +46,12 @@ public final class Wiring implements AutoCloseable {
     public final Releasing releasing;
     public final Entitlements entitlements;
     public final JdbcContentLog log;
+    public final LogTail tail;
+    private final NetworkVersion networkVersion;
+    private long networkSeen = -1;
+    private final JdbcLeadership leadership;
+    private final LogRelay relay;
+    private final KafkaTail kafkaTail;
     public final JdbcItems items;
     public final Services services;
     private final HttpApi http;
@@ -51,7 +67,21 @@ public final class Wiring implements AutoCloseable {
         products = new JdbcProducts(database);
         agreements = new JdbcAgreements(database);
         entitlements = new Entitlements(() -> JdbcAgreements.network(agreements, orgs));
-        log = new JdbcContentLog(database, new Desk(entitlements, clock), clock);
+        tail = new LogTail();
+        AtomicReference<Consumer<List<LogEntry>>> afterCommit = new AtomicReference<>(tail::deliver);
+        log = new JdbcContentLog(database, new Desk(entitlements, clock), clock, entries -> afterCommit.get().accept(entries), entitlements::refresh);
+        networkVersion = new NetworkVersion(database);
+        leadership = new JdbcLeadership(database);
+        if (settings.kafkaBootstrap().isPresent()) {
+            // Production mode: the leader relays committed entries to Kafka; every node's tail is fed from the topic.
+            KafkaSettings kafka = new KafkaSettings(settings.kafkaBootstrap().get(), KafkaSettings.DEFAULT_TOPIC);
+            relay = new LogRelay(kafka, log, leadership);
+            afterCommit.set(relay::wake);
+            kafkaTail = new KafkaTail(kafka, tail);
+        } else {
+            relay = null;
+            kafkaTail = null;
+        }
         Releases releases = new Releases(database);
         releasing = new Releasing(log, releases, clock);
         items = new JdbcItems(database);
@@ -78,6 +108,17 @@ public final class Wiring implements AutoCloseable {
         return this;
     }
 
+    /** Orgs, outlets and agreements changed on another node: read paths here must judge with the new network. */
+    private void followNetworkChanges() {
+        long current = networkVersion.current();
+        if (current != networkSeen) {
+            if (networkSeen != -1) {
+                entitlements.refresh();
+            }
+            networkSeen = current;
+        }
+    }
+
     /**
      * Embargo lapses and licence starts become log entries within about a second of their time. Polling the small
      * releases table once a second is cheaper than timers per item, and survives restarts for free.
@@ -85,6 +126,7 @@ public final class Wiring implements AutoCloseable {
     private void releaseEverySecond() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
+                followNetworkChanges();
                 releasing.runDue();
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
@@ -115,7 +157,12 @@ public final class Wiring implements AutoCloseable {
             releaseScheduler.join(5_000);
         }
         http.close();
+        if (kafkaTail != null) {
+            kafkaTail.close();
+            relay.close();
+        }
         log.close();
+        leadership.close();
         database.close();
     }
 }

@@ -41,9 +41,11 @@ final class TestDatabase {
 
     /** The JDBC URL a node on this data directory uses, or empty for embedded H2. */
     static Optional<String> urlFor(Path dataDir) {
-        if (!postgres()) {
-            return Optional.empty();
-        }
+        return postgres() ? postgresUrlFor(dataDir) : Optional.empty();
+    }
+
+    /** A PostgreSQL schema of its own for this data directory, whichever suite runs (production-mode tests need it). */
+    static Optional<String> postgresUrlFor(Path dataDir) {
         String schema = "t_" + HexFormat.of().formatHex(sha1(dataDir.toAbsolutePath().toString())).substring(0, 20);
         try (Connection c = DriverManager.getConnection(POSTGRES_SERVER, "postgres", "")) {
             c.createStatement().execute("create schema if not exists " + schema);

@@ -36,7 +36,11 @@ final class TestNode implements AutoCloseable {
     }
 
     TestNode(Path dataDir, Clock clock) throws Exception {
-        wiring = new Wiring(new Settings("127.0.0.1", 0, dataDir, TestDatabase.urlFor(dataDir), ADMIN), clock).start();
+        this(new Settings("127.0.0.1", 0, dataDir, TestDatabase.urlFor(dataDir), ADMIN), clock);
+    }
+
+    TestNode(Settings settings, Clock clock) throws Exception {
+        wiring = new Wiring(settings, clock).start();
         base = "http://127.0.0.1:" + wiring.port();
     }
 

@@ -40,6 +40,7 @@ public final class JdbcAgreements implements Agreements {
         jdbc.transaction(c -> {
             Jdbc.update(c, "insert into agreements (id, current_version, suspended, created_at) values (?, ?, ?, ?)", id, first.number(), false, first.createdAt());
             insertVersion(c, id, first);
+            NetworkVersion.bump(c);
             return null;
         });
     }
@@ -49,6 +50,7 @@ public final class JdbcAgreements implements Agreements {
         jdbc.transaction(c -> {
             insertVersion(c, id, next);
             Jdbc.update(c, "update agreements set current_version = ? where id = ?", next.number(), id);
+            NetworkVersion.bump(c);
             return null;
         });
     }
@@ -78,6 +80,7 @@ public final class JdbcAgreements implements Agreements {
             boolean already = !Jdbc.query(c, "select 1 from agreement_approvals where agreement_id = ? and version = ? and org_id = ?", rs -> 1, id, version, org.value()).isEmpty();
             if (!already) {
                 Jdbc.update(c, "insert into agreement_approvals (agreement_id, version, org_id, approved_at) values (?, ?, ?, ?)", id, version, org.value(), at);
+                NetworkVersion.bump(c);
             }
             return null;
         });
@@ -85,7 +88,11 @@ public final class JdbcAgreements implements Agreements {
 
     @Override
     public void suspend(String id, boolean suspended) {
-        jdbc.update("update agreements set suspended = ? where id = ?", suspended, id);
+        jdbc.transaction(c -> {
+            Jdbc.update(c, "update agreements set suspended = ? where id = ?", suspended, id);
+            NetworkVersion.bump(c);
+            return null;
+        });
     }
 
     @Override

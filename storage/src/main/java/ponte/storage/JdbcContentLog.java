@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import ponte.core.PonteException;
 import ponte.core.items.Change;
@@ -33,6 +34,7 @@ import ponte.core.log.Appended;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
+import ponte.core.log.LogEntry;
 import ponte.core.orgs.OrgId;
 
 /**
@@ -43,6 +45,8 @@ import ponte.core.orgs.OrgId;
  */
 public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private static final int GROUP = 256;
+    /** The advisory lock key appenders take on PostgreSQL ("ponte" on a phone keypad). */
+    private static final long APPEND_LOCK = 76683;
 
     private record Pending(Change change, CompletableFuture<Appended> result) {}
 
@@ -50,14 +54,27 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private final Jdbc jdbc;
     private final Desk desk;
     private final Clock clock;
+    private final boolean postgres;
+    private final Consumer<List<LogEntry>> committed;
+    private final Runnable networkChanged;
+    private long networkSeen = -1;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     private final Thread writer;
     private volatile boolean running = true;
     private long lastSeq;
 
-    public JdbcContentLog(Database db, Desk desk, Clock clock) {
+    /**
+     * @param committed told of each group of entries once it is durable, in log order (the log tail, or the Kafka
+     *     relay's wake-up); it runs on the writer thread, so it must only hand the entries on
+     * @param networkChanged run before routing when orgs, outlets or agreements changed since the last group (on any
+     *     node): it refreshes the entitlement snapshot
+     */
+    public JdbcContentLog(Database db, Desk desk, Clock clock, Consumer<List<LogEntry>> committed, Runnable networkChanged) {
         this.dataSource = db.dataSource();
         this.clock = clock;
+        this.postgres = db.isPostgres();
+        this.committed = committed;
+        this.networkChanged = networkChanged;
         this.jdbc = new Jdbc(dataSource);
         this.desk = desk;
         this.lastSeq = head().seq();
@@ -108,6 +125,19 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         long seqBefore = lastSeq;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            if (postgres) {
+                // Several nodes may append to one PostgreSQL: a transaction-scoped advisory lock makes them take
+                // turns, so sequence order stays commit order across the cluster; the sequence is re-read under it.
+                Jdbc.query(c, "select pg_advisory_xact_lock(" + APPEND_LOCK + ")", rs -> 1);
+                lastSeq = Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst();
+                seqBefore = lastSeq;
+            }
+            // Route with the network as committed now: a licence approved on another node must count at once.
+            long network = NetworkVersion.read(c);
+            if (network != networkSeen) {
+                networkChanged.run();
+                networkSeen = network;
+            }
             for (Pending p : group) {
                 Savepoint savepoint = c.setSavepoint();
                 try {
@@ -126,6 +156,12 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
             return;
         }
         // Only now, after the commit returned, is anyone told their change is on the log.
+        List<LogEntry> entries = new ArrayList<>();
+        outcomes.values().forEach(outcome -> {
+            if (outcome instanceof Appended a) {
+                entries.add(new LogEntry(a.cursor(), a.revision().logEvent(), a.revision().item(), a.revision().version(), a.revision().routes()));
+            }
+        });
         outcomes.forEach((p, outcome) -> {
             if (outcome instanceof Appended a) {
                 p.result().complete(a);
@@ -133,6 +169,9 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                 p.result().completeExceptionally((Throwable) outcome);
             }
         });
+        if (!entries.isEmpty()) {
+            committed.accept(entries);
+        }
     }
 
     private Appended appendOne(Connection c, Change change, long seq) throws SQLException {
@@ -219,6 +258,36 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                     .map(r -> new FeedEntry(new Cursor(r.seq()), r.event(),
                             ItemRows.withOwners(r.item(), owners.getOrDefault(r.item().id().value(), Set.of())), r.version()))
                     .toList();
+        });
+    }
+
+    @Override
+    public List<LogEntry> since(Cursor after, int limit) {
+        return jdbc.transaction(c -> {
+            record Row(long seq, String event, Item item, Version version) {}
+            List<Row> rows = Jdbc.query(c, """
+                    select l.seq, l.event as log_event, i.id, i.uri, i.latest_version, i.first_created, i.killed, v.*
+                    from content_log l
+                    join items i on i.id = l.item_id
+                    join versions v on v.item_id = l.item_id and v.version = l.version
+                    where l.seq > ?
+                    order by l.seq
+                    limit ?""",
+                    rs -> new Row(rs.getLong("seq"), rs.getString("log_event"), ItemRows.itemWithoutOwners(rs), ItemRows.version(rs)),
+                    after.seq(), limit);
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            rows.forEach(r -> ids.add(r.item().id().value()));
+            Map<String, Set<OrgId>> owners = ItemRows.owners(c, ids);
+            Map<Long, List<Route>> routes = new HashMap<>();
+            Jdbc.query(c, "select seq, org_id, event from routes where seq > ? and seq <= ?",
+                    rs -> routes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Route(new OrgId(rs.getString(2)), Event.fromWire(rs.getString(3)))),
+                    after.seq(), rows.getLast().seq());
+            return rows.stream().map(r -> new LogEntry(new Cursor(r.seq()), r.event(),
+                    ItemRows.withOwners(r.item(), owners.getOrDefault(r.item().id().value(), Set.of())), r.version(),
+                    routes.getOrDefault(r.seq(), List.of()))).toList();
         });
     }
 

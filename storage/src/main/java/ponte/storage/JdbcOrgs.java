@@ -33,8 +33,12 @@ public final class JdbcOrgs implements Orgs {
             return sameOrConflict(existing.get(), org);
         }
         try {
-            jdbc.update("insert into orgs (id, name, kind, country, created_at) values (?, ?, ?, ?, ?)",
-                    org.id().value(), org.name(), org.kind().wire(), org.country().value(), clock.instant());
+            jdbc.transaction(c -> {
+                Jdbc.update(c, "insert into orgs (id, name, kind, country, created_at) values (?, ?, ?, ?, ?)",
+                        org.id().value(), org.name(), org.kind().wire(), org.country().value(), clock.instant());
+                NetworkVersion.bump(c);
+                return null;
+            });
             return org;
         } catch (StorageFailure e) {
             // Lost a race with an identical registration: answer as a retry would be answered.
@@ -66,8 +70,12 @@ public final class JdbcOrgs implements Orgs {
             return existing.get();
         }
         Outlet stored = new Outlet(ids.next(), outlet.org(), outlet.name(), outlet.kind(), outlet.country());
-        jdbc.update("insert into outlets (id, org_id, name, kind, country) values (?, ?, ?, ?, ?)",
-                stored.id(), stored.org().value(), stored.name(), stored.kind().wire(), stored.country().value());
+        jdbc.transaction(c -> {
+            Jdbc.update(c, "insert into outlets (id, org_id, name, kind, country) values (?, ?, ?, ?, ?)",
+                    stored.id(), stored.org().value(), stored.name(), stored.kind().wire(), stored.country().value());
+            NetworkVersion.bump(c);
+            return null;
+        });
         return stored;
     }
 

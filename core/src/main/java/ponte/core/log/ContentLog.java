@@ -16,6 +16,9 @@ public interface ContentLog {
     /** Entries routed to the partner after {@code after}, in log order, at most {@code limit}. */
     List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit);
 
+    /** Entries after {@code after} in log order, in full, at most {@code limit}: for readers that relay or index the log. */
+    List<LogEntry> since(Cursor after, int limit);
+
     /** The position of the last entry. */
     Cursor head();
 }

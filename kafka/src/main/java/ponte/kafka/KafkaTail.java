@@ -1,0 +1,78 @@
+package ponte.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ponte.core.log.LogEntry;
+import ponte.core.log.LogTail;
+
+/**
+ * Every node's view of the log topic: committed records only (read_committed), from where the topic ended when
+ * the node started, handed to the node's {@link LogTail} in order. Durable readers catch up from PostgreSQL with
+ * their own cursors; this only tells them, at once, that there is more.
+ */
+public final class KafkaTail implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTail.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final LogTail tail;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long lag;
+
+    public KafkaTail(KafkaSettings settings, LogTail tail) {
+        this.tail = tail;
+        Topic.ensure(settings);
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        TopicPartition partition = new TopicPartition(settings.topic(), 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToEnd(List.of(partition));
+        consumer.position(partition); // resolve the start now, so nothing committed after construction is skipped
+        this.thread = Thread.ofPlatform().name("ponte-kafka-tail").daemon().start(() -> run(partition));
+    }
+
+    private void run(TopicPartition partition) {
+        try {
+            while (running) {
+                List<LogEntry> entries = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    entries.add(EntryCodec.decode(r.value()));
+                }
+                if (!entries.isEmpty()) {
+                    tail.deliver(entries);
+                }
+                lag = consumer.currentLag(partition).orElse(0L);
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("the Kafka tail stopped", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Records in the topic not yet read by this node (for /metrics). */
+    public long lag() {
+        return lag;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}
