@@ -36,7 +36,7 @@ public final class HttpApi implements AutoCloseable {
     private static Routes routes(Services s) {
         Routes routes = new Routes();
         ItemViews views = new ItemViews(s);
-        new SystemResource().register(routes);
+        new SystemResource(s.operations()).register(routes);
         new OrgsResource(s).register(routes);
         new CatalogueResource(s).register(routes);
         new AgreementsResource(s).register(routes);

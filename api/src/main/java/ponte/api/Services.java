@@ -27,4 +27,5 @@ public record Services(
         NinjsReader ninjsReader,
         NinjsWriter ninjsWriter,
         Clock clock,
-        String bootstrapAdminKey) {}
+        String bootstrapAdminKey,
+        Operations operations) {}

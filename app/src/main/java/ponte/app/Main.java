@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        if ("json".equalsIgnoreCase(System.getenv("PONTE_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
+            // Chosen before the first logger exists, so Logback reads this file instead of logback.xml.
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

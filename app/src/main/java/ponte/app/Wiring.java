@@ -21,6 +21,7 @@ import ponte.core.log.LogEntry;
 import ponte.core.log.LogTail;
 import ponte.formats.NinjsReader;
 import ponte.kafka.KafkaSettings;
+import ponte.kafka.KafkaProbe;
 import ponte.kafka.KafkaTail;
 import ponte.kafka.LogRelay;
 import ponte.formats.NinjsSchema;
@@ -52,6 +53,8 @@ public final class Wiring implements AutoCloseable {
     private final JdbcLeadership leadership;
     private final LogRelay relay;
     private final KafkaTail kafkaTail;
+    private final KafkaProbe kafkaProbe;
+    public final NodeMetrics metrics;
     public final JdbcItems items;
     public final Services services;
     private final HttpApi http;
@@ -72,15 +75,25 @@ public final class Wiring implements AutoCloseable {
         log = new JdbcContentLog(database, new Desk(entitlements, clock), clock, entries -> afterCommit.get().accept(entries), entitlements::refresh);
         networkVersion = new NetworkVersion(database);
         leadership = new JdbcLeadership(database);
+        metrics = new NodeMetrics(() -> log.head().seq());
+        tail.subscribe(metrics::appended);
+        metrics.gauge("ponte_log_writer_queue_depth", "changes waiting for the log writer", log::queueDepth);
+        metrics.check("database", database::answers);
         if (settings.kafkaBootstrap().isPresent()) {
             // Production mode: the leader relays committed entries to Kafka; every node's tail is fed from the topic.
             KafkaSettings kafka = new KafkaSettings(settings.kafkaBootstrap().get(), KafkaSettings.DEFAULT_TOPIC);
             relay = new LogRelay(kafka, log, leadership);
             afterCommit.set(relay::wake);
             kafkaTail = new KafkaTail(kafka, tail);
+            kafkaProbe = new KafkaProbe(kafka);
+            metrics.check("kafka", kafkaProbe::reachable);
+            metrics.consumer("kafka-tail", () -> tail.last().seq());
+            metrics.gauge("ponte_kafka_tail_records_behind", "records of the log topic this node has not read", kafkaTail::lag);
+            metrics.gauge("ponte_kafka_relay_leader", "1 on the node relaying the log to Kafka", () -> relay.relayed() >= 0 ? 1 : 0);
         } else {
             relay = null;
             kafkaTail = null;
+            kafkaProbe = null;
         }
         Releases releases = new Releases(database);
         releasing = new Releasing(log, releases, clock);
@@ -98,7 +111,8 @@ public final class Wiring implements AutoCloseable {
                 new NinjsReader(new NinjsSchema()),
                 new NinjsWriter(),
                 clock,
-                settings.bootstrapAdminKey());
+                settings.bootstrapAdminKey(),
+                metrics);
         http = new HttpApi(services, settings.host(), settings.port());
     }
 
@@ -160,6 +174,7 @@ public final class Wiring implements AutoCloseable {
         if (kafkaTail != null) {
             kafkaTail.close();
             relay.close();
+            kafkaProbe.close();
         }
         log.close();
         leadership.close();

@@ -28,6 +28,7 @@ public final class KafkaTail implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lag;
+    private volatile long lastPoll = System.nanoTime();
 
     public KafkaTail(KafkaSettings settings, LogTail tail) {
         this.tail = tail;
@@ -54,6 +55,7 @@ public final class KafkaTail implements AutoCloseable {
                     tail.deliver(entries);
                 }
                 lag = consumer.currentLag(partition).orElse(0L);
+                lastPoll = System.nanoTime();
             }
         } catch (WakeupException e) {
             // closing
@@ -67,6 +69,11 @@ public final class KafkaTail implements AutoCloseable {
     /** Records in the topic not yet read by this node (for /metrics). */
     public long lag() {
         return lag;
+    }
+
+    /** Whether the tail is running and polled the broker within the last ten seconds. */
+    public boolean healthy() {
+        return thread.isAlive() && System.nanoTime() - lastPoll < java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     }
 
     @Override

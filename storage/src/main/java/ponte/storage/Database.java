@@ -38,6 +38,15 @@ public final class Database implements AutoCloseable {
         return new Database(jdbcUrl, user, password);
     }
 
+    /** Whether the database answers a trivial query within two seconds (readiness). */
+    public boolean answers() {
+        try (var c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

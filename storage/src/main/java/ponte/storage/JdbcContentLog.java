@@ -296,6 +296,11 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         return new Cursor(jdbc.one("select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).orElse(0L));
     }
 
+    /** Changes waiting for the writer (a metric: a growing queue means the database cannot keep up). */
+    public int queueDepth() {
+        return queue.size();
+    }
+
     /** Stops taking changes, finishes those already queued, then returns. */
     @Override
     public void close() {
