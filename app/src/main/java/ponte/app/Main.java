@@ -31,10 +31,13 @@ public final class Main implements Runnable {
 
     /** Options shared by every command that starts a node. */
     static class NodeOptions {
-        @Option(names = "--port", description = "HTTP port (0 picks a free one; default ${DEFAULT-VALUE})", defaultValue = "8080")
-        int port;
+        @Option(names = "--config", description = "a properties file of settings (env PONTE_CONFIG; default ./ponte.properties when present)")
+        Path config;
 
-        @Option(names = "--host", description = "address to listen on (default ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
+        @Option(names = "--port", description = "HTTP port, 0 picks a free one (env PONTE_PORT, key port; default 8080)")
+        String port;
+
+        @Option(names = "--host", description = "address to listen on (env PONTE_HOST, key host; default 127.0.0.1)")
         String host;
 
         @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
@@ -43,12 +46,17 @@ public final class Main implements Runnable {
         @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
         String kafka;
 
-        Settings settings(Path dataDir, String adminKey) {
-            return new Settings(host, port, dataDir, optionOrEnv(db, "PONTE_DB_URL"), adminKey, optionOrEnv(kafka, "PONTE_KAFKA_BOOTSTRAP"));
-        }
-
-        private static Optional<String> optionOrEnv(String option, String env) {
-            return Optional.ofNullable(option).or(() -> Optional.ofNullable(System.getenv(env))).filter(s -> !s.isBlank());
+        Settings settings(Path dataDirOption, String defaultDataDir, String adminKey) {
+            Configuration c = Configuration.load(Optional.ofNullable(config), System.getenv());
+            int portNumber;
+            try {
+                portNumber = Integer.parseInt(c.get(port, "PONTE_PORT", "port").orElse("8080"));
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "port must be a number");
+            }
+            Path dataDir = Path.of(c.get(dataDirOption == null ? null : dataDirOption.toString(), "PONTE_DATA_DIR", "data-dir").orElse(defaultDataDir));
+            return new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
+                    c.get(db, "PONTE_DB_URL", "db.url"), adminKey, c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"));
         }
     }
 
@@ -57,14 +65,15 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         NodeOptions node = new NodeOptions();
 
-        @Option(names = "--data-dir", description = "where embedded storage lives (default ${DEFAULT-VALUE})", defaultValue = "ponte-data")
+        @Option(names = "--data-dir", description = "where embedded storage lives (env PONTE_DATA_DIR, key data-dir; default ponte-data)")
         Path dataDir;
 
         @Override
         public Integer call() throws Exception {
             AdminKey admin = AdminKey.fromEnvironment();
-            try (Wiring w = new Wiring(node.settings(dataDir, admin.secret()), Clock.systemUTC()).start()) {
-                Banner.serving(w, admin, dataDir);
+            Settings settings = node.settings(dataDir, "ponte-data", admin.secret());
+            try (Wiring w = new Wiring(settings, Clock.systemUTC()).start()) {
+                Banner.serving(w, admin, settings.dataDir());
                 w.join();
             }
             return 0;
@@ -76,15 +85,16 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         NodeOptions node = new NodeOptions();
 
-        @Option(names = "--data-dir", description = "where embedded storage lives (default ${DEFAULT-VALUE})", defaultValue = "ponte-data/demo")
+        @Option(names = "--data-dir", description = "where embedded storage lives (env PONTE_DATA_DIR, key data-dir; default ponte-data/demo)")
         Path dataDir;
 
         @Override
         public Integer call() throws Exception {
             AdminKey admin = AdminKey.fromEnvironment();
-            try (Wiring w = new Wiring(node.settings(dataDir, admin.secret()), Clock.systemUTC()).start()) {
+            Settings settings = node.settings(dataDir, "ponte-data/demo", admin.secret());
+            try (Wiring w = new Wiring(settings, Clock.systemUTC()).start()) {
                 DemoNetwork.Loaded loaded = new DemoNetwork(w).load();
-                Banner.serving(w, admin, dataDir);
+                Banner.serving(w, admin, settings.dataDir());
                 Banner.demo(w, loaded);
                 w.join();
             }

@@ -1,0 +1,48 @@
+package ponte.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where a setting comes from, strongest first: the command line, an environment variable, the configuration file
+ * (a Java properties file: {@code --config FILE}, else env PONTE_CONFIG, else {@code ponte.properties} in the
+ * working directory when present), the built-in default. docs/operations.md lists every key.
+ */
+final class Configuration {
+    private final Properties file;
+    private final Map<String, String> env;
+
+    private Configuration(Properties file, Map<String, String> env) {
+        this.file = file;
+        this.env = env;
+    }
+
+    static Configuration load(Optional<Path> explicit, Map<String, String> env) {
+        Optional<Path> path = explicit.or(() -> Optional.ofNullable(env.get("PONTE_CONFIG")).map(Path::of))
+                .or(() -> Optional.of(Path.of("ponte.properties")).filter(Files::isRegularFile));
+        Properties properties = new Properties();
+        if (path.isPresent()) {
+            try (Reader in = Files.newBufferedReader(path.get(), StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the configuration file " + path.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return new Configuration(properties, env);
+    }
+
+    /** The command-line value, else the environment variable, else the file's key. */
+    Optional<String> get(String commandLine, String envName, String key) {
+        return Optional.ofNullable(commandLine)
+                .or(() -> Optional.ofNullable(env.get(envName)))
+                .or(() -> Optional.ofNullable(file.getProperty(key)))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+    }
+}
