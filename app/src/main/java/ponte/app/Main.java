@@ -56,7 +56,8 @@ public final class Main implements Runnable {
             }
             Path dataDir = Path.of(c.get(dataDirOption == null ? null : dataDirOption.toString(), "PONTE_DATA_DIR", "data-dir").orElse(defaultDataDir));
             return new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
-                    c.get(db, "PONTE_DB_URL", "db.url"), adminKey, c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"));
+                    c.get(db, "PONTE_DB_URL", "db.url"), adminKey, c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
+                    c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(ponte.kafka.KafkaSettings.DEFAULT_TOPIC));
         }
     }
 

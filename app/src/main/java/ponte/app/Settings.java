@@ -2,14 +2,16 @@ package ponte.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import ponte.kafka.KafkaSettings;
 
 /**
  * How one Ponte node runs. {@code databaseUrl} empty means embedded H2 under {@code dataDir}; {@code kafkaBootstrap}
- * present means the content log is relayed through Kafka (production mode, several nodes, PostgreSQL required).
+ * present means the content log is relayed through Kafka topic {@code kafkaTopic} (production mode, several nodes,
+ * PostgreSQL required; one cluster may carry several installations' logs under different topic names).
  *
  * @param bootstrapAdminKey the key that manages orgs (env PONTE_ADMIN_KEY)
  */
-public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap) {
+public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap, String kafkaTopic) {
     public Settings {
         if (kafkaBootstrap.isPresent() && databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalArgumentException("Kafka mode runs several nodes on one PostgreSQL database: give --db jdbc:postgresql://…");
@@ -17,6 +19,10 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     }
 
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey) {
-        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, Optional.empty());
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, Optional.empty(), KafkaSettings.DEFAULT_TOPIC);
+    }
+
+    public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap) {
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, KafkaSettings.DEFAULT_TOPIC);
     }
 }

@@ -81,7 +81,7 @@ public final class Wiring implements AutoCloseable {
         metrics.check("database", database::answers);
         if (settings.kafkaBootstrap().isPresent()) {
             // Production mode: the leader relays committed entries to Kafka; every node's tail is fed from the topic.
-            KafkaSettings kafka = new KafkaSettings(settings.kafkaBootstrap().get(), KafkaSettings.DEFAULT_TOPIC);
+            KafkaSettings kafka = new KafkaSettings(settings.kafkaBootstrap().get(), settings.kafkaTopic());
             relay = new LogRelay(kafka, log, leadership);
             afterCommit.set(relay::wake);
             kafkaTail = new KafkaTail(kafka, tail);

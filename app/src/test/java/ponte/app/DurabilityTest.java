@@ -126,8 +126,11 @@ class DurabilityTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--port", "0", "--data-dir", dataDir.toString()));
-        TestDatabase.urlFor(dataDir).ifPresent(url -> command.addAll(List.of("--db", url)));
+        command.addAll(TestDatabase.serverArguments(dataDir));
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (TestDatabase.production()) {
+            pb.environment().put("PONTE_KAFKA_TOPIC", TestDatabase.topicFor(dataDir));
+        }
         pb.environment().put("PONTE_ADMIN_KEY", TestNode.ADMIN);
         pb.redirectErrorStream(true);
         return pb.start();

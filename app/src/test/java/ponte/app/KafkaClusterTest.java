@@ -43,7 +43,7 @@ class KafkaClusterTest {
     @BeforeAll
     void cluster() throws Exception {
         Optional<String> db = TestDatabase.postgresUrlFor(dataDir);
-        kafka = new KafkaBroker();
+        kafka = TestDatabase.kafka();
         first = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("a"), db, TestNode.ADMIN, Optional.of(kafka.bootstrapServers())), Clock.systemUTC());
         second = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("b"), db, TestNode.ADMIN, Optional.of(kafka.bootstrapServers())), Clock.systemUTC());
         second.wiring().tail.subscribe(e -> heardBySecond.add(e.cursor().seq()));
@@ -54,7 +54,6 @@ class KafkaClusterTest {
     @AfterAll
     void stop() throws Exception {
         second.close();
-        kafka.close();
     }
 
     @Test

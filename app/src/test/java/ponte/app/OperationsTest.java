@@ -1,10 +1,12 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,8 @@ class OperationsTest {
             node.post("/v1/items", editor, publishBody(ninjs("it", "Uno"), "news"));
             node.post("/v1/items", editor, publishBody(ninjs("it", "Due"), "news"));
 
+            // In production mode entries are counted as they come back from Kafka: a moment later.
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.get("/metrics", null).raw().body().contains("ponte_log_entries_total{event=\"published\"} 2.0"));
             TestNode.Answer metrics = node.get("/metrics", null);
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.contentType()).startsWith("text/plain");

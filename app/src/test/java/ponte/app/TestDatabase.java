@@ -8,20 +8,23 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which database the integration suite runs on: embedded H2 by default, or the real PostgreSQL server at
- * 127.0.0.1:5432 (database {@code test}) when the system property {@code ponte.test.db} is {@code postgres}, as the
- * second surefire run sets it. Each data directory gets its own schema, so a node restarted on the same data
- * directory finds its data again, and test classes never see each other's rows.
+ * Which mode the integration suite runs in: embedded (H2) by default, or production — the real PostgreSQL server at
+ * 127.0.0.1:5432 (database {@code test}) with the log relayed through a real Kafka broker in this JVM — when the
+ * system property {@code ponte.test.mode} is {@code production}, as the second surefire run sets it. Each data
+ * directory gets its own schema and its own topic, so a node restarted on the same data directory finds its data and
+ * test classes never see each other's.
  */
 final class TestDatabase {
     static final String POSTGRES_SERVER = System.getProperty("ponte.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
-
-    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+    private static volatile KafkaBroker kafka;
 
     static {
-        // Schemas live as long as the test JVM: restarts within a test find their data, and nothing piles up.
+        // Schemas and the broker live as long as the test JVM: restarts within a test find their data.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Connection c = DriverManager.getConnection(POSTGRES_SERVER, "postgres", "")) {
                 for (String schema : CREATED) {
@@ -35,18 +38,33 @@ final class TestDatabase {
 
     private TestDatabase() {}
 
-    static boolean postgres() {
-        return "postgres".equals(System.getProperty("ponte.test.db", "h2"));
+    static boolean production() {
+        return "production".equals(System.getProperty("ponte.test.mode", "embedded"));
     }
 
-    /** The JDBC URL a node on this data directory uses, or empty for embedded H2. */
-    static Optional<String> urlFor(Path dataDir) {
-        return postgres() ? postgresUrlFor(dataDir) : Optional.empty();
+    /** The settings of a node on this data directory in the suite's mode. */
+    static Settings settingsFor(Path dataDir, String adminKey) {
+        if (!production()) {
+            return new Settings("127.0.0.1", 0, dataDir, Optional.empty(), adminKey);
+        }
+        return new Settings("127.0.0.1", 0, dataDir, postgresUrlFor(dataDir), adminKey, Optional.of(kafka().bootstrapServers()), topicFor(dataDir));
+    }
+
+    /** Command-line arguments that start a separate server process in the suite's mode on this data directory. */
+    static java.util.List<String> serverArguments(Path dataDir) {
+        if (!production()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of("--db", postgresUrlFor(dataDir).orElseThrow(), "--kafka", kafka().bootstrapServers());
+    }
+
+    static String topicFor(Path dataDir) {
+        return "ponte.log." + schemaFor(dataDir);
     }
 
     /** A PostgreSQL schema of its own for this data directory, whichever suite runs (production-mode tests need it). */
     static Optional<String> postgresUrlFor(Path dataDir) {
-        String schema = "t_" + HexFormat.of().formatHex(sha1(dataDir.toAbsolutePath().toString())).substring(0, 20);
+        String schema = schemaFor(dataDir);
         try (Connection c = DriverManager.getConnection(POSTGRES_SERVER, "postgres", "")) {
             c.createStatement().execute("create schema if not exists " + schema);
             CREATED.add(schema);
@@ -54,6 +72,30 @@ final class TestDatabase {
             throw new IllegalStateException("PostgreSQL at " + POSTGRES_SERVER + " is not reachable: " + e.getMessage(), e);
         }
         return Optional.of(POSTGRES_SERVER + "?currentSchema=" + schema + "&user=postgres");
+    }
+
+    private static String schemaFor(Path dataDir) {
+        return "t_" + HexFormat.of().formatHex(sha1(dataDir.toAbsolutePath().toString())).substring(0, 20);
+    }
+
+    /** One broker for the whole test JVM, started on first use. */
+    static synchronized KafkaBroker kafka() {
+        if (kafka == null) {
+            try {
+                kafka = new KafkaBroker();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the in-JVM Kafka broker", e);
+            }
+            KafkaBroker started = kafka;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is ending
+                }
+            }));
+        }
+        return kafka;
     }
 
     private static byte[] sha1(String s) {

@@ -36,7 +36,7 @@ final class TestNode implements AutoCloseable {
     }
 
     TestNode(Path dataDir, Clock clock) throws Exception {
-        this(new Settings("127.0.0.1", 0, dataDir, TestDatabase.urlFor(dataDir), ADMIN), clock);
+        this(TestDatabase.settingsFor(dataDir, ADMIN), clock);
     }
 
     TestNode(Settings settings, Clock clock) throws Exception {

@@ -71,7 +71,7 @@ public final class LogRelay implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                if (!leadership.lead(ROLE)) {
+                if (!leadership.lead(ROLE + ":" + settings.topic())) {
                     stepDown();
                     pause(1000);
                     continue;

@@ -45,8 +45,6 @@ import ponte.core.orgs.OrgId;
  */
 public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private static final int GROUP = 256;
-    /** The advisory lock key appenders take on PostgreSQL ("ponte" on a phone keypad). */
-    private static final long APPEND_LOCK = 76683;
 
     private record Pending(Change change, CompletableFuture<Appended> result) {}
 
@@ -128,7 +126,8 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
             if (postgres) {
                 // Several nodes may append to one PostgreSQL: a transaction-scoped advisory lock makes them take
                 // turns, so sequence order stays commit order across the cluster; the sequence is re-read under it.
-                Jdbc.query(c, "select pg_advisory_xact_lock(" + APPEND_LOCK + ")", rs -> 1);
+                // Keyed by schema: two Ponte installations in one database do not wait for each other.
+                Jdbc.query(c, "select pg_advisory_xact_lock(hashtext('ponte-append:' || current_schema()))", rs -> 1);
                 lastSeq = Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst();
                 seqBefore = lastSeq;
             }

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import ponte.core.log.Leadership;
 
 /**
- * Leadership by PostgreSQL session-level advisory lock: the node whose session holds the lock leads; if it dies, the
+ * Leadership by PostgreSQL session-level advisory lock (keyed by role and schema): the node whose session holds the lock leads; if it dies, the
  * server drops its session and the lock with it, and the next node to ask takes over. Embedded H2 is one process, so
  * there it always leads.
  */
@@ -37,7 +37,7 @@ public final class JdbcLeadership implements Leadership, AutoCloseable {
                 closeQuietly(mine);
             }
             Connection c = dataSource.getConnection();
-            boolean got = Jdbc.query(c, "select pg_try_advisory_lock(hashtext(?))", rs -> rs.getBoolean(1), "ponte:" + role).getFirst();
+            boolean got = Jdbc.query(c, "select pg_try_advisory_lock(hashtext(? || current_schema()))", rs -> rs.getBoolean(1), "ponte:" + role + ":").getFirst();
             if (got) {
                 held.put(role, c);
             } else {
@@ -54,7 +54,7 @@ public final class JdbcLeadership implements Leadership, AutoCloseable {
     public synchronized void close() {
         held.forEach((role, c) -> {
             try {
-                Jdbc.query(c, "select pg_advisory_unlock(hashtext(?))", rs -> 1, "ponte:" + role);
+                Jdbc.query(c, "select pg_advisory_unlock(hashtext(? || current_schema()))", rs -> 1, "ponte:" + role + ":");
             } catch (SQLException ignored) {
                 // a broken session has dropped the lock already
             }
