@@ -141,7 +141,9 @@ public final class Wiring implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 followNetworkChanges();
-                releasing.runDue();
+                if (leadership.lead("releases")) { // on several nodes one releases, so no entry is doubled
+                    releasing.runDue();
+                }
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
