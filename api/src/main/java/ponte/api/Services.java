@@ -1,6 +1,9 @@
 package ponte.api;
 
 import java.time.Clock;
+import java.time.Duration;
+import ponte.core.delivery.Subscribing;
+import ponte.core.log.Tail;
 import ponte.core.access.Keys;
 import ponte.core.items.Publishing;
 import ponte.core.items.Reading;
@@ -27,4 +30,7 @@ public record Services(
         NinjsReader ninjsReader,
         NinjsWriter ninjsWriter,
         Clock clock,
-        String bootstrapAdminKey) {}
+        String bootstrapAdminKey,
+        Subscribing subscribing,
+        Tail tail,
+        Duration streamHeartbeat) {}

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import ponte.delivery.DeliverySettings;
 
 /** The {@code ponte} command line. */
 @Command(name = "ponte", mixinStandardHelpOptions = true, version = "Ponte 0.1.0",
@@ -36,6 +37,14 @@ public final class Main implements Runnable {
         @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
         String db;
 
+        @Option(names = "--allow-private-endpoints", description = "let webhook endpoints be loopback, private or link-local addresses "
+                + "(env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
+        boolean allowPrivateEndpoints;
+
+        DeliverySettings delivery(boolean forceAllowPrivate) {
+            return DeliverySettings.defaults().allowingPrivate(forceAllowPrivate || allowPrivateEndpoints || Wiring.allowPrivateFromEnvironment());
+        }
+
         Settings settings(Path dataDir, String adminKey) {
             Optional<String> url = Optional.ofNullable(db).or(() -> Optional.ofNullable(System.getenv("PONTE_DB_URL"))).filter(s -> !s.isBlank());
             return new Settings(host, port, dataDir, url, adminKey);
@@ -53,7 +62,7 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             AdminKey admin = AdminKey.fromEnvironment();
-            try (Wiring w = new Wiring(node.settings(dataDir, admin.secret()), Clock.systemUTC()).start()) {
+            try (Wiring w = new Wiring(node.settings(dataDir, admin.secret()), Clock.systemUTC(), node.delivery(false)).start()) {
                 Banner.serving(w, admin, dataDir);
                 w.join();
             }
@@ -72,7 +81,8 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             AdminKey admin = AdminKey.fromEnvironment();
-            try (Wiring w = new Wiring(node.settings(dataDir, admin.secret()), Clock.systemUTC()).start()) {
+            // The demo pushes to receivers on the same machine, so it allows private endpoint addresses.
+            try (Wiring w = new Wiring(node.settings(dataDir, admin.secret()), Clock.systemUTC(), node.delivery(true)).start()) {
                 DemoNetwork.Loaded loaded = new DemoNetwork(w).load();
                 Banner.serving(w, admin, dataDir);
                 Banner.demo(w, loaded);

@@ -25,6 +25,14 @@ import ponte.storage.JdbcAgreements;
 import ponte.storage.Releases;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
+import ponte.core.delivery.Subscribing;
+import ponte.core.log.Tail;
+import ponte.delivery.AddressGuard;
+import ponte.delivery.DeliverySettings;
+import ponte.delivery.Payloads;
+import ponte.delivery.Pusher;
+import ponte.storage.JdbcDeliveries;
+import ponte.storage.JdbcEndpoints;
 
 /** The object graph of one Ponte node, built by hand: every dependency is a constructor argument. */
 public final class Wiring implements AutoCloseable {
@@ -41,7 +49,22 @@ public final class Wiring implements AutoCloseable {
     private final HttpApi http;
     private Thread releaseScheduler;
 
+    // --- push delivery: webhook endpoints, the pusher, the live stream's tail ---
+    public final JdbcEndpoints endpoints;
+    public final JdbcDeliveries deliveries;
+    public final Tail tail;
+    public final Pusher pusher;
+
+    /** Push delivery with its defaults; PONTE_ALLOW_PRIVATE_ENDPOINTS=true lets endpoints be private addresses. */
     public Wiring(Settings settings, Clock clock) {
+        this(settings, clock, DeliverySettings.defaults().allowingPrivate(allowPrivateFromEnvironment()));
+    }
+
+    public static boolean allowPrivateFromEnvironment() {
+        return "true".equalsIgnoreCase(System.getenv().getOrDefault("PONTE_ALLOW_PRIVATE_ENDPOINTS", "").strip());
+    }
+
+    public Wiring(Settings settings, Clock clock, DeliverySettings delivery) {
         SecureRandom random = new SecureRandom();
         Ids ids = new Ids(random);
         database = settings.databaseUrl().map(url -> Database.at(url, System.getenv().getOrDefault("PONTE_DB_USER", ""),
@@ -55,6 +78,18 @@ public final class Wiring implements AutoCloseable {
         Releases releases = new Releases(database);
         releasing = new Releasing(log, releases, clock);
         items = new JdbcItems(database);
+        Feeds feeds = new Feeds(log, entitlements, clock);
+
+        // --- push delivery ---
+        endpoints = new JdbcEndpoints(database);
+        deliveries = new JdbcDeliveries(database);
+        AddressGuard guard = new AddressGuard(delivery.allowPrivate());
+        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(new NinjsWriter(), entitlements, orgs, clock), guard, delivery, clock);
+        tail = new Tail();
+        tail.follow(pusher);
+        log.listen(tail);
+        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, Payloads.AVAILABLE, pusher, clock, random, ids);
+
         services = new Services(
                 new Onboarding(orgs, keys, entitlements),
                 orgs,
@@ -63,17 +98,21 @@ public final class Wiring implements AutoCloseable {
                 new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
                 new Publishing(log, products, ids),
                 new Reading(items, entitlements, clock),
-                new Feeds(log, entitlements, clock),
+                feeds,
                 entitlements,
                 new NinjsReader(new NinjsSchema()),
                 new NinjsWriter(),
                 clock,
-                settings.bootstrapAdminKey());
+                settings.bootstrapAdminKey(),
+                subscribing,
+                tail,
+                delivery.heartbeat());
         http = new HttpApi(services, settings.host(), settings.port());
     }
 
     public Wiring start() throws Exception {
         http.start();
+        pusher.start();
         releaseScheduler = Thread.ofVirtual().name("ponte-releases").start(this::releaseEverySecond);
         return this;
     }
@@ -115,7 +154,9 @@ public final class Wiring implements AutoCloseable {
             releaseScheduler.join(5_000);
         }
         http.close();
+        pusher.close();
         log.close();
+        deliveries.close();
         database.close();
     }
 }

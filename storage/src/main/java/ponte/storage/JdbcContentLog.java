@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.time.Clock;
@@ -18,8 +19,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import ponte.core.PonteException;
 import ponte.core.items.Change;
 import ponte.core.items.Desk;
@@ -29,6 +32,7 @@ import ponte.core.items.ItemId;
 import ponte.core.items.Revision;
 import ponte.core.items.Version;
 import ponte.core.licensing.Route;
+import ponte.core.log.AppendListener;
 import ponte.core.log.Appended;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
@@ -52,6 +56,7 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     private final Thread writer;
+    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private long lastSeq;
 
@@ -81,6 +86,11 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** {@code listener} is told after every commit, on the writer thread: it must only signal, never block. */
+    public void listen(AppendListener listener) {
+        listeners.add(listener);
     }
 
     private void write() {
@@ -126,13 +136,29 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
             return;
         }
         // Only now, after the commit returned, is anyone told their change is on the log.
+        Set<OrgId> routedTo = new HashSet<>();
         outcomes.forEach((p, outcome) -> {
             if (outcome instanceof Appended a) {
+                a.revision().routes().forEach(r -> routedTo.add(r.partner()));
                 p.result().complete(a);
             } else {
                 p.result().completeExceptionally((Throwable) outcome);
             }
         });
+        if (lastSeq != seqBefore) {
+            notifyListeners(new Cursor(lastSeq), routedTo);
+        }
+    }
+
+    private void notifyListeners(Cursor head, Set<OrgId> routedTo) {
+        for (AppendListener listener : listeners) {
+            try {
+                listener.appended(head, routedTo);
+            } catch (RuntimeException e) {
+                // A follower's fault must not stop the log; followers poll as a fallback anyway.
+                LoggerFactory.getLogger(JdbcContentLog.class).warn("an append listener failed", e);
+            }
+        }
     }
 
     private Appended appendOne(Connection c, Change change, long seq) throws SQLException {
@@ -225,6 +251,11 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     @Override
     public Cursor head() {
         return new Cursor(jdbc.one("select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public Cursor before(Instant time) {
+        return new Cursor(jdbc.one("select coalesce(max(seq), 0) from content_log where appended_at < ?", rs -> rs.getLong(1), time).orElse(0L));
     }
 
     /** Stops taking changes, finishes those already queued, then returns. */
