@@ -89,6 +89,9 @@ final class EndpointWorker implements Runnable {
             try {
                 step();
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopped (deleted, or the node is closing) while a step was under way
+                }
                 LOG.warn("endpoint {}: delivery step failed, retrying after {}", endpoint.id(), x.poll(), e);
                 reload = true;
                 pause(x.poll());
