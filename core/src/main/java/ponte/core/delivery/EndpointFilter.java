@@ -28,6 +28,9 @@ public record EndpointFilter(Set<String> languages, Set<ProductId> products, Set
         if (languages.stream().anyMatch(l -> !l.matches("[a-z0-9*]{1,8}(-[a-z0-9]{1,8})*"))) {
             throw new Invalid("/filter/languages", "languages must be BCP 47 tags or ranges, e.g. it, zh-Hans");
         }
+        if (subjects.stream().anyMatch(x -> x.isBlank() || x.length() > 500 || x.chars().anyMatch(Character::isISOControl))) {
+            throw new Invalid("/filter/subjects", "subjects are 1-500 characters without control characters");
+        }
     }
 
     /**
