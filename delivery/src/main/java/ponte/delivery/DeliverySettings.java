@@ -20,8 +20,17 @@ public record DeliverySettings(Schedule schedule, Duration timeout, Duration dis
     /** Response bodies are read up to this many bytes; receivers are meant to answer with a status, not a document. */
     public static final int RESPONSE_LIMIT = 4096;
 
+    /**
+     * How many of an endpoint's outcomes may still be committing while its next entry is sent (still one request in
+     * flight). Waiting for each commit would put a commit's latency into every delivery; overlapping them lets the
+     * journal commit many outcomes at once. The price: after a crash, up to this many entries more are sent again,
+     * with the same webhook-ids. Measured in docs/benchmarks.md.
+     */
+    public static final int UNCONFIRMED_OUTCOMES = 16;
+
     public static DeliverySettings defaults() {
-        return new DeliverySettings(Schedule.DEFAULT, Duration.ofSeconds(15), Retrying.DISABLE_AFTER, Duration.ofSeconds(5),
+        // Workers are woken when an entry is routed to their org; polling is only the fallback, so it can be slow.
+        return new DeliverySettings(Schedule.DEFAULT, Duration.ofSeconds(15), Retrying.DISABLE_AFTER, Duration.ofSeconds(30),
                 Duration.ofSeconds(15), false, 256);
     }
 

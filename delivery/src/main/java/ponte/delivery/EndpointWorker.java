@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +35,7 @@ import ponte.core.log.Feeds;
 final class EndpointWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointWorker.class);
     private static final int PAGE = 100;
+    private static final int UNCONFIRMED = DeliverySettings.UNCONFIRMED_OUTCOMES;
 
     /** What the worker needs from the pusher, shared by every worker. */
     record Context(Endpoints endpoints, Deliveries deliveries, Lines lines, Payloads payloads, Sender sender, Retrying retrying,
@@ -49,6 +51,7 @@ final class EndpointWorker implements Runnable {
     private volatile Endpoint endpoint;
     private Progress progress;
     private final Deque<FeedEntry> line = new ArrayDeque<>();
+    private final Deque<CompletableFuture<Boolean>> unconfirmed = new ArrayDeque<>();
     private Cursor readUpTo;
 
     EndpointWorker(Endpoint endpoint, Context context) {
@@ -106,6 +109,8 @@ final class EndpointWorker implements Runnable {
             return;
         }
         if (reload) {
+            unconfirmed.forEach(f -> f.exceptionally(t -> false).join());
+            unconfirmed.clear();
             reload = false;
             progress = x.endpoints().progress(e.id());
             line.clear();
@@ -129,8 +134,8 @@ final class EndpointWorker implements Runnable {
         }
         Attempt attempt = send(e, entry, progress.attemptsOn(entry.cursor()) + 1);
         Outcome outcome = x.retrying().afterLine(e, entry, attempt, progress);
-        if (!x.deliveries().record(outcome)) {
-            reload = true; // the cursor was moved by hand meanwhile
+        unconfirmed.addLast(x.deliveries().submit(outcome));
+        if (unconfirmed.size() > UNCONFIRMED && !confirm(1)) {
             return;
         }
         progress = outcome.progress().orElseThrow();
@@ -159,7 +164,7 @@ final class EndpointWorker implements Runnable {
                 return false;
             }
             // Nothing here for this endpoint: remember that durably, so a restart does not read it all again.
-            if (progress.pending().isEmpty()) {
+            if (progress.pending().isEmpty() && settle()) {
                 x.endpoints().skipTo(e.id(), progress.epoch(), readUpTo);
                 progress = new Progress(readUpTo, progress.epoch(), Optional.empty(), progress.failingSince());
             }
@@ -196,8 +201,29 @@ final class EndpointWorker implements Runnable {
         return "msg_" + e.id().value() + "_" + entry.encode();
     }
 
+    /** Waits for every outcome still committing; false (and a reload next) if the cursor was moved by hand meanwhile. */
+    private boolean settle() {
+        return confirm(unconfirmed.size());
+    }
+
+    private boolean confirm(int n) {
+        boolean applied = true;
+        for (int i = 0; i < n && !unconfirmed.isEmpty(); i++) {
+            applied &= unconfirmed.pollFirst().join();
+        }
+        if (!applied) {
+            unconfirmed.forEach(CompletableFuture::join);
+            unconfirmed.clear();
+            reload = true; // the cursor was moved by hand meanwhile
+        }
+        return applied;
+    }
+
     /** One more attempt for each dead letter its org asked to re-send; returns whether it made any. */
     private boolean resendDeadLetters(Endpoint e) {
+        if (!settle()) {
+            return true;
+        }
         resends = false;
         List<DeadLetter> letters = x.deliveries().resendsRequested(e.id(), 20);
         for (DeadLetter letter : letters) {
@@ -222,6 +248,17 @@ final class EndpointWorker implements Runnable {
     }
 
     private void pause(Duration at) {
+        // Nothing waits with outcomes uncommitted: an idle or retrying endpoint's state is durable.
+        if (!unconfirmed.isEmpty()) {
+            try {
+                if (!settle()) {
+                    return; // reload at once
+                }
+            } catch (RuntimeException failed) {
+                unconfirmed.clear();
+                reload = true; // and wait: the store is failing
+            }
+        }
         lock.lock();
         try {
             long nanos = Math.max(0, Math.min(at.toNanos(), TimeUnit.DAYS.toNanos(1)));

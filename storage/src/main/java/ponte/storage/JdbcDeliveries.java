@@ -49,17 +49,24 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
 
     @Override
     public boolean record(Outcome outcome) {
+        try {
+            return submit(outcome).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Boolean> submit(Outcome outcome) {
         CompletableFuture<Boolean> applied = new CompletableFuture<>();
         try {
             if (!running || !queue.offer(new Pending(outcome, applied), 30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the delivery journal is not accepting outcomes");
             }
-            return applied.join();
+            return applied;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording a delivery", e);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
@@ -138,6 +145,25 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
                 }
             }
         }
+        try (PreparedStatement reach = c.prepareStatement("""
+                insert into deliveries (endpoint_id, seq, org_id, item_id, version, delivered_at)
+                select ?, ?, ?, ?, ?, ? where not exists (select 1 from deliveries where endpoint_id = ? and seq = ?)""")) {
+            boolean any = false;
+            for (Pending p : group) {
+                Outcome o = p.outcome();
+                if (o.delivered().isPresent()) {
+                    // A fact whatever happened to the cursor meanwhile: the receiver has the entry.
+                    Delivered d = o.delivered().get();
+                    String endpoint = d.endpoint().value();
+                    Jdbc.bind(reach, endpoint, d.entry().seq(), d.org().value(), d.item().value(), d.version(), d.at(), endpoint, d.entry().seq());
+                    reach.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                reach.executeBatch();
+            }
+        }
         for (int i = 0; i < group.size(); i++) {
             follow(c, group.get(i).outcome(), applied[i]);
         }
@@ -147,14 +173,6 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
     private static void follow(Connection c, Outcome o, boolean applied) throws SQLException {
         String endpoint = o.attempt().endpoint().value();
         long seq = o.attempt().entry().seq();
-        if (o.delivered().isPresent()) {
-            Delivered d = o.delivered().get();
-            // A fact whatever happened to the cursor meanwhile: the receiver has the entry.
-            Jdbc.update(c, """
-                    insert into deliveries (endpoint_id, seq, org_id, item_id, version, delivered_at)
-                    select ?, ?, ?, ?, ?, ? where not exists (select 1 from deliveries where endpoint_id = ? and seq = ?)""",
-                    endpoint, seq, d.org().value(), d.item().value(), d.version(), d.at(), endpoint, seq);
-        }
         if (o.resend()) {
             if (o.delivered().isPresent()) {
                 Jdbc.update(c, "delete from dead_letters where endpoint_id = ? and seq = ?", endpoint, seq);
@@ -203,7 +221,8 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
 
     @Override
     public boolean received(EndpointId endpoint, ItemId item) {
-        return jdbc.one("select 1 from deliveries where endpoint_id = ? and item_id = ? limit 1", rs -> 1, endpoint.value(), item.value()).isPresent();
+        // By item first: an item reaches few endpoints, so this needs no index of its own.
+        return jdbc.one("select 1 from deliveries where item_id = ? and endpoint_id = ? limit 1", rs -> 1, item.value(), endpoint.value()).isPresent();
     }
 
     /** Reach facts of an item: who (org, endpoint) received which version when; for reach reports and tests. */

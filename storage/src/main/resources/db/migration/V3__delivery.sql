@@ -68,7 +68,6 @@ create table deliveries (
     primary key (endpoint_id, seq)
 );
 create index deliveries_by_item on deliveries (item_id, org_id);
-create index deliveries_by_endpoint_item on deliveries (endpoint_id, item_id);
 
 -- Replay "since" a time finds its cursor here.
 create index content_log_by_time on content_log (appended_at);

@@ -2,6 +2,7 @@ package ponte.core.delivery;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import ponte.core.items.ItemId;
 import ponte.core.log.Cursor;
 
@@ -12,6 +13,12 @@ public interface Deliveries {
      * endpoint's epoch is still the outcome's: returns false when it was not (the cursor was moved by hand meanwhile).
      */
     boolean record(Outcome outcome);
+
+    /**
+     * Queues an outcome to be written like {@link #record}, in submission order, and returns at once; the future
+     * completes when it is durable. Lets an endpoint send its next entry while the last outcome commits.
+     */
+    CompletableFuture<Boolean> submit(Outcome outcome);
 
     /** Attempts, newest first, older than {@code before} (an attempt's sequence number) when given. */
     List<Recorded> attempts(EndpointId endpoint, Optional<Long> before, int limit);
