@@ -71,23 +71,7 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
     }
 
     private void write() {
-        List<Pending> group = new ArrayList<>(GROUP);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, GROUP - 1);
-                commit(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                group.clear();
-            }
-        }
+        GroupCommit.run(queue, GROUP, () -> running, this::commit);
     }
 
     private void commit(List<Pending> group) {
