@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import ponte.core.delivery.Format;
 import ponte.core.items.Item;
 import ponte.core.licensing.Entitlements;
@@ -42,13 +44,9 @@ public final class Payloads {
     private final Entitlements entitlements;
     private final Orgs orgs;
     private final Clock clock;
-    private final Map<Key, Rendered> cache = new LinkedHashMap<>(CACHED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Rendered> eldest) {
-            return size() > CACHED;
-        }
-    };
-    private final Map<OrgId, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    // One rendering per key even when thousands of workers ask at once (a fan-out): the first renders, the rest wait.
+    private final Map<Key, CompletableFuture<Rendered>> cache = new ConcurrentHashMap<>();
+    private final Map<OrgId, String> names = new ConcurrentHashMap<>();
 
     public Payloads(NinjsWriter writer, Entitlements entitlements, Orgs orgs, Clock clock) {
         this.writer = writer;
@@ -60,17 +58,32 @@ public final class Payloads {
     public Rendered render(OrgId org, FeedEntry entry, Format format) {
         Key key = new Key(org, entry.cursor().seq(), format);
         Instant now = clock.instant();
-        synchronized (cache) {
-            Rendered cached = cache.get(key);
-            if (cached != null && Duration.between(cached.at(), now).compareTo(FRESH) < 0) {
-                return cached;
+        CompletableFuture<Rendered> mine = new CompletableFuture<>();
+        CompletableFuture<Rendered> shared = cache.compute(key, (k, old) -> old != null && fresh(old, now) ? old : mine);
+        if (shared == mine) {
+            if (cache.size() > CACHED) {
+                cache.keySet().removeIf(k -> !k.equals(key)); // only a cache: dropping it costs one rendering per key
+            }
+            try {
+                mine.complete(renderNow(org, entry, format, now));
+            } catch (RuntimeException e) {
+                cache.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
             }
         }
-        Rendered fresh = renderNow(org, entry, format, now);
-        synchronized (cache) {
-            cache.put(key, fresh);
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return fresh;
+    }
+
+    private static boolean fresh(CompletableFuture<Rendered> rendered, Instant now) {
+        if (!rendered.isDone()) {
+            return true; // being rendered right now
+        }
+        return !rendered.isCompletedExceptionally() && Duration.between(rendered.join().at(), now).compareTo(FRESH) < 0;
     }
 
     private Rendered renderNow(OrgId org, FeedEntry entry, Format format, Instant now) {
