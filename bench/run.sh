@@ -23,8 +23,8 @@ run() {
 }
 
 if [ "${1:-}" = push ]; then
-  echo "== PushThroughput";  run ponte.bench.PushThroughput 16 2000 4 | tee "$results/push-throughput.log"
-  echo "== PushIsolation";   run ponte.bench.PushIsolation 2000 3 | tee "$results/push-isolation.log"
+  echo "== PushThroughput";  run ponte.bench.PushThroughput 16 2000 6 | tee "$results/push-throughput.log"
+  echo "== PushIsolation";   run ponte.bench.PushIsolation 1000 5 | tee "$results/push-isolation.log"
   echo "== PushFanOut";      run ponte.bench.PushFanOut 5335 3 | tee "$results/push-fanout.log"
   echo
   echo "================ summary ================"

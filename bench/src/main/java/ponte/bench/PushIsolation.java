@@ -11,7 +11,7 @@ import ponte.core.delivery.EndpointId;
  * schedule). The figure is the throughput of the 7 endpoints that are healthy in both runs, stalled run ÷ healthy
  * run. The stateless sender's all-healthy rate to 10 endpoints is measured in the same run for reference.
  *
- * <p>Usage: {@code PushIsolation [items] [pairs]} (default 2000 3; runs alternate healthy, troubled).
+ * <p>Usage: {@code PushIsolation [items] [pairs]} (default 1000 5; runs alternate healthy, troubled).
  */
 public final class PushIsolation {
     private static final int ENDPOINTS = 10;
@@ -20,8 +20,8 @@ public final class PushIsolation {
     private PushIsolation() {}
 
     public static void main(String[] args) throws Exception {
-        int items = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int items = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         StringBuilder table = new StringBuilder("""
                 ### Isolation: the 7 healthy endpoints' throughput with 1 stalled and 2 flaky among 10
 
@@ -39,6 +39,7 @@ public final class PushIsolation {
             }
             List<EndpointId> healthy = all.subList(0, HEALTHY);
             StatelessSender reference = new StatelessSender();
+            List<Double> ratios = new ArrayList<>();
             for (int pair = 0; pair <= pairs; pair++) {
                 receiver.reset();
                 long t0 = System.nanoTime();
@@ -52,7 +53,11 @@ public final class PushIsolation {
                         calm, troubled, troubled / calm, refRate, flakyDelivered);
                 System.out.print(line);
                 table.append(line);
+                if (pair > 0) {
+                    ratios.add(troubled / calm);
+                }
             }
+            table.append(Pushes.medianLine(ratios));
         }
         System.out.println();
         System.out.println(table);

@@ -13,7 +13,7 @@ import ponte.core.delivery.EndpointId;
  * The clock stops when every endpoint's durable cursor is at the head. The reference sends the same number of
  * requests with the same bytes, signed, from E virtual threads, keeping nothing.
  *
- * <p>Usage: {@code PushThroughput [endpoints] [items] [rounds]} (default 16 2000 4; the first round warms up).
+ * <p>Usage: {@code PushThroughput [endpoints] [items] [rounds]} (default 16 2000 6; the first round warms up).
  */
 public final class PushThroughput {
     private PushThroughput() {}
@@ -21,7 +21,7 @@ public final class PushThroughput {
     public static void main(String[] args) throws Exception {
         int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int items = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         StringBuilder table = new StringBuilder("""
                 ### Durable deliveries per second
 
@@ -38,6 +38,7 @@ public final class PushThroughput {
                 refUrls.add(receiver.url("/ref/e" + e));
             }
             StatelessSender reference = new StatelessSender();
+            List<Double> ratios = new ArrayList<>();
             long total = (long) endpoints * items;
             for (int round = 0; round < rounds; round++) {
                 receiver.reset();
@@ -61,7 +62,11 @@ public final class PushThroughput {
                         endpoints, items, total / ponteSeconds, total / refSeconds, refSeconds / ponteSeconds, ponteCores, refCores);
                 System.out.print(line);
                 table.append(line);
+                if (round > 0) {
+                    ratios.add(refSeconds / ponteSeconds);
+                }
             }
+            table.append(Pushes.medianLine(ratios));
         }
         System.out.println();
         System.out.println(table);

@@ -96,6 +96,15 @@ final class Pushes {
         return NinjsWriter.mapper().writeValueAsBytes(payload);
     }
 
+    /** The median ratio of the measured rounds, and their range: on this shared machine single rounds swing 2×. */
+    static String medianLine(List<Double> ratios) {
+        List<Double> sorted = ratios.stream().sorted().toList();
+        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        return String.format(Locale.ROOT, "%nMedian ratio of the %d measured rounds: **%.2f** (range %.2f–%.2f).%n",
+                sorted.size(), median, sorted.getFirst(), sorted.getLast());
+    }
+
     static double cpuSeconds() {
         return PROCESS.getProcessCpuTime() / 1e9;
     }
