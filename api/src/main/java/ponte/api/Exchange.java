@@ -134,6 +134,13 @@ final class Exchange {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
+    /** Starts a streamed response: the status and type are set, the body is written by the handler as it goes. */
+    void streaming(int status, String contentType) {
+        answered = true;
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    }
+
     boolean answered() {
         return answered;
     }

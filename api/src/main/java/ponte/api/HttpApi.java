@@ -42,6 +42,8 @@ public final class HttpApi implements AutoCloseable {
         new AgreementsResource(s).register(routes);
         new ItemsResource(s, views).register(routes);
         new FeedResource(s, views).register(routes);
+        new EndpointsResource(s).register(routes);
+        new StreamResource(s, views).register(routes);
         return routes;
     }
 

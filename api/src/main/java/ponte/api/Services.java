@@ -1,6 +1,9 @@
 package ponte.api;
 
 import java.time.Clock;
+import java.time.Duration;
+import ponte.core.delivery.Subscribing;
+import ponte.core.log.Tail;
 import ponte.core.access.Keys;
 import ponte.core.items.Publishing;
 import ponte.core.items.Reading;
@@ -28,4 +31,7 @@ public record Services(
         NinjsWriter ninjsWriter,
         Clock clock,
         String bootstrapAdminKey,
-        Operations operations) {}
+        Operations operations,
+        Subscribing subscribing,
+        Tail tail,
+        Duration streamHeartbeat) {}

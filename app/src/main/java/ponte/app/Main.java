@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import ponte.delivery.DeliverySettings;
 
 /** The {@code ponte} command line. */
 @Command(name = "ponte", mixinStandardHelpOptions = true, version = "Ponte 0.1.0",
@@ -43,6 +44,14 @@ public final class Main implements Runnable {
         @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
         String db;
 
+        @Option(names = "--allow-private-endpoints", description = "let webhook endpoints be loopback, private or link-local addresses "
+                + "(env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
+        boolean allowPrivateEndpoints;
+
+        DeliverySettings delivery(boolean forceAllowPrivate) {
+            return DeliverySettings.defaults().allowingPrivate(forceAllowPrivate || allowPrivateEndpoints || Wiring.allowPrivateFromEnvironment());
+        }
+
         @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
         String kafka;
 
@@ -73,7 +82,7 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             AdminKey admin = AdminKey.fromEnvironment();
             Settings settings = node.settings(dataDir, "ponte-data", admin.secret());
-            try (Wiring w = new Wiring(settings, Clock.systemUTC()).start()) {
+            try (Wiring w = new Wiring(settings, Clock.systemUTC(), node.delivery(false)).start()) {
                 Banner.serving(w, admin, settings.dataDir());
                 w.join();
             }
@@ -93,7 +102,8 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             AdminKey admin = AdminKey.fromEnvironment();
             Settings settings = node.settings(dataDir, "ponte-data/demo", admin.secret());
-            try (Wiring w = new Wiring(settings, Clock.systemUTC()).start()) {
+            // The demo pushes to receivers on the same machine, so it allows private endpoint addresses.
+            try (Wiring w = new Wiring(settings, Clock.systemUTC(), node.delivery(true)).start()) {
                 DemoNetwork.Loaded loaded = new DemoNetwork(w).load();
                 Banner.serving(w, admin, settings.dataDir());
                 Banner.demo(w, loaded);

@@ -36,6 +36,14 @@ import ponte.storage.JdbcAgreements;
 import ponte.storage.Releases;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
+import ponte.core.delivery.Subscribing;
+import ponte.core.log.Tail;
+import ponte.delivery.AddressGuard;
+import ponte.delivery.DeliverySettings;
+import ponte.delivery.Payloads;
+import ponte.delivery.Pusher;
+import ponte.storage.JdbcDeliveries;
+import ponte.storage.JdbcEndpoints;
 
 /** The object graph of one Ponte node, built by hand: every dependency is a constructor argument. */
 public final class Wiring implements AutoCloseable {
@@ -60,7 +68,22 @@ public final class Wiring implements AutoCloseable {
     private final HttpApi http;
     private Thread releaseScheduler;
 
+    // --- push delivery: webhook endpoints, the pusher, the live stream's tail ---
+    public final JdbcEndpoints endpoints;
+    public final JdbcDeliveries deliveries;
+    public final Tail liveTail;
+    public final Pusher pusher;
+
+    /** Push delivery with its defaults; PONTE_ALLOW_PRIVATE_ENDPOINTS=true lets endpoints be private addresses. */
     public Wiring(Settings settings, Clock clock) {
+        this(settings, clock, DeliverySettings.defaults().allowingPrivate(allowPrivateFromEnvironment()));
+    }
+
+    public static boolean allowPrivateFromEnvironment() {
+        return "true".equalsIgnoreCase(System.getenv().getOrDefault("PONTE_ALLOW_PRIVATE_ENDPOINTS", "").strip());
+    }
+
+    public Wiring(Settings settings, Clock clock, DeliverySettings delivery) {
         SecureRandom random = new SecureRandom();
         Ids ids = new Ids(random);
         database = settings.databaseUrl().map(url -> Database.at(url, System.getenv().getOrDefault("PONTE_DB_USER", ""),
@@ -98,6 +121,19 @@ public final class Wiring implements AutoCloseable {
         Releases releases = new Releases(database);
         releasing = new Releasing(log, releases, clock);
         items = new JdbcItems(database);
+        Feeds feeds = new Feeds(log, entitlements, clock);
+
+        // --- push delivery ---
+        endpoints = new JdbcEndpoints(database);
+        deliveries = new JdbcDeliveries(database);
+        AddressGuard guard = new AddressGuard(delivery.allowPrivate());
+        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(new NinjsWriter(), entitlements, orgs, clock), guard, delivery, clock);
+        liveTail = new Tail();
+        liveTail.follow(pusher);
+        // Fed from the log tail, not the local writer: on Kafka, entries appended on any node wake pushers and streams here.
+        tail.subscribe(entry -> liveTail.appended(entry.cursor(), routedOrgs(entry)));
+        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, Payloads.AVAILABLE, pusher, clock, random, ids);
+
         services = new Services(
                 new Onboarding(orgs, keys, entitlements),
                 orgs,
@@ -106,18 +142,26 @@ public final class Wiring implements AutoCloseable {
                 new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
                 new Publishing(log, products, ids),
                 new Reading(items, entitlements, clock),
-                new Feeds(log, entitlements, clock),
+                feeds,
                 entitlements,
                 new NinjsReader(new NinjsSchema()),
                 new NinjsWriter(),
                 clock,
                 settings.bootstrapAdminKey(),
-                metrics);
+                metrics,
+                subscribing,
+                liveTail,
+                delivery.heartbeat());
         http = new HttpApi(services, settings.host(), settings.port());
+    }
+
+    private static java.util.Set<ponte.core.orgs.OrgId> routedOrgs(LogEntry entry) {
+        return entry.routes().stream().map(ponte.core.licensing.Route::partner).collect(java.util.stream.Collectors.toSet());
     }
 
     public Wiring start() throws Exception {
         http.start();
+        pusher.start();
         releaseScheduler = Thread.ofVirtual().name("ponte-releases").start(this::releaseEverySecond);
         return this;
     }
@@ -173,12 +217,14 @@ public final class Wiring implements AutoCloseable {
             releaseScheduler.join(5_000);
         }
         http.close();
+        pusher.close();
         if (kafkaTail != null) {
             kafkaTail.close();
             relay.close();
             kafkaProbe.close();
         }
         log.close();
+        deliveries.close();
         leadership.close();
         database.close();
     }

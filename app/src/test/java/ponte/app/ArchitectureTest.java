@@ -79,4 +79,26 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(Items.class, ContentLog.class)
                 .check(PONTE);
     }
+
+    @Test
+    void delivery_does_not_depend_on_other_adapters() {
+        noClasses().that().resideInAPackage("ponte.delivery..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..")
+                .check(PONTE);
+    }
+
+    @Test
+    void no_other_adapter_depends_on_delivery() {
+        noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..")
+                .should().dependOnClassesThat().resideInAPackage("ponte.delivery..")
+                .check(PONTE);
+    }
+
+    /** Pushers read entries only through Feeds.routed, the gated path the feed uses, never the log or the items store. */
+    @Test
+    void delivery_reads_content_only_through_the_gated_feed() {
+        noClasses().that().resideInAPackage("ponte.delivery..")
+                .should().dependOnClassesThat().belongToAnyOf(Items.class, ContentLog.class)
+                .check(PONTE);
+    }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ponte.formats.NinjsWriter;
@@ -123,32 +118,11 @@ class DurabilityTest {
     }
 
     private Process startServerProcess() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--port", "0", "--data-dir", dataDir.toString()));
-        command.addAll(TestDatabase.serverArguments(dataDir));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        if (TestDatabase.production()) {
-            pb.environment().put("PONTE_KAFKA_TOPIC", TestDatabase.topicFor(dataDir));
-        }
-        pb.environment().put("PONTE_ADMIN_KEY", TestNode.ADMIN);
-        pb.redirectErrorStream(true);
-        return pb.start();
+        return ServerProcess.start(dataDir, Map.of());
     }
 
     private static String awaitUrl(Process server) throws Exception {
-        Pattern serving = Pattern.compile("Ponte is serving at (http://127\\.0\\.0\\.1:\\d+)");
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String line;
-        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-            Matcher m = serving.matcher(line);
-            if (m.find()) {
-                Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep draining so the child never blocks
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("the server process did not start");
+        return ServerProcess.awaitUrl(server);
     }
 
     private static HttpResponse<String> post(HttpClient http, String base, String path, String key, String body) throws Exception {

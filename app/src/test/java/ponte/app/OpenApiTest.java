@@ -29,7 +29,13 @@ class OpenApiTest {
                     new String[] {"/v1/agreements", "post"}, new String[] {"/v1/agreements", "get"}, new String[] {"/v1/agreements/{id}", "get"},
                     new String[] {"/v1/agreements/{id}", "put"}, new String[] {"/v1/agreements/{id}/versions", "get"},
                     new String[] {"/v1/agreements/{id}/approve", "post"}, new String[] {"/v1/agreements/{id}/renew", "post"},
-                    new String[] {"/v1/agreements/{id}/suspend", "post"}, new String[] {"/v1/agreements/{id}/resume", "post"});
+                    new String[] {"/v1/agreements/{id}/suspend", "post"}, new String[] {"/v1/agreements/{id}/resume", "post"},
+                    new String[] {"/v1/endpoints", "post"}, new String[] {"/v1/endpoints", "get"}, new String[] {"/v1/endpoints/{id}", "get"},
+                    new String[] {"/v1/endpoints/{id}", "patch"}, new String[] {"/v1/endpoints/{id}", "delete"},
+                    new String[] {"/v1/endpoints/{id}/rotate-secret", "post"}, new String[] {"/v1/endpoints/{id}/deliveries", "get"},
+                    new String[] {"/v1/endpoints/{id}/dead-letters", "get"}, new String[] {"/v1/endpoints/{id}/dead-letters/resend", "post"},
+                    new String[] {"/v1/endpoints/{id}/dead-letters/{entry}/resend", "post"}, new String[] {"/v1/endpoints/{id}/replay", "post"},
+                    new String[] {"/v1/stream", "get"});
             for (String[] route : routes) {
                 assertThat(paths.path(route[0]).path(route[1]).isObject()).as(route[1] + " " + route[0]).isTrue();
             }

@@ -44,6 +44,11 @@ final class TestNode implements AutoCloseable {
         base = "http://127.0.0.1:" + wiring.port();
     }
 
+    TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
+        wiring = new Wiring(new Settings("127.0.0.1", 0, dataDir, Optional.empty(), ADMIN), clock, delivery).start();
+        base = "http://127.0.0.1:" + wiring.port();
+    }
+
     Wiring wiring() {
         return wiring;
     }
@@ -58,6 +63,10 @@ final class TestNode implements AutoCloseable {
 
     Answer put(String path, String key, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
+    }
+
+    Answer patch(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method("PATCH", HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
     }
 
     Answer delete(String path, String key, String body) {

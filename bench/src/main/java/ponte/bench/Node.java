@@ -11,6 +11,7 @@ import ponte.app.Settings;
 import ponte.app.Wiring;
 import ponte.core.access.Role;
 import ponte.core.orgs.OrgId;
+import ponte.delivery.DeliverySettings;
 
 /**
  * A whole Ponte node on a fresh data directory, set up through the HTTP API as a client would: an agency with one
@@ -36,8 +37,13 @@ final class Node implements AutoCloseable {
     }
 
     static Node start() throws Exception {
+        return start(DeliverySettings.defaults());
+    }
+
+    /** A node whose pusher runs with these settings (the push benchmarks allow loopback endpoints). */
+    static Node start(DeliverySettings delivery) throws Exception {
         Path dir = Files.createTempDirectory("ponte-bench-");
-        Wiring wiring = new Wiring(new Settings("127.0.0.1", 0, dir, Optional.empty(), ADMIN_KEY), Clock.systemUTC()).start();
+        Wiring wiring = new Wiring(new Settings("127.0.0.1", 0, dir, Optional.empty(), ADMIN_KEY), Clock.systemUTC(), delivery).start();
         Node node = new Node(dir, wiring);
         node.setUp();
         return node;

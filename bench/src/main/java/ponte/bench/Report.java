@@ -62,6 +62,11 @@ final class Report {
         String table = markdown();
         System.out.println();
         System.out.println(table);
+        write(file, table);
+    }
+
+    /** Writes a harness's own table to {@code <bench.results>/<file>}. */
+    static void write(String file, String table) throws IOException {
         Path dir = Path.of(System.getProperty("bench.results", "bench/target/results"));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(file), table);

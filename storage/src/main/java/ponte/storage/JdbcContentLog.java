@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.time.Clock;
@@ -18,9 +19,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import ponte.core.PonteException;
 import ponte.core.items.Change;
 import ponte.core.items.Desk;
@@ -30,6 +33,7 @@ import ponte.core.items.ItemId;
 import ponte.core.items.Revision;
 import ponte.core.items.Version;
 import ponte.core.licensing.Route;
+import ponte.core.log.AppendListener;
 import ponte.core.log.Appended;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
@@ -58,6 +62,7 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private long networkSeen = -1;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     private final Thread writer;
+    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private long lastSeq;
 
@@ -98,24 +103,13 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         }
     }
 
+    /** {@code listener} is told after every commit, on the writer thread: it must only signal, never block. */
+    public void listen(AppendListener listener) {
+        listeners.add(listener);
+    }
+
     private void write() {
-        List<Pending> group = new ArrayList<>(GROUP);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, GROUP - 1);
-                commit(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                group.clear();
-            }
-        }
+        GroupCommit.run(queue, GROUP, () -> running, this::commit);
     }
 
     private void commit(List<Pending> group) {
@@ -161,8 +155,10 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                 entries.add(new LogEntry(a.cursor(), a.revision().logEvent(), a.revision().item(), a.revision().version(), a.revision().routes()));
             }
         });
+        Set<OrgId> routedTo = new HashSet<>();
         outcomes.forEach((p, outcome) -> {
             if (outcome instanceof Appended a) {
+                a.revision().routes().forEach(r -> routedTo.add(r.partner()));
                 p.result().complete(a);
             } else {
                 p.result().completeExceptionally((Throwable) outcome);
@@ -170,6 +166,20 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         });
         if (!entries.isEmpty()) {
             committed.accept(entries);
+        }
+        if (lastSeq != seqBefore) {
+            notifyListeners(new Cursor(lastSeq), routedTo);
+        }
+    }
+
+    private void notifyListeners(Cursor head, Set<OrgId> routedTo) {
+        for (AppendListener listener : listeners) {
+            try {
+                listener.appended(head, routedTo);
+            } catch (RuntimeException e) {
+                // A follower's fault must not stop the log; followers poll as a fallback anyway.
+                LoggerFactory.getLogger(JdbcContentLog.class).warn("an append listener failed", e);
+            }
         }
     }
 
@@ -298,6 +308,11 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     /** Changes waiting for the writer (a metric: a growing queue means the database cannot keep up). */
     public int queueDepth() {
         return queue.size();
+    }
+
+    @Override
+    public Cursor before(Instant time) {
+        return new Cursor(jdbc.one("select coalesce(max(seq), 0) from content_log where appended_at < ?", rs -> rs.getLong(1), time).orElse(0L));
     }
 
     /** Stops taking changes, finishes those already queued, then returns. */

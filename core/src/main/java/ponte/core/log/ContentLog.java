@@ -1,5 +1,6 @@
 package ponte.core.log;
 
+import java.time.Instant;
 import java.util.List;
 import ponte.core.items.Change;
 import ponte.core.orgs.OrgId;
@@ -21,4 +22,7 @@ public interface ContentLog {
 
     /** The position of the last entry. */
     Cursor head();
+
+    /** The position of the last entry appended before {@code time} (a replay "since" a time starts after it). */
+    Cursor before(Instant time);
 }

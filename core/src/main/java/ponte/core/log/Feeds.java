@@ -35,6 +35,14 @@ public final class Feeds {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new Invalid("/limit", "limit must be between 1 and " + MAX_LIMIT);
         }
+        return routed(partner, after, limit);
+    }
+
+    /**
+     * The one read path for an org's entries, shared by the feed, the pushers and the live stream: what was routed to
+     * the org after {@code after}, re-checked by the gate now.
+     */
+    public Page routed(OrgId partner, Cursor after, int limit) {
         List<FeedEntry> routed = log.routedTo(partner, after, limit);
         Instant now = clock.instant();
         // A routed entry that is not a first receipt means the partner had an earlier version of the item.

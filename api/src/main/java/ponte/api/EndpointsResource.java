@@ -1,0 +1,235 @@
+package ponte.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import ponte.core.Invalid;
+import ponte.core.NotFound;
+import ponte.core.access.Caller;
+import ponte.core.delivery.DeadLetter;
+import ponte.core.delivery.Deliveries;
+import ponte.core.delivery.Endpoint;
+import ponte.core.delivery.EndpointFilter;
+import ponte.core.delivery.EndpointId;
+import ponte.core.delivery.Format;
+import ponte.core.delivery.Progress;
+import ponte.core.delivery.Secret;
+import ponte.core.delivery.Subscribing;
+import ponte.core.log.Cursor;
+import ponte.core.products.ProductId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** /v1/endpoints: a partner's webhook endpoints, their attempts and dead letters, re-sends and replays. */
+final class EndpointsResource {
+    private static final int DEFAULT_LIMIT = 50;
+
+    private final Services s;
+
+    EndpointsResource(Services s) {
+        this.s = s;
+    }
+
+    void register(Routes routes) {
+        routes.add("POST", "/v1/endpoints", this::create);
+        routes.add("GET", "/v1/endpoints", this::list);
+        routes.add("GET", "/v1/endpoints/{id}", this::show);
+        routes.add("PATCH", "/v1/endpoints/{id}", this::change);
+        routes.add("DELETE", "/v1/endpoints/{id}", this::delete);
+        routes.add("POST", "/v1/endpoints/{id}/rotate-secret", this::rotate);
+        routes.add("GET", "/v1/endpoints/{id}/deliveries", this::deliveries);
+        routes.add("GET", "/v1/endpoints/{id}/dead-letters", this::deadLetters);
+        routes.add("POST", "/v1/endpoints/{id}/dead-letters/resend", x -> resend(x, Optional.empty()));
+        routes.add("POST", "/v1/endpoints/{id}/dead-letters/{entry}/resend", x -> resend(x, Optional.of(entry(x))));
+        routes.add("POST", "/v1/endpoints/{id}/replay", this::replay);
+    }
+
+    private void create(Exchange x) {
+        Caller caller = x.caller();
+        JsonNode body = x.body();
+        Subscribing.Created created = s.subscribing().create(caller, JsonInput.text(body, "url"),
+                Format.fromWire(JsonInput.optionalText(body, "format").orElse("ninjs")), filter(body).orElse(EndpointFilter.ANY));
+        ObjectNode view = view(created.endpoint(), s.subscribing().progress(caller, created.endpoint().id()));
+        view.put("secret", created.secret().value());
+        x.header("Location", "/v1/endpoints/" + created.endpoint().id());
+        x.json(201, view);
+    }
+
+    private void list(Exchange x) {
+        Caller caller = x.caller();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode out = body.putArray("endpoints");
+        for (Endpoint e : s.subscribing().list(caller)) {
+            out.add(view(e, s.subscribing().progress(caller, e.id())));
+        }
+        x.json(200, body);
+    }
+
+    private void show(Exchange x) {
+        Caller caller = x.caller();
+        EndpointId id = id(x);
+        x.json(200, view(s.subscribing().get(caller, id), s.subscribing().progress(caller, id)));
+    }
+
+    private void change(Exchange x) {
+        Caller caller = x.caller();
+        EndpointId id = id(x);
+        s.subscribing().get(caller, id); // 404 before reading the body's rules
+        JsonNode body = x.body();
+        Optional<Boolean> paused = Optional.ofNullable(body.get("paused")).filter(n -> !n.isNull()).map(n -> {
+            if (!n.isBoolean()) {
+                throw new Invalid("/paused", "paused must be true or false");
+            }
+            return n.asBoolean();
+        });
+        Endpoint changed = s.subscribing().change(caller, id, new Subscribing.Changes(JsonInput.optionalText(body, "url"),
+                JsonInput.optionalText(body, "format").map(Format::fromWire), filter(body), paused));
+        x.json(200, view(changed, s.subscribing().progress(caller, id)));
+    }
+
+    private void delete(Exchange x) {
+        s.subscribing().delete(x.caller(), id(x));
+        x.send(204, "application/json", new byte[0]);
+    }
+
+    private void rotate(Exchange x) {
+        Caller caller = x.caller();
+        EndpointId id = id(x);
+        Secret fresh = s.subscribing().rotateSecret(caller, id);
+        Endpoint endpoint = s.subscribing().get(caller, id);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id.value()).put("secret", fresh.value());
+        endpoint.secrets().previousUntil().ifPresent(t -> body.put("previousSecretSignsUntil", t.toString()));
+        x.json(200, body);
+    }
+
+    private void deliveries(Exchange x) {
+        Caller caller = x.caller();
+        EndpointId id = id(x);
+        Optional<Long> before = x.query("after").map(EndpointsResource::attemptToken);
+        int limit = x.intQuery("limit", DEFAULT_LIMIT);
+        var attempts = s.subscribing().attempts(caller, id, before, limit);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode out = body.putArray("attempts");
+        for (Deliveries.Recorded r : attempts) {
+            var a = r.attempt();
+            ObjectNode node = out.addObject().put("entry", a.entry().encode()).put("webhookId", a.webhookId()).put("attempt", a.number())
+                    .put("at", a.at().toString()).put("delivered", a.delivered());
+            a.status().ifPresentOrElse(st -> node.put("status", st), () -> node.putNull("status"));
+            node.put("latencyMs", a.latency().toMillis());
+            a.error().ifPresent(err -> node.put("error", err));
+        }
+        if (attempts.size() == limit) {
+            String next = "d" + Long.toString(attempts.getLast().seq(), 36);
+            body.put("next", next);
+            x.header("Link", "</v1/endpoints/" + id + "/deliveries?after=" + next + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        x.json(200, body);
+    }
+
+    private void deadLetters(Exchange x) {
+        Caller caller = x.caller();
+        EndpointId id = id(x);
+        Cursor after = Cursor.parse("after", x.query("after").orElse(null));
+        int limit = x.intQuery("limit", DEFAULT_LIMIT);
+        var letters = s.subscribing().deadLetters(caller, id, after, limit);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode out = body.putArray("deadLetters");
+        for (DeadLetter l : letters) {
+            out.addObject().put("entry", l.entry().encode()).put("item", l.item().value()).put("version", l.version())
+                    .put("event", l.event().wire()).put("attempts", l.attempts()).put("deadAt", l.at().toString()).put("lastError", l.lastError());
+        }
+        Cursor next = letters.isEmpty() ? after : letters.getLast().entry();
+        body.put("next", next.encode());
+        x.header("Link", "</v1/endpoints/" + id + "/dead-letters?after=" + next.encode() + "&limit=" + limit + ">; rel=\"next\"");
+        x.json(200, body);
+    }
+
+    private void resend(Exchange x, Optional<Cursor> entry) {
+        int marked = s.subscribing().resend(x.caller(), id(x), entry);
+        x.json(202, JsonNodeFactory.instance.objectNode().put("resending", marked));
+    }
+
+    private void replay(Exchange x) {
+        Caller caller = x.caller();
+        EndpointId id = id(x);
+        s.subscribing().get(caller, id);
+        String from = JsonInput.text(x.body(), "from");
+        Cursor cursor = s.subscribing().replay(caller, id, from(from));
+        x.json(200, JsonNodeFactory.instance.objectNode().put("id", id.value()).put("cursor", cursor.encode()));
+    }
+
+    /** A cursor Ponte issued, or an RFC 3339 time. */
+    private static Subscribing.From from(String value) {
+        if (value.startsWith("c")) {
+            return new Subscribing.From.After(Cursor.parse("from", value));
+        }
+        try {
+            return new Subscribing.From.Since(Instant.parse(value.toUpperCase(Locale.ROOT)));
+        } catch (DateTimeParseException e) {
+            throw new Invalid("/from", "from must be a cursor (c…) or an RFC 3339 time such as 2026-02-06T19:00:00Z");
+        }
+    }
+
+    private static Optional<EndpointFilter> filter(JsonNode body) {
+        JsonNode f = body.get("filter");
+        if (f == null || f.isNull()) {
+            return Optional.empty();
+        }
+        if (!f.isObject()) {
+            throw new Invalid("/filter", "filter must be an object with languages, products and subjects");
+        }
+        Set<String> languages = f.has("languages") ? JsonInput.textsAt(f.get("languages"), "/filter/languages") : Set.of();
+        Set<String> products = f.has("products") ? JsonInput.textsAt(f.get("products"), "/filter/products") : Set.of();
+        Set<String> subjects = f.has("subjects") ? JsonInput.textsAt(f.get("subjects"), "/filter/subjects") : Set.of();
+        Set<ProductId> productIds = JsonInput.at("/filter/products", () -> products.stream().map(ProductId::new).collect(java.util.stream.Collectors.toSet()));
+        return Optional.of(JsonInput.at("/filter", () -> new EndpointFilter(languages, productIds, subjects)));
+    }
+
+    private static ObjectNode view(Endpoint e, Progress p) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("id", e.id().value()).put("url", e.url()).put("format", e.format().wire());
+        ObjectNode filter = node.putObject("filter");
+        e.filter().languages().stream().sorted().forEach(filter.putArray("languages")::add);
+        e.filter().products().stream().map(ProductId::value).sorted().forEach(filter.putArray("products")::add);
+        e.filter().subjects().stream().sorted().forEach(filter.putArray("subjects")::add);
+        node.put("state", e.state().wire());
+        e.reason().ifPresent(r -> node.put("reason", r));
+        node.put("createdAt", e.createdAt().toString());
+        node.put("cursor", p.cursor().encode());
+        p.pending().ifPresent(pending -> node.putObject("retrying").put("entry", pending.entry().encode())
+                .put("attempts", pending.attempts()).put("nextAttemptAt", pending.nextAttempt().toString()));
+        p.failingSince().ifPresent(t -> node.put("failingSince", t.toString()));
+        e.secrets().previousUntil().ifPresent(t -> node.put("previousSecretSignsUntil", t.toString()));
+        return node;
+    }
+
+    private static EndpointId id(Exchange x) {
+        try {
+            return new EndpointId(x.path("id"));
+        } catch (Invalid e) {
+            throw new NotFound("no such endpoint");
+        }
+    }
+
+    private static Cursor entry(Exchange x) {
+        try {
+            return Cursor.parse("entry", x.path("entry"));
+        } catch (Invalid e) {
+            throw new NotFound("no dead letter " + x.path("entry"));
+        }
+    }
+
+    private static long attemptToken(String token) {
+        try {
+            if (token.startsWith("d") && token.length() <= 14) {
+                return Long.parseLong(token.substring(1), 36);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new Invalid("/after", "'" + token + "' is not a position Ponte issued");
+    }
+}

@@ -1,0 +1,139 @@
+package ponte.app;
+
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+import ponte.formats.NinjsWriter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real webhook receiver on a random loopback port: records every request per path and answers as each path is
+ * told to (200 by default; any status; or stall until released). Signatures are checked with the Standard Webhooks
+ * reference library, not with Ponte's own signer.
+ */
+final class Receiver implements AutoCloseable {
+    static {
+        // The JDK's server otherwise delays small responses by 40 ms (Nagle + delayed ACK; ../shared/LIBRARIES.md).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /** One request as it arrived. */
+    record Hit(String path, String id, String timestamp, String signature, String body, Instant at, int answered) {
+        JsonNode json() {
+            return NinjsWriter.mapper().readTree(body);
+        }
+
+        String entry() {
+            return json().get("data").get("cursor").asString();
+        }
+
+        String type() {
+            return json().get("type").asString();
+        }
+
+        String headline() {
+            return json().get("data").get("item").get("headlines").get(0).get("value").asString();
+        }
+
+        /** Verifies with the reference library; throws if the signature does not hold for this secret. */
+        void verify(String secret) throws Exception {
+            new Webhook(secret).verify(body, Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
+                    "webhook-signature", List.of(signature)));
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, List<Hit>> hits = new ConcurrentHashMap<>();
+    private final List<Hit> all = new CopyOnWriteArrayList<>();
+    private final Map<String, ToIntFunction<Hit>> answers = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> stalls = new ConcurrentHashMap<>();
+
+    Receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    void answer(String path, ToIntFunction<Hit> status) {
+        answers.put(path, status);
+    }
+
+    void answer(String path, int status) {
+        answer(path, h -> status);
+    }
+
+    /** Requests to the path hang until {@link #release} (or 60 s). */
+    void stall(String path) {
+        stalls.put(path, new CountDownLatch(1));
+    }
+
+    void release(String path) {
+        CountDownLatch latch = stalls.remove(path);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    List<Hit> hits(String path) {
+        return new ArrayList<>(hits.getOrDefault(path, List.of()));
+    }
+
+    List<Hit> all() {
+        return new ArrayList<>(all);
+    }
+
+    /** Only the requests answered 2xx. */
+    List<Hit> delivered(String path) {
+        return hits(path).stream().filter(h -> h.answered() / 100 == 2).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var headers = exchange.getRequestHeaders();
+        Hit unanswered = new Hit(path, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
+                body, Instant.now(), 0);
+        CountDownLatch stall = stalls.get(path);
+        if (stall != null) {
+            try {
+                stall.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int status = answers.getOrDefault(path, h -> 200).applyAsInt(unanswered);
+        Hit hit = new Hit(unanswered.path(), unanswered.id(), unanswered.timestamp(), unanswered.signature(), body, unanswered.at(), status);
+        hits.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(hit);
+        all.add(hit);
+        byte[] reply = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, reply.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply);
+        }
+    }
+
+    @Override
+    public void close() {
+        stalls.values().forEach(CountDownLatch::countDown);
+        server.stop(0);
+    }
+}

@@ -1,0 +1,74 @@
+package ponte.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import ponte.delivery.DeliverySettings;
+
+/** A node started without --allow-private-endpoints refuses webhook urls that reach private networks, with a clear 422. */
+class SsrfGuardTest {
+    @TempDir
+    static Path dataDir;
+
+    static TestNode node;
+    static String partner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = new TestNode(dataDir, Clock.systemUTC(), DeliverySettings.defaults());
+        node.org("partner", "DE");
+        partner = node.key("partner", "partner");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://127.0.0.1:8080/hook, loopback",
+            "http://localhost/hook, loopback",
+            "http://[::1]/hook, loopback",
+            "http://[::ffff:127.0.0.1]/hook, loopback",
+            "http://10.1.2.3/hook, private",
+            "http://192.168.1.10/hook, private",
+            "http://172.16.0.5/hook, private",
+            "http://100.64.0.1/hook, carrier-grade NAT",
+            "http://169.254.169.254/latest/meta-data/, cloud metadata",
+            "http://[fd00:ec2::254]/latest/meta-data/, cloud metadata",
+            "http://[fe80::1]/hook, link-local",
+            "http://0.0.0.0/hook, unspecified",
+    })
+    void privateAddressesAreRefused(String url, String kind) {
+        TestNode.Answer a = node.post("/v1/endpoints", partner, "{\"url\":\"" + url + "\"}");
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(422);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+        assertThat(a.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/url");
+        assertThat(a.json().get("detail").asString()).contains(kind).contains("--allow-private-endpoints");
+    }
+
+    @Test
+    void publicAddressesAreAcceptedAndAChangeToAPrivateOneIsRefused() {
+        TestNode.Answer a = node.post("/v1/endpoints", partner, "{\"url\":\"https://93.184.215.14/hooks/ponte\"}");
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        String id = a.json().get("id").asString();
+        TestNode.Answer change = node.patch("/v1/endpoints/" + id, partner, "{\"url\":\"http://169.254.169.254/\"}");
+        assertThat(change.status()).isEqualTo(422);
+        assertThat(node.get("/v1/endpoints/" + id, partner).json().get("url").asString()).isEqualTo("https://93.184.215.14/hooks/ponte");
+    }
+
+    @Test
+    void onlyHttpAndHttpsWithoutCredentialsAreAccepted() {
+        for (String url : new String[] {"ftp://93.184.215.14/x", "file:///etc/passwd", "gopher://93.184.215.14/", "https://user:pw@93.184.215.14/", "/relative"}) {
+            assertThat(node.post("/v1/endpoints", partner, "{\"url\":\"" + url + "\"}").status()).as(url).isEqualTo(422);
+        }
+    }
+}

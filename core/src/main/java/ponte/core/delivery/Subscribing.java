@@ -1,0 +1,181 @@
+package ponte.core.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import ponte.core.Ids;
+import ponte.core.Invalid;
+import ponte.core.NotFound;
+import ponte.core.access.Caller;
+import ponte.core.access.Role;
+import ponte.core.log.ContentLog;
+import ponte.core.log.Cursor;
+import ponte.core.orgs.OrgId;
+
+/**
+ * A partner managing its org's webhook endpoints: create, change, pause, remove, rotate secrets, read attempts and
+ * dead letters, re-send and replay. Another org's endpoint is not found, in the same words as a missing one.
+ */
+public final class Subscribing {
+    public static final int MAX_PAGE = 500;
+
+    /** A new endpoint and its secret, shown once. */
+    public record Created(Endpoint endpoint, Secret secret) {}
+
+    /** A PATCH: each present field changes. */
+    public record Changes(Optional<String> url, Optional<Format> format, Optional<EndpointFilter> filter, Optional<Boolean> paused) {}
+
+    /** Where a replay starts: after a cursor, or after the last entry appended before a time. */
+    public sealed interface From {
+        record After(Cursor cursor) implements From {}
+
+        record Since(Instant time) implements From {}
+    }
+
+    private final Endpoints endpoints;
+    private final Deliveries deliveries;
+    private final UrlGuard guard;
+    private final ContentLog log;
+    private final Set<Format> available;
+    private final Consumer<EndpointId> changed;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Ids ids;
+
+    /**
+     * @param available the formats the delivery adapter renders today
+     * @param changed   told after every change, so the pusher picks it up at once
+     */
+    public Subscribing(Endpoints endpoints, Deliveries deliveries, UrlGuard guard, ContentLog log, Set<Format> available,
+                       Consumer<EndpointId> changed, Clock clock, RandomGenerator random, Ids ids) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.log = log;
+        this.available = Set.copyOf(available);
+        this.changed = changed;
+        this.clock = clock;
+        this.random = random;
+        this.ids = ids;
+    }
+
+    /** A new endpoint receives what is appended from now on; replay reaches back. */
+    public Created create(Caller caller, String url, Format format, EndpointFilter filter) {
+        OrgId org = caller.actingFor(Role.PARTNER);
+        guard.check(url);
+        requireAvailable(format);
+        Secret secret = Secret.generate(random);
+        Endpoint endpoint = new Endpoint(new EndpointId("ep_" + ids.next()), org, url, format, filter, Secrets.of(secret),
+                EndpointState.ACTIVE, Optional.empty(), clock.instant());
+        endpoints.create(endpoint, log.head());
+        changed.accept(endpoint.id());
+        return new Created(endpoint, secret);
+    }
+
+    public List<Endpoint> list(Caller caller) {
+        return endpoints.of(caller.actingFor(Role.PARTNER));
+    }
+
+    public Endpoint get(Caller caller, EndpointId id) {
+        OrgId org = caller.actingFor(Role.PARTNER);
+        return endpoints.byId(id).filter(e -> e.org().equals(org)).orElseThrow(() -> new NotFound("no such endpoint"));
+    }
+
+    public Progress progress(Caller caller, EndpointId id) {
+        return endpoints.progress(get(caller, id).id());
+    }
+
+    public Endpoint change(Caller caller, EndpointId id, Changes changes) {
+        Endpoint endpoint = get(caller, id);
+        if (changes.url().isPresent()) {
+            guard.check(changes.url().get());
+            endpoint = endpoint.withUrl(changes.url().get());
+        }
+        if (changes.format().isPresent()) {
+            requireAvailable(changes.format().get());
+            endpoint = endpoint.withFormat(changes.format().get());
+        }
+        endpoint = changes.filter().map(endpoint::withFilter).orElse(endpoint);
+        boolean reenabled = false;
+        if (changes.paused().isPresent()) {
+            boolean pause = changes.paused().get();
+            reenabled = !pause && endpoint.state() == EndpointState.DISABLED;
+            endpoint = pause ? endpoint.paused() : endpoint.active();
+        }
+        endpoints.update(endpoint);
+        if (reenabled) {
+            // A fresh start on the entry it stopped at: the schedule and the failure streak begin again.
+            endpoints.moveTo(id, endpoints.progress(id).cursor());
+        }
+        changed.accept(id);
+        return endpoint;
+    }
+
+    public void delete(Caller caller, EndpointId id) {
+        endpoints.delete(get(caller, id).id());
+        changed.accept(id);
+    }
+
+    /** The old secret keeps signing, beside the new one, for {@link Secrets#OVERLAP}. */
+    public Secret rotateSecret(Caller caller, EndpointId id) {
+        Endpoint endpoint = get(caller, id);
+        Secret fresh = Secret.generate(random);
+        endpoints.update(endpoint.withSecrets(endpoint.secrets().rotate(fresh, clock.instant())));
+        changed.accept(id);
+        return fresh;
+    }
+
+    public List<Deliveries.Recorded> attempts(Caller caller, EndpointId id, Optional<Long> before, int limit) {
+        requireLimit(limit);
+        return deliveries.attempts(get(caller, id).id(), before, limit);
+    }
+
+    public List<DeadLetter> deadLetters(Caller caller, EndpointId id, Cursor after, int limit) {
+        requireLimit(limit);
+        return deliveries.deadLetters(get(caller, id).id(), after, limit);
+    }
+
+    /** Marks one dead letter, or all when {@code entry} is empty, for one more attempt; returns how many. */
+    public int resend(Caller caller, EndpointId id, Optional<Cursor> entry) {
+        Endpoint endpoint = get(caller, id);
+        int marked = deliveries.requestResend(endpoint.id(), entry);
+        if (entry.isPresent() && marked == 0) {
+            throw new NotFound("no dead letter at " + entry.get() + " for this endpoint");
+        }
+        changed.accept(id);
+        return marked;
+    }
+
+    /** Moves the endpoint's cursor back: every entry after {@code from} is delivered again, with the same webhook-ids. */
+    public Cursor replay(Caller caller, EndpointId id, From from) {
+        Endpoint endpoint = get(caller, id);
+        Cursor target = switch (from) {
+            case From.After a -> a.cursor();
+            case From.Since s -> log.before(s.time());
+        };
+        Cursor current = endpoints.progress(endpoint.id()).cursor();
+        if (target.compareTo(current) > 0) {
+            throw new Invalid("/from", "replay moves the cursor back: " + target + " is after the endpoint's position " + current);
+        }
+        endpoints.moveTo(endpoint.id(), target);
+        changed.accept(id);
+        return target;
+    }
+
+    private void requireAvailable(Format format) {
+        if (!available.contains(format)) {
+            throw new Invalid("/format", "format '" + format.wire() + "' is not available for push delivery yet; available: "
+                    + available.stream().map(Format::wire).sorted().toList());
+        }
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new Invalid("/limit", "limit must be between 1 and " + MAX_PAGE);
+        }
+    }
+}

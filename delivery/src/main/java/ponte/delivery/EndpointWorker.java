@@ -1,0 +1,276 @@
+package ponte.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ponte.core.delivery.Attempt;
+import ponte.core.delivery.DeadLetter;
+import ponte.core.delivery.Deliveries;
+import ponte.core.delivery.Endpoint;
+import ponte.core.delivery.EndpointFilter;
+import ponte.core.delivery.Endpoints;
+import ponte.core.delivery.Outcome;
+import ponte.core.delivery.Progress;
+import ponte.core.delivery.Retrying;
+import ponte.core.log.Cursor;
+import ponte.core.log.FeedEntry;
+import ponte.core.log.Feeds;
+
+/**
+ * One endpoint's consumer of the log, on its own virtual thread: takes the entries routed to its org after its
+ * durable cursor, in order, and delivers each (one request in flight) before the next. A failing entry waits for its
+ * retry here and holds back nothing but this endpoint. Never interrupted: H2 closes its file when a thread doing I/O
+ * is, so the worker stops by a flag and a wake-up.
+ */
+final class EndpointWorker implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointWorker.class);
+    private static final int PAGE = 100;
+    private static final int UNCONFIRMED = DeliverySettings.UNCONFIRMED_OUTCOMES;
+
+    /** What the worker needs from the pusher, shared by every worker. */
+    record Context(Endpoints endpoints, Deliveries deliveries, Lines lines, Payloads payloads, Sender sender, Retrying retrying,
+                   Clock clock, Duration poll) {}
+
+    private final Context x;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean signalled;
+    private volatile boolean running = true;
+    private volatile boolean reload = true;
+    private volatile boolean resends = true;
+    private volatile Endpoint endpoint;
+    private Progress progress;
+    private final Deque<FeedEntry> line = new ArrayDeque<>();
+    private final Deque<CompletableFuture<Boolean>> unconfirmed = new ArrayDeque<>();
+    private Cursor readUpTo;
+
+    EndpointWorker(Endpoint endpoint, Context context) {
+        this.endpoint = endpoint;
+        this.x = context;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The endpoint changed (settings, state, cursor, re-sends requested): pick it up before the next request. */
+    void changed(Endpoint fresh) {
+        endpoint = fresh;
+        reload = true;
+        resends = true;
+        wake();
+    }
+
+    void wake() {
+        lock.lock();
+        try {
+            signalled = true;
+            woken.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wake();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                step();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopped (deleted, or the node is closing) while a step was under way
+                }
+                LOG.warn("endpoint {}: delivery step failed, retrying after {}", endpoint.id(), x.poll(), e);
+                reload = true;
+                pause(x.poll());
+            }
+        }
+    }
+
+    private void step() {
+        Endpoint e = endpoint;
+        if (!e.isActive()) {
+            pause(Duration.ofDays(1)); // until changed
+            return;
+        }
+        if (reload) {
+            unconfirmed.forEach(f -> f.exceptionally(t -> false).join());
+            unconfirmed.clear();
+            reload = false;
+            progress = x.endpoints().progress(e.id());
+            line.clear();
+            readUpTo = progress.cursor();
+        }
+        if (resends && resendDeadLetters(e)) {
+            return;
+        }
+        if (line.isEmpty() && !fill(e)) {
+            pause(x.poll());
+            return;
+        }
+        FeedEntry entry = line.peekFirst();
+        Optional<Progress.Pending> pending = progress.pending().filter(p -> p.entry().equals(entry.cursor()));
+        Instant now = x.clock().instant();
+        if (pending.isPresent() && pending.get().nextAttempt().isAfter(now)) {
+            // Wait for the retry, but wake for changes, and look at the clock at least every poll interval.
+            Duration wait = Duration.between(now, pending.get().nextAttempt());
+            pause(wait.compareTo(x.poll()) < 0 ? wait : x.poll());
+            return;
+        }
+        Attempt attempt = send(e, entry, progress.attemptsOn(entry.cursor()) + 1);
+        Outcome outcome = x.retrying().afterLine(e, entry, attempt, progress);
+        unconfirmed.addLast(x.deliveries().submit(outcome));
+        if (unconfirmed.size() > UNCONFIRMED && !confirm(1)) {
+            return;
+        }
+        progress = outcome.progress().orElseThrow();
+        if (!progress.cursor().equals(entry.cursor()) || progress.pending().isPresent()) {
+            outcome.disabled().ifPresent(why -> endpoint = e.disabled(why));
+            return;
+        }
+        line.pollFirst();
+    }
+
+    /** Reads the next page of the org's entries; keeps those this endpoint takes. Returns whether any is waiting. */
+    private boolean fill(Endpoint e) {
+        while (true) {
+            Feeds.Page page = x.lines().read(e.org(), readUpTo, PAGE);
+            for (FeedEntry entry : page.entries()) {
+                if (takes(e, entry)) {
+                    line.addLast(entry);
+                }
+            }
+            boolean moved = page.next().compareTo(readUpTo) > 0;
+            readUpTo = page.next();
+            if (!line.isEmpty()) {
+                return true;
+            }
+            if (!moved) {
+                return false;
+            }
+            // Nothing here for this endpoint: remember that durably, so a restart does not read it all again.
+            if (progress.pending().isEmpty() && settle()) {
+                x.endpoints().skipTo(e.id(), progress.epoch(), readUpTo);
+                progress = new Progress(readUpTo, progress.epoch(), Optional.empty(), progress.failingSince());
+            }
+        }
+    }
+
+    /** The filter, except that a correction or kill of an item the endpoint received always goes through. */
+    private boolean takes(Endpoint e, FeedEntry entry) {
+        EndpointFilter filter = e.filter();
+        if (filter.equals(EndpointFilter.ANY)) {
+            return true;
+        }
+        Payloads.Rendered rendered = x.payloads().render(e.org(), entry, e.format());
+        if (filter.matches(entry.version().content().language(), entry.version().products(), rendered.subjects())) {
+            return true;
+        }
+        return entry.event().followsRecipients() && x.deliveries().received(e.id(), entry.item().id());
+    }
+
+    private Attempt send(Endpoint e, FeedEntry entry, int number) {
+        String id = webhookId(e, entry.cursor());
+        byte[] body;
+        try {
+            body = x.payloads().render(e.org(), entry, e.format()).body();
+        } catch (RuntimeException renderFailed) {
+            return new Attempt(e.id(), entry.cursor(), id, number, x.clock().instant(), Optional.empty(), Duration.ZERO,
+                    Optional.of("could not render the entry: " + renderFailed.getMessage()));
+        }
+        return x.sender().send(e.id(), e.url(), entry.cursor(), id, number, e.secrets().signing(x.clock().instant()), body);
+    }
+
+    /** Standard Webhooks' idempotency key: the same for every attempt, re-send and replay of one entry to one endpoint. */
+    static String webhookId(Endpoint e, Cursor entry) {
+        return "msg_" + e.id().value() + "_" + entry.encode();
+    }
+
+    /** Waits for every outcome still committing; false (and a reload next) if the cursor was moved by hand meanwhile. */
+    private boolean settle() {
+        return confirm(unconfirmed.size());
+    }
+
+    private boolean confirm(int n) {
+        boolean applied = true;
+        for (int i = 0; i < n && !unconfirmed.isEmpty(); i++) {
+            applied &= unconfirmed.pollFirst().join();
+        }
+        if (!applied) {
+            unconfirmed.forEach(CompletableFuture::join);
+            unconfirmed.clear();
+            reload = true; // the cursor was moved by hand meanwhile
+        }
+        return applied;
+    }
+
+    /** One more attempt for each dead letter its org asked to re-send; returns whether it made any. */
+    private boolean resendDeadLetters(Endpoint e) {
+        if (!settle()) {
+            return true;
+        }
+        resends = false;
+        List<DeadLetter> letters = x.deliveries().resendsRequested(e.id(), 20);
+        for (DeadLetter letter : letters) {
+            if (!running || !endpoint.isActive()) {
+                break;
+            }
+            Cursor before = new Cursor(letter.entry().seq() - 1);
+            Optional<FeedEntry> entry = x.lines().read(e.org(), before, 1).entries().stream()
+                    .filter(f -> f.cursor().equals(letter.entry())).findFirst();
+            Attempt attempt = entry.isPresent()
+                    ? send(e, entry.get(), letter.attempts() + 1)
+                    : new Attempt(e.id(), letter.entry(), webhookId(e, letter.entry()), letter.attempts() + 1, x.clock().instant(),
+                            Optional.empty(), Duration.ZERO, Optional.of("the entry is no longer licensed to this organisation"));
+            Outcome outcome = entry.isPresent()
+                    ? x.retrying().afterResend(e, entry.get(), attempt, progress.epoch())
+                    : new Outcome(attempt, progress.epoch(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            x.deliveries().record(outcome);
+            outcome.disabled().ifPresent(why -> endpoint = e.disabled(why));
+        }
+        resends |= letters.size() == 20;
+        return !letters.isEmpty();
+    }
+
+    private void pause(Duration at) {
+        // Nothing waits with outcomes uncommitted: an idle or retrying endpoint's state is durable.
+        if (!unconfirmed.isEmpty()) {
+            try {
+                if (!settle()) {
+                    return; // reload at once
+                }
+            } catch (RuntimeException failed) {
+                unconfirmed.clear();
+                reload = true; // and wait: the store is failing
+            }
+        }
+        lock.lock();
+        try {
+            long nanos = Math.max(0, Math.min(at.toNanos(), TimeUnit.DAYS.toNanos(1)));
+            while (!signalled && nanos > 0) {
+                nanos = woken.awaitNanos(nanos);
+            }
+            signalled = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

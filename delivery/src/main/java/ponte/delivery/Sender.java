@@ -1,0 +1,150 @@
+package ponte.delivery;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import ponte.core.delivery.Attempt;
+import ponte.core.delivery.EndpointId;
+import ponte.core.delivery.Secret;
+import ponte.core.log.Cursor;
+
+/**
+ * Makes one signed webhook request and reports what happened as an {@link Attempt}. Jetty's HTTP client: it lets
+ * the SSRF guard be the resolver (the checked address is the connected one), never follows redirects when told so,
+ * and keeps a bounded pool of connections per receiver host.
+ */
+final class Sender implements AutoCloseable {
+    static final String USER_AGENT = "Ponte-Webhooks/0.1";
+
+    /** The signed request's headers, for tests and the stream to agree on. */
+    record Signed(String id, long timestamp, String signature) {}
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final Clock clock;
+
+    Sender(AddressGuard guard, DeliverySettings settings, Clock clock) {
+        this.timeout = settings.timeout();
+        this.clock = clock;
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("ponte-webhooks");
+        threads.setDaemon(true);
+        client = new HttpClient();
+        client.setExecutor(threads);
+        client.setSocketAddressResolver(guard.resolver());
+        // Standard Webhooks: a redirect is not a delivery, and following one would step around the SSRF guard.
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(settings.timeout().toMillis());
+        client.setMaxConnectionsPerDestination(settings.connectionsPerHost());
+        client.setMaxRequestsQueuedPerDestination(1 << 20);
+        client.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+        client.setIdleTimeout(60_000);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the webhook HTTP client did not start", e);
+        }
+    }
+
+    Attempt send(EndpointId endpoint, String url, Cursor entry, String webhookId, int number, List<Secret> secrets, byte[] body) {
+        Instant at = clock.instant();
+        long timestamp = at.getEpochSecond();
+        String signature = Signer.header(secrets, webhookId, timestamp, body);
+        long started = System.nanoTime();
+        Capped listener = new Capped();
+        try {
+            client.newRequest(url)
+                    .method(HttpMethod.POST)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .headers(h -> h.put("webhook-id", webhookId).put("webhook-timestamp", Long.toString(timestamp))
+                            .put("webhook-signature", signature))
+                    .body(new BytesRequestContent("application/json", body))
+                    .send(listener);
+            Result result = listener.done.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            int status = result.getResponse() == null ? 0 : result.getResponse().getStatus();
+            if (result.getFailure() != null && !(result.getFailure() instanceof Capped.TooLong) || status == 0) {
+                return new Attempt(endpoint, entry, webhookId, number, at, Optional.empty(), latency, Optional.of(describe(result.getFailure())));
+            }
+            Optional<String> error = status / 100 == 2 ? Optional.empty() : Optional.of("HTTP " + status + listener.snippet());
+            return new Attempt(endpoint, entry, webhookId, number, at, Optional.of(status), latency, error);
+        } catch (ExecutionException | TimeoutException e) {
+            return new Attempt(endpoint, entry, webhookId, number, at, Optional.empty(), Duration.ofNanos(System.nanoTime() - started),
+                    Optional.of(describe(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while delivering", e);
+        } catch (IllegalArgumentException e) {
+            return new Attempt(endpoint, entry, webhookId, number, at, Optional.empty(), Duration.ZERO, Optional.of("bad url: " + e.getMessage()));
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return "no response";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root instanceof TimeoutException ? "timed out" : root.getClass().getSimpleName();
+        return root.getMessage() == null ? what : what + ": " + root.getMessage();
+    }
+
+    /** Reads the response up to {@link DeliverySettings#RESPONSE_LIMIT} bytes, keeps the start for the attempt log, then stops. */
+    private static final class Capped implements Response.Listener {
+        static final class TooLong extends Exception {
+            TooLong() {
+                super("response body over " + DeliverySettings.RESPONSE_LIMIT + " bytes", null, false, false);
+            }
+        }
+
+        final CompletableFuture<Result> done = new CompletableFuture<>();
+        private final ByteBuffer start = ByteBuffer.allocate(256);
+        private long read;
+
+        @Override
+        public void onContent(Response response, ByteBuffer content) {
+            read += content.remaining();
+            while (content.hasRemaining() && start.hasRemaining()) {
+                start.put(content.get());
+            }
+            if (read > DeliverySettings.RESPONSE_LIMIT) {
+                response.abort(new TooLong());
+            }
+        }
+
+        @Override
+        public void onComplete(Result result) {
+            done.complete(result);
+        }
+
+        String snippet() {
+            if (start.position() == 0) {
+                return "";
+            }
+            String text = new String(start.array(), 0, start.position(), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+            return text.isEmpty() ? "" : ": " + text;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}

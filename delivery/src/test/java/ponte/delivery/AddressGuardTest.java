@@ -1,0 +1,83 @@
+package ponte.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.util.Promise;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import ponte.core.Invalid;
+
+/** The SSRF guard: which addresses it refuses, and that the address connected to is the address checked. */
+class AddressGuardTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "::1", "10.0.0.1", "172.31.255.255", "192.168.0.1", "169.254.169.254",
+            "169.254.1.1", "100.64.0.1", "100.127.255.254", "100.100.100.200", "192.0.0.192", "0.0.0.0", "0.1.2.3", "::",
+            "fd00:ec2::254", "fc00::1", "fe80::1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1", "224.0.0.1",
+            "255.255.255.255", "198.18.0.1"})
+    void refusesAddressesOnPrivateNetworksAndMetadataServices(String address) throws Exception {
+        assertThat(AddressGuard.forbidden(InetAddress.getByName(address))).as(address).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "1.1.1.1", "100.63.255.255", "100.128.0.1", "172.32.0.1", "2001:4860:4860::8888",
+            "2606:4700:4700::1111"})
+    void allowsPublicAddresses(String address) throws Exception {
+        assertThat(AddressGuard.forbidden(InetAddress.getByName(address))).as(address).isEmpty();
+    }
+
+    @Test
+    void aHostnameIsJudgedByEveryAddressItResolvesTo() {
+        AddressGuard guard = new AddressGuard(false, host -> new InetAddress[] {
+                InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.0.0.7")});
+        assertThatThrownBy(() -> guard.check("https://hooks.partner.example/ponte"))
+                .isInstanceOf(Invalid.class).hasMessageContaining("10.0.0.7").hasMessageContaining("private");
+    }
+
+    @Test
+    void aHostThatRebindsToAPrivateAddressAfterTheCheckIsRefusedWhenConnecting() throws Exception {
+        AtomicReference<String> answer = new AtomicReference<>("93.184.215.14");
+        AddressGuard guard = new AddressGuard(false, host -> new InetAddress[] {InetAddress.getByName(answer.get())});
+        assertThatCode(() -> guard.check("https://rebinding.example/hook")).doesNotThrowAnyException();
+        assertThat(connectTo(guard, "rebinding.example")).containsExactly(new InetSocketAddress(InetAddress.getByName("93.184.215.14"), 443));
+
+        answer.set("169.254.169.254");
+        assertThatThrownBy(() -> connectTo(guard, "rebinding.example"))
+                .hasCauseInstanceOf(UnknownHostException.class).hasMessageContaining("cloud metadata");
+    }
+
+    @Test
+    void allowedPrivateAddressesPassBothChecks() throws Exception {
+        AddressGuard guard = new AddressGuard(true);
+        assertThatCode(() -> guard.check("http://127.0.0.1:9000/hook")).doesNotThrowAnyException();
+        assertThat(connectTo(guard, "127.0.0.1")).hasSize(1);
+    }
+
+    @Test
+    void schemesOtherThanHttpAndHttpsAreRefusedEvenWhenPrivateAddressesAreAllowed() {
+        AddressGuard guard = new AddressGuard(true);
+        for (String url : List.of("ftp://127.0.0.1/", "file:///etc/passwd", "jar:http://127.0.0.1/x!/", "http:///nohost", "http://u:p@127.0.0.1/")) {
+            assertThatThrownBy(() -> guard.check(url)).as(url).isInstanceOf(Invalid.class);
+        }
+    }
+
+    private static List<InetSocketAddress> connectTo(AddressGuard guard, String host) throws Exception {
+        CompletableFuture<List<InetSocketAddress>> result = new CompletableFuture<>();
+        guard.resolver().resolve(host, 443, Map.of(), Promise.from(result::complete, result::completeExceptionally));
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e;
+        }
+    }
+}
