@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import ponte.formats.NinjsWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,7 +44,7 @@ final class TestNode implements AutoCloseable {
     }
 
     TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
-        wiring = new Wiring(new Settings("127.0.0.1", 0, dataDir, Optional.empty(), ADMIN), clock, delivery).start();
+        wiring = new Wiring(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery).start();
         base = "http://127.0.0.1:" + wiring.port();
     }
 
