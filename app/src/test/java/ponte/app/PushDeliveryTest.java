@@ -245,6 +245,11 @@ class PushDeliveryTest {
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> receiver.delivered("/healthy").size() == 5);
             assertThat(receiver.delivered("/stalled")).isEmpty();
+            // The stalled request ends at the (scaled) timeout, as an attempt with no status.
+            await().atMost(WAIT).until(() -> !node.get("/v1/endpoints/" + stalled.id() + "/deliveries", beta).json().get("attempts").isEmpty());
+            JsonNode timedOut = node.get("/v1/endpoints/" + stalled.id() + "/deliveries", beta).json().get("attempts").get(0);
+            assertThat(timedOut.get("status").isNull()).isTrue();
+            assertThat(timedOut.get("error").asString()).containsIgnoringCase("timeout");
         } finally {
             node.delete("/v1/endpoints/" + stalled.id(), beta, "");
             receiver.release("/stalled");
@@ -323,5 +328,21 @@ class PushDeliveryTest {
 
         assertThat(node.delete("/v1/endpoints/" + hook.id(), alpha, "").status()).isEqualTo(204);
         assertThat(node.get("/v1/endpoints/" + hook.id(), alpha).status()).isEqualTo(404);
+    }
+
+    @Test
+    void redirectsAreNotFollowedAndLargeAnswersAreNotRead() {
+        receiver.redirect("/moved", "/elsewhere");
+        receiver.bodySize("/chatty", 5_000_000);
+        Hook moved = endpoint(alpha, "/moved", null);
+        endpoint(alpha, "/chatty", null);
+        String entry = publish("Redirected").get("cursor").asString();
+        await().atMost(WAIT).until(() -> node.get("/v1/endpoints/" + moved.id() + "/dead-letters", alpha).json().get("deadLetters").size() == 1);
+        assertThat(node.get("/v1/endpoints/" + moved.id() + "/dead-letters", alpha).json().get("deadLetters").get(0).get("lastError").asString())
+                .startsWith("HTTP 302");
+        assertThat(receiver.hits("/elsewhere")).isEmpty();
+        // A 200 with a 5 MB body counts as delivered; the body is read only up to a small limit.
+        await().atMost(WAIT).until(() -> receiver.delivered("/chatty").size() == 1);
+        assertThat(receiver.delivered("/chatty").getFirst().entry()).isEqualTo(entry);
     }
 }

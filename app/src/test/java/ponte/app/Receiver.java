@@ -61,6 +61,8 @@ final class Receiver implements AutoCloseable {
     private final List<Hit> all = new CopyOnWriteArrayList<>();
     private final Map<String, ToIntFunction<Hit>> answers = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> stalls = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Integer> bodySizes = new ConcurrentHashMap<>();
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -79,6 +81,17 @@ final class Receiver implements AutoCloseable {
 
     void answer(String path, int status) {
         answer(path, h -> status);
+    }
+
+    /** Answers 302 with a Location on this receiver. */
+    void redirect(String path, String to) {
+        redirects.put(path, url(to));
+        answer(path, 302);
+    }
+
+    /** Answers with a body of this many bytes. */
+    void bodySize(String path, int bytes) {
+        bodySizes.put(path, bytes);
     }
 
     /** Requests to the path hang until {@link #release} (or 60 s). */
@@ -124,10 +137,15 @@ final class Receiver implements AutoCloseable {
         Hit hit = new Hit(unanswered.path(), unanswered.id(), unanswered.timestamp(), unanswered.signature(), body, unanswered.at(), status);
         hits.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(hit);
         all.add(hit);
-        byte[] reply = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] reply = bodySizes.containsKey(path) ? new byte[bodySizes.get(path)] : "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+        if (redirects.containsKey(path)) {
+            exchange.getResponseHeaders().add("Location", redirects.get(path));
+        }
         exchange.sendResponseHeaders(status, reply.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply);
+        } catch (IOException senderStoppedReading) {
+            // expected when the sender reads only the start of a large answer
         }
     }
 

@@ -10,7 +10,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.util.Promise;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,10 +73,6 @@ class AddressGuardTest {
     private static List<InetSocketAddress> connectTo(AddressGuard guard, String host) throws Exception {
         CompletableFuture<List<InetSocketAddress>> result = new CompletableFuture<>();
         guard.resolver().resolve(host, 443, Map.of(), Promise.from(result::complete, result::completeExceptionally));
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw e;
-        }
+        return result.get();
     }
 }
