@@ -46,10 +46,25 @@ public final class Entitlements {
      * earlier, even if its licence has ended since.
      */
     public boolean mayReceive(OrgId partner, Item item, Version version, boolean receivedEarlier, Instant now) {
-        if (receivedEarlier && version.event().followsRecipients()) {
-            return true;
+        return access(partner, item, version, receivedEarlier, now).isPresent();
+    }
+
+    /**
+     * Why the partner may read this version now, or empty if it may not: the same decision as {@link #mayReceive},
+     * with the licence that grants it, which the reader's copy states as its terms. A correction or kill reaching an
+     * earlier recipient whose licence no longer grants it comes with no licence.
+     */
+    public Optional<Access> access(OrgId partner, Item item, Version version, boolean receivedEarlier, Instant now) {
+        Optional<Licence> licence = grantingLicence(partner, item, version, now);
+        if (licence.isPresent()) {
+            return Optional.of(new Access(licence));
         }
-        return grantingLicence(partner, item, version, now).isPresent();
+        return receivedEarlier && version.event().followsRecipients() ? Optional.of(Access.EARLIER_RECIPIENT) : Optional.empty();
+    }
+
+    /** A yes from the gate: under this licence, or (no licence) as an earlier recipient of a correction or kill. */
+    public record Access(Optional<Licence> licence) {
+        public static final Access EARLIER_RECIPIENT = new Access(Optional.empty());
     }
 
     public Optional<Licence> grantingLicence(OrgId partner, Item item, Version version, Instant now) {

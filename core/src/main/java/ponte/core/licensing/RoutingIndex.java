@@ -149,19 +149,34 @@ final class RoutingIndex {
         if (partner == null) {
             return Optional.empty();
         }
-        Moment moment = Moment.of(item, version, now, times);
+        // Read per feed entry on every feed request: no streams, and the moment is worked out only for a licence
+        // that passes the cheap checks (owner, product) first.
+        Moment moment = null;
         String language = version.content().language().orElse("");
         for (int i : licencesOfPartner[partner]) {
             Licence licence = licences[i];
-            if (item.ownedBy(licence.licensor())
+            if (!item.ownedBy(licence.licensor()) || !coversAProduct(licence, version)) {
+                continue;
+            }
+            if (moment == null) {
+                moment = Moment.of(item, version, now, times);
+            }
+            if (times.inTime(i, moment)
                     && Countries.intersects(usable, i, moment.rights)
-                    && times.inTime(i, moment)
-                    && version.products().stream().anyMatch(licence.products()::contains)
                     && Languages.covers(licence.languages(), language)) {
                 return Optional.of(licence);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean coversAProduct(Licence licence, Version version) {
+        for (ProductId product : version.products()) {
+            if (licence.products().contains(product)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The shelves of the item's owners and the version's products whose ranges cover its language (RFC 4647 basic filtering). */
@@ -392,8 +407,11 @@ final class RoutingIndex {
 
         private Countries() {}
 
-        /** The countries these territories allow: all of them or the include list, minus the exclusions. */
+        /** The countries these territories allow: all of them or the include list, minus the exclusions. Read-only. */
         static long[] allowedBy(Territories territories) {
+            if (territories.everywhere() && territories.exclude().isEmpty()) {
+                return EVERYWHERE; // most items are cleared worldwide; callers only read the set
+            }
             long[] set = territories.everywhere() ? EVERYWHERE.clone() : new long[WORDS];
             if (!territories.everywhere()) {
                 territories.include().forEach(c -> add(set, 0, c));

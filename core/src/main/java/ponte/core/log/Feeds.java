@@ -2,7 +2,9 @@ package ponte.core.log;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
@@ -17,8 +19,24 @@ import ponte.core.orgs.OrgId;
 public final class Feeds {
     public static final int MAX_LIMIT = 500;
 
-    /** One page; {@code next} is where the following page starts (it moves past filtered entries too). */
-    public record Page(List<FeedEntry> entries, Cursor next) {}
+    /**
+     * One page; {@code next} is where the following page starts (it moves past filtered entries too). Each entry comes
+     * with the gate's answer for it ({@link #access}): the licence the partner reads it under, for its terms.
+     */
+    public record Page(List<FeedEntry> entries, Cursor next, List<Entitlements.Access> accesses) {
+        public Page {
+            entries = List.copyOf(entries);
+            accesses = List.copyOf(accesses);
+            if (accesses.size() != entries.size()) {
+                throw new IllegalArgumentException("one access per entry");
+            }
+        }
+
+        /** The gate's answer for the i-th entry. */
+        public Entitlements.Access access(int i) {
+            return accesses.get(i);
+        }
+    }
 
     private final ContentLog log;
     private final Entitlements entitlements;
@@ -37,11 +55,17 @@ public final class Feeds {
         }
         List<FeedEntry> routed = log.routedTo(partner, after, limit);
         Instant now = clock.instant();
-        // A routed entry that is not a first receipt means the partner had an earlier version of the item.
-        List<FeedEntry> visible = routed.stream()
-                .filter(e -> entitlements.mayReceive(partner, e.item(), e.version(), e.event() != Event.PUBLISHED, now))
-                .toList();
+        List<FeedEntry> visible = new ArrayList<>(routed.size());
+        List<Entitlements.Access> accesses = new ArrayList<>(routed.size());
+        for (FeedEntry e : routed) {
+            // A routed entry that is not a first receipt means the partner had an earlier version of the item.
+            Optional<Entitlements.Access> access = entitlements.access(partner, e.item(), e.version(), e.event() != Event.PUBLISHED, now);
+            if (access.isPresent()) {
+                visible.add(e);
+                accesses.add(access.get());
+            }
+        }
         Cursor next = routed.isEmpty() ? after : routed.getLast().cursor();
-        return new Page(visible, next);
+        return new Page(visible, next, accesses);
     }
 }
