@@ -33,9 +33,12 @@ public final class NinjsVersions {
     public NinjsVersions(NinjsSchema version31, NinjsSchema version22) {
         this.schema31 = version31.document();
         this.schema22 = version22.document();
-        Set<String> names = new HashSet<>(schema22.at("/$defs/ninjsType/properties").propertyNames());
-        names.removeAll(schema31.at("/$defs/ninjsType/properties").propertyNames());
-        this.only22 = Set.copyOf(names);
+        Set<String> names22 = new HashSet<>();
+        Set<String> names31 = new HashSet<>();
+        propertyNames(schema22, names22);
+        propertyNames(schema31, names31);
+        names22.removeAll(names31);
+        this.only22 = Set.copyOf(names22);
     }
 
     /** The ninjs 2.2 form of a ninjs 3.1 document (what a ninjs 2 receiver gets). */
@@ -49,20 +52,43 @@ public final class NinjsVersions {
     }
 
     /**
-     * Whether a ninjs document is of 2.x: it says so in "standard", or uses a top-level name that only 2.x has
-     * ("versioncreated", "pubstatus", ...). A document using neither is read as 3.x, where most names are the same.
+     * Whether a ninjs document is of 2.x: it says so in "standard", or uses, at any depth, a name that only 2.x has
+     * ("versioncreated", "contenttype", ...). A document using neither is read as 3.x, where most names are the same.
      */
     public boolean isVersion2(JsonNode ninjs) {
         String declared = ninjs.path("standard").path("version").asString("");
         if (!declared.isEmpty()) {
             return declared.startsWith("1.") || declared.startsWith("2.");
         }
-        for (String name : ninjs.propertyNames()) {
-            if (only22.contains(name)) {
-                return true;
+        return usesAny(ninjs, only22);
+    }
+
+    private static boolean usesAny(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (names.contains(field.getKey()) || usesAny(field.getValue(), names)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (usesAny(element, names)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static void propertyNames(JsonNode schema, Set<String> out) {
+        if (schema.isObject()) {
+            schema.path("properties").propertyNames().forEach(out::add);
+            for (JsonNode child : schema) {
+                propertyNames(child, out);
+            }
+        } else if (schema.isArray()) {
+            schema.forEach(child -> propertyNames(child, out));
+        }
     }
 
     private ObjectNode convert(ObjectNode document, JsonNode schema, Map<String, String> renames, String version, String schemaUri) {
