@@ -9,27 +9,78 @@ import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
-import tools.jackson.databind.node.ObjectNode;
 import ponte.formats.NinjsWriter.Terms;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Renders versions as ninjs for a reader: its owners, or a partner with the licence that grants it. */
+/**
+ * Renders versions as ninjs for a reader: its owners, or a partner with the licence the gate named. Rendered bytes are
+ * kept per (item version, licence, ninjs version): a version never changes, and a licence object stands for exactly
+ * one set of terms (the gate's snapshot makes new objects when licences change, so a change misses the cache rather
+ * than reusing stale terms). Org names never change once registered. So a feed page is the gate's answers plus
+ * copies of bytes rendered once, not fifty JSON trees per request.
+ */
 final class ItemViews {
+    /** A rendering and a digest of its bytes, for entity tags. */
+    record Rendered(byte[] bytes, long digest) {}
+
+    /** Identity, not equality, of the licence: equal-looking licences from different snapshots are not assumed equal. */
+    private record Key(String item, int version, boolean ninjs22, IdentityOf licence) {}
+
+    private record IdentityOf(Licence licence) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityOf o && o.licence == licence;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(licence);
+        }
+    }
+
+    private static final IdentityOf NO_LICENCE = new IdentityOf(null);
+    // ~2 KB each: about 100 MB at most; cleared when full, which costs one re-render per entry read afterwards.
+    private static final int CACHED = 50_000;
+
     private final Services s;
-    // Org names never change once registered, so they are cached for rendering credits and terms.
     private final ConcurrentMap<OrgId, String> names = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, Rendered> rendered = new ConcurrentHashMap<>();
 
     ItemViews(Services s) {
         this.s = s;
     }
 
-    ObjectNode forOwner(Item item, Version version) {
-        return s.ninjsWriter().render(item, version, Terms.ownerView(ownerNames(item)));
+    /**
+     * The version as the reader gets it, in ninjs 3.1 or 2.2. A partner reading under a licence gets the licence's
+     * terms; without one (an owner, or an earlier recipient of a correction or kill) the editor's own terms stand.
+     */
+    Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22) {
+        Key key = new Key(item.id().value(), version.number(), ninjs22, licence.map(IdentityOf::new).orElse(NO_LICENCE));
+        Rendered cached = rendered.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ObjectNode tree = tree(item, version, licence);
+        byte[] bytes = s.writers().ninjs().bytes(ninjs22 ? s.writers().versions().to22(tree) : tree);
+        Rendered fresh = new Rendered(bytes, Etags.digest(bytes));
+        if (rendered.size() >= CACHED) {
+            rendered.clear();
+        }
+        rendered.put(key, fresh);
+        return fresh;
     }
 
-    ObjectNode forPartner(OrgId partner, Item item, Version version) {
-        Optional<Licence> licence = s.entitlements().grantingLicence(partner, item, version, s.clock().instant());
-        String licensor = licence.map(l -> name(l.licensor())).orElse("");
-        return s.ninjsWriter().render(item, version, new Terms(ownerNames(item), licence, licensor, name(partner)));
+    /** The ninjs 3.1 document as a tree, for the XML formats (which are written from it). */
+    ObjectNode tree(Item item, Version version, Optional<Licence> licence) {
+        List<String> owners = ownerNames(item);
+        Terms terms = licence.map(l -> Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
+                .orElseGet(() -> Terms.ownerView(owners));
+        return s.writers().ninjs().render(item, version, terms);
+    }
+
+    /** The licence a partner reads an item under now (asked of the gate, as every read path does). */
+    Optional<Licence> licenceFor(OrgId partner, Item item, Version version) {
+        return s.entitlements().grantingLicence(partner, item, version, s.clock().instant());
     }
 
     private List<String> ownerNames(Item item) {

@@ -12,6 +12,9 @@ import ponte.core.orgs.Orgs;
 import ponte.core.products.Cataloguing;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsWriter;
+import ponte.formats.Writers;
+import ponte.formats.IngestReader;
+import ponte.core.ingest.Ingesting;
 
 /** What the HTTP API calls: core use cases and the formats adapter, wired by the composition root. */
 public record Services(
@@ -27,4 +30,7 @@ public record Services(
         NinjsReader ninjsReader,
         NinjsWriter ninjsWriter,
         Clock clock,
-        String bootstrapAdminKey) {}
+        String bootstrapAdminKey,
+        Writers writers,
+        Ingesting ingesting,
+        IngestReader ingestReader) {}

@@ -2,6 +2,7 @@ package ponte.app;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import ponte.api.HttpApi;
 import ponte.api.Services;
 import ponte.core.Ids;
@@ -16,7 +17,12 @@ import ponte.core.orgs.Onboarding;
 import ponte.core.products.Cataloguing;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsSchema;
-import ponte.formats.NinjsWriter;
+import ponte.core.ingest.Importing;
+import ponte.core.ingest.Ingesting;
+import ponte.formats.IngestReader;
+import ponte.formats.Writers;
+import ponte.ingest.Poller;
+import ponte.storage.JdbcSources;
 import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
@@ -38,6 +44,9 @@ public final class Wiring implements AutoCloseable {
     public final JdbcContentLog log;
     public final JdbcItems items;
     public final Services services;
+    // --- ingest (issue 5) ---
+    public final JdbcSources sources;
+    public final Poller poller;
     private final HttpApi http;
     private Thread releaseScheduler;
 
@@ -55,25 +64,42 @@ public final class Wiring implements AutoCloseable {
         Releases releases = new Releases(database);
         releasing = new Releasing(log, releases, clock);
         items = new JdbcItems(database);
+        Publishing publishing = new Publishing(log, products, ids);
+        NinjsSchema ninjs31 = new NinjsSchema();
+        NinjsReader ninjsReader = new NinjsReader(ninjs31);
+        Writers writers = Writers.standard(ninjs31);
+
+        // --- ingest (issue 5): sources polled on virtual threads, filed through the same Publishing use case ---
+        sources = new JdbcSources(database);
+        Importing importing = new Importing(publishing, items);
+        IngestReader ingestReader = new IngestReader(ninjsReader, writers.versions());
+        poller = new Poller(sources, importing, ingestReader, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        Ingesting ingesting = new Ingesting(sources, products, importing, poller, ids, clock);
+        // --- end ingest ---
+
         services = new Services(
                 new Onboarding(orgs, keys, entitlements),
                 orgs,
                 keys,
                 new Cataloguing(products),
                 new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
-                new Publishing(log, products, ids),
+                publishing,
                 new Reading(items, entitlements, clock),
                 new Feeds(log, entitlements, clock),
                 entitlements,
-                new NinjsReader(new NinjsSchema()),
-                new NinjsWriter(),
+                ninjsReader,
+                writers.ninjs(),
                 clock,
-                settings.bootstrapAdminKey());
+                settings.bootstrapAdminKey(),
+                writers,
+                ingesting,
+                ingestReader);
         http = new HttpApi(services, settings.host(), settings.port());
     }
 
     public Wiring start() throws Exception {
         http.start();
+        poller.resumeAll();
         releaseScheduler = Thread.ofVirtual().name("ponte-releases").start(this::releaseEverySecond);
         return this;
     }
@@ -114,6 +140,7 @@ public final class Wiring implements AutoCloseable {
             releaseScheduler.interrupt();
             releaseScheduler.join(5_000);
         }
+        poller.close();
         http.close();
         log.close();
         database.close();
