@@ -79,4 +79,27 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(Items.class, ContentLog.class)
                 .check(PONTE);
     }
+
+    @Test
+    void ingest_adapter_depends_only_on_core_and_formats() {
+        noClasses().that().resideInAPackage("ponte.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..")
+                .check(PONTE);
+    }
+
+    /** Ingested items are items like any other: filed through Publishing, never appended to the log directly. */
+    @Test
+    void ingest_files_items_only_through_publishing() {
+        noClasses().that().resideInAnyPackage("ponte.ingest..", "ponte.core.ingest..")
+                .should().dependOnClassesThat().belongToAnyOf(ContentLog.class, ponte.core.items.Desk.class)
+                .check(PONTE);
+    }
+
+    /** Formats render and read documents; fetching them is the ingest adapter's job. */
+    @Test
+    void formats_does_no_network_io() {
+        noClasses().that().resideInAPackage("ponte.formats..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.sql..")
+                .check(PONTE);
+    }
 }

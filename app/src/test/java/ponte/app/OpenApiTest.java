@@ -29,9 +29,21 @@ class OpenApiTest {
                     new String[] {"/v1/agreements", "post"}, new String[] {"/v1/agreements", "get"}, new String[] {"/v1/agreements/{id}", "get"},
                     new String[] {"/v1/agreements/{id}", "put"}, new String[] {"/v1/agreements/{id}/versions", "get"},
                     new String[] {"/v1/agreements/{id}/approve", "post"}, new String[] {"/v1/agreements/{id}/renew", "post"},
-                    new String[] {"/v1/agreements/{id}/suspend", "post"}, new String[] {"/v1/agreements/{id}/resume", "post"});
+                    new String[] {"/v1/agreements/{id}/suspend", "post"}, new String[] {"/v1/agreements/{id}/resume", "post"},
+                    new String[] {"/v1/ingest/sources", "post"}, new String[] {"/v1/ingest/sources", "get"},
+                    new String[] {"/v1/ingest/sources/{id}", "get"}, new String[] {"/v1/ingest/sources/{id}", "patch"},
+                    new String[] {"/v1/ingest/sources/{id}", "delete"}, new String[] {"/v1/ingest/sources/{id}/poll", "post"},
+                    new String[] {"/v1/ingest/files", "post"});
             for (String[] route : routes) {
                 assertThat(paths.path(route[0]).path(route[1]).isObject()).as(route[1] + " " + route[0]).isTrue();
+            }
+            // Every format the feed and items speak is documented, with conditional requests.
+            for (String path : List.of("/v1/feed", "/v1/items/{id}")) {
+                JsonNode get = paths.path(path).path("get");
+                assertThat(get.path("responses").path("200").path("content").has("application/atom+xml")).as(path).isTrue();
+                assertThat(get.path("responses").path("200").path("content").has("application/rss+xml")).as(path).isTrue();
+                assertThat(get.path("responses").has("304")).as(path).isTrue();
+                assertThat(get.path("responses").has("406")).as(path).isTrue();
             }
             TestNode.Answer docs = node.get("/docs", null);
             assertThat(docs.status()).isEqualTo(200);
