@@ -24,21 +24,31 @@ final class ItemViews {
     record Rendered(byte[] bytes, long digest) {}
 
     /** Identity, not equality, of the licence: equal-looking licences from different snapshots are not assumed equal. */
-    private record Key(String item, int version, boolean ninjs22, IdentityOf licence) {}
+    private static final class Key {
+        private final String item;
+        private final int version;
+        private final boolean ninjs22;
+        private final Licence licence;
+        private final int hash;
 
-    private record IdentityOf(Licence licence) {
+        Key(String item, int version, boolean ninjs22, Licence licence) {
+            this.item = item;
+            this.version = version;
+            this.ninjs22 = ninjs22;
+            this.licence = licence;
+            this.hash = ((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence);
+        }
+
         @Override
         public boolean equals(Object other) {
-            return other instanceof IdentityOf o && o.licence == licence;
+            return other instanceof Key k && k.licence == licence && k.version == version && k.ninjs22 == ninjs22 && k.item.equals(item);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(licence);
+            return hash;
         }
     }
-
-    private static final IdentityOf NO_LICENCE = new IdentityOf(null);
     // ~2 KB each: about 100 MB at most; cleared when full, which costs one re-render per entry read afterwards.
     private static final int CACHED = 50_000;
 
@@ -55,7 +65,7 @@ final class ItemViews {
      * terms; without one (an owner, or an earlier recipient of a correction or kill) the editor's own terms stand.
      */
     Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22) {
-        Key key = new Key(item.id().value(), version.number(), ninjs22, licence.map(IdentityOf::new).orElse(NO_LICENCE));
+        Key key = new Key(item.id().value(), version.number(), ninjs22, licence.orElse(null));
         Rendered cached = rendered.get(key);
         if (cached != null) {
             return cached;

@@ -50,16 +50,21 @@ final class Routes {
         if (template.length != path.length) {
             return null;
         }
-        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < template.length; i++) { // literal segments first: most routes fail here, without allocating
+            String t = template[i];
+            boolean parameter = t.startsWith("{") && t.endsWith("}");
+            if (parameter ? path[i].isEmpty() : !t.equals(path[i])) {
+                return null;
+            }
+        }
+        Map<String, String> params = Map.of();
         for (int i = 0; i < template.length; i++) {
             String t = template[i];
             if (t.startsWith("{") && t.endsWith("}")) {
-                if (path[i].isEmpty()) {
-                    return null;
+                if (params.isEmpty()) {
+                    params = new HashMap<>();
                 }
                 params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8));
-            } else if (!t.equals(path[i])) {
-                return null;
             }
         }
         return params;

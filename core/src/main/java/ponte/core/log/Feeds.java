@@ -1,7 +1,6 @@
 package ponte.core.log;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,12 +53,12 @@ public final class Feeds {
             throw new Invalid("/limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         List<FeedEntry> routed = log.routedTo(partner, after, limit);
-        Instant now = clock.instant();
+        Entitlements.Reader gate = entitlements.reader(partner, clock.instant());
         List<FeedEntry> visible = new ArrayList<>(routed.size());
         List<Entitlements.Access> accesses = new ArrayList<>(routed.size());
         for (FeedEntry e : routed) {
             // A routed entry that is not a first receipt means the partner had an earlier version of the item.
-            Optional<Entitlements.Access> access = entitlements.access(partner, e.item(), e.version(), e.event() != Event.PUBLISHED, now);
+            Optional<Entitlements.Access> access = gate.access(e.item(), e.version(), e.event() != Event.PUBLISHED);
             if (access.isPresent()) {
                 visible.add(e);
                 accesses.add(access.get());
