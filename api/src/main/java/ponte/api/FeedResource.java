@@ -60,9 +60,10 @@ final class FeedResource {
         int n = page.entries().size();
         ItemViews.Rendered[] items = new ItemViews.Rendered[n];
         Etags.Builder tag = Etags.builder().add(format.ordinal()).add(next).add(base).add(extra);
+        ItemViews.Key lookup = ItemViews.lookup();
         for (int i = 0; i < n; i++) {
             FeedEntry e = page.entries().get(i);
-            items[i] = views.ninjs(e.item(), e.version(), page.access(i).licence(), format == Format.NINJS_22);
+            items[i] = views.ninjs(e.item(), e.version(), page.access(i).licence(), format == Format.NINJS_22, lookup);
             tag.add(e.cursor().seq()).add(e.event().ordinal()).add(items[i].digest());
         }
         String etag = tag.tag();

@@ -23,20 +23,24 @@ final class ItemViews {
     /** A rendering and a digest of its bytes, for entity tags. */
     record Rendered(byte[] bytes, long digest) {}
 
-    /** Identity, not equality, of the licence: equal-looking licences from different snapshots are not assumed equal. */
-    private static final class Key {
-        private final String item;
-        private final int version;
-        private final boolean ninjs22;
-        private final Licence licence;
-        private final int hash;
+    /**
+     * Identity, not equality, of the licence: equal-looking licences from different snapshots are not assumed equal.
+     * Mutable only so that one key can be reused for every lookup of a page ({@link #lookup()}); stored keys never change.
+     */
+    static final class Key {
+        private String item;
+        private int version;
+        private boolean ninjs22;
+        private Licence licence;
+        private int hash;
 
-        Key(String item, int version, boolean ninjs22, Licence licence) {
+        Key set(String item, int version, boolean ninjs22, Licence licence) {
             this.item = item;
             this.version = version;
             this.ninjs22 = ninjs22;
             this.licence = licence;
             this.hash = ((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence);
+            return this;
         }
 
         @Override
@@ -65,11 +69,20 @@ final class ItemViews {
      * terms; without one (an owner, or an earlier recipient of a correction or kill) the editor's own terms stand.
      */
     Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22) {
-        Key key = new Key(item.id().value(), version.number(), ninjs22, licence.orElse(null));
-        Rendered cached = rendered.get(key);
+        return ninjs(item, version, licence, ninjs22, new Key());
+    }
+
+    /** A key to pass to {@link #ninjs(Item, Version, Optional, boolean, Key)} for every entry of one page. */
+    static Key lookup() {
+        return new Key();
+    }
+
+    Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22, Key lookup) {
+        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null)));
         if (cached != null) {
             return cached;
         }
+        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null));
         ObjectNode tree = tree(item, version, licence);
         byte[] bytes = s.writers().ninjs().bytes(ninjs22 ? s.writers().versions().to22(tree) : tree);
         Rendered fresh = new Rendered(bytes, Etags.digest(bytes));

@@ -80,11 +80,11 @@ public final class Entitlements {
         }
 
         public Optional<Access> access(Item item, Version version, boolean receivedEarlier) {
-            Licence licence = index.grantingLicence(partner, item, version, now);
-            if (licence != null) {
-                return Optional.of(index.access(licence));
+            int licence = index.grantingLicence(partner, item, version, now);
+            if (licence >= 0) {
+                return index.access(licence);
             }
-            return receivedEarlier && version.event().followsRecipients() ? Optional.of(Access.EARLIER_RECIPIENT) : Optional.empty();
+            return receivedEarlier && version.event().followsRecipients() ? AS_EARLIER_RECIPIENT : Optional.empty();
         }
     }
 
@@ -92,6 +92,8 @@ public final class Entitlements {
     public record Access(Optional<Licence> licence) {
         public static final Access EARLIER_RECIPIENT = new Access(Optional.empty());
     }
+
+    private static final Optional<Access> AS_EARLIER_RECIPIENT = Optional.of(Access.EARLIER_RECIPIENT);
 
     public Optional<Licence> grantingLicence(OrgId partner, Item item, Version version, Instant now) {
         return snapshot.index().grantingLicence(partner, item, version, now);

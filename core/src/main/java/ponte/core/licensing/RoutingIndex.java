@@ -44,7 +44,8 @@ final class RoutingIndex {
     private final Map<ShelfKey, int[]> filed;
     private final long[] usable;
     private final Map<ShelfKey, Shelf> shelves;
-    private final Map<LicenceId, Entitlements.Access> accesses = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The gate's yes under each licence, made on first use (a benign race: any copy is as good as another). */
+    private final Optional<Entitlements.Access>[] accesses;
 
     RoutingIndex(List<Licence> licences) {
         this.licences = licences.toArray(Licence[]::new);
@@ -73,6 +74,7 @@ final class RoutingIndex {
         this.times = new Times(this.licences);
         this.usable = new long[this.licences.length * Countries.WORDS];
         this.shelves = Map.of();
+        this.accesses = newAccesses(this.licences.length);
     }
 
     private RoutingIndex(RoutingIndex licencesOnly, long[] usable) {
@@ -85,6 +87,7 @@ final class RoutingIndex {
         this.filed = licencesOnly.filed;
         this.usable = usable;
         this.shelves = new HashMap<>();
+        this.accesses = newAccesses(licences.length);
         filed.forEach((key, ordinals) -> Shelf.of(ordinals, partnerOf, usable, times)
                 .ifPresent(shelf -> shelves.put(key, shelf)));
     }
@@ -146,7 +149,8 @@ final class RoutingIndex {
 
     /** The first licence to the partner, in network order, that grants this version now. */
     Optional<Licence> grantingLicence(OrgId licensee, Item item, Version version, Instant now) {
-        return Optional.ofNullable(grantingLicence(ordinalOf(licensee), item, version, now));
+        int i = grantingLicence(ordinalOf(licensee), item, version, now);
+        return i < 0 ? Optional.empty() : Optional.of(licences[i]);
     }
 
     /** The partner's number in this index, or -1 if no licence names it. */
@@ -155,19 +159,24 @@ final class RoutingIndex {
         return partner == null ? -1 : partner;
     }
 
-    /** The gate's yes under this licence, made once per licence and index (a feed page asks fifty times per request). */
-    Entitlements.Access access(Licence licence) {
-        return accesses.computeIfAbsent(licence.id(), id -> new Entitlements.Access(Optional.of(licence)));
+    /** The gate's yes under the i-th licence, made once per licence and index (a feed page asks fifty times a request). */
+    Optional<Entitlements.Access> access(int i) {
+        Optional<Entitlements.Access> access = accesses[i];
+        if (access == null) {
+            access = Optional.of(new Entitlements.Access(Optional.of(licences[i])));
+            accesses[i] = access;
+        }
+        return access;
     }
 
     /**
-     * As above, by the partner's number; null if none grants. Asked for every feed entry on every feed request, so it
-     * allocates nothing: Rule's checks in order of cost, on the licence's own times (Times ranks pay off when scanning
-     * many licences per version, not a partner's few).
+     * As above, by the partner's number, as the licence's number; -1 if none grants. Asked for every feed entry on every
+     * feed request, so it allocates nothing: Rule's checks in order of cost, on the licence's own times (Times ranks
+     * pay off when scanning many licences per version, not a partner's few).
      */
-    Licence grantingLicence(int partner, Item item, Version version, Instant now) {
+    int grantingLicence(int partner, Item item, Version version, Instant now) {
         if (partner < 0) {
-            return null;
+            return -1;
         }
         Instant release = Moment.release(item, version);
         long[] rights = null;
@@ -182,10 +191,10 @@ final class RoutingIndex {
                 language = version.content().language().orElse("");
             }
             if (Countries.intersects(usable, i, rights) && Languages.covers(licence.languages(), language)) {
-                return licence;
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /** Rule's time checks: from ≤ now &lt; to, and release + the licence's delay ≤ now. */
@@ -198,6 +207,11 @@ final class RoutingIndex {
             return false;
         }
         return !now.isBefore(release.plus(licence.embargoDelay())); // plus(ZERO) returns release itself
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Entitlements.Access>[] newAccesses(int n) {
+        return (Optional<Entitlements.Access>[]) new Optional<?>[n];
     }
 
     private static boolean coversAProduct(Licence licence, Version version) {

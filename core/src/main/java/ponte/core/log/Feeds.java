@@ -2,6 +2,7 @@ package ponte.core.log;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import ponte.core.Invalid;
@@ -24,8 +25,9 @@ public final class Feeds {
      */
     public record Page(List<FeedEntry> entries, Cursor next, List<Entitlements.Access> accesses) {
         public Page {
-            entries = List.copyOf(entries);
-            accesses = List.copyOf(accesses);
+            // Read-only views, not copies: Feeds hands over lists it made for the page and never touches again.
+            entries = Collections.unmodifiableList(entries);
+            accesses = Collections.unmodifiableList(accesses);
             if (accesses.size() != entries.size()) {
                 throw new IllegalArgumentException("one access per entry");
             }
