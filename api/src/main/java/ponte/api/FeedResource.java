@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Licence;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
@@ -19,8 +20,8 @@ import ponte.formats.ItemView;
 /**
  * GET /v1/feed: a partner's cursor feed of what it is entitled to, in log order, in any {@link Format}. Every entry
  * passes the gate on every request ({@link Feeds#page}); what follows is cheap: entries are cached renderings, the
- * entity tag is a digest of their digests, a 304 builds nothing, and a page whose tag has not changed since it was
- * last sent is sent again as the same bytes.
+ * entity tag is a digest of their digests, a 304 builds nothing, and a page made of the very same entries and gate
+ * answers as when it was last sent is sent again as the same bytes under the same tag.
  */
 final class FeedResource {
     static final int DEFAULT_LIMIT = 50;
@@ -28,9 +29,26 @@ final class FeedResource {
     private static final int REMEMBERED_PAGES = 4_096;
 
     /** The page a partner last read at one position, in one format: sent again while its tag is unchanged. */
-    private record PageKey(OrgId partner, Format format, long after, int limit, String base) {}
+    private record PageKey(OrgId partner, Format format, long after, int limit, String base, String extra) {}
 
-    private record Sent(String etag, byte[] bytes) {}
+    /**
+     * What was sent for a page, with what it was made of: when the gate returns the very same entries and the very same
+     * answers (objects that stand for immutable versions and one licence's terms), tag and bytes are those of last time.
+     */
+    private record Sent(String etag, byte[] bytes, String next, FeedEntry[] entries, Entitlements.Access[] accesses) {
+        boolean madeOf(Feeds.Page page, String pageNext) {
+            int n = entries.length;
+            if (page.entries().size() != n || !next.equals(pageNext)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (page.entries().get(i) != entries[i] || page.access(i) != accesses[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     private final Services s;
     private final ItemViews views;
@@ -57,16 +75,25 @@ final class FeedResource {
         String extra = ninjsParameter.map(v -> "&ninjs=" + v).orElse("");
         String base = format.isJson() ? "" : x.base();
 
-        int n = page.entries().size();
-        ItemViews.Rendered[] items = new ItemViews.Rendered[n];
-        Etags.Builder tag = Etags.builder().add(format.ordinal()).add(next).add(base).add(extra);
-        ItemViews.Key lookup = ItemViews.lookup();
-        for (int i = 0; i < n; i++) {
-            FeedEntry e = page.entries().get(i);
-            items[i] = views.ninjs(e.item(), e.version(), page.access(i).licence(), format == Format.NINJS_22, lookup);
-            tag.add(e.cursor().seq()).add(e.event().ordinal()).add(items[i].digest());
+        PageKey key = new PageKey(partner, format, after.seq(), limit, base, extra);
+        Sent last = sent.get(key);
+        ItemViews.Rendered[] items = null;
+        String etag;
+        if (last != null && last.madeOf(page, next)) {
+            etag = last.etag();
+        } else {
+            last = null;
+            int n = page.entries().size();
+            items = new ItemViews.Rendered[n];
+            Etags.Builder tag = Etags.builder().add(format.ordinal()).add(next).add(base).add(extra);
+            ItemViews.Key lookup = ItemViews.lookup();
+            for (int i = 0; i < n; i++) {
+                FeedEntry e = page.entries().get(i);
+                items[i] = views.ninjs(e.item(), e.version(), page.access(i).licence(), format == Format.NINJS_22, lookup);
+                tag.add(e.cursor().seq()).add(e.event().ordinal()).add(items[i].digest());
+            }
+            etag = tag.tag();
         }
-        String etag = tag.tag();
         x.header("Link", "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"");
         x.header(HttpHeader.ETAG, etag);
         // Per-partner content: no shared cache may keep it; private caches revalidate, which the ETag makes cheap.
@@ -76,11 +103,10 @@ final class FeedResource {
             x.notModified();
             return;
         }
-        PageKey key = new PageKey(partner, format, after.seq(), limit, base);
-        Sent last = sent.get(key);
-        if (last == null || !last.etag().equals(etag)) {
+        if (last == null) {
             byte[] bytes = format.isJson() ? json(page, items, next) : xml(format, partner, page, after, limit, next, base, extra);
-            last = new Sent(etag, bytes);
+            last = new Sent(etag, bytes, next, page.entries().toArray(FeedEntry[]::new),
+                    page.accesses().toArray(Entitlements.Access[]::new));
             if (sent.size() >= REMEMBERED_PAGES) {
                 sent.clear();
             }
