@@ -66,11 +66,29 @@ final class Etags {
         if (ifNoneMatch == null || ifNoneMatch.isEmpty()) {
             return false;
         }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || c.equals(tag) || (c.startsWith("W/") && c.substring(2).equals(tag))) {
+        int at = 0;
+        int length = ifNoneMatch.length();
+        while (at < length) { // a comma-separated list; scanned in place, every conditional request reads it
+            int end = ifNoneMatch.indexOf(',', at);
+            if (end < 0) {
+                end = length;
+            }
+            int from = at;
+            int to = end;
+            while (from < to && ifNoneMatch.charAt(from) == ' ') {
+                from++;
+            }
+            while (to > from && ifNoneMatch.charAt(to - 1) == ' ') {
+                to--;
+            }
+            if (ifNoneMatch.startsWith("W/", from)) {
+                from += 2;
+            }
+            if ((to - from == 1 && ifNoneMatch.charAt(from) == '*')
+                    || (to - from == tag.length() && ifNoneMatch.regionMatches(from, tag, 0, tag.length()))) {
                 return true;
             }
+            at = end + 1;
         }
         return false;
     }

@@ -35,7 +35,7 @@ final class FeedResource {
      * What was sent for a page, with what it was made of: when the gate returns the very same entries and the very same
      * answers (objects that stand for immutable versions and one licence's terms), tag and bytes are those of last time.
      */
-    private record Sent(String etag, byte[] bytes, String next, FeedEntry[] entries, Entitlements.Access[] accesses) {
+    private record Sent(String etag, byte[] bytes, String next, String link, FeedEntry[] entries, Entitlements.Access[] accesses) {
         boolean madeOf(Feeds.Page page, String pageNext) {
             int n = entries.length;
             if (page.entries().size() != n || !next.equals(pageNext)) {
@@ -94,7 +94,7 @@ final class FeedResource {
             }
             etag = tag.tag();
         }
-        x.header("Link", "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"");
+        x.header("Link", last != null ? last.link() : "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"");
         x.header(HttpHeader.ETAG, etag);
         // Per-partner content: no shared cache may keep it; private caches revalidate, which the ETag makes cheap.
         x.header(HttpHeader.CACHE_CONTROL, "private, no-cache");
@@ -105,7 +105,8 @@ final class FeedResource {
         }
         if (last == null) {
             byte[] bytes = format.isJson() ? json(page, items, next) : xml(format, partner, page, after, limit, next, base, extra);
-            last = new Sent(etag, bytes, next, page.entries().toArray(FeedEntry[]::new),
+            last = new Sent(etag, bytes, next, "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"",
+                    page.entries().toArray(FeedEntry[]::new),
                     page.accesses().toArray(Entitlements.Access[]::new));
             if (sent.size() >= REMEMBERED_PAGES) {
                 sent.clear();

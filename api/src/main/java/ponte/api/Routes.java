@@ -30,14 +30,18 @@ final class Routes {
     Optional<Match> find(String method, String path, Set<String> allowed) {
         String[] segments = split(path);
         for (Route route : routes) {
-            Map<String, String> params = match(route.segments(), segments);
-            if (params == null) {
+            if (!route.method().equals(method) && !(method.equals("HEAD") && route.method().equals("GET"))) {
                 continue;
             }
-            if (route.method().equals(method) || (method.equals("HEAD") && route.method().equals("GET"))) {
+            Map<String, String> params = match(route.segments(), segments);
+            if (params != null) {
                 return Optional.of(new Match(route.handler(), params));
             }
-            allowed.add(route.method());
+        }
+        for (Route route : routes) { // only when nothing matched: which methods the path has, for 405's Allow
+            if (match(route.segments(), segments) != null) {
+                allowed.add(route.method());
+            }
         }
         return Optional.empty();
     }

@@ -188,6 +188,7 @@ class FormatsTest {
                 assertThat(again.body()).isEmpty();
                 assertThat(again.headers().firstValue("ETag")).contains(etag);
                 assertThat(get(path, partner, Map.of("Accept", accept, "If-None-Match", "\"other\"")).statusCode()).isEqualTo(200);
+                assertThat(get(path, partner, Map.of("Accept", accept, "If-None-Match", "\"other\", W/" + etag)).statusCode()).isEqualTo(304);
                 tags.add(etag);
             }
             assertThat(tags).doesNotHaveDuplicates();
