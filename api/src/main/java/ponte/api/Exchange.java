@@ -82,18 +82,23 @@ final class Exchange {
     }
 
     private byte[] readBody() {
+        return rawBody(MAX_BODY);
+    }
+
+    /** The body as bytes, up to {@code max} (an uploaded document may be larger than a JSON request). */
+    byte[] rawBody(int max) {
         long declared = request.getLength();
-        if (declared > MAX_BODY) {
-            throw new HttpError(413, "Content too large", "request bodies are limited to " + MAX_BODY + " bytes");
+        if (declared > max) {
+            throw new HttpError(413, "Content too large", "request bodies are limited to " + max + " bytes");
         }
         byte[] bytes;
         try (InputStream in = Request.asInputStream(request)) {
-            bytes = in.readNBytes(MAX_BODY + 1);
+            bytes = in.readNBytes(max + 1);
         } catch (IOException e) {
             throw HttpError.badRequest("could not read the request body: " + e.getMessage());
         }
-        if (bytes.length > MAX_BODY) {
-            throw new HttpError(413, "Content too large", "request bodies are limited to " + MAX_BODY + " bytes");
+        if (bytes.length > max) {
+            throw new HttpError(413, "Content too large", "request bodies are limited to " + max + " bytes");
         }
         return bytes;
     }
@@ -139,6 +144,30 @@ final class Exchange {
         answered = true;
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    }
+
+    /** 304 Not Modified: the headers already set (ETag, Cache-Control, Vary), no body (RFC 9110 section 15.4.5). */
+    void notModified() {
+        answered = true;
+        response.setStatus(304);
+        callback.succeeded();
+    }
+
+    /** 204 No Content. */
+    void noContent() {
+        answered = true;
+        response.setStatus(204);
+        callback.succeeded();
+    }
+
+    String requestHeader(HttpHeader name) {
+        return request.getHeaders().get(name);
+    }
+
+    /** scheme://host[:port] as the client addressed this server, for absolute links in Atom, RSS and NewsML-G2. */
+    String base() {
+        var uri = request.getHttpURI();
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     boolean answered() {

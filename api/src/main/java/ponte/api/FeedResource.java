@@ -1,21 +1,58 @@
 package ponte.api;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.licensing.Entitlements;
+import ponte.core.licensing.Licence;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
 import ponte.core.log.Feeds;
 import ponte.core.orgs.OrgId;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import ponte.formats.FeedPage;
+import ponte.formats.ItemView;
 
-/** GET /v1/feed: a partner's cursor feed of what it is entitled to, in log order. */
+/**
+ * GET /v1/feed: a partner's cursor feed of what it is entitled to, in log order, in any {@link Format}. Every entry
+ * passes the gate on every request ({@link Feeds#page}); what follows is cheap: entries are cached renderings, the
+ * entity tag is a digest of their digests, a 304 builds nothing, and a page made of the very same entries and gate
+ * answers as when it was last sent is sent again as the same bytes under the same tag.
+ */
 final class FeedResource {
     static final int DEFAULT_LIMIT = 50;
+    private static final byte[] ENTRIES = Etags.ascii("{\"entries\":[");
+    private static final int REMEMBERED_PAGES = 4_096;
+
+    /** The page a partner last read at one position, in one format: sent again while its tag is unchanged. */
+    private record PageKey(OrgId partner, Format format, long after, int limit, String base, String extra) {}
+
+    /**
+     * What was sent for a page, with what it was made of: when the gate returns the very same entries and the very same
+     * answers (objects that stand for immutable versions and one licence's terms), tag and bytes are those of last time.
+     */
+    private record Sent(String etag, byte[] bytes, String next, String link, FeedEntry[] entries, Entitlements.Access[] accesses) {
+        boolean madeOf(Feeds.Page page, String pageNext) {
+            int n = entries.length;
+            if (page.entries().size() != n || !next.equals(pageNext)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (page.entries().get(i) != entries[i] || page.access(i) != accesses[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     private final Services s;
     private final ItemViews views;
+    private final ConcurrentMap<PageKey, Sent> sent = new ConcurrentHashMap<>();
 
     FeedResource(Services s, ItemViews views) {
         this.s = s;
@@ -29,20 +66,99 @@ final class FeedResource {
     private void page(Exchange x) {
         Caller caller = x.caller();
         OrgId partner = caller.actingFor(Role.PARTNER);
+        Optional<String> ninjsParameter = x.query("ninjs");
+        Format format = Negotiation.choose(ninjsParameter, x.requestHeader(HttpHeader.ACCEPT));
         Cursor after = Cursor.parse("after", x.query("after").orElse(null));
         int limit = x.intQuery("limit", DEFAULT_LIMIT);
         Feeds.Page page = s.feeds().page(caller, after, limit);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode entries = body.putArray("entries");
-        for (FeedEntry e : page.entries()) {
-            entries.addObject()
-                    .put("cursor", e.cursor().encode())
-                    .put("event", e.event().wire())
-                    .set("item", views.forPartner(partner, e.item(), e.version()));
+        String next = page.next().encode();
+        String extra = ninjsParameter.map(v -> "&ninjs=" + v).orElse("");
+        String base = format.isJson() ? "" : x.base();
+
+        PageKey key = new PageKey(partner, format, after.seq(), limit, base, extra);
+        Sent last = sent.get(key);
+        ItemViews.Rendered[] items = null;
+        String etag;
+        if (last != null && last.madeOf(page, next)) {
+            etag = last.etag();
+        } else {
+            last = null;
+            int n = page.entries().size();
+            items = new ItemViews.Rendered[n];
+            Etags.Builder tag = Etags.builder().add(format.ordinal()).add(next).add(base).add(extra);
+            ItemViews.Key lookup = ItemViews.lookup();
+            for (int i = 0; i < n; i++) {
+                FeedEntry e = page.entries().get(i);
+                items[i] = views.ninjs(e.item(), e.version(), page.access(i).licence(), format == Format.NINJS_22, lookup);
+                tag.add(e.cursor().seq()).add(e.event().ordinal()).add(items[i].digest());
+            }
+            etag = tag.tag();
         }
-        body.put("next", page.next().encode());
-        x.header("Link", "</v1/feed?after=" + page.next().encode() + "&limit=" + limit + ">; rel=\"next\"");
-        x.header("Cache-Control", "private, no-cache");
-        x.json(200, body);
+        x.header("Link", last != null ? last.link() : "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"");
+        x.header(HttpHeader.ETAG, etag);
+        // Per-partner content: no shared cache may keep it; private caches revalidate, which the ETag makes cheap.
+        x.header(HttpHeader.CACHE_CONTROL, "private, no-cache");
+        x.header(HttpHeader.VARY, "Accept, Authorization");
+        if (Etags.matches(x.requestHeader(HttpHeader.IF_NONE_MATCH), etag)) {
+            x.notModified();
+            return;
+        }
+        if (last == null) {
+            byte[] bytes = format.isJson() ? json(page, items, next) : xml(format, partner, page, after, limit, next, base, extra);
+            last = new Sent(etag, bytes, next, "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"",
+                    page.entries().toArray(FeedEntry[]::new),
+                    page.accesses().toArray(Entitlements.Access[]::new));
+            if (sent.size() >= REMEMBERED_PAGES) {
+                sent.clear();
+            }
+            sent.put(key, last);
+        }
+        x.send(200, format.feedType, last.bytes());
+    }
+
+    /** {"entries":[{"cursor":…,"event":…,"item":…},…],"next":…}, laid out from cached item bytes without a tree. */
+    private static byte[] json(Feeds.Page page, ItemViews.Rendered[] items, String next) {
+        List<byte[]> heads = new ArrayList<>(items.length);
+        int length = ENTRIES.length;
+        for (int i = 0; i < items.length; i++) {
+            FeedEntry e = page.entries().get(i);
+            byte[] head = Etags.ascii((i == 0 ? "" : ",") + "{\"cursor\":\"" + e.cursor().encode() + "\",\"event\":\"" + e.event().wire() + "\",\"item\":");
+            heads.add(head);
+            length += head.length + items[i].bytes().length + 1;
+        }
+        byte[] tail = Etags.ascii("],\"next\":\"" + next + "\"}");
+        byte[] out = new byte[length + tail.length];
+        int at = put(out, 0, ENTRIES);
+        for (int i = 0; i < items.length; i++) {
+            at = put(out, at, heads.get(i));
+            at = put(out, at, items[i].bytes());
+            out[at++] = '}';
+        }
+        put(out, at, tail);
+        return out;
+    }
+
+    private static int put(byte[] out, int at, byte[] part) {
+        System.arraycopy(part, 0, out, at, part.length);
+        return at + part.length;
+    }
+
+    private byte[] xml(Format format, OrgId partner, Feeds.Page page, Cursor after, int limit, String next, String base, String extra) {
+        List<FeedPage.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < page.entries().size(); i++) {
+            FeedEntry e = page.entries().get(i);
+            Optional<Licence> licence = page.access(i).licence();
+            entries.add(new FeedPage.Entry(e.cursor().encode(),
+                    new ItemView(e.event(), views.tree(e.item(), e.version(), licence), base + "/v1/items/" + e.item().id())));
+        }
+        String self = base + "/v1/feed?" + (after.seq() == 0 ? "" : "after=" + after.encode() + "&") + "limit=" + limit + extra;
+        FeedPage feed = new FeedPage("urn:ponte:feed:" + partner.value(), "Ponte feed of " + views.name(partner), self,
+                base + "/v1/feed?after=" + next + "&limit=" + limit + extra, next, entries);
+        return switch (format) {
+            case ATOM -> s.writers().atom().page(feed);
+            case RSS -> s.writers().rss().page(feed);
+            case NEWSML_G2 -> s.writers().newsMl().message(feed);
+            case NINJS, NINJS_22 -> throw new IllegalStateException("json pages are laid out by json()");
+        };
     }
 }

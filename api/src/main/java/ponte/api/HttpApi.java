@@ -44,6 +44,7 @@ public final class HttpApi implements AutoCloseable {
         new FeedResource(s, views).register(routes);
         new EndpointsResource(s).register(routes);
         new StreamResource(s, views).register(routes);
+        new IngestResource(s).register(routes);
         return routes;
     }
 

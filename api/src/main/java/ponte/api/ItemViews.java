@@ -9,27 +9,101 @@ import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
-import tools.jackson.databind.node.ObjectNode;
 import ponte.formats.NinjsWriter.Terms;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Renders versions as ninjs for a reader: its owners, or a partner with the licence that grants it. */
+/**
+ * Renders versions as ninjs for a reader: its owners, or a partner with the licence the gate named. Rendered bytes are
+ * kept per (item version, licence, ninjs version): a version never changes, and a licence object stands for exactly
+ * one set of terms (the gate's snapshot makes new objects when licences change, so a change misses the cache rather
+ * than reusing stale terms). Org names never change once registered. So a feed page is the gate's answers plus
+ * copies of bytes rendered once, not fifty JSON trees per request.
+ */
 final class ItemViews {
+    /** A rendering and a digest of its bytes, for entity tags. */
+    record Rendered(byte[] bytes, long digest) {}
+
+    /**
+     * Identity, not equality, of the licence: equal-looking licences from different snapshots are not assumed equal.
+     * Mutable only so that one key can be reused for every lookup of a page ({@link #lookup()}); stored keys never change.
+     */
+    static final class Key {
+        private String item;
+        private int version;
+        private boolean ninjs22;
+        private Licence licence;
+        private int hash;
+
+        Key set(String item, int version, boolean ninjs22, Licence licence) {
+            this.item = item;
+            this.version = version;
+            this.ninjs22 = ninjs22;
+            this.licence = licence;
+            this.hash = ((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence);
+            return this;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && k.licence == licence && k.version == version && k.ninjs22 == ninjs22 && k.item.equals(item);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+    // ~2 KB each: about 100 MB at most; cleared when full, which costs one re-render per entry read afterwards.
+    private static final int CACHED = 50_000;
+
     private final Services s;
-    // Org names never change once registered, so they are cached for rendering credits and terms.
     private final ConcurrentMap<OrgId, String> names = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, Rendered> rendered = new ConcurrentHashMap<>();
 
     ItemViews(Services s) {
         this.s = s;
     }
 
-    ObjectNode forOwner(Item item, Version version) {
-        return s.ninjsWriter().render(item, version, Terms.ownerView(ownerNames(item)));
+    /**
+     * The version as the reader gets it, in ninjs 3.1 or 2.2. A partner reading under a licence gets the licence's
+     * terms; without one (an owner, or an earlier recipient of a correction or kill) the editor's own terms stand.
+     */
+    Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22) {
+        return ninjs(item, version, licence, ninjs22, new Key());
     }
 
-    ObjectNode forPartner(OrgId partner, Item item, Version version) {
-        Optional<Licence> licence = s.entitlements().grantingLicence(partner, item, version, s.clock().instant());
-        String licensor = licence.map(l -> name(l.licensor())).orElse("");
-        return s.ninjsWriter().render(item, version, new Terms(ownerNames(item), licence, licensor, name(partner)));
+    /** A key to pass to {@link #ninjs(Item, Version, Optional, boolean, Key)} for every entry of one page. */
+    static Key lookup() {
+        return new Key();
+    }
+
+    Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22, Key lookup) {
+        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null)));
+        if (cached != null) {
+            return cached;
+        }
+        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null));
+        ObjectNode tree = tree(item, version, licence);
+        byte[] bytes = s.writers().ninjs().bytes(ninjs22 ? s.writers().versions().to22(tree) : tree);
+        Rendered fresh = new Rendered(bytes, Etags.digest(bytes));
+        if (rendered.size() >= CACHED) {
+            rendered.clear();
+        }
+        rendered.put(key, fresh);
+        return fresh;
+    }
+
+    /** The ninjs 3.1 document as a tree, for the XML formats (which are written from it). */
+    ObjectNode tree(Item item, Version version, Optional<Licence> licence) {
+        List<String> owners = ownerNames(item);
+        Terms terms = licence.map(l -> Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
+                .orElseGet(() -> Terms.ownerView(owners));
+        return s.writers().ninjs().render(item, version, terms);
+    }
+
+    /** The licence a partner reads an item under now (asked of the gate, as every read path does). */
+    Optional<Licence> licenceFor(OrgId partner, Item item, Version version) {
+        return s.entitlements().grantingLicence(partner, item, version, s.clock().instant());
     }
 
     private List<String> ownerNames(Item item) {

@@ -2,7 +2,13 @@ package ponte.api;
 
 import java.util.Optional;
 import ponte.core.Invalid;
+import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.access.Caller;
+import ponte.core.access.Role;
+import ponte.core.items.Item;
+import ponte.core.items.Version;
+import ponte.core.licensing.Licence;
+import ponte.formats.ItemView;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.ItemId;
@@ -77,12 +83,33 @@ final class ItemsResource {
             }
         });
         Reading.Visible visible = s.reading().read(caller, id, version);
-        ObjectNode ninjs = visible.asOwner()
-                ? views.forOwner(visible.item(), visible.version())
-                : views.forPartner(caller.actingFor(ponte.core.access.Role.PARTNER), visible.item(), visible.version());
-        // Per-caller content: shared caches must not keep it.
-        x.header("Cache-Control", "private, no-cache");
-        x.json(200, ninjs);
+        Format format = Negotiation.choose(x.query("ninjs"), x.requestHeader(HttpHeader.ACCEPT));
+        Item item = visible.item();
+        Version shown = visible.version();
+        // Owners read the editor's own terms; a partner reads under the licence the gate names now.
+        Optional<Licence> licence = visible.asOwner() ? Optional.empty()
+                : views.licenceFor(caller.actingFor(Role.PARTNER), item, shown);
+        ItemViews.Rendered ninjs = views.ninjs(item, shown, licence, format == Format.NINJS_22);
+        String href = (format.isJson() ? "" : x.base()) + "/v1/items/" + item.id();
+        String etag = Etags.builder().add(format.ordinal()).add(shown.event().ordinal()).add(ninjs.digest()).add(href).tag();
+        x.header(HttpHeader.ETAG, etag);
+        // Per-caller content: shared caches must not keep it; private ones revalidate with the ETag.
+        x.header(HttpHeader.CACHE_CONTROL, "private, no-cache");
+        x.header(HttpHeader.VARY, "Accept, Authorization");
+        if (Etags.matches(x.requestHeader(HttpHeader.IF_NONE_MATCH), etag)) {
+            x.notModified();
+            return;
+        }
+        if (format.isJson()) {
+            x.send(200, format.itemType, ninjs.bytes());
+            return;
+        }
+        ItemView view = new ItemView(shown.event(), views.tree(item, shown, licence), href);
+        switch (format) {
+            case ATOM -> x.send(200, format.itemType, s.writers().atom().item(view));
+            case RSS -> x.send(200, format.itemType, s.writers().rss().item(view));
+            default -> x.send(200, s.writers().newsMl().mediaTypeOf(view) + ";charset=utf-8", s.writers().newsMl().item(view));
+        }
     }
 
     private void explain(Exchange x) {

@@ -30,14 +30,18 @@ final class Routes {
     Optional<Match> find(String method, String path, Set<String> allowed) {
         String[] segments = split(path);
         for (Route route : routes) {
-            Map<String, String> params = match(route.segments(), segments);
-            if (params == null) {
+            if (!route.method().equals(method) && !(method.equals("HEAD") && route.method().equals("GET"))) {
                 continue;
             }
-            if (route.method().equals(method) || (method.equals("HEAD") && route.method().equals("GET"))) {
+            Map<String, String> params = match(route.segments(), segments);
+            if (params != null) {
                 return Optional.of(new Match(route.handler(), params));
             }
-            allowed.add(route.method());
+        }
+        for (Route route : routes) { // only when nothing matched: which methods the path has, for 405's Allow
+            if (match(route.segments(), segments) != null) {
+                allowed.add(route.method());
+            }
         }
         return Optional.empty();
     }
@@ -50,16 +54,21 @@ final class Routes {
         if (template.length != path.length) {
             return null;
         }
-        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < template.length; i++) { // literal segments first: most routes fail here, without allocating
+            String t = template[i];
+            boolean parameter = t.startsWith("{") && t.endsWith("}");
+            if (parameter ? path[i].isEmpty() : !t.equals(path[i])) {
+                return null;
+            }
+        }
+        Map<String, String> params = Map.of();
         for (int i = 0; i < template.length; i++) {
             String t = template[i];
             if (t.startsWith("{") && t.endsWith("}")) {
-                if (path[i].isEmpty()) {
-                    return null;
+                if (params.isEmpty()) {
+                    params = new HashMap<>();
                 }
                 params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8));
-            } else if (!t.equals(path[i])) {
-                return null;
             }
         }
         return params;

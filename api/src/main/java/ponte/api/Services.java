@@ -15,6 +15,9 @@ import ponte.core.orgs.Orgs;
 import ponte.core.products.Cataloguing;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsWriter;
+import ponte.formats.Writers;
+import ponte.formats.IngestReader;
+import ponte.core.ingest.Ingesting;
 
 /** What the HTTP API calls: core use cases and the formats adapter, wired by the composition root. */
 public record Services(
@@ -34,4 +37,7 @@ public record Services(
         Operations operations,
         Subscribing subscribing,
         Tail tail,
-        Duration streamHeartbeat) {}
+        Duration streamHeartbeat,
+        Writers writers,
+        Ingesting ingesting,
+        IngestReader ingestReader) {}

@@ -52,7 +52,7 @@ final class StreamResource {
                 StringBuilder events = new StringBuilder();
                 for (FeedEntry e : page.entries()) {
                     ObjectNode data = JsonNodeFactory.instance.objectNode().put("cursor", e.cursor().encode()).put("event", e.event().wire());
-                    data.set("item", views.forPartner(partner, e.item(), e.version()));
+                    data.set("item", views.tree(e.item(), e.version(), views.licenceFor(partner, e.item(), e.version())));
                     events.append("id: ").append(e.cursor().encode()).append("\nevent: ").append(e.event().wire())
                             .append("\ndata: ").append(data).append("\n\n");
                 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.time.Duration;
 import ponte.api.HttpApi;
 import ponte.api.Services;
 import ponte.core.Ids;
@@ -26,6 +27,12 @@ import ponte.kafka.KafkaTail;
 import ponte.kafka.LogRelay;
 import ponte.formats.NinjsSchema;
 import ponte.formats.NinjsWriter;
+import ponte.core.ingest.Importing;
+import ponte.core.ingest.Ingesting;
+import ponte.formats.IngestReader;
+import ponte.formats.Writers;
+import ponte.ingest.Poller;
+import ponte.storage.JdbcSources;
 import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
@@ -65,6 +72,9 @@ public final class Wiring implements AutoCloseable {
     public final NodeMetrics metrics;
     public final JdbcItems items;
     public final Services services;
+    // --- ingest (issue 5) ---
+    public final JdbcSources sources;
+    public final Poller poller;
     private final HttpApi http;
     private Thread releaseScheduler;
 
@@ -83,7 +93,10 @@ public final class Wiring implements AutoCloseable {
         return "true".equalsIgnoreCase(System.getenv().getOrDefault("PONTE_ALLOW_PRIVATE_ENDPOINTS", "").strip());
     }
 
-    public Wiring(Settings settings, Clock clock, DeliverySettings delivery) {
+    public Wiring(Settings settings, Clock systemClock, DeliverySettings delivery) {
+        // Microseconds, as H2 and PostgreSQL store times: a version read from memory (the recent routes) is then
+        // rendered to the same bytes as the one read back from the database (and so has the same ETag).
+        Clock clock = Clock.tick(systemClock, Duration.ofNanos(1_000));
         SecureRandom random = new SecureRandom();
         Ids ids = new Ids(random);
         database = settings.databaseUrl().map(url -> Database.at(url, System.getenv().getOrDefault("PONTE_DB_USER", ""),
@@ -134,24 +147,40 @@ public final class Wiring implements AutoCloseable {
         tail.subscribe(entry -> liveTail.appended(entry.cursor(), routedOrgs(entry)));
         Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, Payloads.AVAILABLE, pusher, clock, random, ids);
 
+        Publishing publishing = new Publishing(log, products, ids);
+        NinjsSchema ninjs31 = new NinjsSchema();
+        NinjsReader ninjsReader = new NinjsReader(ninjs31);
+        Writers writers = Writers.standard(ninjs31);
+
+        // --- ingest (issue 5): sources polled on virtual threads, filed through the same Publishing use case ---
+        sources = new JdbcSources(database);
+        Importing importing = new Importing(publishing, items);
+        IngestReader ingestReader = new IngestReader(ninjsReader, writers.versions());
+        poller = new Poller(sources, importing, ingestReader, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        Ingesting ingesting = new Ingesting(sources, products, importing, poller, ids, clock);
+        // --- end ingest ---
+
         services = new Services(
                 new Onboarding(orgs, keys, entitlements),
                 orgs,
                 keys,
                 new Cataloguing(products),
                 new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
-                new Publishing(log, products, ids),
+                publishing,
                 new Reading(items, entitlements, clock),
                 feeds,
                 entitlements,
-                new NinjsReader(new NinjsSchema()),
-                new NinjsWriter(),
+                ninjsReader,
+                writers.ninjs(),
                 clock,
                 settings.bootstrapAdminKey(),
                 metrics,
                 subscribing,
                 liveTail,
-                delivery.heartbeat());
+                delivery.heartbeat(),
+                writers,
+                ingesting,
+                ingestReader);
         http = new HttpApi(services, settings.host(), settings.port());
     }
 
@@ -162,6 +191,7 @@ public final class Wiring implements AutoCloseable {
     public Wiring start() throws Exception {
         http.start();
         pusher.start();
+        poller.resumeAll();
         releaseScheduler = Thread.ofVirtual().name("ponte-releases").start(this::releaseEverySecond);
         return this;
     }
@@ -216,6 +246,7 @@ public final class Wiring implements AutoCloseable {
             releaseScheduler.interrupt();
             releaseScheduler.join(5_000);
         }
+        poller.close();
         http.close();
         pusher.close();
         if (kafkaTail != null) {

@@ -88,6 +88,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void ingest_adapter_depends_only_on_core_and_formats() {
+        noClasses().that().resideInAPackage("ponte.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..")
+                .check(PONTE);
+    }
+
+    @Test
     void no_other_adapter_depends_on_delivery() {
         noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..")
                 .should().dependOnClassesThat().resideInAPackage("ponte.delivery..")
@@ -99,6 +106,22 @@ class ArchitectureTest {
     void delivery_reads_content_only_through_the_gated_feed() {
         noClasses().that().resideInAPackage("ponte.delivery..")
                 .should().dependOnClassesThat().belongToAnyOf(Items.class, ContentLog.class)
+                .check(PONTE);
+    }
+
+    /** Ingested items are items like any other: filed through Publishing, never appended to the log directly. */
+    @Test
+    void ingest_files_items_only_through_publishing() {
+        noClasses().that().resideInAnyPackage("ponte.ingest..", "ponte.core.ingest..")
+                .should().dependOnClassesThat().belongToAnyOf(ContentLog.class, ponte.core.items.Desk.class)
+                .check(PONTE);
+    }
+
+    /** Formats render and read documents; fetching them is the ingest adapter's job. */
+    @Test
+    void formats_does_no_network_io() {
+        noClasses().that().resideInAPackage("ponte.formats..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.sql..")
                 .check(PONTE);
     }
 }

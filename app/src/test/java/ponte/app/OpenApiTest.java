@@ -35,9 +35,21 @@ class OpenApiTest {
                     new String[] {"/v1/endpoints/{id}/rotate-secret", "post"}, new String[] {"/v1/endpoints/{id}/deliveries", "get"},
                     new String[] {"/v1/endpoints/{id}/dead-letters", "get"}, new String[] {"/v1/endpoints/{id}/dead-letters/resend", "post"},
                     new String[] {"/v1/endpoints/{id}/dead-letters/{entry}/resend", "post"}, new String[] {"/v1/endpoints/{id}/replay", "post"},
-                    new String[] {"/v1/stream", "get"});
+                    new String[] {"/v1/stream", "get"},
+                    new String[] {"/v1/ingest/sources", "post"}, new String[] {"/v1/ingest/sources", "get"},
+                    new String[] {"/v1/ingest/sources/{id}", "get"}, new String[] {"/v1/ingest/sources/{id}", "patch"},
+                    new String[] {"/v1/ingest/sources/{id}", "delete"}, new String[] {"/v1/ingest/sources/{id}/poll", "post"},
+                    new String[] {"/v1/ingest/files", "post"});
             for (String[] route : routes) {
                 assertThat(paths.path(route[0]).path(route[1]).isObject()).as(route[1] + " " + route[0]).isTrue();
+            }
+            // Every format the feed and items speak is documented, with conditional requests.
+            for (String path : List.of("/v1/feed", "/v1/items/{id}")) {
+                JsonNode get = paths.path(path).path("get");
+                assertThat(get.path("responses").path("200").path("content").has("application/atom+xml")).as(path).isTrue();
+                assertThat(get.path("responses").path("200").path("content").has("application/rss+xml")).as(path).isTrue();
+                assertThat(get.path("responses").has("304")).as(path).isTrue();
+                assertThat(get.path("responses").has("406")).as(path).isTrue();
             }
             TestNode.Answer docs = node.get("/docs", null);
             assertThat(docs.status()).isEqualTo(200);

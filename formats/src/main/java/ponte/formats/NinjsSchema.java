@@ -21,8 +21,8 @@ import ponte.core.Invalid.Violation;
 import tools.jackson.databind.JsonNode;
 
 /**
- * IPTC's ninjs 3.1 JSON Schema, bundled in this jar (see NOTICE.md beside it) and compiled once. Thread-safe: one
- * instance serves every request.
+ * IPTC's ninjs 3.1 JSON Schema (or, from {@link #version22()}, the 2.2 one), bundled in this jar (see NOTICE.md beside
+ * it) and compiled once. Thread-safe: one instance serves every request.
  */
 public final class NinjsSchema {
     private static final String FOLDER = "/ponte/formats/ninjs/";
@@ -31,10 +31,22 @@ public final class NinjsSchema {
     private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties", "unevaluatedProperties");
 
     private final Schema schema;
+    private final String version;
     private final Set<String> ninjsProperties;
     private final Set<String> associationProperties;
 
+    /** ninjs 3.1, what Ponte stores and serves by default. */
     public NinjsSchema() {
+        this("3.1");
+    }
+
+    /** ninjs 2.2, which receivers and agencies still on ninjs 2 speak. */
+    public static NinjsSchema version22() {
+        return new NinjsSchema("2.2");
+    }
+
+    private NinjsSchema(String version) {
+        this.version = version;
         String geojson = resource("GeoJSON-schema.json");
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
                 .schemas(Map.of(GEOJSON_ID, geojson))
@@ -43,7 +55,7 @@ public final class NinjsSchema {
                         .formatAssertionsEnabled(true)
                         .pathType(PathType.JSON_POINTER)
                         .build()));
-        this.schema = registry.getSchema(resource("ninjs-schema_3.1.json"), InputFormat.JSON);
+        this.schema = registry.getSchema(resource("ninjs-schema_" + version + ".json"), InputFormat.JSON);
         schema.initializeValidators(); // resolve every $ref now, not during the first request
         JsonNode root = schema.getSchemaNode();
         this.ninjsProperties = names(root.at("/$defs/ninjsType/properties"));
@@ -99,9 +111,14 @@ public final class NinjsSchema {
         return location;
     }
 
-    private static String detail(Error error) {
+    /** The version of ninjs this schema is, "3.1" or "2.2". */
+    public String version() {
+        return version;
+    }
+
+    private String detail(Error error) {
         return switch (error.getKeyword()) {
-            case "unevaluatedProperties", "additionalProperties" -> "'" + error.getProperty() + "' is not a ninjs 3.1 property here";
+            case "unevaluatedProperties", "additionalProperties" -> "'" + error.getProperty() + "' is not a ninjs " + version + " property here";
             case "required" -> "'" + error.getProperty() + "' is required";
             default -> error.getMessage();
         };
@@ -116,7 +133,12 @@ public final class NinjsSchema {
         return Set.copyOf(properties.propertyNames());
     }
 
-    private static String resource(String name) {
+    /** The schema document itself, as JSON (read by {@link NinjsVersions} to map between versions). */
+    JsonNode document() {
+        return schema.getSchemaNode();
+    }
+
+    static String resource(String name) {
         try (InputStream in = NinjsSchema.class.getResourceAsStream(FOLDER + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled schema " + FOLDER + name);

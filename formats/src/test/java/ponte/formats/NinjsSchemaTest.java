@@ -52,7 +52,7 @@ class NinjsSchemaTest {
 
     @Test
     void bundledSchemaIsIptcsOfficialFile() throws Exception {
-        for (String name : List.of("ninjs-schema_3.1.json", "GeoJSON-schema.json")) {
+        for (String name : List.of("ninjs-schema_3.1.json", "ninjs-schema_2.2.json", "GeoJSON-schema.json")) {
             try (var bundled = NinjsSchema.class.getResourceAsStream("/ponte/formats/ninjs/" + name)) {
                 assertThat(bundled).as(name).isNotNull();
                 assertThat(bundled.readAllBytes()).as(name).isEqualTo(Files.readAllBytes(Standards.NINJS.resolve(name)));

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /** IPTC's official ninjs files in ../shared/standards/ninjs, used as they are. */
 public final class Standards {
     // Surefire sets ponte.shared.dir; the fallback works when a test runs with formats/ as the working directory.
-    static final Path NINJS = Path.of(System.getProperty("ponte.shared.dir", "../../shared"), "standards", "ninjs");
+    public static final Path NINJS = Path.of(System.getProperty("ponte.shared.dir", "../../shared"), "standards", "ninjs");
 
     private Standards() {}
 

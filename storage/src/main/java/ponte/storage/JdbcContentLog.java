@@ -49,6 +49,8 @@ import ponte.core.orgs.OrgId;
  */
 public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private static final int GROUP = 256;
+    /** Routes of recent entries kept in memory for feed reads near the head (about 2 KB of ninjs per entry, shared). */
+    private static final int RECENT_ROUTES = 200_000;
 
     private record Pending(Change change, CompletableFuture<Appended> result) {}
 
@@ -65,6 +67,7 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private long lastSeq;
+    private final RecentRoutes recent;
 
     /**
      * @param committed told of each group of entries once it is durable, in log order (the log tail, or the Kafka
@@ -81,6 +84,9 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         this.jdbc = new Jdbc(dataSource);
         this.desk = desk;
         this.lastSeq = head().seq();
+        // Only where this writer is the only one: on PostgreSQL other nodes append too, and a node's memory would
+        // hold its own entries only, with gaps where the others' fall.
+        this.recent = postgres ? null : new RecentRoutes(lastSeq, RECENT_ROUTES);
         this.writer = Thread.ofPlatform().name("ponte-log-writer").daemon().start(this::write);
     }
 
@@ -156,6 +162,9 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
             }
         });
         Set<OrgId> routedTo = new HashSet<>();
+        if (recent != null) {
+            recent.add(outcomes.values().stream().filter(Appended.class::isInstance).map(Appended.class::cast).toList());
+        }
         outcomes.forEach((p, outcome) -> {
             if (outcome instanceof Appended a) {
                 a.revision().routes().forEach(r -> routedTo.add(r.partner()));
@@ -247,6 +256,13 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
      */
     @Override
     public List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit) {
+        if (recent == null) {
+            return routedFromDatabase(partner, after, limit);
+        }
+        return recent.after(partner, after, limit).orElseGet(() -> routedFromDatabase(partner, after, limit));
+    }
+
+    private List<FeedEntry> routedFromDatabase(OrgId partner, Cursor after, int limit) {
         return jdbc.transaction(c -> {
             record Row(long seq, Event event, Item item, Version version) {}
             List<Row> rows = Jdbc.query(c, """

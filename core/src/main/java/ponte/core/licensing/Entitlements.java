@@ -46,11 +46,54 @@ public final class Entitlements {
      * earlier, even if its licence has ended since.
      */
     public boolean mayReceive(OrgId partner, Item item, Version version, boolean receivedEarlier, Instant now) {
-        if (receivedEarlier && version.event().followsRecipients()) {
-            return true;
-        }
-        return grantingLicence(partner, item, version, now).isPresent();
+        return access(partner, item, version, receivedEarlier, now).isPresent();
     }
+
+    /**
+     * Why the partner may read this version now, or empty if it may not: the same decision as {@link #mayReceive},
+     * with the licence that grants it, which the reader's copy states as its terms. A correction or kill reaching an
+     * earlier recipient whose licence no longer grants it comes with no licence.
+     */
+    public Optional<Access> access(OrgId partner, Item item, Version version, boolean receivedEarlier, Instant now) {
+        return reader(partner, now).access(item, version, receivedEarlier);
+    }
+
+    /**
+     * The gate as one partner meets it now, for judging many entries in a row (a feed page): the same decision as
+     * {@link #access}, against one snapshot of the network, with the partner looked up once.
+     */
+    public Reader reader(OrgId partner, Instant now) {
+        Snapshot s = snapshot;
+        return new Reader(s.index(), s.index().ordinalOf(partner), now);
+    }
+
+    /** See {@link #reader}. Not thread-safe; one per request. */
+    public static final class Reader {
+        private final RoutingIndex index;
+        private final int partner;
+        private final Instant now;
+
+        private Reader(RoutingIndex index, int partner, Instant now) {
+            this.index = index;
+            this.partner = partner;
+            this.now = now;
+        }
+
+        public Optional<Access> access(Item item, Version version, boolean receivedEarlier) {
+            int licence = index.grantingLicence(partner, item, version, now);
+            if (licence >= 0) {
+                return index.access(licence);
+            }
+            return receivedEarlier && version.event().followsRecipients() ? AS_EARLIER_RECIPIENT : Optional.empty();
+        }
+    }
+
+    /** A yes from the gate: under this licence, or (no licence) as an earlier recipient of a correction or kill. */
+    public record Access(Optional<Licence> licence) {
+        public static final Access EARLIER_RECIPIENT = new Access(Optional.empty());
+    }
+
+    private static final Optional<Access> AS_EARLIER_RECIPIENT = Optional.of(Access.EARLIER_RECIPIENT);
 
     public Optional<Licence> grantingLicence(OrgId partner, Item item, Version version, Instant now) {
         return snapshot.index().grantingLicence(partner, item, version, now);

@@ -44,6 +44,8 @@ final class RoutingIndex {
     private final Map<ShelfKey, int[]> filed;
     private final long[] usable;
     private final Map<ShelfKey, Shelf> shelves;
+    /** The gate's yes under each licence, made on first use (a benign race: any copy is as good as another). */
+    private final Optional<Entitlements.Access>[] accesses;
 
     RoutingIndex(List<Licence> licences) {
         this.licences = licences.toArray(Licence[]::new);
@@ -72,6 +74,7 @@ final class RoutingIndex {
         this.times = new Times(this.licences);
         this.usable = new long[this.licences.length * Countries.WORDS];
         this.shelves = Map.of();
+        this.accesses = newAccesses(this.licences.length);
     }
 
     private RoutingIndex(RoutingIndex licencesOnly, long[] usable) {
@@ -84,6 +87,7 @@ final class RoutingIndex {
         this.filed = licencesOnly.filed;
         this.usable = usable;
         this.shelves = new HashMap<>();
+        this.accesses = newAccesses(licences.length);
         filed.forEach((key, ordinals) -> Shelf.of(ordinals, partnerOf, usable, times)
                 .ifPresent(shelf -> shelves.put(key, shelf)));
     }
@@ -145,23 +149,78 @@ final class RoutingIndex {
 
     /** The first licence to the partner, in network order, that grants this version now. */
     Optional<Licence> grantingLicence(OrgId licensee, Item item, Version version, Instant now) {
+        int i = grantingLicence(ordinalOf(licensee), item, version, now);
+        return i < 0 ? Optional.empty() : Optional.of(licences[i]);
+    }
+
+    /** The partner's number in this index, or -1 if no licence names it. */
+    int ordinalOf(OrgId licensee) {
         Integer partner = partnerOrdinal.get(licensee);
-        if (partner == null) {
-            return Optional.empty();
+        return partner == null ? -1 : partner;
+    }
+
+    /** The gate's yes under the i-th licence, made once per licence and index (a feed page asks fifty times a request). */
+    Optional<Entitlements.Access> access(int i) {
+        Optional<Entitlements.Access> access = accesses[i];
+        if (access == null) {
+            access = Optional.of(new Entitlements.Access(Optional.of(licences[i])));
+            accesses[i] = access;
         }
-        Moment moment = Moment.of(item, version, now, times);
-        String language = version.content().language().orElse("");
+        return access;
+    }
+
+    /**
+     * As above, by the partner's number, as the licence's number; -1 if none grants. Asked for every feed entry on every
+     * feed request, so it allocates nothing: Rule's checks in order of cost, on the licence's own times (Times ranks
+     * pay off when scanning many licences per version, not a partner's few).
+     */
+    int grantingLicence(int partner, Item item, Version version, Instant now) {
+        if (partner < 0) {
+            return -1;
+        }
+        Instant release = Moment.release(item, version);
+        long[] rights = null;
+        String language = null;
         for (int i : licencesOfPartner[partner]) {
             Licence licence = licences[i];
-            if (item.ownedBy(licence.licensor())
-                    && Countries.intersects(usable, i, moment.rights)
-                    && times.inTime(i, moment)
-                    && version.products().stream().anyMatch(licence.products()::contains)
-                    && Languages.covers(licence.languages(), language)) {
-                return Optional.of(licence);
+            if (!item.ownedBy(licence.licensor()) || !coversAProduct(licence, version) || !inTime(licence, release, now)) {
+                continue;
+            }
+            if (rights == null) {
+                rights = Countries.allowedBy(version.rights());
+                language = version.content().language().orElse("");
+            }
+            if (Countries.intersects(usable, i, rights) && Languages.covers(licence.languages(), language)) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
+    }
+
+    /** Rule's time checks: from ≤ now &lt; to, and release + the licence's delay ≤ now. */
+    private static boolean inTime(Licence licence, Instant release, Instant now) {
+        Validity validity = licence.validity();
+        if (validity.from().isPresent() && now.isBefore(validity.from().get())) {
+            return false;
+        }
+        if (validity.to().isPresent() && !now.isBefore(validity.to().get())) {
+            return false;
+        }
+        return !now.isBefore(release.plus(licence.embargoDelay())); // plus(ZERO) returns release itself
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Entitlements.Access>[] newAccesses(int n) {
+        return (Optional<Entitlements.Access>[]) new Optional<?>[n];
+    }
+
+    private static boolean coversAProduct(Licence licence, Version version) {
+        for (ProductId product : version.products()) {
+            if (licence.products().contains(product)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The shelves of the item's owners and the version's products whose ranges cover its language (RFC 4647 basic filtering). */
@@ -252,8 +311,9 @@ final class RoutingIndex {
         }
 
         /** {@link Rule#availableAt} without the licence's delay: the embargo, or first publication if that is later. */
-        private static Instant release(Item item, Version version) {
-            return version.content().embargoedUntil().filter(e -> e.isAfter(item.firstCreated())).orElse(item.firstCreated());
+        static Instant release(Item item, Version version) {
+            Optional<Instant> embargo = version.content().embargoedUntil();
+            return embargo.isPresent() && embargo.get().isAfter(item.firstCreated()) ? embargo.get() : item.firstCreated();
         }
     }
 
@@ -392,8 +452,11 @@ final class RoutingIndex {
 
         private Countries() {}
 
-        /** The countries these territories allow: all of them or the include list, minus the exclusions. */
+        /** The countries these territories allow: all of them or the include list, minus the exclusions. Read-only. */
         static long[] allowedBy(Territories territories) {
+            if (territories.everywhere() && territories.exclude().isEmpty()) {
+                return EVERYWHERE; // most items are cleared worldwide; callers only read the set
+            }
             long[] set = territories.everywhere() ? EVERYWHERE.clone() : new long[WORDS];
             if (!territories.everywhere()) {
                 territories.include().forEach(c -> add(set, 0, c));

@@ -1,8 +1,10 @@
 package ponte.core.log;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
@@ -17,8 +19,25 @@ import ponte.core.orgs.OrgId;
 public final class Feeds {
     public static final int MAX_LIMIT = 500;
 
-    /** One page; {@code next} is where the following page starts (it moves past filtered entries too). */
-    public record Page(List<FeedEntry> entries, Cursor next) {}
+    /**
+     * One page; {@code next} is where the following page starts (it moves past filtered entries too). Each entry comes
+     * with the gate's answer for it ({@link #access}): the licence the partner reads it under, for its terms.
+     */
+    public record Page(List<FeedEntry> entries, Cursor next, List<Entitlements.Access> accesses) {
+        public Page {
+            // Read-only views, not copies: Feeds hands over lists it made for the page and never touches again.
+            entries = Collections.unmodifiableList(entries);
+            accesses = Collections.unmodifiableList(accesses);
+            if (accesses.size() != entries.size()) {
+                throw new IllegalArgumentException("one access per entry");
+            }
+        }
+
+        /** The gate's answer for the i-th entry. */
+        public Entitlements.Access access(int i) {
+            return accesses.get(i);
+        }
+    }
 
     private final ContentLog log;
     private final Entitlements entitlements;
@@ -44,12 +63,18 @@ public final class Feeds {
      */
     public Page routed(OrgId partner, Cursor after, int limit) {
         List<FeedEntry> routed = log.routedTo(partner, after, limit);
-        Instant now = clock.instant();
-        // A routed entry that is not a first receipt means the partner had an earlier version of the item.
-        List<FeedEntry> visible = routed.stream()
-                .filter(e -> entitlements.mayReceive(partner, e.item(), e.version(), e.event() != Event.PUBLISHED, now))
-                .toList();
+        Entitlements.Reader gate = entitlements.reader(partner, clock.instant());
+        List<FeedEntry> visible = new ArrayList<>(routed.size());
+        List<Entitlements.Access> accesses = new ArrayList<>(routed.size());
+        for (FeedEntry e : routed) {
+            // A routed entry that is not a first receipt means the partner had an earlier version of the item.
+            Optional<Entitlements.Access> access = gate.access(e.item(), e.version(), e.event() != Event.PUBLISHED);
+            if (access.isPresent()) {
+                visible.add(e);
+                accesses.add(access.get());
+            }
+        }
         Cursor next = routed.isEmpty() ? after : routed.getLast().cursor();
-        return new Page(visible, next);
+        return new Page(visible, next, accesses);
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * Ingest: Ponte as a reader of other agencies' feeds. A {@link ponte.ingest.Poller} runs one virtual thread per
+ * source, fetches with conditional GET and timeouts, reads the document with the formats adapter and hands the
+ * entries to core's {@link ponte.core.ingest.Importing}, which files them through the ordinary publishing use case.
+ */
+package ponte.ingest;
