@@ -2,6 +2,7 @@ package ponte.core.log;
 
 import java.util.List;
 import ponte.core.items.Change;
+import ponte.core.items.ItemId;
 import ponte.core.orgs.OrgId;
 
 /**
@@ -15,6 +16,18 @@ public interface ContentLog {
 
     /** Entries routed to the partner after {@code after}, in log order, at most {@code limit}. */
     List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit);
+
+    /**
+     * Every entry after {@code after}, in log order, at most {@code limit}: what readers of the whole log (the search
+     * index) consume. A release entry carries the latest version, unchanged.
+     */
+    List<LogEntry> entries(Cursor after, int limit);
+
+    /**
+     * The items of the entries after {@code after}, in log order, reading at most {@code limit} entries (an item
+     * appears once per entry): what changed since a reader's position, cheaply.
+     */
+    List<ItemId> changedAfter(Cursor after, int limit);
 
     /** The position of the last entry. */
     Cursor head();
