@@ -42,6 +42,7 @@ public final class HttpApi implements AutoCloseable {
         new AgreementsResource(s).register(routes);
         new ItemsResource(s, views).register(routes);
         new FeedResource(s, views).register(routes);
+        new SearchResource(s).register(routes);
         return routes;
     }
 

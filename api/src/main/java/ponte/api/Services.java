@@ -2,6 +2,7 @@ package ponte.api;
 
 import java.time.Clock;
 import ponte.core.access.Keys;
+import ponte.core.items.LanguageVersions;
 import ponte.core.items.Publishing;
 import ponte.core.items.Reading;
 import ponte.core.licensing.Entitlements;
@@ -10,6 +11,7 @@ import ponte.core.log.Feeds;
 import ponte.core.orgs.Onboarding;
 import ponte.core.orgs.Orgs;
 import ponte.core.products.Cataloguing;
+import ponte.core.search.Searching;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsWriter;
 
@@ -27,4 +29,6 @@ public record Services(
         NinjsReader ninjsReader,
         NinjsWriter ninjsWriter,
         Clock clock,
-        String bootstrapAdminKey) {}
+        String bootstrapAdminKey,
+        Searching searching,
+        LanguageVersions languageVersions) {}

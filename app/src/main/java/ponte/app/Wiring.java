@@ -7,6 +7,8 @@ import ponte.api.Services;
 import ponte.core.Ids;
 import ponte.core.items.Desk;
 import ponte.core.items.Publishing;
+import ponte.core.items.Finding;
+import ponte.core.items.LanguageVersions;
 import ponte.core.items.Reading;
 import ponte.core.licensing.Entitlements;
 import ponte.core.agreements.Agreeing;
@@ -14,9 +16,12 @@ import ponte.core.items.Releasing;
 import ponte.core.log.Feeds;
 import ponte.core.orgs.Onboarding;
 import ponte.core.products.Cataloguing;
+import ponte.core.search.Searching;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsSchema;
 import ponte.formats.NinjsWriter;
+import ponte.search.Indexer;
+import ponte.search.LuceneIndex;
 import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
@@ -38,6 +43,8 @@ public final class Wiring implements AutoCloseable {
     public final JdbcContentLog log;
     public final JdbcItems items;
     public final Services services;
+    public final LuceneIndex searchIndex;
+    public final Indexer indexer;
     private final HttpApi http;
     private Thread releaseScheduler;
 
@@ -55,6 +62,17 @@ public final class Wiring implements AutoCloseable {
         Releases releases = new Releases(database);
         releasing = new Releasing(log, releases, clock);
         items = new JdbcItems(database);
+        Reading reading = new Reading(items, entitlements, clock);
+
+        // --- Search: a Lucene index under the data dir, a reader of the log with its own cursor (committed with the
+        // index); Searching asks the entitlement gate (through Finding) about every candidate. ---
+        searchIndex = LuceneIndex.open(settings.dataDir().resolve("search"), orgs, Runtime.getRuntime().availableProcessors());
+        indexer = new Indexer(log, searchIndex);
+        Finding finding = new Finding(entitlements);
+        Searching searching = new Searching(searchIndex, log, items, entitlements, finding, clock);
+        LanguageVersions languageVersions = new LanguageVersions(items, reading, finding, clock);
+        // --- end of search ---
+
         services = new Services(
                 new Onboarding(orgs, keys, entitlements),
                 orgs,
@@ -62,17 +80,20 @@ public final class Wiring implements AutoCloseable {
                 new Cataloguing(products),
                 new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
                 new Publishing(log, products, ids),
-                new Reading(items, entitlements, clock),
+                reading,
                 new Feeds(log, entitlements, clock),
                 entitlements,
                 new NinjsReader(new NinjsSchema()),
                 new NinjsWriter(),
                 clock,
-                settings.bootstrapAdminKey());
+                settings.bootstrapAdminKey(),
+                searching,
+                languageVersions);
         http = new HttpApi(services, settings.host(), settings.port());
     }
 
     public Wiring start() throws Exception {
+        indexer.start();
         http.start();
         releaseScheduler = Thread.ofVirtual().name("ponte-releases").start(this::releaseEverySecond);
         return this;
@@ -115,6 +136,8 @@ public final class Wiring implements AutoCloseable {
             releaseScheduler.join(5_000);
         }
         http.close();
+        indexer.close();
+        searchIndex.close();
         log.close();
         database.close();
     }

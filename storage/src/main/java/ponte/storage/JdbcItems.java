@@ -60,9 +60,10 @@ public final class JdbcItems implements Items {
         return jdbc.query("""
                 select o.item_id from language_versions m
                 join language_versions o on o.set_id = m.set_id and o.item_id <> m.item_id
-                join items i on i.id = o.item_id
+                join content_log l on l.item_id = o.item_id
                 where m.item_id = ?
-                order by i.first_created, i.id""", rs -> new ItemId(rs.getString(1)), id.value());
+                group by o.item_id
+                order by min(l.seq)""", rs -> new ItemId(rs.getString(1)), id.value());
     }
 
     @Override
