@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -76,22 +77,20 @@ public final class Indexer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Never interrupted: an interrupt during Lucene's file I/O closes the NIO channel under the writer and breaks the
+     * index, so the loop parks between polls and {@link #close()} unparks it.
+     */
     private void follow() {
         while (running) {
             try {
                 catchUp();
                 commitIfDue();
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
             } catch (RuntimeException e) {
                 // The log or the disk failed: the cursor did not move past what failed, so retrying resumes there.
                 LOG.warn("search indexing failed; retrying in a second", e);
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException stop) {
-                    return;
-                }
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             }
         }
     }
@@ -118,7 +117,7 @@ public final class Indexer implements AutoCloseable {
     public void close() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            LockSupport.unpark(thread);
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
