@@ -29,7 +29,8 @@ class OpenApiTest {
                     new String[] {"/v1/agreements", "post"}, new String[] {"/v1/agreements", "get"}, new String[] {"/v1/agreements/{id}", "get"},
                     new String[] {"/v1/agreements/{id}", "put"}, new String[] {"/v1/agreements/{id}/versions", "get"},
                     new String[] {"/v1/agreements/{id}/approve", "post"}, new String[] {"/v1/agreements/{id}/renew", "post"},
-                    new String[] {"/v1/agreements/{id}/suspend", "post"}, new String[] {"/v1/agreements/{id}/resume", "post"});
+                    new String[] {"/v1/agreements/{id}/suspend", "post"}, new String[] {"/v1/agreements/{id}/resume", "post"},
+                    new String[] {"/v1/search", "get"}, new String[] {"/v1/items/{id}/translations", "get"});
             for (String[] route : routes) {
                 assertThat(paths.path(route[0]).path(route[1]).isObject()).as(route[1] + " " + route[0]).isTrue();
             }
