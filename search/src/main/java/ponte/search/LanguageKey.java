@@ -44,7 +44,11 @@ enum LanguageKey {
 
     /** By the primary subtag of a BCP 47 tag: "zh-Hans" and "zh-Hant" are both Chinese. */
     static LanguageKey of(String tag) {
-        String primary = tag.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        int end = 0;
+        while (end < tag.length() && tag.charAt(end) != '-' && tag.charAt(end) != '_') {
+            end++;
+        }
+        String primary = tag.substring(0, end).toLowerCase(Locale.ROOT);
         for (LanguageKey key : values()) {
             if (key != OTHER && key.suffix.equals(primary)) {
                 return key;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -26,6 +27,7 @@ import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import ponte.core.items.ItemId;
 import ponte.core.log.Cursor;
 import ponte.core.log.LogEntry;
 import ponte.core.orgs.Orgs;
@@ -96,27 +98,27 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
     }
 
     /**
-     * Applies entries in log order: each item's document is replaced by its version's. Entries of different items are
-     * analysed in parallel; entries of one item stay in order on one thread, so the latest wins.
+     * Applies entries in log order. Applying an entry replaces its item's document, so only each item's last entry in
+     * the batch matters; those are distinct items, indexed in parallel from one shared queue. An item's first version
+     * is added without looking for an older document (there is none, even after a crash: what followed the last
+     * commit is not in the index), which spares the writer a delete lookup per new item.
      */
     void apply(List<LogEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        List<List<LogEntry>> lanes = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            lanes.add(new ArrayList<>());
-        }
+        Map<ItemId, LogEntry> last = new LinkedHashMap<>();
         for (LogEntry e : entries) {
             if (!e.release()) { // a release changes no content: the gate decides visibility at query time
-                lanes.get(Math.floorMod(Fields.key(e.item().id().value()), threads)).add(e);
+                last.remove(e.item().id());
+                last.put(e.item().id(), e);
             }
         }
+        List<LogEntry> work = new ArrayList<>(last.values());
+        AtomicInteger next = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
-        for (List<LogEntry> lane : lanes) {
-            if (!lane.isEmpty()) {
-                running.add(workers.submit(() -> index(lane)));
-            }
+        for (int t = 0; t < Math.min(threads, work.size()); t++) {
+            running.add(workers.submit(() -> index(work, next)));
         }
         for (Future<?> f : running) {
             try {
@@ -131,11 +133,17 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
         applied = entries.getLast().cursor().seq();
     }
 
-    private void index(List<LogEntry> lane) {
+    private Void index(List<LogEntry> work, AtomicInteger next) {
         try {
-            for (LogEntry e : lane) {
-                writer.updateDocument(new Term(Fields.ID, e.item().id().value()), documents.of(e));
+            for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
+                LogEntry e = work.get(i);
+                if (e.version().number() == 1) {
+                    writer.addDocument(documents.of(e));
+                } else {
+                    writer.updateDocument(new Term(Fields.ID, e.item().id().value()), documents.of(e));
+                }
             }
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,7 +162,7 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
     }
 
     /** Makes everything applied so far durable, with the log position it reached. */
-    void commit() {
+    public void commit() {
         try {
             writer.setLiveCommitData(Map.of(CURSOR, Long.toString(applied)).entrySet());
             writer.commit();
@@ -237,14 +245,6 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static boolean exists(Path dir) {
-        try (Directory d = FSDirectory.open(dir)) {
-            return DirectoryReader.indexExists(d);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,6 @@ import ponte.core.search.Snippets;
 
 /** One searcher of the index, as the port's view: candidates, language-version sets and snippets. */
 final class LuceneView implements SearchIndex.View {
-    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY, SortField.Type.LONG));
     private static final Sort NEWEST = new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true), new SortField(Fields.KEY, SortField.Type.LONG, true));
     /** Sets are small (one story in a few languages); this bounds a pathological one. */
     private static final int MAX_SET_MEMBERS = 1000;
@@ -83,9 +81,18 @@ final class LuceneView implements SearchIndex.View {
             return List.of();
         }
         try {
-            TopDocs top = after.isEmpty()
-                    ? searcher.search(q.build(), max, relevance ? RELEVANCE : NEWEST, true)
-                    : searcher.searchAfter(fieldDoc(after.get(), relevance, maxDoc), q.build(), max, relevance ? RELEVANCE : NEWEST, true);
+            TopDocs top;
+            if (relevance) {
+                // By score, ties by document: Lucene's own top-k collector, which skips what cannot compete (block-max
+                // WAND). Document numbers are stable within this view, which a cursor keeps reading.
+                top = after.isEmpty()
+                        ? searcher.search(q.build(), max)
+                        : searcher.searchAfter(new ScoreDoc((int) Math.min(after.get().sort(), maxDoc - 1), after.get().score()), q.build(), max);
+            } else {
+                top = after.isEmpty()
+                        ? searcher.search(q.build(), max, NEWEST, false)
+                        : searcher.searchAfter(new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {after.get().sort(), after.get().key()}), q.build(), max, NEWEST, false);
+            }
             return read(top.scoreDocs, relevance);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,11 +101,23 @@ final class LuceneView implements SearchIndex.View {
 
     @Override
     public List<Candidate> languageSets(Collection<ItemId> sets, Scope scope) {
-        if (sets.isEmpty()) {
+        List<BytesRef> shared = new ArrayList<>();
+        try {
+            for (ItemId set : sets) {
+                // Most items are alone: one document names the set (deleted documents may count too, which only costs a query).
+                BytesRef term = new BytesRef(set.value());
+                if (searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(Fields.SET, term)) > 1) {
+                    shared.add(term);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (shared.isEmpty()) {
             return List.of();
         }
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        q.add(new TermInSetQuery(Fields.SET, sets.stream().map(s -> new BytesRef(s.value())).toList()), Occur.FILTER);
+        q.add(new TermInSetQuery(Fields.SET, shared), Occur.FILTER);
         q.add(Filters.scope(scope), Occur.FILTER);
         try {
             return read(searcher.search(q.build(), MAX_SET_MEMBERS, NEWEST, false).scoreDocs, false);
@@ -115,25 +134,28 @@ final class LuceneView implements SearchIndex.View {
         Query query = textQuery(request);
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withHighlightPhrasesStrictly(true)
+                .withHighlightPhrasesStrictly(false)
                 .build();
-        Map<LanguageKey, List<Candidate>> byLanguage = new EnumMap<>(LanguageKey.class);
-        hits.stream().filter(h -> docs.containsKey(h.id()))
-                .forEach(h -> byLanguage.computeIfAbsent(LanguageKey.of(h.facts().language()), k -> new ArrayList<>()).add(h));
+        List<Candidate> shown = hits.stream().filter(h -> docs.containsKey(h.id())).toList();
+        LanguageKey[] keys = LanguageKey.values();
+        String[] fields = new String[keys.length * 2];
+        int[] passages = new int[fields.length];
+        for (int k = 0; k < keys.length; k++) {
+            fields[2 * k] = keys[k].headline;
+            fields[2 * k + 1] = keys[k].body;
+            passages[2 * k] = 1;
+            passages[2 * k + 1] = 2;
+        }
         Map<ItemId, Snippets> out = new HashMap<>();
         try {
-            for (Map.Entry<LanguageKey, List<Candidate>> group : byLanguage.entrySet()) {
-                List<Candidate> members = group.getValue();
-                int[] ids = members.stream().mapToInt(h -> docs.get(h.id())).toArray();
-                Map<String, String[]> found = highlighter.highlightFields(new String[] {group.getKey().headline, group.getKey().body},
-                        query, ids, new int[] {1, 2});
-                String[] headlines = found.get(group.getKey().headline);
-                String[] bodies = found.get(group.getKey().body);
-                for (int i = 0; i < members.size(); i++) {
-                    Optional<String> headline = Optional.ofNullable(headlines[i]).filter(h -> h.contains("<mark>"));
-                    List<String> body = bodies[i] == null ? List.of() : List.of(bodies[i]);
-                    out.put(members.get(i).id(), new Snippets(headline, body));
-                }
+            // One pass over every language's fields: a document has text in its own language's fields only.
+            Map<String, String[]> found = highlighter.highlightFields(fields, query, shown.stream().mapToInt(h -> docs.get(h.id())).toArray(), passages);
+            for (int i = 0; i < shown.size(); i++) {
+                LanguageKey key = LanguageKey.of(shown.get(i).facts().language());
+                String headline = found.get(key.headline)[i];
+                String body = found.get(key.body)[i];
+                out.put(shown.get(i).id(), new Snippets(Optional.ofNullable(headline).filter(h -> h.contains("<mark>")),
+                        body == null ? List.of() : List.of(body)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -149,13 +171,6 @@ final class LuceneView implements SearchIndex.View {
     /** Without words there is no relevance: such a search lists newest first whatever was asked. */
     private static boolean byRelevance(SearchRequest request) {
         return request.order() == Order.RELEVANCE && !request.text().isEmpty();
-    }
-
-    /** The last document of the reader as the tie-breaker: ties on every sort field are then all "already seen". */
-    private static FieldDoc fieldDoc(Position p, boolean relevance, int maxDoc) {
-        return relevance
-                ? new FieldDoc(maxDoc - 1, p.score(), new Object[] {p.score(), p.key()})
-                : new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {p.sort(), p.key()});
     }
 
     /** Decodes the facts of each hit, reading doc values leaf by leaf in document order, and keeps the given order. */
@@ -192,11 +207,16 @@ final class LuceneView implements SearchIndex.View {
         return list;
     }
 
+    /**
+     * Relevance: the score, then the document number of this view. Newest: first publication, then the item's key
+     * (the last document of the reader breaks the remaining tie, so a position itself counts as already seen).
+     */
     private static Position position(ScoreDoc hit, boolean relevance) {
+        if (relevance) {
+            return new Position(hit.score, hit.doc, 0);
+        }
         Object[] fields = ((FieldDoc) hit).fields;
-        return relevance
-                ? new Position((Float) fields[0], 0, (Long) fields[1])
-                : new Position(0, (Long) fields[0], (Long) fields[1]);
+        return new Position(0, (Long) fields[0], (Long) fields[1]);
     }
 
     @Override

@@ -3,6 +3,7 @@ package ponte.core.search;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,12 +147,18 @@ public final class Searching {
             this.now = now;
         }
 
+        /** Decisions already made in this search: the first page's candidates are the facets' window again. */
+        private final Map<ItemId, Boolean> decided = new HashMap<>();
+
         List<Candidate> visible(List<Candidate> candidates) {
-            Predicate<Candidate> current = stale.<Predicate<Candidate>>map(s -> c -> !s.contains(c.id())).orElseGet(() -> currentInStore(candidates));
-            return candidates.stream()
-                    .filter(current)
-                    .filter(c -> finding.mayFind(finder, c.item(), c.version(), now))
-                    .toList();
+            List<Candidate> undecided = candidates.stream().filter(c -> !decided.containsKey(c.id())).toList();
+            if (!undecided.isEmpty()) {
+                Predicate<Candidate> current = stale.<Predicate<Candidate>>map(s -> c -> !s.contains(c.id())).orElseGet(() -> currentInStore(undecided));
+                for (Candidate c : undecided) {
+                    decided.put(c.id(), current.test(c) && finding.mayFind(finder, c.item(), c.version(), now));
+                }
+            }
+            return candidates.stream().filter(c -> decided.get(c.id())).toList();
         }
 
         private Predicate<Candidate> currentInStore(List<Candidate> candidates) {
