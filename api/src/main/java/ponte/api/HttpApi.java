@@ -45,6 +45,7 @@ public final class HttpApi implements AutoCloseable {
         new EndpointsResource(s).register(routes);
         new StreamResource(s, views).register(routes);
         new IngestResource(s).register(routes);
+        new SearchResource(s).register(routes);
         return routes;
     }
 

@@ -42,8 +42,10 @@ final class ItemsResource {
         JsonNode body = x.body();
         JsonNode ninjs = JsonInput.object(body, "ninjs");
         Content content = s.ninjsReader().read(ninjs);
+        Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
+                .map(t -> JsonInput.at("/translationOf", () -> new ItemId(t)));
         Appended appended = s.publishing().publish(caller, s.ninjsReader().uri(ninjs), content,
-                CatalogueResource.productIds(body), rights(body));
+                CatalogueResource.productIds(body), rights(body), translationOf);
         x.header("Location", "/v1/items/" + appended.revision().item().id());
         x.json(appended.revision().version().number() == 1 ? 201 : 200, receipt(appended));
     }
@@ -138,7 +140,7 @@ final class ItemsResource {
         x.json(200, body);
     }
 
-    private static ItemId itemId(Exchange x) {
+    static ItemId itemId(Exchange x) {
         try {
             return new ItemId(x.path("id"));
         } catch (Invalid e) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import ponte.core.delivery.Subscribing;
 import ponte.core.log.Tail;
 import ponte.core.access.Keys;
+import ponte.core.items.LanguageVersions;
 import ponte.core.items.Publishing;
 import ponte.core.items.Reading;
 import ponte.core.licensing.Entitlements;
@@ -13,6 +14,7 @@ import ponte.core.log.Feeds;
 import ponte.core.orgs.Onboarding;
 import ponte.core.orgs.Orgs;
 import ponte.core.products.Cataloguing;
+import ponte.core.search.Searching;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsWriter;
 import ponte.formats.Writers;
@@ -40,4 +42,6 @@ public record Services(
         Duration streamHeartbeat,
         Writers writers,
         Ingesting ingesting,
-        IngestReader ingestReader) {}
+        IngestReader ingestReader,
+        Searching searching,
+        LanguageVersions languageVersions) {}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.items.ItemId;
 import ponte.core.licensing.Territories;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.Org;
@@ -72,8 +73,11 @@ public final class DemoNetwork {
                 continue;
             }
             JsonNode ninjs = item.get("ninjs");
+            // A language version names its original by uri in the file; the original is listed (and published) first.
+            Optional<ItemId> translationOf = Optional.ofNullable(item.get("translationOf"))
+                    .map(original -> w.items.byUri(original.asString()).orElseThrow().id());
             w.services.publishing().publish(editor(item.get("owner")), Optional.of(uri), w.services.ninjsReader().read(ninjs),
-                    productIds(item.get("products")), Territories.WORLDWIDE);
+                    productIds(item.get("products")), Territories.WORLDWIDE, translationOf);
             published++;
         }
         return new Loaded(network.get("orgs").size(), products, agreements, published, keys);

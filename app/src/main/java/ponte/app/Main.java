@@ -14,7 +14,7 @@ import ponte.delivery.DeliverySettings;
 /** The {@code ponte} command line. */
 @Command(name = "ponte", mixinStandardHelpOptions = true, version = "Ponte 0.1.0",
         description = "Cross-border media partnerships: content log, licences, distribution.",
-        subcommands = {Main.Serve.class, Main.Demo.class})
+        subcommands = {Main.Serve.class, Main.Demo.class, Reindex.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

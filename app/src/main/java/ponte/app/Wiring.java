@@ -11,6 +11,8 @@ import ponte.api.Services;
 import ponte.core.Ids;
 import ponte.core.items.Desk;
 import ponte.core.items.Publishing;
+import ponte.core.items.Finding;
+import ponte.core.items.LanguageVersions;
 import ponte.core.items.Reading;
 import ponte.core.licensing.Entitlements;
 import ponte.core.agreements.Agreeing;
@@ -20,6 +22,7 @@ import ponte.core.orgs.Onboarding;
 import ponte.core.products.Cataloguing;
 import ponte.core.log.LogEntry;
 import ponte.core.log.LogTail;
+import ponte.core.search.Searching;
 import ponte.formats.NinjsReader;
 import ponte.kafka.KafkaSettings;
 import ponte.kafka.KafkaProbe;
@@ -33,6 +36,8 @@ import ponte.formats.IngestReader;
 import ponte.formats.Writers;
 import ponte.ingest.Poller;
 import ponte.storage.JdbcSources;
+import ponte.search.Indexer;
+import ponte.search.LuceneIndex;
 import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
@@ -75,6 +80,8 @@ public final class Wiring implements AutoCloseable {
     // --- ingest (issue 5) ---
     public final JdbcSources sources;
     public final Poller poller;
+    public final LuceneIndex searchIndex;
+    public final Indexer indexer;
     private final HttpApi http;
     private Thread releaseScheduler;
 
@@ -160,6 +167,19 @@ public final class Wiring implements AutoCloseable {
         Ingesting ingesting = new Ingesting(sources, products, importing, poller, ids, clock);
         // --- end ingest ---
 
+        Reading reading = new Reading(items, entitlements, clock);
+
+        // --- Search: a Lucene index under the data dir, a reader of the log with its own cursor (committed with the
+        // index); Searching asks the entitlement gate (through Finding) about every candidate. ---
+        searchIndex = LuceneIndex.open(settings.dataDir().resolve("search"), orgs, Runtime.getRuntime().availableProcessors());
+        indexer = new Indexer(log, searchIndex);
+        tail.subscribe(entry -> indexer.wake()); // on Kafka, entries appended on other nodes wake this node's index too
+        metrics.consumer("search-index", () -> searchIndex.cursor().seq());
+        Finding finding = new Finding(entitlements);
+        Searching searching = new Searching(searchIndex, log, items, entitlements, finding, clock);
+        LanguageVersions languageVersions = new LanguageVersions(items, reading, finding, clock);
+        // --- end of search ---
+
         services = new Services(
                 new Onboarding(orgs, keys, entitlements),
                 orgs,
@@ -167,7 +187,7 @@ public final class Wiring implements AutoCloseable {
                 new Cataloguing(products),
                 new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
                 publishing,
-                new Reading(items, entitlements, clock),
+                reading,
                 feeds,
                 entitlements,
                 ninjsReader,
@@ -180,7 +200,9 @@ public final class Wiring implements AutoCloseable {
                 delivery.heartbeat(),
                 writers,
                 ingesting,
-                ingestReader);
+                ingestReader,
+                searching,
+                languageVersions);
         http = new HttpApi(services, settings.host(), settings.port());
     }
 
@@ -189,6 +211,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     public Wiring start() throws Exception {
+        indexer.start();
         http.start();
         pusher.start();
         poller.resumeAll();
@@ -254,6 +277,8 @@ public final class Wiring implements AutoCloseable {
             relay.close();
             kafkaProbe.close();
         }
+        indexer.close();
+        searchIndex.close();
         log.close();
         deliveries.close();
         leadership.close();

@@ -8,7 +8,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
 import java.util.Set;
+import com.tngtech.archunit.lang.conditions.ArchConditions;
 import org.junit.jupiter.api.Test;
+import ponte.core.items.Finding;
+import ponte.core.items.Item;
+import ponte.core.items.LanguageVersions;
+import ponte.core.items.Version;
+import ponte.core.licensing.Entitlements;
+import ponte.core.orgs.OrgId;
+import ponte.core.search.SearchIndex;
+import ponte.core.search.Searching;
 import ponte.core.items.Items;
 import ponte.core.licensing.Languages;
 import ponte.core.licensing.Territories;
@@ -87,6 +96,15 @@ class ArchitectureTest {
                 .check(PONTE);
     }
 
+    // --- search ---
+
+    @Test
+    void search_does_not_depend_on_other_adapters() {
+        noClasses().that().resideInAPackage("ponte.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.formats..", "ponte.app..")
+                .check(PONTE);
+    }
+
     @Test
     void ingest_adapter_depends_only_on_core_and_formats() {
         noClasses().that().resideInAPackage("ponte.ingest..")
@@ -122,6 +140,34 @@ class ArchitectureTest {
     void formats_does_no_network_io() {
         noClasses().that().resideInAPackage("ponte.formats..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.sql..")
+                .check(PONTE);
+    }
+
+    @Test
+    void only_the_search_adapter_uses_lucene() {
+        noClasses().that().resideOutsideOfPackages("ponte.search..", "ponte.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .check(PONTE);
+    }
+
+    /** The API searches through the use case that asks the gate, never through the index behind it. */
+    @Test
+    void api_searches_only_through_the_gated_use_case() {
+        noClasses().that().resideInAPackage("ponte.api..")
+                .should().dependOnClassesThat().belongToAnyOf(SearchIndex.class)
+                .orShould().dependOnClassesThat().resideInAPackage("ponte.search..")
+                .check(PONTE);
+    }
+
+    /** Whatever search shows (hits, language versions) passes Finding, which asks the one gate. */
+    @Test
+    void what_search_shows_passes_the_gate() {
+        // Searching's candidates go through its Gate, which withholds stale ones and asks Finding about the rest.
+        classes().that().haveFullyQualifiedName(Searching.class.getName() + "$Gate").or().belongToAnyOf(LanguageVersions.class)
+                .should(ArchConditions.callMethod(Finding.class, "mayFind", Finding.Finder.class, Item.class, Version.class, Instant.class))
+                .check(PONTE);
+        classes().that().haveFullyQualifiedName(Finding.class.getName())
+                .should(ArchConditions.callMethod(Entitlements.class, "mayReceive", OrgId.class, Item.class, Version.class, boolean.class, Instant.class))
                 .check(PONTE);
     }
 }

@@ -40,4 +40,28 @@ class DemoNetworkTest {
             assertThat(node.get("/v1/feed?limit=500", "demo-kaze-broadcasting-partner").json().get("entries")).isEmpty();
         }
     }
+
+    @Test
+    void demoSearchFindsItsChineseKoreanAndItalianItemsByNativeQueries() throws Exception {
+        try (TestNode node = new TestNode(dataDir)) {
+            new DemoNetwork(node.wiring()).load();
+            node.wiring().indexer.catchUp();
+            JsonNode olympics = node.get("/v1/search?q=" + enc("冬奥会"), "demo-cgtn-partner").json().get("hits");
+            assertThat(olympics).extracting(h -> h.get("uri").asString()).containsExactly("urn:ponte:demo:cctv-plus:milano-cortina-focus-zh");
+            assertThat(olympics.get(0).get("languageVersions")).extracting(v -> v.get("language").asString()).containsExactly("en");
+
+            // Cinecittà and CJ ENM see each other's items once CJ ENM approves their co-production agreement.
+            assertThat(node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits")).isEmpty();
+            assertThat(node.post("/v1/agreements/cinecitta-cj-enm-coproduction/approve", "demo-cj-enm-admin", "").status()).isEqualTo(200);
+            JsonNode coproduction = node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits");
+            assertThat(coproduction).extracting(h -> h.get("uri").asString()).contains("urn:ponte:demo:cj-enm:coproduction-talks-ko");
+            assertThat(coproduction.get(0).get("uri").asString()).isEqualTo("urn:ponte:demo:cj-enm:coproduction-talks-ko");
+            assertThat(node.get("/v1/search?q=coproduzione", "demo-cj-enm-partner").json().get("hits"))
+                    .extracting(h -> h.get("uri").asString()).containsExactly("urn:ponte:demo:cinecitta:coproduction-talks-it");
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -39,7 +39,8 @@ class OpenApiTest {
                     new String[] {"/v1/ingest/sources", "post"}, new String[] {"/v1/ingest/sources", "get"},
                     new String[] {"/v1/ingest/sources/{id}", "get"}, new String[] {"/v1/ingest/sources/{id}", "patch"},
                     new String[] {"/v1/ingest/sources/{id}", "delete"}, new String[] {"/v1/ingest/sources/{id}/poll", "post"},
-                    new String[] {"/v1/ingest/files", "post"});
+                    new String[] {"/v1/ingest/files", "post"},
+                    new String[] {"/v1/search", "get"}, new String[] {"/v1/items/{id}/translations", "get"});
             for (String[] route : routes) {
                 assertThat(paths.path(route[0]).path(route[1]).isObject()).as(route[1] + " " + route[0]).isTrue();
             }

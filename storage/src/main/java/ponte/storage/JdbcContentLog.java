@@ -38,6 +38,7 @@ import ponte.core.log.Appended;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
+import ponte.core.log.IndexEntry;
 import ponte.core.log.LogEntry;
 import ponte.core.orgs.OrgId;
 
@@ -218,6 +219,9 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         if (!revision.release()) {
             ItemRows.insertVersion(c, version);
         }
+        if (change instanceof Change.Publish p && p.translationOf().isPresent()) {
+            LanguageSets.link(c, item, p.translationOf().get(), p.by());
+        }
         Instant now = clock.instant();
         Jdbc.update(c, "insert into content_log (seq, item_id, version, event, appended_at) values (?, ?, ?, ?, ?)",
                 seq, item.id().value(), version.number(), revision.logEvent(), now);
@@ -314,6 +318,38 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                     ItemRows.withOwners(r.item(), owners.getOrDefault(r.item().id().value(), Set.of())), r.version(),
                     routes.getOrDefault(r.seq(), List.of()))).toList();
         });
+    }
+
+    @Override
+    public List<IndexEntry> entries(Cursor after, int limit) {
+        return jdbc.transaction(c -> {
+            record Row(long seq, boolean release, Item item, Version version, String set) {}
+            List<Row> rows = Jdbc.query(c, """
+                    select l.seq, l.event as log_event, i.id, i.uri, i.latest_version, i.first_created, i.killed, v.*,
+                           coalesce(s.set_id, i.id) as language_set
+                    from content_log l
+                    join items i on i.id = l.item_id
+                    join versions v on v.item_id = l.item_id and v.version = l.version
+                    left join language_versions s on s.item_id = l.item_id
+                    where l.seq > ?
+                    order by l.seq
+                    limit ?""",
+                    rs -> new Row(rs.getLong("seq"), "released".equals(rs.getString("log_event")), ItemRows.itemWithoutOwners(rs),
+                            ItemRows.version(rs), rs.getString("language_set")),
+                    after.seq(), limit);
+            Set<String> ids = new LinkedHashSet<>();
+            rows.forEach(r -> ids.add(r.item().id().value()));
+            Map<String, Set<OrgId>> owners = ItemRows.owners(c, ids);
+            return rows.stream()
+                    .map(r -> new IndexEntry(new Cursor(r.seq()), ItemRows.withOwners(r.item(), owners.getOrDefault(r.item().id().value(), Set.of())),
+                            r.version(), r.release(), new ItemId(r.set())))
+                    .toList();
+        });
+    }
+
+    @Override
+    public List<ItemId> changedAfter(Cursor after, int limit) {
+        return jdbc.query("select item_id from content_log where seq > ? order by seq limit ?", rs -> new ItemId(rs.getString(1)), after.seq(), limit);
     }
 
     @Override

@@ -1,6 +1,12 @@
 package ponte.storage;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Items;
@@ -8,6 +14,8 @@ import ponte.core.items.Version;
 import ponte.core.orgs.OrgId;
 
 public final class JdbcItems implements Items {
+    private static final int CHUNK = 500;
+
     private final Jdbc jdbc;
 
     public JdbcItems(Database db) {
@@ -27,6 +35,35 @@ public final class JdbcItems implements Items {
     @Override
     public Optional<Version> version(ItemId id, int number) {
         return jdbc.transaction(c -> ItemRows.version(c, id, number));
+    }
+
+    @Override
+    public Map<ItemId, Item> byIds(Collection<ItemId> ids) {
+        Map<ItemId, Item> out = new HashMap<>();
+        List<String> all = ids.stream().map(ItemId::value).distinct().toList();
+        // Chunks keep the statement small whatever the caller asks for (search checks up to a window of candidates).
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            jdbc.transaction(c -> {
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                List<Item> bare = Jdbc.query(c, "select * from items where id in (" + marks + ")", ItemRows::itemWithoutOwners, chunk.toArray());
+                Map<String, Set<OrgId>> owners = ItemRows.owners(c, chunk);
+                bare.forEach(i -> out.put(i.id(), ItemRows.withOwners(i, owners.getOrDefault(i.id().value(), Set.of()))));
+                return null;
+            });
+        }
+        return out;
+    }
+
+    @Override
+    public List<ItemId> languageVersions(ItemId id) {
+        return jdbc.query("""
+                select o.item_id from language_versions m
+                join language_versions o on o.set_id = m.set_id and o.item_id <> m.item_id
+                join content_log l on l.item_id = o.item_id
+                where m.item_id = ?
+                group by o.item_id
+                order by min(l.seq)""", rs -> new ItemId(rs.getString(1)), id.value());
     }
 
     @Override

@@ -11,12 +11,18 @@ public sealed interface Change {
 
     /**
      * Publish a new item, or, when {@code uri} names an item the same org already owns, a new version of it
-     * (the uri is the client's idempotency key). {@code newId} is used only if the item is new.
+     * (the uri is the client's idempotency key). {@code newId} is used only if the item is new. {@code translationOf}
+     * makes the item a language version of another item of the same org (see {@link LanguageVersions}).
      */
-    record Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights)
-            implements Change {
+    record Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
+                   Optional<ItemId> translationOf) implements Change {
         public Publish {
             products = Set.copyOf(products);
+            java.util.Objects.requireNonNull(translationOf);
+        }
+
+        public Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights) {
+            this(by, newId, uri, content, products, rights, Optional.empty());
         }
     }
 

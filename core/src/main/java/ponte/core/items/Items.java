@@ -1,5 +1,8 @@
 package ponte.core.items;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ponte.core.orgs.OrgId;
 
@@ -13,4 +16,10 @@ public interface Items {
 
     /** Whether any version of the item was routed to the org. */
     boolean received(OrgId org, ItemId id);
+
+    /** The current state of each of these items that exists. */
+    Map<ItemId, Item> byIds(Collection<ItemId> ids);
+
+    /** The other language versions of the item (its {@link LanguageVersions} set without it), in log order. */
+    List<ItemId> languageVersions(ItemId id);
 }

@@ -25,9 +25,15 @@ public final class Publishing {
     }
 
     public Appended publish(Caller caller, Optional<String> uri, Content content, Set<ProductId> productIds, Territories rights) {
+        return publish(caller, uri, content, productIds, rights, Optional.empty());
+    }
+
+    /** As above; {@code translationOf} links the item as a language version of another item of the caller's org. */
+    public Appended publish(Caller caller, Optional<String> uri, Content content, Set<ProductId> productIds, Territories rights,
+                            Optional<ItemId> translationOf) {
         OrgId org = caller.actingFor(Role.EDITOR);
         products.requireOwned(org, productIds, "/products");
-        return log.append(new Change.Publish(org, new ItemId(ids.next()), uri, content, productIds, rights));
+        return log.append(new Change.Publish(org, new ItemId(ids.next()), uri, content, productIds, rights, translationOf));
     }
 
     public Appended revise(Caller caller, ItemId item, Content content, Event signal) {

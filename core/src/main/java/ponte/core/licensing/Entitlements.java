@@ -100,6 +100,14 @@ public final class Entitlements {
     }
 
     /**
+     * The licences in force to the partner. For narrowing a search to what could possibly be granted, never for
+     * deciding: only {@link #mayReceive} decides.
+     */
+    public List<Licence> licencesTo(OrgId partner) {
+        return snapshot.index().to(partner);
+    }
+
+    /**
      * Every licence to the partner, in force or on paper only, weighed, with the reasons each grants or refuses (for
      * support desks).
      */

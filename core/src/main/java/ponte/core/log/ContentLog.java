@@ -3,6 +3,7 @@ package ponte.core.log;
 import java.time.Instant;
 import java.util.List;
 import ponte.core.items.Change;
+import ponte.core.items.ItemId;
 import ponte.core.orgs.OrgId;
 
 /**
@@ -19,6 +20,18 @@ public interface ContentLog {
 
     /** Entries after {@code after} in log order, in full, at most {@code limit}: for readers that relay or index the log. */
     List<LogEntry> since(Cursor after, int limit);
+
+    /**
+     * Every entry after {@code after}, in log order, at most {@code limit}: what readers of the whole log (the search
+     * index) consume. A release entry carries the latest version, unchanged.
+     */
+    List<IndexEntry> entries(Cursor after, int limit);
+
+    /**
+     * The items of the entries after {@code after}, in log order, reading at most {@code limit} entries (an item
+     * appears once per entry): what changed since a reader's position, cheaply.
+     */
+    List<ItemId> changedAfter(Cursor after, int limit);
 
     /** The position of the last entry. */
     Cursor head();

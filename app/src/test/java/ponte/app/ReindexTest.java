@@ -1,0 +1,51 @@
+package ponte.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.TestNode.publishBody;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The index survives restarts with its cursor, and `ponte reindex` rebuilds it from the log alone. */
+class ReindexTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theIndexSurvivesARestartAndReindexRebuildsItFromTheLog() throws Exception {
+        String editor;
+        String id;
+        try (TestNode node = new TestNode(dataDir)) {
+            node.org("agency", "IT");
+            editor = node.key("agency", "editor");
+            node.product(editor, "wire");
+            id = node.post("/v1/items", editor, publishBody(SearchTest.item("it", "Assisi, riapre la basilica", "La basilica riapre ai pellegrini."), "wire"))
+                    .json().get("id").asString();
+            node.wiring().indexer.catchUp();
+        }
+        try (TestNode node = new TestNode(dataDir)) {
+            assertThat(node.wiring().searchIndex.cursor()).isEqualTo(node.wiring().log.head());
+            assertThat(SearchTest.ids(node.get("/v1/search?q=basilica", editor).json())).containsExactly(id);
+        }
+        delete(dataDir.resolve("search"));
+        assertThat(new CommandLine(new Main()).execute("reindex", "--data-dir", dataDir.toString())).isZero();
+        try (TestNode node = new TestNode(dataDir)) {
+            assertThat(node.wiring().searchIndex.cursor()).isEqualTo(node.wiring().log.head());
+            assertThat(SearchTest.ids(node.get("/v1/search?q=basilica", editor).json())).containsExactly(id);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package ponte.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ko.KoreanAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The reference: what a careful developer would write with Lucene alone for the same answer, and nothing of Ponte.
+ * The same analysers on the same per-language fields (stored, with offsets, for snippets), facet values and the day
+ * as doc values. A query matches every word in some field, takes the best 1,000 hits by score, counts the facets and
+ * the histogram over them and marks snippets in the first 20: the answer Ponte gives, without scope, gate or log.
+ */
+final class RawLuceneSearch implements AutoCloseable {
+    static final String[] KEYS = {"it", "en", "zh", "ko", "ja", "icu"};
+    private static final String[] FACETS = {"language", "type", "subject", "country", "product"};
+    static final FieldType TEXT = new FieldType();
+
+    static {
+        TEXT.setTokenized(true);
+        TEXT.setStored(true);
+        TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT.freeze();
+    }
+
+    record Answer(int hits, int shown) {}
+
+    private final Map<String, Analyzer> analyzers = new HashMap<>();
+    private final Analyzer perField;
+    private final IndexWriter writer;
+    private final int threads;
+    private DirectoryReader reader;
+    private IndexSearcher searcher;
+
+    RawLuceneSearch(Path dir, int threads) throws IOException {
+        for (String key : KEYS) {
+            Analyzer a = analyzer(key);
+            analyzers.put("headline_" + key, a);
+            analyzers.put("body_" + key, a);
+        }
+        perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), analyzers);
+        writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
+        this.threads = threads;
+    }
+
+    private static Analyzer analyzer(String key) {
+        return switch (key) {
+            case "it" -> new ItalianAnalyzer();
+            case "en" -> new EnglishAnalyzer();
+            case "zh" -> new SmartChineseAnalyzer();
+            case "ko" -> new KoreanAnalyzer();
+            case "ja" -> new JapaneseAnalyzer();
+            default -> new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String field) {
+                    Tokenizer t = new ICUTokenizer();
+                    return new TokenStreamComponents(t, new ICUFoldingFilter(t));
+                }
+            };
+        };
+    }
+
+    static String key(String language) {
+        String primary = language.split("-")[0];
+        return Arrays.asList(KEYS).contains(primary) ? primary : "icu";
+    }
+
+    /** Indexes items [from, to) of the corpus on {@code threads} threads (not committed: see {@link #commit()}). */
+    void index(SearchCorpus corpus, int from, int to, Instant created, IntConsumer progress) throws Exception {
+        AtomicInteger next = new AtomicInteger(from);
+        AtomicInteger done = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                        writer.addDocument(document(corpus.item(i), created));
+                        progress.accept(done.incrementAndGet());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+    }
+
+    void commit() throws IOException {
+        writer.commit();
+    }
+
+    private static Document document(SearchCorpus.Item item, Instant created) {
+        Document doc = new Document();
+        String key = key(item.language());
+        doc.add(new Field("headline_" + key, item.headline(), TEXT));
+        doc.add(new Field("body_" + key, item.body(), TEXT));
+        doc.add(new SortedSetDocValuesField("language", new BytesRef(item.language())));
+        doc.add(new SortedSetDocValuesField("type", new BytesRef(item.type())));
+        doc.add(new SortedSetDocValuesField("subject", new BytesRef(item.subject()[0])));
+        doc.add(new SortedSetDocValuesField("country", new BytesRef(SearchBenchmark.countryOf(item.language()))));
+        doc.add(new SortedSetDocValuesField("product", new BytesRef(SearchBenchmark.productOf(item.language()))));
+        doc.add(new NumericDocValuesField("created", created.toEpochMilli()));
+        return doc;
+    }
+
+    void openReader() throws IOException {
+        reader = DirectoryReader.open(writer);
+        searcher = new IndexSearcher(reader);
+    }
+
+    Answer search(String text, int window, int limit) {
+        try {
+            Query query = query(text);
+            TopDocs top = searcher.search(query, window);
+            facets(top.scoreDocs);
+            ScoreDoc[] shown = Arrays.copyOf(top.scoreDocs, Math.min(limit, top.scoreDocs.length));
+            snippets(query, shown);
+            return new Answer(top.scoreDocs.length, shown.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query query(String text) {
+        QueryBuilder builder = new QueryBuilder(perField);
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String word : text.split("\\s+")) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String key : KEYS) {
+                Query h = builder.createBooleanQuery("headline_" + key, word, Occur.MUST);
+                Query b = builder.createBooleanQuery("body_" + key, word, Occur.MUST);
+                if (h != null) {
+                    any.add(new BoostQuery(h, 2f), Occur.SHOULD);
+                }
+                if (b != null) {
+                    any.add(b, Occur.SHOULD);
+                }
+            }
+            all.add(any.build(), Occur.MUST);
+        }
+        return all.build();
+    }
+
+    private Map<String, Map<String, Integer>> facets(ScoreDoc[] hits) throws IOException {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        Map<LocalDate, Integer> days = new TreeMap<>();
+        ScoreDoc[] byDoc = hits.clone();
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
+        List<LeafReaderContext> leaves = reader.leaves();
+        int current = -1;
+        SortedSetDocValues[] values = new SortedSetDocValues[FACETS.length];
+        NumericDocValues created = null;
+        LeafReaderContext leaf = null;
+        for (ScoreDoc hit : byDoc) {
+            int sub = ReaderUtil.subIndex(hit.doc, leaves);
+            if (sub != current) {
+                current = sub;
+                leaf = leaves.get(sub);
+                for (int f = 0; f < FACETS.length; f++) {
+                    values[f] = leaf.reader().getSortedSetDocValues(FACETS[f]);
+                }
+                created = leaf.reader().getNumericDocValues("created");
+            }
+            int doc = hit.doc - leaf.docBase;
+            for (int f = 0; f < FACETS.length; f++) {
+                if (values[f] != null && values[f].advanceExact(doc)) {
+                    for (int i = 0; i < values[f].docValueCount(); i++) {
+                        String value = values[f].lookupOrd(values[f].nextOrd()).utf8ToString();
+                        counts.computeIfAbsent(FACETS[f], k -> new HashMap<>()).merge(value, 1, Integer::sum);
+                    }
+                }
+            }
+            if (created != null && created.advanceExact(doc)) {
+                days.merge(LocalDate.ofInstant(Instant.ofEpochMilli(created.longValue()), ZoneOffset.UTC), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private void snippets(Query query, ScoreDoc[] shown) throws IOException {
+        if (shown.length == 0) {
+            return;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, perField)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)).build();
+        String[] fields = new String[KEYS.length * 2];
+        int[] passages = new int[fields.length];
+        for (int k = 0; k < KEYS.length; k++) {
+            fields[2 * k] = "headline_" + KEYS[k];
+            fields[2 * k + 1] = "body_" + KEYS[k];
+            passages[2 * k] = 1;
+            passages[2 * k + 1] = 2;
+        }
+        highlighter.highlightFields(fields, query, Arrays.stream(shown).mapToInt(s -> s.doc).toArray(), passages);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (reader != null) {
+            reader.close();
+        }
+        writer.close();
+    }
+}

@@ -1,0 +1,62 @@
+package ponte.core.items;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ponte.core.Invalid;
+import ponte.core.access.Caller;
+import ponte.core.orgs.OrgId;
+
+/**
+ * Language versions of one story: items of one org linked into a set when published with {@code translationOf}. A set
+ * is named by its first item; linking to any member joins that member's set. Each caller sees the members it may
+ * {@link Finding find}.
+ */
+public final class LanguageVersions {
+    /** A member the caller may see, at its latest version. */
+    public record Member(Item item, Version version) {}
+
+    private final Items items;
+    private final Reading reading;
+    private final Finding finding;
+    private final Clock clock;
+
+    public LanguageVersions(Items items, Reading reading, Finding finding, Clock clock) {
+        this.items = items;
+        this.reading = reading;
+        this.finding = finding;
+        this.clock = clock;
+    }
+
+    /**
+     * The rule for {@code translationOf}: the target is an existing item of the publishing org, other than the item
+     * itself. Another org's item answers exactly as a missing one, so nothing is learnt about it.
+     */
+    public static Item requireLinkable(Optional<Item> target, OrgId by, ItemId self) {
+        return target.filter(t -> t.ownedBy(by) && !t.id().equals(self))
+                .orElseThrow(() -> new Invalid("/translationOf", "translationOf must be the id of another item of your organisation"));
+    }
+
+    /** The other language versions of an item the caller may read, those it may find; 404 when it may not read the item. */
+    public List<Member> of(Caller caller, ItemId id) {
+        reading.read(caller, id, Optional.empty());
+        Finding.Finder finder = Finding.Finder.of(caller);
+        List<ItemId> others = items.languageVersions(id);
+        Map<ItemId, Item> states = items.byIds(others);
+        Instant now = clock.instant();
+        List<Member> out = new ArrayList<>();
+        for (ItemId other : others) {
+            Item item = states.get(other);
+            if (item == null) {
+                continue;
+            }
+            items.version(other, item.latestVersion())
+                    .filter(v -> finding.mayFind(finder, item, v, now))
+                    .ifPresent(v -> out.add(new Member(item, v)));
+        }
+        return out;
+    }
+}

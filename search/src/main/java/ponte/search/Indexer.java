@@ -1,0 +1,206 @@
+package ponte.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ponte.core.log.ContentLog;
+import ponte.core.log.Cursor;
+import ponte.core.log.IndexEntry;
+import ponte.core.orgs.Orgs;
+
+/**
+ * The search index's log reader: applies every entry after the index's cursor, in log order, and keeps doing so in
+ * the background. New entries are searchable within about a second ({@link #POLL_MILLIS} plus a refresh) and durable
+ * every {@link #COMMIT_MILLIS}; after a crash the reader resumes from the last commit and re-applies what followed,
+ * which is harmless because applying an entry replaces the item's document.
+ */
+public final class Indexer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+    static final int BATCH = 1000;
+    static final long POLL_MILLIS = 200;
+    static final long REFRESH_MILLIS = 1000;
+    /**
+     * While far behind (a full batch came back), refresh less often: each refresh flushes a small segment that must
+     * be merged later, which cost a third of bulk indexing time when done every second.
+     */
+    static final long BACKLOG_REFRESH_MILLIS = 10_000;
+    static final long COMMIT_MILLIS = 5000;
+
+    private final ContentLog log;
+    private final LuceneIndex index;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ponte-search-log-reader").daemon().factory());
+    private volatile boolean running;
+    private Thread thread;
+    private long lastCommit = System.nanoTime();
+    private long lastRefresh = System.nanoTime();
+    private long committed;
+
+    public Indexer(ContentLog log, LuceneIndex index) {
+        this.log = log;
+        this.index = index;
+        this.committed = index.cursor().seq();
+    }
+
+    /** Applies everything up to the log's head and makes it searchable; returns how many entries were applied. */
+    public synchronized long catchUp() {
+        return catchUp(n -> {});
+    }
+
+    /** As {@link #catchUp()}, reporting the log position reached after every batch. */
+    public synchronized long catchUp(LongConsumer progress) {
+        return catchUp(progress, Long.MAX_VALUE);
+    }
+
+    /** As {@link #catchUp(LongConsumer)}, stopping at log position {@code upTo} (benchmarks index the log in steps). */
+    public synchronized long catchUp(LongConsumer progress, long upTo) {
+        long applied = 0;
+        CompletableFuture<List<IndexEntry>> next = read(index.cursor().seq(), upTo);
+        while (true) {
+            List<IndexEntry> batch = joined(next);
+            if (batch.isEmpty()) {
+                break;
+            }
+            // The next batch is read from the log while this one is analysed: the analysers never wait for the database.
+            next = read(batch.getLast().cursor().seq(), upTo);
+            index.apply(batch);
+            applied += batch.size();
+            progress.accept(index.cursor().seq());
+            if (since(lastRefresh) >= (batch.size() == BATCH ? BACKLOG_REFRESH_MILLIS : REFRESH_MILLIS)) {
+                refresh();
+            }
+        }
+        if (applied > 0) {
+            refresh();
+        }
+        return applied;
+    }
+
+    private static List<IndexEntry> joined(CompletableFuture<List<IndexEntry>> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private CompletableFuture<List<IndexEntry>> read(long after, long upTo) {
+        int limit = (int) Math.min(BATCH, upTo - after);
+        return limit <= 0
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> log.entries(new Cursor(after), limit), reader);
+    }
+
+    /** New entries were committed (the log tail says so): read them now rather than at the next poll. */
+    public void wake() {
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Starts reading the log in the background. */
+    public Indexer start() {
+        running = true;
+        thread = Thread.ofPlatform().name("ponte-search-indexer").daemon().start(this::follow);
+        return this;
+    }
+
+    /**
+     * Never interrupted: an interrupt during Lucene's file I/O closes the NIO channel under the writer and breaks the
+     * index, so the loop parks between polls and {@link #close()} unparks it.
+     */
+    private void follow() {
+        while (running) {
+            try {
+                catchUp();
+                commitIfDue();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+            } catch (RuntimeException e) {
+                // The log or the disk failed: the cursor did not move past what failed, so retrying resumes there.
+                LOG.warn("search indexing failed; retrying in a second", e);
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            }
+        }
+    }
+
+    private synchronized void commitIfDue() {
+        long at = index.cursor().seq();
+        if (at != committed && since(lastCommit) >= COMMIT_MILLIS) {
+            index.commit();
+            committed = at;
+            lastCommit = System.nanoTime();
+        }
+    }
+
+    private void refresh() {
+        index.refresh();
+        lastRefresh = System.nanoTime();
+    }
+
+    private static long since(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    @Override
+    public void close() {
+        reader.shutdown();
+        running = false;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Builds a new index of the whole log beside {@code dir} and then puts it in its place, so a failed rebuild leaves
+     * the old index as it was. The node must be stopped (the index and embedded H2 are single-process).
+     */
+    public static void rebuild(ContentLog log, Orgs orgs, Path dir, int threads, LongConsumer progress) {
+        Path fresh = dir.resolveSibling(dir.getFileName() + ".rebuilding");
+        Path old = dir.resolveSibling(dir.getFileName() + ".old");
+        delete(fresh);
+        delete(old);
+        try (LuceneIndex index = LuceneIndex.open(fresh, orgs, threads); Indexer indexer = new Indexer(log, index)) {
+            indexer.catchUp(progress);
+        }
+        try {
+            if (Files.exists(dir)) {
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        delete(old);
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
