@@ -1,6 +1,7 @@
 package ponte.bench;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class BareProducer implements AutoCloseable {
     }
 
     private static Map<String, Object> config(String bootstrap, int lingerMs, Optional<String> transactionalId) {
-        var config = new java.util.HashMap<String, Object>(Map.of(
+        var config = new HashMap<String, Object>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",

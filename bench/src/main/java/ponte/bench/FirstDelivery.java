@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -34,8 +35,8 @@ final class FirstDelivery {
         }
     }
 
-    /** One publish as the client saw it. */
-    private record Publish(long sent, long acknowledged) {}
+    /** One publish as the client saw it: nanoTime sent and acknowledged, and the 201's wall-clock millisecond. */
+    private record Publish(long sent, long acknowledged, long acknowledgedMillis) {}
 
     /** Milliseconds at the 50th and 99th percentile and the largest. */
     record Spread(double p50, double p99, double max) {}
@@ -72,9 +73,10 @@ final class FirstDelivery {
         long sent = System.nanoTime();
         HttpResponse<byte[]> response = publisher.client.post("/v1/items", publisher.editorKey(), Node.item("d" + story.incrementAndGet()));
         long acknowledged = System.nanoTime();
+        long acknowledgedMillis = System.currentTimeMillis();
         if (sent >= measureFrom && sent < measureTo) {
             String location = response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("201 without Location"));
-            published.put(location.substring(location.lastIndexOf('/') + 1), new Publish(sent, acknowledged));
+            published.put(location.substring(location.lastIndexOf('/') + 1), new Publish(sent, acknowledged, acknowledgedMillis));
         }
         return response.body().length;
     }
@@ -159,6 +161,23 @@ final class FirstDelivery {
         }
         long early = from201.stream().filter(d -> d < 0).count();
         return new Result(probe, from201.size(), missing, spread(from201), spread(fromSent), early);
+    }
+
+    /**
+     * Kafka mode's delivery split in two for the measured publishes (see {@link TopicWatch}): 201 → the relay's
+     * send(), and send() → readable to a read_committed consumer. Milliseconds.
+     */
+    String split(TopicWatch topic) {
+        List<Long> relay = new ArrayList<>();
+        List<Long> kafka = new ArrayList<>();
+        published.forEach((id, p) -> topic.of(id).ifPresent(seen -> {
+            relay.add((seen.sentMillis() - p.acknowledgedMillis()) * 1_000_000);
+            kafka.add((seen.readableMillis() - seen.sentMillis()) * 1_000_000);
+        }));
+        Spread r = spread(relay);
+        Spread k = spread(kafka);
+        return String.format(Locale.ROOT, "201 → relay's send() p50 %.0f / p99 %.0f / max %.0f ms; send() → readable (commit + fetch) "
+                + "p50 %.0f / p99 %.0f / max %.0f ms (%d of %d records seen)", r.p50(), r.p99(), r.max(), k.p50(), k.p99(), k.max(), relay.size(), published.size());
     }
 
     int acknowledged() {

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 import ponte.kafka.KafkaBroker;
@@ -31,8 +31,13 @@ import ponte.kafka.KafkaSettings;
  *       node's own tail) and Kafka mode with two nodes (the other node's tail), at a steady rate and at saturation.
  * </ol>
  *
+ * <p>The throughput modes take turns in {@code bench.rounds} rounds, so that each meets the neighbours' load on this
+ * shared machine about equally; Kafka mode is measured once more on tables PostgreSQL has never analysed (this server
+ * runs with autovacuum off), then both PostgreSQL schemas are analysed as autovacuum would have done.
+ *
  * <p>Usage: {@code LogAppendBenchmark [clients]} (default 16); -Dbench.rate (200 publishes/s for the steady load),
- * -Dbench.warmup, -Dbench.seconds (3 and 10 per measurement). About three minutes in all.
+ * -Dbench.rounds (2), -Dbench.warmup and -Dbench.seconds (3 and 10: warm-up per measurement, and seconds measured per
+ * mode, split over the rounds; latency phases measure the whole). About three and a half minutes in all.
  */
 public final class LogAppendBenchmark {
     private static final String LOG_TOPIC = KafkaSettings.DEFAULT_TOPIC;
@@ -104,22 +109,25 @@ public final class LogAppendBenchmark {
             throughput.addAll(otherProducers(bootstrap, payload, clients, round, bytes));
 
             // A second node on the same database and topic: it hears of entries only through Kafka.
-            try (Node second = Node.start(Optional.of(kafkaDb.url()), Optional.of(bootstrap), false)) {
+            try (Node second = Node.start(Optional.of(kafkaDb.url()), Optional.of(bootstrap), false);
+                    TopicWatch topic = new TopicWatch(bootstrap, LOG_TOPIC)) {
                 FirstDelivery.Probe otherTail = new FirstDelivery.Probe("Kafka mode: the OTHER node's tail", second.wiring.tail);
                 List<FirstDelivery.Probe> kafkaProbes = List.of(otherTail, ownKafkaTail);
-                latency.addAll(steady("embedded", embedded, List.of(embeddedTail), rate, phases));
+                latency.addAll(steady("embedded", new FirstDelivery(embedded, List.of(embeddedTail)), rate, phases));
                 RelayWatch.Counters before = RelayWatch.Counters.now(kafkaNode, bootstrap);
-                latency.addAll(steady("Kafka mode", kafkaNode, kafkaProbes, rate, phases));
-                RelayWatch.Counters after = RelayWatch.Counters.now(kafkaNode, bootstrap);
-                relayDuringLatency.add("at " + rate + "/s: " + after.since(before));
-                latency.addAll(saturated("embedded", embedded, List.of(embeddedTail), clients, phases));
+                FirstDelivery steady = new FirstDelivery(kafkaNode, kafkaProbes);
+                latency.addAll(steady("Kafka mode", steady, rate, phases));
+                relayDuringLatency.add("at " + rate + "/s: " + steady.split(topic) + "; " + RelayWatch.Counters.now(kafkaNode, bootstrap).since(before));
+                latency.addAll(saturated("embedded", new FirstDelivery(embedded, List.of(embeddedTail)), clients, phases));
                 before = RelayWatch.Counters.now(kafkaNode, bootstrap);
-                latency.addAll(saturated("Kafka mode", kafkaNode, kafkaProbes, clients, phases));
-                relayDuringLatency.add("at saturation: " + RelayWatch.Counters.now(kafkaNode, bootstrap).since(before));
+                FirstDelivery saturated = new FirstDelivery(kafkaNode, kafkaProbes);
+                latency.addAll(saturated("Kafka mode", saturated, clients, phases));
+                relayDuringLatency.add("at saturation: " + saturated.split(topic) + "; " + RelayWatch.Counters.now(kafkaNode, bootstrap).since(before));
             }
         }
         String report = report(machine, clients, rounds, round, phases, throughput, relay, latency, relayDuringLatency)
-                + String.format(Locale.ROOT, "%nTook %.0f s (build excluded).%n", (System.nanoTime() - started) / 1e9);
+                + String.format(Locale.ROOT, "%nTook %.0f s (build excluded); load average at the end %.1f.%n", (System.nanoTime() - started) / 1e9,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println();
         System.out.println(report);
         Path dir = Path.of(System.getProperty("bench.results", "bench/target/results"));
@@ -184,16 +192,12 @@ public final class LogAppendBenchmark {
                 writerMs, queue.mean(), floor.isEmpty() ? "" : "; " + floor));
     }
 
-    private static List<LatencyRow> steady(String mode, Node publisher, List<FirstDelivery.Probe> probes, int rate, Load.Phases phases)
-            throws InterruptedException {
-        FirstDelivery d = new FirstDelivery(publisher, probes);
+    private static List<LatencyRow> steady(String mode, FirstDelivery d, int rate, Load.Phases phases) throws InterruptedException {
         double achieved = d.openLoop(mode + " @" + rate + "/s", rate, phases.warmUp(), phases.measure());
         return rows(rate + "/s open loop", achieved, d);
     }
 
-    private static List<LatencyRow> saturated(String mode, Node publisher, List<FirstDelivery.Probe> probes, int clients, Load.Phases phases)
-            throws InterruptedException {
-        FirstDelivery d = new FirstDelivery(publisher, probes);
+    private static List<LatencyRow> saturated(String mode, FirstDelivery d, int clients, Load.Phases phases) throws InterruptedException {
         long start = System.nanoTime();
         d.window(start + phases.warmUp().toNanos(), start + phases.warmUp().plus(phases.measure()).toNanos());
         Load.run(mode + " saturated", clients, phases, w -> d::publish);
@@ -268,7 +272,9 @@ public final class LogAppendBenchmark {
                     d.probe(), row.load(), row.perSecond(), row.publish().p50(), row.publish().p99(), d.from201().p50(), d.from201().p99(),
                     d.from201().max(), d.fromSent().p50(), d.fromSent().p99(), d.deliveredBefore201(), d.samples(), d.missing()));
         }
-        out.append("\nThe relay while Kafka-mode latency was measured (warm-up included): ").append(String.join("; ", relayDuringLatency)).append(".\n");
+        out.append("\nKafka mode's delivery split by a plain read_committed consumer of the topic (record CreateTime = the relay's send()), "
+                + "and the relay's producer while latency was measured (warm-up included):\n\n");
+        relayDuringLatency.forEach(line -> out.append("- ").append(line).append(".\n"));
         return out.toString();
     }
 
@@ -280,7 +286,7 @@ public final class LogAppendBenchmark {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
         return String.format(Locale.ROOT, "%s; nproc %d; CPU \"%s\"; JDK %s %s; PostgreSQL %s; Kafka 4.3.1 in-JVM (KRaft, one combined node); load average %.1f",
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES), Runtime.getRuntime().availableProcessors(), cpu,
+                Instant.now().truncatedTo(ChronoUnit.MINUTES), Runtime.getRuntime().availableProcessors(), cpu,
                 System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"), PostgresSchema.serverVersion(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -3,6 +3,7 @@ package ponte.bench;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -96,7 +97,7 @@ final class RelayWatch {
         String since(Counters before) {
             long records = head - before.head;
             long transactions = topicEnd - before.topicEnd - records;
-            return String.format(java.util.Locale.ROOT, "%,d transactions of %.1f records on average, commitTransaction %.1f ms on average, %,d records retried",
+            return String.format(Locale.ROOT, "%,d transactions of %.1f records on average, commitTransaction %.1f ms on average, %,d records retried",
                     transactions, (double) records / transactions, (commitNanos - before.commitNanos) / 1e6 / transactions, Math.round(retries - before.retries));
         }
     }
