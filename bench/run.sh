@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
-# The walking-skeleton benchmarks (docs/benchmarks.md): builds bench/ and what it depends on, runs
-# PublishThroughput and FeedLatency against their same-run references, and prints the summary tables.
-# Takes about 3 minutes. BENCH_WARMUP / BENCH_SECONDS (per level, default 2 / 8) trade precision for time.
-# `bench/run.sh push` runs the push-delivery harnesses instead (PushThroughput, PushIsolation, PushFanOut; ~4 minutes).
+# The benchmarks of docs/benchmarks.md. Builds bench/ and what it depends on, then runs one set:
+#   bench/run.sh        the walking skeleton: PublishThroughput and FeedLatency against their same-run references
+#                       (about 3 minutes; BENCH_WARMUP / BENCH_SECONDS per level, default 2 / 8)
+#   bench/run.sh log    production mode: LogAppendBenchmark, log append throughput embedded vs PostgreSQL vs Kafka
+#                       mode vs a bare Kafka producer on the same in-JVM broker, and publish-to-first-delivery latency
+#                       (about 4 minutes; BENCH_CLIENTS 16, BENCH_RATE 200/s, BENCH_WARMUP / BENCH_SECONDS 3 / 10)
+#   bench/run.sh push   push delivery: PushThroughput, PushIsolation, PushFanOut against a stateless signed sender
+#                       (about 4 minutes)
+# and prints the summary tables. Feed pages against nginx: bench/feed-page.sh; search: bench/search.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/../.ci/java-home"   # a JDK >= 21: the machine's default java may be 17
 cd "$here/.."
 started=$(date +%s)
+what="${1:-skeleton}"
+case "$what" in
+  skeleton | log | push) ;;
+  *) echo "usage: bench/run.sh [skeleton|log|push]" >&2; exit 2 ;;
+esac
+
+if [ "$what" = log ] && ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  echo "PostgreSQL is not running on 127.0.0.1:5432; starting it" >&2
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
 
 echo "== build (bench and the modules it depends on)"
 ./mvnw -B -q -o -pl bench -am package -DskipTests
@@ -17,15 +33,17 @@ results=bench/target/results
 rm -rf "$results" && mkdir -p "$results"
 # The JVM flags of the ./ponte launcher, so the node runs as it does in production.
 run() {
+  local warmup=$1 seconds=$2
+  shift 2
   "$JAVA_HOME/bin/java" -XX:+UseZGC -Xss512k \
-    -Dbench.results="$results" -Dbench.warmup="${BENCH_WARMUP:-2}" -Dbench.seconds="${BENCH_SECONDS:-8}" \
-    -cp bench/target/ponte-bench.jar "$@"
+    -Dbench.results="$results" -Dbench.warmup="${BENCH_WARMUP:-$warmup}" -Dbench.seconds="${BENCH_SECONDS:-$seconds}" \
+    -Dbench.rate="${BENCH_RATE:-200}" -cp bench/target/ponte-bench.jar "$@"
 }
 
-if [ "${1:-}" = push ]; then
-  echo "== PushThroughput";  run ponte.bench.PushThroughput 16 2000 6 | tee "$results/push-throughput.log"
-  echo "== PushIsolation";   run ponte.bench.PushIsolation 1000 5 | tee "$results/push-isolation.log"
-  echo "== PushFanOut";      run ponte.bench.PushFanOut 5335 3 | tee "$results/push-fanout.log"
+if [ "$what" = push ]; then
+  echo "== PushThroughput";  run 2 8 ponte.bench.PushThroughput 16 2000 6 | tee "$results/push-throughput.log"
+  echo "== PushIsolation";   run 2 8 ponte.bench.PushIsolation 1000 5 | tee "$results/push-isolation.log"
+  echo "== PushFanOut";      run 2 8 ponte.bench.PushFanOut 5335 3 | tee "$results/push-fanout.log"
   echo
   echo "================ summary ================"
   echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
@@ -35,18 +53,27 @@ if [ "${1:-}" = push ]; then
   exit 0
 fi
 
-echo "== PublishThroughput"
-run ponte.bench.PublishThroughput 1 8 64 | tee "$results/publish.log"
-echo "== FeedLatency"
-run ponte.bench.FeedLatency 1 16 | tee "$results/feed.log"
+if [ "$what" = skeleton ]; then
+  echo "== PublishThroughput"
+  run 2 8 ponte.bench.PublishThroughput 1 8 64 | tee "$results/publish.log"
+  echo "== FeedLatency"
+  run 2 8 ponte.bench.FeedLatency 1 16 | tee "$results/feed.log"
+else
+  echo "== LogAppendBenchmark"
+  run 3 10 ponte.bench.LogAppendBenchmark "${BENCH_CLIENTS:-16}" | tee "$results/log.log"
+fi
 
 echo
 echo "================ summary ================"
 echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
   "$(free -h | awk '/^Mem:/ {print $2}') RAM; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 echo
-cat "$results/publish-throughput.md"
-echo
-cat "$results/feed-latency.md"
+if [ "$what" = skeleton ]; then
+  cat "$results/publish-throughput.md"
+  echo
+  cat "$results/feed-latency.md"
+else
+  cat "$results/log-append.md"
+fi
 echo
 echo "took $(( $(date +%s) - started )) s (build included)"

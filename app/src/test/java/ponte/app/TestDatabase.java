@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import ponte.kafka.KafkaBroker;
 
 /**
  * Which mode the integration suite runs in: embedded (H2) by default, or production — the real PostgreSQL server at

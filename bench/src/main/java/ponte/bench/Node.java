@@ -36,16 +36,31 @@ final class Node implements AutoCloseable {
         this.client = new Client(wiring.port());
     }
 
+    /** An embedded node (H2 under a fresh data directory), set up. */
     static Node start() throws Exception {
-        return start(DeliverySettings.defaults());
+        return start(Optional.empty(), Optional.empty(), true, DeliverySettings.defaults());
     }
 
     /** A node whose pusher runs with these settings (the push benchmarks allow loopback endpoints). */
     static Node start(DeliverySettings delivery) throws Exception {
+        return start(Optional.empty(), Optional.empty(), true, delivery);
+    }
+
+    /**
+     * A node on {@code databaseUrl} (empty: embedded H2), relaying its log through Kafka when {@code kafkaBootstrap}
+     * is given. {@code setUp} false joins a database another node has set up already (a second node of a cluster).
+     */
+    static Node start(Optional<String> databaseUrl, Optional<String> kafkaBootstrap, boolean setUp) throws Exception {
+        return start(databaseUrl, kafkaBootstrap, setUp, DeliverySettings.defaults());
+    }
+
+    private static Node start(Optional<String> databaseUrl, Optional<String> kafkaBootstrap, boolean setUp, DeliverySettings delivery) throws Exception {
         Path dir = Files.createTempDirectory("ponte-bench-");
-        Wiring wiring = new Wiring(new Settings("127.0.0.1", 0, dir, Optional.empty(), ADMIN_KEY), Clock.systemUTC(), delivery).start();
+        Wiring wiring = new Wiring(new Settings("127.0.0.1", 0, dir, databaseUrl, ADMIN_KEY, kafkaBootstrap), Clock.systemUTC(), delivery).start();
         Node node = new Node(dir, wiring);
-        node.setUp();
+        if (setUp) {
+            node.setUp();
+        }
         return node;
     }
 

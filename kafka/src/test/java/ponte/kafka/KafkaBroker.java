@@ -1,13 +1,16 @@
-package ponte.app;
+package ponte.kafka;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** A real Kafka broker (KRaft, combined controller and broker) inside the test JVM. */
-final class KafkaBroker implements AutoCloseable {
+/**
+ * A real Kafka broker (KRaft, combined controller and broker) inside the calling JVM, for the production-mode tests
+ * and the benchmarks (shipped in this module's test jar).
+ */
+public final class KafkaBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
-    KafkaBroker() throws Exception {
+    public KafkaBroker() throws Exception {
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 // One broker: internal topics cannot have three replicas, or consumer groups and transactions never work.
@@ -23,7 +26,7 @@ final class KafkaBroker implements AutoCloseable {
         cluster.waitForReadyBrokers();
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
