@@ -133,6 +133,9 @@ final class EndpointWorker implements Runnable {
             return;
         }
         Attempt attempt = send(e, entry, progress.attemptsOn(entry.cursor()) + 1);
+        if (!running) {
+            return; // the node is closing and cut the request short: not the receiver's failure, so not recorded
+        }
         Outcome outcome = x.retrying().afterLine(e, entry, attempt, progress);
         unconfirmed.addLast(x.deliveries().submit(outcome));
         if (unconfirmed.size() > UNCONFIRMED && !confirm(1)) {
