@@ -165,7 +165,8 @@ public final class Poller implements Polling, AutoCloseable {
         /** Until the clock reaches {@code due} or someone wakes the source. */
         private void waitUntil(Instant due) throws InterruptedException {
             for (Instant now = clock.instant(); now.isBefore(due); now = clock.instant()) {
-                long millis = Math.max(1, Math.min(TICK.toMillis(), Duration.between(now, due).toMillis()));
+                Duration left = Duration.between(now, due); // may be centuries (a paused source waits until Instant.MAX)
+                long millis = left.compareTo(TICK) > 0 ? TICK.toMillis() : Math.max(1, left.toMillis());
                 if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
                     wake.drainPermits();
                     return;
