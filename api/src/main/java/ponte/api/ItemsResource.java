@@ -1,20 +1,20 @@
 package ponte.api;
 
 import java.util.Optional;
-import ponte.core.Invalid;
 import org.eclipse.jetty.http.HttpHeader;
+import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
-import ponte.core.items.Item;
-import ponte.core.items.Version;
-import ponte.core.licensing.Licence;
-import ponte.formats.ItemView;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
+import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Reading;
+import ponte.core.items.Version;
+import ponte.core.licensing.Licence;
 import ponte.core.licensing.Territories;
 import ponte.core.log.Appended;
+import ponte.formats.ItemView;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -159,32 +159,47 @@ public final class FeedPageVsReferences {
         return errors;
     }
 
+    /**
+     * Ratios are taken within each round (the three servers measured back to back), then the median over rounds: on a
+     * shared machine the neighbours' load moves between rounds far more than between neighbouring measurements.
+     */
     private static String table(List<Result> all, int bytes, int threads, int connections, int seconds, int rounds) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Page: %d entries, %,d bytes of ninjs 3.1. wrk -t%d -c%d, %d s per measurement after a warm-up, %d rounds "
-                + "(nginx, Jetty handler, Ponte in turn); the best round per server is shown.%n%n", PAGE, bytes, threads, connections, seconds, rounds));
-        out.append("| path | server | req/s | p50 ms | p99 ms | errors | req/s ÷ Jetty handler | p99 ÷ nginx |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append(String.format(Locale.ROOT, "Page: %d entries, %,d bytes of ninjs 3.1. wrk -t%d -c%d, %d s per measurement after a warm-up; "
+                + "%d rounds of nginx, Jetty handler, Ponte in turn.%n%n", PAGE, bytes, threads, connections, seconds, rounds));
+        out.append("| round | path | nginx req/s | Jetty req/s | Ponte req/s | nginx p99 ms | Jetty p99 ms | Ponte p99 ms | **Ponte ÷ Jetty req/s** | **Ponte p99 ÷ nginx p99** |\n"
+                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String path : List.of("200", "304")) {
-            Result nginx = best(all, "nginx", path);
-            Result jetty = best(all, "jetty-handler", path);
-            for (String server : List.of("nginx", "jetty-handler", "ponte")) {
-                Result r = best(all, server, path);
-                out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %d | %.2f | %.2f |%n", path, server, r.rps(), r.p50ms(), r.p99ms(),
-                        r.errors(), r.rps() / jetty.rps(), r.p99ms() / nginx.p99ms()));
+            List<Double> rps = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Result nginx = at(all, "nginx", path, round);
+                Result jetty = at(all, "jetty-handler", path, round);
+                Result ponte = at(all, "ponte", path, round);
+                if (nginx == null || jetty == null || ponte == null) {
+                    continue;
+                }
+                rps.add(ponte.rps() / jetty.rps());
+                p99.add(ponte.p99ms() / nginx.p99ms());
+                out.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", round + 1, path,
+                        nginx.rps(), jetty.rps(), ponte.rps(), nginx.p99ms(), jetty.p99ms(), ponte.p99ms(), rps.getLast(), p99.getLast()));
             }
-        }
-        out.append("\nEvery round:\n\n| round | path | server | req/s | p50 ms | p99 ms |\n|---:|---|---|---:|---:|---:|\n");
-        int perRound = all.size() / Math.max(1, rounds);
-        for (int i = 0; i < all.size(); i++) {
-            Result r = all.get(i);
-            out.append(String.format(Locale.ROOT, "| %d | %s | %s | %,.0f | %.2f | %.2f |%n", i / perRound + 1, r.path(), r.target(), r.rps(), r.p50ms(), r.p99ms()));
+            if (!rps.isEmpty()) {
+                out.append(String.format(Locale.ROOT, "| median | %s | | | | | | | **%.2f** | **%.2f** |%n", path, median(rps), median(p99)));
+            }
         }
         return out.toString();
     }
 
-    private static Result best(List<Result> all, String server, String path) {
-        return all.stream().filter(r -> r.target().equals(server) && r.path().equals(path))
-                .max(java.util.Comparator.comparingDouble(Result::rps)).orElseThrow();
+    private static Result at(List<Result> all, String server, String path, int round) {
+        List<Result> mine = all.stream().filter(r -> r.target().equals(server) && r.path().equals(path)).toList();
+        return round < mine.size() ? mine.get(round) : null;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static void preload(Node node, int items) throws InterruptedException {

@@ -31,8 +31,8 @@ import ponte.formats.IngestReader;
  */
 public final class Poller implements Polling, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
-    /** How often a waiting source looks at the clock: a clock moved by a test is noticed within this. */
-    private static final Duration TICK = Duration.ofMillis(200);
+    /** The longest a waiting source goes without looking at the clock again (a clock moved by hand is noticed within it). */
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final Sources sources;
     private final Importing importing;
@@ -164,8 +164,10 @@ public final class Poller implements Polling, AutoCloseable {
 
         /** Until the clock reaches {@code due} or someone wakes the source. */
         private void waitUntil(Instant due) throws InterruptedException {
-            while (clock.instant().isBefore(due)) {
-                if (wake.tryAcquire(TICK.toMillis(), TimeUnit.MILLISECONDS)) {
+            for (Instant now = clock.instant(); now.isBefore(due); now = clock.instant()) {
+                Duration left = Duration.between(now, due); // may be centuries (a paused source waits until Instant.MAX)
+                long millis = left.compareTo(TICK) > 0 ? TICK.toMillis() : Math.max(1, left.toMillis());
+                if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
                     wake.drainPermits();
                     return;
                 }
