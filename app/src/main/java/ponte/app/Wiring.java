@@ -42,6 +42,7 @@ import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
 import ponte.storage.JdbcLeadership;
+import ponte.storage.JdbcLeases;
 import ponte.storage.NetworkVersion;
 import ponte.storage.JdbcKeys;
 import ponte.storage.JdbcAgreements;
@@ -90,6 +91,12 @@ public final class Wiring implements AutoCloseable {
     public final JdbcDeliveries deliveries;
     public final Tail liveTail;
     public final Pusher pusher;
+    /** On PostgreSQL several nodes may run: each endpoint is delivered by the node holding its lease. */
+    private final JdbcLeases leases;
+    private final String nodeId = java.util.UUID.randomUUID().toString();
+    private Thread leaseKeeper;
+    static final Duration LEASE_TTL = Duration.ofSeconds(15);
+    static final Duration LEASE_EVERY = Duration.ofSeconds(3);
 
     /** Push delivery with its defaults; PONTE_ALLOW_PRIVATE_ENDPOINTS=true lets endpoints be private addresses. */
     public Wiring(Settings settings, Clock clock) {
@@ -152,7 +159,8 @@ public final class Wiring implements AutoCloseable {
         liveTail.follow(pusher);
         // Fed from the log tail, not the local writer: on Kafka, entries appended on any node wake pushers and streams here.
         tail.subscribe(entry -> liveTail.appended(entry.cursor(), routedOrgs(entry)));
-        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, Payloads.AVAILABLE, pusher, clock, random, ids);
+        leases = database.isPostgres() ? new JdbcLeases(database) : null;
+        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, Payloads.AVAILABLE, this::endpointChanged, clock, random, ids);
 
         Publishing publishing = new Publishing(log, products, ids);
         NinjsSchema ninjs31 = new NinjsSchema();
@@ -213,10 +221,54 @@ public final class Wiring implements AutoCloseable {
     public Wiring start() throws Exception {
         indexer.start();
         http.start();
-        pusher.start();
+        if (leases == null) {
+            pusher.start(); // the only node: it delivers every endpoint
+        } else {
+            pusher.startLeased();
+            balanceLeases();
+            leaseKeeper = Thread.ofVirtual().name("ponte-endpoint-leases").start(this::keepLeases);
+        }
         poller.resumeAll();
         releaseScheduler = Thread.ofVirtual().name("ponte-releases").start(this::releaseEverySecond);
         return this;
+    }
+
+    /** An endpoint was created or changed through this node: a new one is claimed here at once, if nobody holds it. */
+    private void endpointChanged(ponte.core.delivery.EndpointId id) {
+        if (leases != null && leases.claim(nodeId, id, java.time.Instant.now(), LEASE_TTL)) {
+            java.util.Set<ponte.core.delivery.EndpointId> held = new java.util.HashSet<>(pusher.running());
+            held.add(id);
+            pusher.own(held);
+        }
+        pusher.accept(id);
+    }
+
+    private void balanceLeases() {
+        // Wall-clock time, not the injected clock: leases are about which node is alive, not about business time.
+        pusher.own(leases.balance(nodeId, java.time.Instant.now(), LEASE_TTL));
+    }
+
+    /**
+     * Renews and balances leases every few seconds. A node that cannot reach the database for longer than it would
+     * take its leases to expire stops delivering, so two nodes never push to one endpoint at once; a dead node's
+     * endpoints are claimed by survivors within the TTL plus one round (under 20 s).
+     */
+    private void keepLeases() {
+        long lastRenewed = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(LEASE_EVERY.toMillis());
+                balanceLeases();
+                lastRenewed = System.nanoTime();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - lastRenewed > LEASE_TTL.minus(LEASE_EVERY).toNanos()) {
+                    pusher.own(java.util.Set.of());
+                }
+                org.slf4j.LoggerFactory.getLogger(Wiring.class).warn("renewing endpoint leases failed: {}", e.getMessage());
+            }
+        }
     }
 
     /** Orgs, outlets and agreements changed on another node: read paths here must judge with the new network. */
@@ -271,6 +323,10 @@ public final class Wiring implements AutoCloseable {
         }
         poller.close();
         http.close();
+        if (leaseKeeper != null) {
+            leaseKeeper.interrupt();
+            leaseKeeper.join(5_000);
+        }
         pusher.close();
         if (kafkaTail != null) {
             kafkaTail.close();

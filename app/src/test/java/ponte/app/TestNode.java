@@ -43,6 +43,11 @@ final class TestNode implements AutoCloseable {
         base = "http://127.0.0.1:" + wiring.port();
     }
 
+    TestNode(Settings settings, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
+        wiring = new Wiring(settings, clock, delivery).start();
+        base = "http://127.0.0.1:" + wiring.port();
+    }
+
     TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
         wiring = new Wiring(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery).start();
         base = "http://127.0.0.1:" + wiring.port();

@@ -1,6 +1,7 @@
 package ponte.delivery;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,8 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
     private final Map<EndpointId, EndpointWorker> workers = new ConcurrentHashMap<>();
     private final Map<OrgId, Set<EndpointWorker>> byOrg = new ConcurrentHashMap<>();
     private volatile boolean started;
+    /** On several nodes: the endpoints this node holds the lease of; null when it is the only node (it delivers all). */
+    private volatile Set<EndpointId> owned;
 
     public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Payloads payloads, AddressGuard guard,
                   DeliverySettings settings, Clock clock) {
@@ -44,6 +47,42 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
         started = true;
         endpoints.all().forEach(this::run);
         return this;
+    }
+
+    /** Starts with no endpoint: on several nodes, {@link #own} hands this node its endpoints as it gets their leases. */
+    public Pusher startLeased() {
+        owned = Set.of();
+        started = true;
+        return this;
+    }
+
+    /**
+     * The endpoints this node now holds the lease of: workers start for new ones (each from its durable cursor, so
+     * nothing is lost or reordered on a handover) and stop for those it gave up or lost.
+     */
+    public synchronized void own(Set<EndpointId> held) {
+        owned = Set.copyOf(held);
+        for (EndpointWorker worker : List.copyOf(workers.values())) {
+            if (!held.contains(worker.endpoint().id())) {
+                stop(worker);
+            }
+        }
+        for (Endpoint endpoint : endpoints.all()) {
+            if (!held.contains(endpoint.id())) {
+                continue;
+            }
+            EndpointWorker worker = workers.get(endpoint.id());
+            if (worker == null) {
+                run(endpoint);
+            } else if (!worker.endpoint().equals(endpoint)) {
+                worker.changed(endpoint); // changed on another node (paused, new filter, rotated secret)
+            }
+        }
+    }
+
+    /** The endpoints this node's workers deliver to now. */
+    public Set<EndpointId> running() {
+        return Set.copyOf(workers.keySet());
     }
 
     @Override
@@ -72,7 +111,9 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
             return;
         }
         if (worker == null) {
-            run(endpoint.get());
+            if (owned == null || owned.contains(id)) {
+                run(endpoint.get());
+            }
         } else {
             worker.changed(endpoint.get());
         }
