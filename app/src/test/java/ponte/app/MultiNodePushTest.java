@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ponte.core.delivery.Schedule;
 import ponte.delivery.DeliverySettings;
 
 /**
@@ -36,7 +37,9 @@ class MultiNodePushTest {
         Optional<String> db = TestDatabase.postgresUrlFor(dataDir);
         String bootstrap = TestDatabase.kafka().bootstrapServers();
         String topic = TestDatabase.topicFor(dataDir);
-        DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true);
+        // Retries scaled down: a request cut off by the dying node may be retried, and the test should not wait minutes.
+        DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true)
+                .withSchedule(Schedule.parse("0,100,200,400,800")).withPoll(Duration.ofMillis(500));
         try (Receiver receiver = new Receiver();
              TestNode survivor = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("b"), db, TestNode.ADMIN, Optional.of(bootstrap), topic), Clock.systemUTC(), delivery)) {
             TestNode doomed = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("a"), db, TestNode.ADMIN, Optional.of(bootstrap), topic), Clock.systemUTC(), delivery);
