@@ -103,6 +103,7 @@ public final class SearchBenchmark {
                 Memory rawMemory = Memory.after(root.resolve("raw"));
                 System.out.printf("%nponte: %,d items in %.1f s = %,.0f items/s; %s%n", n, ponteSeconds, n / ponteSeconds, ponteMemory);
                 System.out.printf("raw:   %,d items in %.1f s = %,.0f items/s; %s%n", n, rawSeconds, n / rawSeconds, rawMemory);
+                System.out.printf("segments: Ponte %d, raw %d%n", segments(root.resolve("ponte").resolve("search")), segments(root.resolve("raw")));
                 raw.openReader();
 
                 List<String> queries = new ArrayList<>();
@@ -244,6 +245,13 @@ public final class SearchBenchmark {
             double s = seconds(t0);
             double eta = done == 0 ? 0 : s / done * (total - done);
             System.out.printf("  %-12s %3d%%  %,d/%,d  %.0f s elapsed, ETA %.0f s%n", what, done * 100 / total, done, total, s, eta);
+        }
+    }
+
+    private static int segments(Path index) throws IOException {
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index);
+             org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(d)) {
+            return r.leaves().size();
         }
     }
 

@@ -77,7 +77,11 @@ final class Documents {
         }
         origin.forEach(c -> keyword(doc, Fields.COUNTRY, c));
         keyword(doc, Fields.KILLED, Boolean.toString(item.killed()));
-        keyword(doc, Fields.SET, entry.languageSet().value());
+        if (!entry.languageSet().equals(item.id())) {
+            // Only members that joined another item's set carry the term: the set's first item is found by its id, and
+            // most items, alone, cost no second unique term.
+            keyword(doc, Fields.SET, entry.languageSet().value());
+        }
         doc.add(new BinaryDocValuesField(Fields.FACTS, new BytesRef(Facts.encode(item, version, facts))));
         LanguageKey key = LanguageKey.of(language);
         doc.add(new Field(key.headline, texts.headline(), TEXT));

@@ -1,9 +1,5 @@
 package ponte.search;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -14,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.DataInput;
+import org.apache.lucene.store.DataOutput;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
@@ -38,68 +38,69 @@ final class Facts {
     private Facts() {}
 
     static byte[] encode(Item item, Version version, Candidate.Facts facts) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(item.id().value());
-            out.writeUTF(item.uri());
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+        try {
+            out.writeString(item.id().value());
+            out.writeString(item.uri());
             strings(out, item.owners(), OrgId::value);
             instant(out, item.firstCreated());
-            out.writeBoolean(item.killed());
-            out.writeInt(version.number());
-            out.writeUTF(version.event().wire());
+            out.writeByte(item.killed() ? (byte) 1 : (byte) 0);
+            out.writeVInt(version.number());
+            out.writeString(version.event().wire());
             instant(out, version.created());
             optional(out, version.content().language());
-            out.writeBoolean(version.content().embargoedUntil().isPresent());
+            out.writeByte(version.content().embargoedUntil().isPresent() ? (byte) 1 : (byte) 0);
             if (version.content().embargoedUntil().isPresent()) {
                 instant(out, version.content().embargoedUntil().get());
             }
-            out.writeUTF(version.content().type());
+            out.writeString(version.content().type());
             optional(out, version.content().headline());
             strings(out, version.products(), ProductId::value);
-            out.writeBoolean(version.rights().everywhere());
+            out.writeByte(version.rights().everywhere() ? (byte) 1 : (byte) 0);
             strings(out, version.rights().include(), CountryCode::value);
             strings(out, version.rights().exclude(), CountryCode::value);
-            out.writeUTF(facts.language());
-            out.writeBoolean(facts.languageDetected());
-            out.writeInt(facts.subjects().size());
+            out.writeString(facts.language());
+            out.writeByte(facts.languageDetected() ? (byte) 1 : (byte) 0);
+            out.writeVInt(facts.subjects().size());
             for (Candidate.Subject s : facts.subjects()) {
-                out.writeUTF(s.code());
-                out.writeUTF(s.name());
+                out.writeString(s.code());
+                out.writeString(s.name());
             }
             strings(out, facts.countries(), Function.identity());
-            out.writeUTF(facts.languageSet().value());
+            out.writeString(facts.languageSet().value());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return out.toArrayCopy();
     }
 
     static Candidate decode(byte[] bytes, int offset, int length, Position position) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, length))) {
-            ItemId id = new ItemId(in.readUTF());
-            String uri = in.readUTF();
+        try {
+            ByteArrayDataInput in = new ByteArrayDataInput(bytes, offset, length);
+            ItemId id = new ItemId(in.readString());
+            String uri = in.readString();
             Set<OrgId> owners = strings(in, OrgId::new);
             Instant firstCreated = instant(in);
-            boolean killed = in.readBoolean();
-            int number = in.readInt();
-            Event event = Event.fromWire(in.readUTF());
+            boolean killed = (in.readByte() != 0);
+            int number = in.readVInt();
+            Event event = Event.fromWire(in.readString());
             Instant created = instant(in);
             Optional<String> language = optional(in);
-            Optional<Instant> embargo = in.readBoolean() ? Optional.of(instant(in)) : Optional.empty();
-            String type = in.readUTF();
+            Optional<Instant> embargo = (in.readByte() != 0) ? Optional.of(instant(in)) : Optional.empty();
+            String type = in.readString();
             Optional<String> headline = optional(in);
             Set<ProductId> products = strings(in, ProductId::new);
-            boolean everywhere = in.readBoolean();
+            boolean everywhere = (in.readByte() != 0);
             Territories rights = new Territories(everywhere, strings(in, CountryCode::new), strings(in, CountryCode::new));
-            String effective = in.readUTF();
-            boolean detected = in.readBoolean();
-            int subjectCount = in.readInt();
+            String effective = in.readString();
+            boolean detected = (in.readByte() != 0);
+            int subjectCount = in.readVInt();
             List<Candidate.Subject> subjects = new ArrayList<>(subjectCount);
             for (int i = 0; i < subjectCount; i++) {
-                subjects.add(new Candidate.Subject(in.readUTF(), in.readUTF()));
+                subjects.add(new Candidate.Subject(in.readString(), in.readString()));
             }
             Set<String> countries = strings(in, Function.identity());
-            ItemId set = new ItemId(in.readUTF());
+            ItemId set = new ItemId(in.readString());
             Item item = new Item(id, uri, owners, number, firstCreated, killed);
             Version version = new Version(id, number, event, created, new Content(NOT_KEPT, language, embargo, type, headline),
                     products, rights, Optional.empty());
@@ -109,40 +110,40 @@ final class Facts {
         }
     }
 
-    private static <T> void strings(DataOutputStream out, Collection<T> values, Function<T, String> wire) throws IOException {
-        out.writeInt(values.size());
+    private static <T> void strings(DataOutput out, Collection<T> values, Function<T, String> wire) throws IOException {
+        out.writeVInt(values.size());
         for (T value : values) {
-            out.writeUTF(wire.apply(value));
+            out.writeString(wire.apply(value));
         }
     }
 
-    private static <T> Set<T> strings(DataInputStream in, Function<String, T> parse) throws IOException {
-        int n = in.readInt();
+    private static <T> Set<T> strings(DataInput in, Function<String, T> parse) throws IOException {
+        int n = in.readVInt();
         Set<T> out = new HashSet<>(n * 2);
         for (int i = 0; i < n; i++) {
-            out.add(parse.apply(in.readUTF()));
+            out.add(parse.apply(in.readString()));
         }
         return out;
     }
 
-    private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
-        out.writeBoolean(value.isPresent());
+    private static void optional(DataOutput out, Optional<String> value) throws IOException {
+        out.writeByte(value.isPresent() ? (byte) 1 : (byte) 0);
         if (value.isPresent()) {
-            // writeUTF holds 65,535 bytes; headlines are cut at 2,000 characters by the store as well.
-            out.writeUTF(value.get().length() > 2000 ? value.get().substring(0, 2000) : value.get());
+            // Headlines are cut at 2,000 characters, as the store cuts them.
+            out.writeString(value.get().length() > 2000 ? value.get().substring(0, 2000) : value.get());
         }
     }
 
-    private static Optional<String> optional(DataInputStream in) throws IOException {
-        return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+    private static Optional<String> optional(DataInput in) throws IOException {
+        return (in.readByte() != 0) ? Optional.of(in.readString()) : Optional.empty();
     }
 
-    private static void instant(DataOutputStream out, Instant t) throws IOException {
+    private static void instant(DataOutput out, Instant t) throws IOException {
         out.writeLong(t.getEpochSecond());
-        out.writeInt(t.getNano());
+        out.writeVInt(t.getNano());
     }
 
-    private static Instant instant(DataInputStream in) throws IOException {
-        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    private static Instant instant(DataInput in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readVInt());
     }
 }

@@ -22,6 +22,7 @@ final class Fields {
     static final String SUBJECT = "subject";
     static final String COUNTRY = "country";
     static final String KILLED = "killed";
+    /** The set an item joined with translationOf (its first item's id); absent on a set's first item and on items alone. */
     static final String SET = "language_set";
     /** Everything a candidate needs, in one binary doc value: see {@link Facts}. */
     static final String FACTS = "facts";

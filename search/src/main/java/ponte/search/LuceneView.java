@@ -104,9 +104,9 @@ final class LuceneView implements SearchIndex.View {
         List<BytesRef> shared = new ArrayList<>();
         try {
             for (ItemId set : sets) {
-                // Most items are alone: one document names the set (deleted documents may count too, which only costs a query).
+                // Most items are alone: no document joined their set (deleted documents may count, which only costs a query).
                 BytesRef term = new BytesRef(set.value());
-                if (searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(Fields.SET, term)) > 1) {
+                if (searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(Fields.SET, term)) > 0) {
                     shared.add(term);
                 }
             }
@@ -116,8 +116,11 @@ final class LuceneView implements SearchIndex.View {
         if (shared.isEmpty()) {
             return List.of();
         }
+        BooleanQuery.Builder members = new BooleanQuery.Builder();
+        members.add(new TermInSetQuery(Fields.SET, shared), Occur.SHOULD);
+        members.add(new TermInSetQuery(Fields.ID, shared), Occur.SHOULD);
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        q.add(new TermInSetQuery(Fields.SET, shared), Occur.FILTER);
+        q.add(members.build(), Occur.FILTER);
         q.add(Filters.scope(scope), Occur.FILTER);
         try {
             return read(searcher.search(q.build(), MAX_SET_MEMBERS, NEWEST, false).scoreDocs, false);

@@ -1,7 +1,6 @@
 package ponte.core.search;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,10 +16,12 @@ final class Tally {
     static final List<String> DIMENSIONS = List.of("language", "type", "subject", "country", "product");
     /** Buckets shown per facet: enough for a sidebar; the histogram is never cut. */
     static final int TOP = 20;
+    private static final long SECONDS_PER_DAY = 86_400;
 
-    private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    // Mutable counters: a facet window is a thousand candidates times five dimensions, every query.
+    private final Map<String, Map<String, int[]>> counts = new LinkedHashMap<>();
     private final Map<String, String> subjectNames = new HashMap<>();
-    private final SortedMap<LocalDate, Integer> days = new TreeMap<>();
+    private final Map<Long, int[]> days = new HashMap<>();
 
     Tally() {
         DIMENSIONS.forEach(d -> counts.put(d, new HashMap<>()));
@@ -30,16 +31,21 @@ final class Tally {
         count("language", c.facts().language());
         count("type", c.version().content().type());
         for (Candidate.Subject s : c.facts().subjects()) {
-            count("subject", s.code());
-            subjectNames.putIfAbsent(s.code(), s.name());
+            if (count("subject", s.code()) == 1) {
+                subjectNames.put(s.code(), s.name());
+            }
         }
-        c.facts().countries().forEach(country -> count("country", country));
-        c.version().products().stream().map(ProductId::value).forEach(p -> count("product", p));
-        days.merge(LocalDate.ofInstant(c.item().firstCreated(), ZoneOffset.UTC), 1, Integer::sum);
+        for (String country : c.facts().countries()) {
+            count("country", country);
+        }
+        for (ProductId p : c.version().products()) {
+            count("product", p.value());
+        }
+        days.computeIfAbsent(Math.floorDiv(c.item().firstCreated().getEpochSecond(), SECONDS_PER_DAY), d -> new int[1])[0]++;
     }
 
-    private void count(String dimension, String value) {
-        counts.get(dimension).merge(value, 1, Integer::sum);
+    private int count(String dimension, String value) {
+        return ++counts.get(dimension).computeIfAbsent(value, v -> new int[1])[0];
     }
 
     Map<String, List<Results.Bucket>> facets() {
@@ -47,14 +53,17 @@ final class Tally {
         counts.forEach((dimension, values) -> {
             List<Results.Bucket> buckets = new ArrayList<>();
             values.forEach((value, n) -> buckets.add(new Results.Bucket(value,
-                    dimension.equals("subject") ? subjectNames.getOrDefault(value, value) : value, n)));
+                    dimension.equals("subject") ? subjectNames.getOrDefault(value, value) : value, n[0])));
             buckets.sort(Comparator.comparingInt(Results.Bucket::count).reversed().thenComparing(Results.Bucket::value));
             out.put(dimension, buckets.subList(0, Math.min(TOP, buckets.size())));
         });
         return out;
     }
 
+    /** Per day (UTC) of first publication. */
     SortedMap<LocalDate, Integer> histogram() {
-        return days;
+        SortedMap<LocalDate, Integer> out = new TreeMap<>();
+        days.forEach((day, n) -> out.put(LocalDate.ofEpochDay(day), n[0]));
+        return out;
     }
 }
