@@ -34,7 +34,11 @@ class ReindexTest {
             assertThat(SearchTest.ids(node.get("/v1/search?q=basilica", editor).json())).containsExactly(id);
         }
         delete(dataDir.resolve("search"));
-        assertThat(new CommandLine(new Main()).execute("reindex", "--data-dir", dataDir.toString())).isZero();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("reindex", "--data-dir", dataDir.toString()));
+        if (TestDatabase.production()) {
+            args.addAll(java.util.List.of("--db", TestDatabase.postgresUrlFor(dataDir).orElseThrow())); // the same database
+        }
+        assertThat(new CommandLine(new Main()).execute(args.toArray(String[]::new))).isZero();
         try (TestNode node = new TestNode(dataDir)) {
             assertThat(node.wiring().searchIndex.cursor()).isEqualTo(node.wiring().log.head());
             assertThat(SearchTest.ids(node.get("/v1/search?q=basilica", editor).json())).containsExactly(id);
