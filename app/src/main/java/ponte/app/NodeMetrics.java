@@ -2,18 +2,29 @@ package ponte.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import ponte.api.Operations;
+import ponte.core.delivery.Attempt;
+import ponte.core.delivery.Endpoint;
+import ponte.core.log.FeedEntry;
 import ponte.core.log.LogEntry;
 
 /**
@@ -25,6 +36,8 @@ public final class NodeMetrics implements Operations {
     private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
     private final Map<String, Counter> entries = new ConcurrentHashMap<>();
     private final LongSupplier head;
+    private final MultiGauge behind;
+    private volatile Supplier<Map<Endpoint, Optional<Instant>>> waiting = Map::of;
 
     public NodeMetrics(LongSupplier head) {
         this.head = head;
@@ -33,6 +46,45 @@ public final class NodeMetrics implements Operations {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         Gauge.builder("ponte_log_head_seq", head::getAsLong).description("sequence number of the last log entry").register(registry);
+        behind = MultiGauge.builder("ponte_delivery_behind_seconds")
+                .description("age of the oldest entry an endpoint delivered by this node has read and not yet delivered (0: caught up)")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /**
+     * One request to an endpoint: counted by result, timed, and when it delivered, the time from the entry's append
+     * to the receiver's 2xx (retries included) is recorded as the endpoint's delivery latency.
+     */
+    public void attempted(Endpoint endpoint, FeedEntry entry, Attempt attempt) {
+        Tags tags = tags(endpoint);
+        Counter.builder("ponte_delivery_attempts").description("requests made to webhook endpoints, by result")
+                .tags(tags).tag("result", attempt.delivered() ? "delivered" : "failed").register(registry).increment();
+        Timer.builder("ponte_delivery_request").description("duration of requests to webhook endpoints")
+                .tags(tags).register(registry).record(attempt.latency());
+        if (attempt.delivered()) {
+            Duration latency = Duration.between(entry.appendedAt(), attempt.at().plus(attempt.latency()));
+            Timer.builder("ponte_delivery_latency").description("from a log entry's append to its delivery (2xx), per endpoint")
+                    .tags(tags).register(registry).record(latency.isNegative() ? Duration.ZERO : latency);
+        }
+    }
+
+    /** Where this node's pushers stand: read at every scrape. */
+    public void waiting(Supplier<Map<Endpoint, Optional<Instant>>> pushers) {
+        this.waiting = pushers;
+    }
+
+    private static Tags tags(Endpoint endpoint) {
+        return Tags.of("endpoint", endpoint.id().value(), "org", endpoint.org().value());
+    }
+
+    private void refreshBehind() {
+        Instant now = Instant.now();
+        List<MultiGauge.Row<?>> rows = waiting.get().entrySet().stream()
+                .map(e -> MultiGauge.Row.of(tags(e.getKey()),
+                        e.getValue().map(at -> Math.max(0, Duration.between(at, now).toMillis()) / 1000.0).orElse(0.0)))
+                .<MultiGauge.Row<?>>map(row -> row)
+                .toList();
+        behind.register(rows, true); // endpoints that moved to another node drop out
     }
 
     /** Counts an appended entry by its event; fed from the log tail, so on Kafka it counts the whole cluster's entries. */
@@ -61,6 +113,7 @@ public final class NodeMetrics implements Operations {
 
     @Override
     public String scrape() {
+        refreshBehind();
         return registry.scrape();
     }
 

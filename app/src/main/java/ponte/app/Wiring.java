@@ -70,7 +70,6 @@ public final class Wiring implements AutoCloseable {
     public final JdbcContentLog log;
     public final LogTail tail;
     private final NetworkVersion networkVersion;
-    private long networkSeen = -1;
     private final JdbcLeadership leadership;
     private final LogRelay relay;
     private final KafkaTail kafkaTail;
@@ -154,7 +153,9 @@ public final class Wiring implements AutoCloseable {
         endpoints = new JdbcEndpoints(database);
         deliveries = new JdbcDeliveries(database);
         AddressGuard guard = new AddressGuard(delivery.allowPrivate());
-        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(new NinjsWriter(), entitlements, orgs, clock), guard, delivery, clock);
+        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(new NinjsWriter(), entitlements, orgs, clock), guard, delivery, clock,
+                metrics::attempted);
+        metrics.waiting(pusher::waiting);
         liveTail = new Tail();
         liveTail.follow(pusher);
         // Fed from the log tail, not the local writer: on Kafka, entries appended on any node wake pushers and streams here.
@@ -273,13 +274,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Orgs, outlets and agreements changed on another node: read paths here must judge with the new network. */
     private void followNetworkChanges() {
-        long current = networkVersion.current();
-        if (current != networkSeen) {
-            if (networkSeen != -1) {
-                entitlements.refresh();
-            }
-            networkSeen = current;
-        }
+        log.judgeWithNetwork(networkVersion.current());
     }
 
     /**

@@ -35,12 +35,9 @@ class DurabilityTest {
         String id;
         String pageBefore;
         try (TestNode node = new TestNode(dataDir)) {
-            node.org("agency", "IT");
-            node.org("partner", "CN");
-            editor = node.key("agency", "editor");
-            partner = node.key("partner", "partner");
-            node.product(editor, "news");
-            node.licence(editor, "partner", "news");
+            TestNode.Licensed keys = node.newsLicence("CN");
+            editor = keys.editor();
+            partner = keys.partner();
             id = node.post("/v1/items", editor, publishBody(ninjs("it", "Prima"), "news")).json().get("id").asString();
             node.put("/v1/items/" + id, editor, TestNode.reviseBody(ninjs("it", "Seconda"), "correction"));
             node.post("/v1/items", editor, publishBody(ninjs("en", "Another"), "news"));

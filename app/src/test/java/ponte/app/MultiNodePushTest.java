@@ -43,12 +43,9 @@ class MultiNodePushTest {
         try (Receiver receiver = new Receiver();
              TestNode survivor = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("b"), db, TestNode.ADMIN, Optional.of(bootstrap), topic), Clock.systemUTC(), delivery)) {
             TestNode doomed = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("a"), db, TestNode.ADMIN, Optional.of(bootstrap), topic), Clock.systemUTC(), delivery);
-            doomed.org("agency", "IT");
-            doomed.org("partner", "DE");
-            String editor = doomed.key("agency", "editor");
-            String partner = doomed.key("partner", "partner");
-            doomed.product(editor, "news");
-            doomed.licence(editor, "partner", "news");
+            TestNode.Licensed keys = doomed.newsLicence("DE");
+            String editor = keys.editor();
+            String partner = keys.partner();
             Map<String, String> ids = new LinkedHashMap<>();
             for (int e = 0; e < ENDPOINTS; e++) {
                 String path = "/hook" + e;
@@ -77,8 +74,18 @@ class MultiNodePushTest {
 
             // The promise: a dead node's endpoints move to the survivors within 30 s.
             await().atMost(Duration.ofSeconds(30)).until(() -> survivor.wiring().pusher.running().size() == ENDPOINTS);
-            await().atMost(Duration.ofSeconds(60)).until(() -> ids.keySet().stream()
-                    .allMatch(path -> distinct(receiver.delivered(path)).size() == ITEMS));
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> ids.keySet().stream()
+                        .allMatch(path -> distinct(receiver.delivered(path)).size() == ITEMS));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // Say where each endpoint stands: its receiver's count against the cursor the survivor stored.
+                StringBuilder where = new StringBuilder("not every endpoint received every entry within 60 s:");
+                for (String path : ids.keySet()) {
+                    where.append("\n  ").append(path).append(" received ").append(distinct(receiver.delivered(path)).size())
+                            .append(", stored ").append(survivor.get("/v1/endpoints/" + ids.get(path), partner).json());
+                }
+                throw new AssertionError(where.toString(), e);
+            }
             for (String path : ids.keySet()) {
                 List<Receiver.Hit> hits = receiver.delivered(path);
                 assertThat(distinct(hits)).as(path).containsExactlyElementsOf(cursors);

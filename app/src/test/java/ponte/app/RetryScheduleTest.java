@@ -31,12 +31,9 @@ class RetryScheduleTest {
         MovableClock clock = new MovableClock(T0);
         DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true).withPoll(Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(5));
         try (TestNode node = new TestNode(dataDir, clock, delivery); Receiver receiver = new Receiver()) {
-            node.org("agency", "IT");
-            node.org("partner", "DE");
-            String editor = node.key("agency", "editor");
-            String partner = node.key("partner", "partner");
-            node.product(editor, "news");
-            node.licence(editor, "partner", "news");
+            TestNode.Licensed keys = node.newsLicence("DE");
+            String editor = keys.editor();
+            String partner = keys.partner();
             receiver.answer("/broken", 500);
             String id = node.post("/v1/endpoints", partner, "{\"url\":\"" + receiver.url("/broken") + "\"}").json().get("id").asString();
             String entry = node.post("/v1/items", editor, publishBody(ninjs("it", "Never taken"), "news")).json().get("cursor").asString();

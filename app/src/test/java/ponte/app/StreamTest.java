@@ -42,12 +42,9 @@ class StreamTest {
     @BeforeAll
     static void start() throws Exception {
         node = new TestNode(dataDir, Clock.systemUTC(), DeliverySettings.defaults().withHeartbeat(Duration.ofMillis(300)));
-        node.org("agency", "IT");
-        node.org("partner", "DE");
-        editor = node.key("agency", "editor");
-        partner = node.key("partner", "partner");
-        node.product(editor, "news");
-        node.licence(editor, "partner", "news");
+        TestNode.Licensed keys = node.newsLicence("DE");
+        editor = keys.editor();
+        partner = keys.partner();
     }
 
     @AfterAll

@@ -99,6 +99,22 @@ final class TestNode implements AutoCloseable {
 
     // --- a small vocabulary for arranging a network ---
 
+    /** The keys of the two sides of {@link #newsLicence}. */
+    record Licensed(String editor, String partner) {}
+
+    /**
+     * The network most delivery tests start from: agency (IT) licenses its product "news" to partner (here, in
+     * {@code partnerCountry}); returns the agency editor's and the partner's keys.
+     */
+    Licensed newsLicence(String partnerCountry) {
+        org("agency", "IT");
+        org("partner", partnerCountry);
+        Licensed keys = new Licensed(key("agency", "editor"), key("partner", "partner"));
+        product(keys.editor(), "news");
+        licence(keys.editor(), "partner", "news");
+        return keys;
+    }
+
     String org(String id, String country) {
         Answer a = post("/v1/orgs", ADMIN, "{\"id\":\"" + id + "\",\"name\":\"" + id + " Org\",\"kind\":\"agency\",\"country\":\"" + country + "\"}");
         if (a.status() != 201) {

@@ -39,7 +39,7 @@ final class EndpointWorker implements Runnable {
 
     /** What the worker needs from the pusher, shared by every worker. */
     record Context(Endpoints endpoints, Deliveries deliveries, Lines lines, Payloads payloads, Sender sender, Retrying retrying,
-                   Clock clock, Duration poll) {}
+                   Clock clock, Duration poll, DeliveryObserver observer) {}
 
     private final Context x;
     private final ReentrantLock lock = new ReentrantLock();
@@ -53,6 +53,8 @@ final class EndpointWorker implements Runnable {
     private final Deque<FeedEntry> line = new ArrayDeque<>();
     private final Deque<CompletableFuture<Boolean>> unconfirmed = new ArrayDeque<>();
     private Cursor readUpTo;
+    /** When the oldest entry waiting in the line was appended; null when the line is empty (caught up). */
+    private volatile Instant oldestWaiting;
 
     EndpointWorker(Endpoint endpoint, Context context) {
         this.endpoint = endpoint;
@@ -61,6 +63,11 @@ final class EndpointWorker implements Runnable {
 
     Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** When the oldest entry read and not yet delivered was appended, if one waits. */
+    Optional<Instant> oldestWaiting() {
+        return Optional.ofNullable(oldestWaiting);
     }
 
     /** The endpoint changed (settings, state, cursor, re-sends requested): pick it up before the next request. */
@@ -120,10 +127,12 @@ final class EndpointWorker implements Runnable {
             return;
         }
         if (line.isEmpty() && !fill(e)) {
+            oldestWaiting = null;
             pause(x.poll());
             return;
         }
         FeedEntry entry = line.peekFirst();
+        oldestWaiting = entry.appendedAt();
         Optional<Progress.Pending> pending = progress.pending().filter(p -> p.entry().equals(entry.cursor()));
         Instant now = x.clock().instant();
         if (pending.isPresent() && pending.get().nextAttempt().isAfter(now)) {
@@ -136,6 +145,7 @@ final class EndpointWorker implements Runnable {
         if (!running) {
             return; // the node is closing and cut the request short: not the receiver's failure, so not recorded
         }
+        x.observer().attempted(e, entry, attempt);
         Outcome outcome = x.retrying().afterLine(e, entry, attempt, progress);
         unconfirmed.addLast(x.deliveries().submit(outcome));
         if (unconfirmed.size() > UNCONFIRMED && !confirm(1)) {

@@ -35,11 +35,16 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
 
     public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Payloads payloads, AddressGuard guard,
                   DeliverySettings settings, Clock clock) {
+        this(endpoints, deliveries, feeds, payloads, guard, settings, clock, DeliveryObserver.NONE);
+    }
+
+    public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Payloads payloads, AddressGuard guard,
+                  DeliverySettings settings, Clock clock, DeliveryObserver observer) {
         this.endpoints = endpoints;
         this.lines = new Lines(feeds, clock);
         this.sender = new Sender(guard, settings, clock);
         this.context = new EndpointWorker.Context(endpoints, deliveries, lines, payloads, sender,
-                new Retrying(settings.schedule(), settings.disableAfter()), clock, settings.poll());
+                new Retrying(settings.schedule(), settings.disableAfter()), clock, settings.poll(), observer);
     }
 
     /** Starts a worker for every stored endpoint: each resumes from its durable cursor. */
@@ -78,6 +83,16 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
                 worker.changed(endpoint); // changed on another node (paused, new filter, rotated secret)
             }
         }
+    }
+
+    /**
+     * For each endpoint this node delivers to, when the oldest entry it has read and not yet delivered was appended
+     * (empty when it is caught up): how far behind the log each pusher is, in time.
+     */
+    public Map<Endpoint, Optional<java.time.Instant>> waiting() {
+        Map<Endpoint, Optional<java.time.Instant>> out = new java.util.HashMap<>();
+        workers.values().forEach(w -> out.put(w.endpoint(), w.oldestWaiting()));
+        return out;
     }
 
     /** The endpoints this node's workers deliver to now. */

@@ -62,7 +62,9 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private final boolean postgres;
     private final Consumer<List<LogEntry>> committed;
     private final Runnable networkChanged;
-    private long networkSeen = -1;
+    /** The network version the entitlement snapshot was last refreshed for, by the writer or by a reader. */
+    private volatile long networkJudged = -1;
+    private final Object networkRefresh = new Object();
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     private final Thread writer;
     private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
@@ -85,6 +87,8 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         this.jdbc = new Jdbc(dataSource);
         this.desk = desk;
         this.lastSeq = head().seq();
+        // The snapshot was built before this log (the gate is wired first): it is at least this new.
+        this.networkJudged = new NetworkVersion(db).current();
         // Only where this writer is the only one: on PostgreSQL other nodes append too, and a node's memory would
         // hold its own entries only, with gaps where the others' fall.
         this.recent = postgres ? null : new RecentRoutes(lastSeq, RECENT_ROUTES);
@@ -133,11 +137,7 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                 seqBefore = lastSeq;
             }
             // Route with the network as committed now: a licence approved on another node must count at once.
-            long network = NetworkVersion.read(c);
-            if (network != networkSeen) {
-                networkChanged.run();
-                networkSeen = network;
-            }
+            judgeWithNetwork(NetworkVersion.read(c));
             for (Pending p : group) {
                 Savepoint savepoint = c.setSavepoint();
                 try {
@@ -227,7 +227,7 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                 seq, item.id().value(), version.number(), revision.logEvent(), now);
         insertRoutes(c, seq, item.id(), revision.routes());
         Releases.reschedule(c, item, revision.nextRelease(), now);
-        return new Appended(new Cursor(seq), revision);
+        return new Appended(new Cursor(seq), revision, now);
     }
 
     /** Each org that received the item, with the highest version it received. */
@@ -266,11 +266,29 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         return recent.after(partner, after, limit).orElseGet(() -> routedFromDatabase(partner, after, limit));
     }
 
+    /**
+     * Makes the entitlement snapshot at least as new as this network version (read from the database). Readers on
+     * PostgreSQL call it for every page they take: a licence approved on another node a moment ago must count before
+     * the gate filters a page, or the page's cursor would move past entries the partner is entitled to, for good.
+     */
+    public void judgeWithNetwork(long version) {
+        if (version <= networkJudged) {
+            return;
+        }
+        synchronized (networkRefresh) {
+            if (version > networkJudged) {
+                networkChanged.run();
+                networkJudged = version;
+            }
+        }
+    }
+
     private List<FeedEntry> routedFromDatabase(OrgId partner, Cursor after, int limit) {
-        return jdbc.transaction(c -> {
-            record Row(long seq, Event event, Item item, Version version) {}
+        long[] network = {-1};
+        List<FeedEntry> entries = jdbc.transaction(c -> {
+            record Row(long seq, Event event, Item item, Version version, Instant at) {}
             List<Row> rows = Jdbc.query(c, """
-                    select r.seq, r.event as routed_event, i.id, i.uri, i.latest_version, i.first_created, i.killed, v.*
+                    select r.seq, r.event as routed_event, l.appended_at as entry_appended_at, i.id, i.uri, i.latest_version, i.first_created, i.killed, v.*
                     from routes r
                     join content_log l on l.seq = r.seq
                     join items i on i.id = l.item_id
@@ -278,16 +296,23 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                     where r.org_id = ? and r.seq > ?
                     order by r.org_id, r.seq
                     limit ?""",
-                    rs -> new Row(rs.getLong("seq"), Event.fromWire(rs.getString("routed_event")), ItemRows.itemWithoutOwners(rs), ItemRows.version(rs)),
+                    rs -> new Row(rs.getLong("seq"), Event.fromWire(rs.getString("routed_event")), ItemRows.itemWithoutOwners(rs), ItemRows.version(rs),
+                            Jdbc.instant(rs, "entry_appended_at")),
                     partner.value(), after.seq(), limit);
             Set<String> ids = new LinkedHashSet<>();
             rows.forEach(r -> ids.add(r.item().id().value()));
             Map<String, Set<OrgId>> owners = ItemRows.owners(c, ids);
+            if (postgres && !rows.isEmpty()) {
+                // Read after the routes: at least as new as the network any of these entries was routed under.
+                network[0] = NetworkVersion.read(c);
+            }
             return rows.stream()
                     .map(r -> new FeedEntry(new Cursor(r.seq()), r.event(),
-                            ItemRows.withOwners(r.item(), owners.getOrDefault(r.item().id().value(), Set.of())), r.version()))
+                            ItemRows.withOwners(r.item(), owners.getOrDefault(r.item().id().value(), Set.of())), r.version(), r.at()))
                     .toList();
         });
+        judgeWithNetwork(network[0]);
+        return entries;
     }
 
     @Override

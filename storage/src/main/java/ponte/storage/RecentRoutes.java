@@ -96,7 +96,7 @@ final class RecentRoutes {
             Item item = a.revision().item();
             Version version = a.revision().version();
             for (Route route : a.revision().routes()) {
-                shelves.computeIfAbsent(route.partner(), p -> new Shelf()).add(new FeedEntry(a.cursor(), route.event(), item, version));
+                shelves.computeIfAbsent(route.partner(), p -> new Shelf()).add(new FeedEntry(a.cursor(), route.event(), item, version, a.at()));
                 held++;
             }
         }

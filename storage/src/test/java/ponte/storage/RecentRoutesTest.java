@@ -33,7 +33,7 @@ class RecentRoutesTest {
         for (OrgId p : partners) {
             routes.add(new Route(p, Event.PUBLISHED));
         }
-        return new Appended(new Cursor(seq), new Revision(item, version, false, routes, Optional.empty()));
+        return new Appended(new Cursor(seq), new Revision(item, version, false, routes, Optional.empty()), java.time.Instant.EPOCH.plusSeconds(seq));
     }
 
     private static List<Long> seqs(Optional<List<FeedEntry>> entries) {

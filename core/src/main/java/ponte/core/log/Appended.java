@@ -1,6 +1,7 @@
 package ponte.core.log;
 
+import java.time.Instant;
 import ponte.core.items.Revision;
 
-/** A change that is now durably on the log at {@code cursor}. */
-public record Appended(Cursor cursor, Revision revision) {}
+/** A change that is now durably on the log at {@code cursor}, appended {@code at}. */
+public record Appended(Cursor cursor, Revision revision, Instant at) {}

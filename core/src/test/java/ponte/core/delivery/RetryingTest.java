@@ -32,7 +32,7 @@ class RetryingTest {
 
     static FeedEntry entry(long seq) {
         Item item = Fixtures.item("item" + seq, "agency");
-        return new FeedEntry(new Cursor(seq), Event.PUBLISHED, item, Fixtures.version(item, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news"));
+        return new FeedEntry(new Cursor(seq), Event.PUBLISHED, item, Fixtures.version(item, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news"), Instant.EPOCH);
     }
 
     static Attempt attempt(long seq, int number, Instant at, int status) {
