@@ -1,19 +1,26 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ponte.core.delivery.Schedule;
+import ponte.delivery.DeliverySettings;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Two nodes on one PostgreSQL, without Kafka: what one node changes in the network (orgs, licences) counts on the
- * other for every read that follows, not a poll interval later.
+ * other for every read that follows, not a poll interval later; and what a partner asks of an endpoint through one
+ * node (a re-send, a replay) is carried out by the node delivering to it.
  */
 class SeveralNodesTest {
     @TempDir
@@ -41,6 +48,38 @@ class SeveralNodesTest {
                 assertThat(page.get("entries").get(0).get("item").get("headlines").get(0).get("value").asString()).isEqualTo("Speciale " + round);
                 cursor = page.get("next").asString();
             }
+        }
+    }
+
+    @Test
+    void reSendsAndReplaysAskedThroughAnyNodeAreCarriedOutByTheNodeDelivering() throws Exception {
+        Optional<String> db = TestDatabase.postgresUrlFor(dataDir.resolve("asks"));
+        DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true).withSchedule(Schedule.parse("0,50"));
+        Duration wait = Duration.ofSeconds(20); // a lease round is 3 s
+        try (Receiver receiver = new Receiver();
+             TestNode delivering = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("asks-a"), db, TestNode.ADMIN), Clock.systemUTC(), delivery);
+             TestNode other = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("asks-b"), db, TestNode.ADMIN), Clock.systemUTC(), delivery)) {
+            TestNode.Licensed keys = delivering.newsLicence("DE");
+            AtomicBoolean up = new AtomicBoolean(false);
+            receiver.answer("/hook", hit -> up.get() ? 200 : 503);
+            String id = delivering.post("/v1/endpoints", keys.partner(), "{\"url\":\"" + receiver.url("/hook") + "\"}").json().get("id").asString();
+            assertThat(delivering.wiring().pusher.running()).as("created here, claimed here").contains(new ponte.core.delivery.EndpointId(id));
+            delivering.post("/v1/items", keys.editor(), publishBody(ninjs("it", "Rimandata"), "news"));
+            await().atMost(wait).until(() -> other.get("/v1/endpoints/" + id + "/dead-letters", keys.partner()).json().get("deadLetters").size() == 1);
+
+            up.set(true);
+            assertThat(other.post("/v1/endpoints/" + id + "/dead-letters/resend", keys.partner(), "").status()).isEqualTo(202);
+            await().atMost(wait).until(() -> receiver.delivered("/hook").size() == 1);
+
+            String first = delivering.post("/v1/items", keys.editor(), publishBody(ninjs("it", "Seconda"), "news")).json().get("cursor").asString();
+            await().atMost(wait).until(() -> receiver.delivered("/hook").size() == 2);
+            // The endpoint is idle now: only the replay asked through the other node can make it send again.
+            String before = new ponte.core.log.Cursor(ponte.core.log.Cursor.parse("cursor", first).seq() - 1).encode();
+            assertThat(other.post("/v1/endpoints/" + id + "/replay", keys.partner(), "{\"from\":\"" + before + "\"}").status()).isEqualTo(200);
+            await().atMost(wait).until(() -> receiver.delivered("/hook").size() == 3);
+            List<Receiver.Hit> hits = receiver.delivered("/hook");
+            assertThat(hits.get(2).id()).isEqualTo(hits.get(1).id());
+            assertThat(other.wiring().pusher.running()).as("one deliverer").doesNotContain(new ponte.core.delivery.EndpointId(id));
         }
     }
 }

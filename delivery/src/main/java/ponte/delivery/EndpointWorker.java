@@ -49,7 +49,7 @@ final class EndpointWorker implements Runnable {
     private volatile boolean reload = true;
     private volatile boolean resends = true;
     private volatile Endpoint endpoint;
-    private Progress progress;
+    private volatile Progress progress;
     private final Deque<FeedEntry> line = new ArrayDeque<>();
     private final Deque<CompletableFuture<Boolean>> unconfirmed = new ArrayDeque<>();
     private Cursor readUpTo;
@@ -63,6 +63,17 @@ final class EndpointWorker implements Runnable {
 
     Endpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * What was asked of the endpoint by hand, as stored, possibly through another node: a replay (the epoch moved
+     * away from the one this worker works under) or re-sends. Picked up as a local change would be.
+     */
+    void asked(Endpoints.Asked asked) {
+        Progress p = progress;
+        if (asked.resends() || (p != null && !reload && asked.epoch() != p.epoch())) {
+            changed(endpoint);
+        }
     }
 
     /** When the oldest entry read and not yet delivered was appended, if one waits. */

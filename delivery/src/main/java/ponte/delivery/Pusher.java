@@ -67,6 +67,7 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
      */
     public synchronized void own(Set<EndpointId> held) {
         owned = Set.copyOf(held);
+        Map<EndpointId, Endpoints.Asked> asked = endpoints.asked();
         for (EndpointWorker worker : List.copyOf(workers.values())) {
             if (!held.contains(worker.endpoint().id())) {
                 stop(worker);
@@ -81,6 +82,8 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
                 run(endpoint);
             } else if (!worker.endpoint().equals(endpoint)) {
                 worker.changed(endpoint); // changed on another node (paused, new filter, rotated secret)
+            } else if (asked.containsKey(endpoint.id())) {
+                worker.asked(asked.get(endpoint.id())); // a re-send or replay asked through another node
             }
         }
     }

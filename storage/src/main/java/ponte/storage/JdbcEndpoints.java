@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -99,6 +100,16 @@ public final class JdbcEndpoints implements Endpoints {
     public void skipTo(EndpointId id, long epoch, Cursor cursor) {
         jdbc.update("update endpoint_cursors set seq = ? where endpoint_id = ? and epoch = ? and pending_seq is null and seq < ?",
                 cursor.seq(), id.value(), epoch, cursor.seq());
+    }
+
+    @Override
+    public Map<EndpointId, Asked> asked() {
+        return jdbc.query("""
+                select c.endpoint_id, c.epoch,
+                       exists (select 1 from dead_letters d where d.endpoint_id = c.endpoint_id and d.resend_requested) as resends
+                from endpoint_cursors c""",
+                rs -> Map.entry(new EndpointId(rs.getString(1)), new Asked(rs.getLong(2), rs.getBoolean(3))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     static Progress progress(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package ponte.core.delivery;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ponte.core.log.Cursor;
 import ponte.core.orgs.OrgId;
@@ -32,4 +33,14 @@ public interface Endpoints {
 
     /** Moves the cursor forward past entries the endpoint does not take, unless the epoch changed or an attempt is pending. */
     void skipTo(EndpointId id, long epoch, Cursor cursor);
+
+    /**
+     * What partners asked of each endpoint by hand, as stored: the cursor's epoch (a replay changes it) and whether
+     * dead letters wait to be re-sent. On several nodes the request may reach a node that does not deliver to the
+     * endpoint; the one that does compares this with what it knows.
+     */
+    Map<EndpointId, Asked> asked();
+
+    /** See {@link #asked()}. */
+    record Asked(long epoch, boolean resends) {}
 }
