@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ class PushDurabilityTest {
         Map<String, String> ids = new LinkedHashMap<>(); // path -> endpoint id
         List<String> cursors = new ArrayList<>();
         int deliveredAtKill;
+        CountDownLatch published = new CountDownLatch(1);
         try (Receiver receiver = new Receiver()) {
             Process server = ServerProcess.start(dataDir, Map.of("PONTE_ALLOW_PRIVATE_ENDPOINTS", "true"));
             try {
@@ -55,9 +57,11 @@ class PushDurabilityTest {
                     post(http, base, "/v1/licences", editor, "{\"licensee\":\"" + org + "\",\"products\":[\"news\"]}");
                     for (int e = 0; e < ENDPOINTS_EACH; e++) {
                         String path = "/" + org + "/hook" + e;
-                        // A receiver that takes 20 ms per delivery: the fan-out lasts long enough to be killed in the middle.
+                        // A receiver that holds every request until all items are published, then takes 20 ms per
+                        // delivery: however slow the machine, the fan-out is still under way when the node is killed.
                         receiver.answer(path, h -> {
                             try {
+                                published.await(10, TimeUnit.SECONDS); // under the sender's 15 s timeout
                                 Thread.sleep(20);
                             } catch (InterruptedException ignored) {
                                 Thread.currentThread().interrupt();
@@ -72,6 +76,7 @@ class PushDurabilityTest {
                 for (int i = 0; i < ITEMS; i++) {
                     cursors.add(json(post(http, base, "/v1/items", editor, publishBody(ninjs("it", "Fan-out " + i), "news"))).get("cursor").asString());
                 }
+                published.countDown();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> receiver.all().size() >= 150);
                 server.destroyForcibly(); // SIGKILL while every endpoint is mid-way through its line
                 server.waitFor(10, TimeUnit.SECONDS);
