@@ -29,7 +29,6 @@ import ponte.kafka.KafkaProbe;
 import ponte.kafka.KafkaTail;
 import ponte.kafka.LogRelay;
 import ponte.formats.NinjsSchema;
-import ponte.formats.NinjsWriter;
 import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
 import ponte.formats.IngestReader;
@@ -153,7 +152,9 @@ public final class Wiring implements AutoCloseable {
         endpoints = new JdbcEndpoints(database);
         deliveries = new JdbcDeliveries(database);
         AddressGuard guard = new AddressGuard(delivery.allowPrivate());
-        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(new NinjsWriter(), entitlements, orgs, clock), guard, delivery, clock,
+        NinjsSchema ninjs31 = new NinjsSchema();
+        Writers writers = Writers.standard(ninjs31);
+        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(writers, entitlements, orgs, clock), guard, delivery, clock,
                 metrics::attempted);
         metrics.waiting(pusher::waiting);
         liveTail = new Tail();
@@ -161,12 +162,10 @@ public final class Wiring implements AutoCloseable {
         // Fed from the log tail, not the local writer: on Kafka, entries appended on any node wake pushers and streams here.
         tail.subscribe(entry -> liveTail.appended(entry.cursor(), routedOrgs(entry)));
         leases = database.isPostgres() ? new JdbcLeases(database) : null;
-        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, Payloads.AVAILABLE, this::endpointChanged, clock, random, ids);
+        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, this::endpointChanged, clock, random, ids);
 
         Publishing publishing = new Publishing(log, products, ids);
-        NinjsSchema ninjs31 = new NinjsSchema();
         NinjsReader ninjsReader = new NinjsReader(ninjs31);
-        Writers writers = Writers.standard(ninjs31);
 
         // --- ingest (issue 5): sources polled on virtual threads, filed through the same Publishing use case ---
         sources = new JdbcSources(database);

@@ -52,6 +52,11 @@ class OpenApiTest {
                 assertThat(get.path("responses").has("304")).as(path).isTrue();
                 assertThat(get.path("responses").has("406")).as(path).isTrue();
             }
+            // The requests Ponte sends are documented too, a body for every push format.
+            JsonNode pushed = spec.json().path("webhooks").path("item").path("post").path("requestBody").path("content");
+            for (String type : List.of("application/json", "application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.packageitem+xml")) {
+                assertThat(pushed.has(type)).as("webhook body " + type).isTrue();
+            }
             TestNode.Answer docs = node.get("/docs", null);
             assertThat(docs.status()).isEqualTo(200);
             assertThat(docs.raw().body()).contains("/openapi.json").contains("/docs/redoc.standalone.js").doesNotContain("https://cdn");

@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,8 +33,12 @@ final class Receiver implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** One request as it arrived. */
-    record Hit(String path, String id, String timestamp, String signature, String body, Instant at, int answered) {
+    /** One request as it arrived; headers by lower-case name (first value). */
+    record Hit(String path, String id, String timestamp, String signature, Map<String, String> headers, String body, Instant at, int answered) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
         JsonNode json() {
             return NinjsWriter.mapper().readTree(body);
         }
@@ -123,8 +129,10 @@ final class Receiver implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var headers = exchange.getRequestHeaders();
+        Map<String, String> named = new HashMap<>();
+        headers.forEach((name, values) -> named.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
         Hit unanswered = new Hit(path, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
-                body, Instant.now(), 0);
+                Map.copyOf(named), body, Instant.now(), 0);
         CountDownLatch stall = stalls.get(path);
         if (stall != null) {
             try {
@@ -134,7 +142,8 @@ final class Receiver implements AutoCloseable {
             }
         }
         int status = answers.getOrDefault(path, h -> 200).applyAsInt(unanswered);
-        Hit hit = new Hit(unanswered.path(), unanswered.id(), unanswered.timestamp(), unanswered.signature(), body, unanswered.at(), status);
+        Hit hit = new Hit(unanswered.path(), unanswered.id(), unanswered.timestamp(), unanswered.signature(), unanswered.headers(), body,
+                unanswered.at(), status);
         hits.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(hit);
         all.add(hit);
         byte[] reply = bodySizes.containsKey(path) ? new byte[bodySizes.get(path)] : "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);

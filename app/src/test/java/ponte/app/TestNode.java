@@ -61,6 +61,11 @@ final class TestNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), key);
     }
 
+    /** A GET asking for a representation by Accept (the feed and items come in five formats). */
+    Answer get(String path, String key, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept), key);
+    }
+
     Answer post(String path, String key, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
     }
@@ -143,6 +148,28 @@ final class TestNode implements AutoCloseable {
         if (a.status() != 201) {
             throw new IllegalStateException("licence: " + a.status() + " " + a.raw().body());
         }
+    }
+
+    /** Publishes a ninjs document in one product; returns the receipt (id, uri, cursor). */
+    JsonNode publish(String editorKey, JsonNode ninjs, String product) {
+        Answer a = post("/v1/items", editorKey, publishBody(ninjs, product));
+        if (a.status() != 201) {
+            throw new IllegalStateException("publish: " + a.status() + " " + a.raw().body());
+        }
+        return a.json();
+    }
+
+    /** A webhook endpoint as created: its id, and its signing secret (shown only then). */
+    record Hook(String id, String secret) {}
+
+    /** Creates a webhook endpoint of the key's org in this format, with a filter (as JSON) or none (null). */
+    Hook endpoint(String partnerKey, String url, String format, String filter) {
+        Answer a = post("/v1/endpoints", partnerKey, "{\"url\":\"" + url + "\",\"format\":\"" + format + "\""
+                + (filter == null ? "" : ",\"filter\":" + filter) + "}");
+        if (a.status() != 201) {
+            throw new IllegalStateException("endpoint: " + a.status() + " " + a.raw().body());
+        }
+        return new Hook(a.json().get("id").asString(), a.json().get("secret").asString());
     }
 
     static ObjectNode ninjs(String language, String headline) {

@@ -210,14 +210,14 @@ final class EndpointWorker implements Runnable {
 
     private Attempt send(Endpoint e, FeedEntry entry, int number) {
         String id = webhookId(e, entry.cursor());
-        byte[] body;
+        Payloads.Rendered payload;
         try {
-            body = x.payloads().render(e.org(), entry, e.format()).body();
+            payload = x.payloads().render(e.org(), entry, e.format());
         } catch (RuntimeException renderFailed) {
             return new Attempt(e.id(), entry.cursor(), id, number, x.clock().instant(), Optional.empty(), Duration.ZERO,
                     Optional.of("could not render the entry: " + renderFailed.getMessage()));
         }
-        return x.sender().send(e.id(), e.url(), entry.cursor(), id, number, e.secrets().signing(x.clock().instant()), body);
+        return x.sender().send(e.id(), e.url(), entry, id, number, e.secrets().signing(x.clock().instant()), payload);
     }
 
     /** Standard Webhooks' idempotency key: the same for every attempt, re-send and replay of one entry to one endpoint. */

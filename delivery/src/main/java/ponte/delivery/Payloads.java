@@ -19,28 +19,36 @@ import ponte.core.log.FeedEntry;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
 import ponte.core.orgs.Orgs;
+import ponte.formats.ItemView;
 import ponte.formats.NinjsWriter;
+import ponte.formats.Writers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The body of a delivery: a Standard Webhooks payload {@code {"type", "timestamp", "data"}} whose data holds the
- * entry's cursor, its event as the org sees it and the item rendered for the org (with the licence it receives it
- * under), exactly as the feed renders it. Rendered once per org and entry however many endpoints the org has.
+ * The body of a delivery, in the endpoint's format, with the item rendered for the org (with the licence it receives
+ * it under) exactly as the feed renders it in that format:
+ * <ul>
+ *   <li>ninjs, ninjs2: a Standard Webhooks payload {@code {"type", "timestamp", "data"}} whose data is the feed entry
+ *       (cursor, event as the org sees it, item in ninjs 3.1 or 2.2);</li>
+ *   <li>newsmlg2: the NewsML-G2 item document itself (a newsItem, or a packageItem for a composite), the element the
+ *       feed's newsMessage carries for the entry. XML has no envelope: the item says what happened (signal
+ *       sig:update or sig:correction, pubStatus stat:canceled for a kill) and the webhook-id names the cursor.</li>
+ * </ul>
+ * Rendered once per org, entry and format however many endpoints the org has.
  */
 public final class Payloads {
-    /** Formats this module renders today; ninjs 2.2 and NewsML-G2 come with the formats work (issue 5). */
-    public static final Set<Format> AVAILABLE = Set.of(Format.NINJS);
+    private static final String JSON = "application/json";
     private static final int CACHED = 4096;
     // The rendering carries the licence in force now; a re-send minutes later renders again.
     private static final Duration FRESH = Duration.ofSeconds(60);
 
-    /** A rendered body, and the facts of the version an endpoint filter needs (its subjects). */
-    public record Rendered(byte[] body, Set<String> subjects, Instant at) {}
+    /** A rendered body with its media type, and the facts of the version an endpoint filter needs (its subjects). */
+    public record Rendered(byte[] body, String mediaType, Set<String> subjects, Instant at) {}
 
     private record Key(OrgId org, long seq, Format format) {}
 
-    private final NinjsWriter writer;
+    private final Writers writers;
     private final Entitlements entitlements;
     private final Orgs orgs;
     private final Clock clock;
@@ -48,8 +56,8 @@ public final class Payloads {
     private final Map<Key, CompletableFuture<Rendered>> cache = new ConcurrentHashMap<>();
     private final Map<OrgId, String> names = new ConcurrentHashMap<>();
 
-    public Payloads(NinjsWriter writer, Entitlements entitlements, Orgs orgs, Clock clock) {
-        this.writer = writer;
+    public Payloads(Writers writers, Entitlements entitlements, Orgs orgs, Clock clock) {
+        this.writers = writers;
         this.entitlements = entitlements;
         this.orgs = orgs;
         this.clock = clock;
@@ -87,10 +95,20 @@ public final class Payloads {
     }
 
     private Rendered renderNow(OrgId org, FeedEntry entry, Format format, Instant now) {
-        if (format != Format.NINJS) {
-            throw new IllegalStateException("format " + format.wire() + " is not rendered for push yet");
-        }
-        ObjectNode item = forPartner(org, entry, now);
+        // Every format is written from the one ninjs 3.1 rendering (as the feed does), and filters read its subjects.
+        ObjectNode ninjs = forPartner(org, entry, now);
+        Set<String> subjects = subjects(ninjs);
+        return switch (format) {
+            case NINJS -> new Rendered(envelope(entry, ninjs), JSON, subjects, now);
+            case NINJS2 -> new Rendered(envelope(entry, writers.versions().to22(ninjs)), JSON, subjects, now);
+            case NEWSMLG2 -> {
+                ItemView view = new ItemView(entry.event(), ninjs, "/v1/items/" + entry.item().id().value());
+                yield new Rendered(writers.newsMl().item(view), writers.newsMl().mediaTypeOf(view) + ";charset=utf-8", subjects, now);
+            }
+        };
+    }
+
+    private byte[] envelope(FeedEntry entry, ObjectNode item) {
         ObjectNode payload = NinjsWriter.mapper().createObjectNode();
         payload.put("type", "item." + entry.event().wire());
         payload.put("timestamp", entry.version().created().toString());
@@ -98,15 +116,17 @@ public final class Payloads {
         data.put("cursor", entry.cursor().encode());
         data.put("event", entry.event().wire());
         data.set("item", item);
-        return new Rendered(writer.bytes(payload), subjects(item), now);
+        return writers.ninjs().bytes(payload);
     }
 
+    /** The terms as the feed states them: the licence the partner reads under, or (none) the editor's own. */
     private ObjectNode forPartner(OrgId partner, FeedEntry entry, Instant now) {
         Item item = entry.item();
         Optional<Licence> licence = entitlements.grantingLicence(partner, item, entry.version(), now);
-        String licensor = licence.map(l -> name(l.licensor())).orElse("");
         List<String> owners = item.owners().stream().sorted().map(this::name).toList();
-        return writer.render(item, entry.version(), new NinjsWriter.Terms(owners, licence, licensor, name(partner)));
+        NinjsWriter.Terms terms = licence.map(l -> NinjsWriter.Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
+                .orElseGet(() -> NinjsWriter.Terms.ownerView(owners));
+        return writers.ninjs().render(item, entry.version(), terms);
     }
 
     /** ninjs 3.1 subjects: each one's uri, literal and name, any of which an endpoint filter may name. */

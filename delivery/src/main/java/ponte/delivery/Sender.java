@@ -22,6 +22,7 @@ import ponte.core.delivery.Attempt;
 import ponte.core.delivery.EndpointId;
 import ponte.core.delivery.Secret;
 import ponte.core.log.Cursor;
+import ponte.core.log.FeedEntry;
 
 /**
  * Makes one signed webhook request and reports what happened as an {@link Attempt}. Jetty's HTTP client: it lets
@@ -61,7 +62,16 @@ final class Sender implements AutoCloseable {
         }
     }
 
-    Attempt send(EndpointId endpoint, String url, Cursor entry, String webhookId, int number, List<Secret> secrets, byte[] body) {
+    /**
+     * POSTs the payload as it was rendered, its media type as Content-Type. Besides Standard Webhooks' headers, every
+     * request names its entry in {@code Ponte-Cursor} and {@code Ponte-Event}: a NewsML-G2 body has no envelope to say
+     * so, and receivers of any format can route or deduplicate before parsing. They repeat what the signed parts say
+     * (the webhook-id ends with the cursor; the body states the event), so they need no signature of their own.
+     */
+    Attempt send(EndpointId endpoint, String url, FeedEntry feedEntry, String webhookId, int number, List<Secret> secrets,
+                 Payloads.Rendered payload) {
+        Cursor entry = feedEntry.cursor();
+        byte[] body = payload.body();
         Instant at = clock.instant();
         long timestamp = at.getEpochSecond();
         String signature = Signer.header(secrets, webhookId, timestamp, body);
@@ -72,8 +82,9 @@ final class Sender implements AutoCloseable {
                     .method(HttpMethod.POST)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .headers(h -> h.put("webhook-id", webhookId).put("webhook-timestamp", Long.toString(timestamp))
-                            .put("webhook-signature", signature))
-                    .body(new BytesRequestContent("application/json", body))
+                            .put("webhook-signature", signature)
+                            .put("Ponte-Cursor", entry.encode()).put("Ponte-Event", feedEntry.event().wire()))
+                    .body(new BytesRequestContent(payload.mediaType(), body))
                     .send(listener);
             Result result = listener.done.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
             Duration latency = Duration.ofNanos(System.nanoTime() - started);

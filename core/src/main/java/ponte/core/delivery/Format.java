@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import ponte.core.Invalid;
 
-/** What an endpoint receives in each delivery's {@code data.item}. */
+/** How an endpoint receives each delivery, every format rendered as the feed renders it for the endpoint's org. */
 public enum Format {
-    /** ninjs 3.1, as the feed serves it. */
+    /** The JSON payload {@code {"type", "timestamp", "data": {"cursor", "event", "item"}}}, the item in ninjs 3.1. */
     NINJS,
-    /** ninjs 2.2. */
+    /** The same JSON payload with the item in ninjs 2.2. */
     NINJS2,
-    /** NewsML-G2 2.35, a newsItem. */
+    /** The NewsML-G2 2.35 item document itself (a newsItem, or a packageItem for a composite), no envelope. */
     NEWSMLG2;
 
     public String wire() {

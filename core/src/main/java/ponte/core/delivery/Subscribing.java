@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import ponte.core.Ids;
@@ -40,23 +39,18 @@ public final class Subscribing {
     private final Deliveries deliveries;
     private final UrlGuard guard;
     private final ContentLog log;
-    private final Set<Format> available;
     private final Consumer<EndpointId> changed;
     private final Clock clock;
     private final RandomGenerator random;
     private final Ids ids;
 
-    /**
-     * @param available the formats the delivery adapter renders today
-     * @param changed   told after every change, so the pusher picks it up at once
-     */
-    public Subscribing(Endpoints endpoints, Deliveries deliveries, UrlGuard guard, ContentLog log, Set<Format> available,
-                       Consumer<EndpointId> changed, Clock clock, RandomGenerator random, Ids ids) {
+    /** @param changed told after every change, so the pusher picks it up at once */
+    public Subscribing(Endpoints endpoints, Deliveries deliveries, UrlGuard guard, ContentLog log, Consumer<EndpointId> changed,
+                       Clock clock, RandomGenerator random, Ids ids) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
         this.log = log;
-        this.available = Set.copyOf(available);
         this.changed = changed;
         this.clock = clock;
         this.random = random;
@@ -67,7 +61,6 @@ public final class Subscribing {
     public Created create(Caller caller, String url, Format format, EndpointFilter filter) {
         OrgId org = caller.actingFor(Role.PARTNER);
         guard.check(url);
-        requireAvailable(format);
         Secret secret = Secret.generate(random);
         Endpoint endpoint = new Endpoint(new EndpointId("ep_" + ids.next()), org, url, format, filter, Secrets.of(secret),
                 EndpointState.ACTIVE, Optional.empty(), clock.instant());
@@ -95,10 +88,7 @@ public final class Subscribing {
             guard.check(changes.url().get());
             endpoint = endpoint.withUrl(changes.url().get());
         }
-        if (changes.format().isPresent()) {
-            requireAvailable(changes.format().get());
-            endpoint = endpoint.withFormat(changes.format().get());
-        }
+        endpoint = changes.format().map(endpoint::withFormat).orElse(endpoint);
         endpoint = changes.filter().map(endpoint::withFilter).orElse(endpoint);
         boolean reenabled = false;
         if (changes.paused().isPresent()) {
@@ -164,13 +154,6 @@ public final class Subscribing {
         endpoints.moveTo(endpoint.id(), target);
         changed.accept(id);
         return target;
-    }
-
-    private void requireAvailable(Format format) {
-        if (!available.contains(format)) {
-            throw new Invalid("/format", "format '" + format.wire() + "' is not available for push delivery yet; available: "
-                    + available.stream().map(Format::wire).sorted().toList());
-        }
     }
 
     private static void requireLimit(int limit) {
