@@ -32,8 +32,6 @@ import ponte.core.log.FeedEntry;
 final class Sender implements AutoCloseable {
     static final String USER_AGENT = "Ponte-Webhooks/0.1";
 
-    /** The signed request's headers, for tests and the stream to agree on. */
-    record Signed(String id, long timestamp, String signature) {}
 
     private final HttpClient client;
     private final Duration timeout;

@@ -156,7 +156,9 @@ public final class Poller implements Polling, AutoCloseable {
             } catch (InterruptedException e) {
                 // stopped
             } catch (RuntimeException e) {
-                LOG.error("the poller of source {} stopped", id, e);
+                if (running) { // while the node closes, the store going away under a poll is expected
+                    LOG.error("the poller of source {} stopped", id, e);
+                }
             } finally {
                 workers.remove(id, this);
             }
