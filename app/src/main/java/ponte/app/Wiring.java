@@ -51,12 +51,12 @@ import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.core.delivery.Subscribing;
 import ponte.core.log.Tail;
-import ponte.delivery.AddressGuard;
 import ponte.delivery.DeliverySettings;
 import ponte.delivery.Payloads;
 import ponte.delivery.Pusher;
 import ponte.storage.JdbcDeliveries;
 import ponte.storage.JdbcEndpoints;
+import ponte.outbound.AddressGuard;
 
 /** The object graph of one Ponte node, built by hand: every dependency is a constructor argument. */
 public final class Wiring implements AutoCloseable {
@@ -161,7 +161,7 @@ public final class Wiring implements AutoCloseable {
         // Fed from the log tail, not the local writer: on Kafka, entries appended on any node wake pushers and streams here.
         tail.subscribe(entry -> liveTail.appended(entry.cursor(), routedOrgs(entry)));
         leases = database.isPostgres() ? new JdbcLeases(database) : null;
-        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, Payloads.AVAILABLE, this::endpointChanged, clock, random, ids);
+        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard.urls("push to"), log, Payloads.AVAILABLE, this::endpointChanged, clock, random, ids);
 
         Publishing publishing = new Publishing(log, products, ids);
         NinjsSchema ninjs31 = new NinjsSchema();

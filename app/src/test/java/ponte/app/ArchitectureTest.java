@@ -27,7 +27,8 @@ import ponte.core.orgs.CountryCode;
 
 /**
  * The intended layering, written down once: core depends on nothing of ours and on no framework; adapters depend on
- * core and not on each other (api may use formats, which renders for it); only app, the composition root, knows them all.
+ * core and not on each other (api may use formats, which renders for it; delivery uses outbound, the SSRF guard,
+ * which knows no adapter); only app, the composition root, knows them all.
  */
 class ArchitectureTest {
     private static final JavaClasses PONTE = new ClassFileImporter()
@@ -92,7 +93,7 @@ class ArchitectureTest {
     @Test
     void delivery_does_not_depend_on_other_adapters() {
         noClasses().that().resideInAPackage("ponte.delivery..")
-                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..", "ponte.ingest..")
                 .check(PONTE);
     }
 
@@ -114,8 +115,19 @@ class ArchitectureTest {
 
     @Test
     void no_other_adapter_depends_on_delivery() {
-        noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..")
+        noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..", "ponte.outbound..", "ponte.search..",
+                        "ponte.kafka..")
                 .should().dependOnClassesThat().resideInAPackage("ponte.delivery..")
+                .check(PONTE);
+    }
+
+    // --- outbound: the SSRF guard ---
+
+    /** The guard is a leaf beside core: it knows no adapter, so every adapter that calls out may use it. */
+    @Test
+    void outbound_depends_only_on_core_and_jettys_client() {
+        classes().that().resideInAPackage("ponte.outbound..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ponte.outbound..", "ponte.core..", "java..", "org.eclipse.jetty..")
                 .check(PONTE);
     }
 
