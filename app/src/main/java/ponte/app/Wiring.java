@@ -97,7 +97,10 @@ public final class Wiring implements AutoCloseable {
     static final Duration LEASE_TTL = Duration.ofSeconds(15);
     static final Duration LEASE_EVERY = Duration.ofSeconds(3);
 
-    /** Push delivery with its defaults; PONTE_ALLOW_PRIVATE_ENDPOINTS=true lets endpoints be private addresses. */
+    /**
+     * Push delivery with its defaults; PONTE_ALLOW_PRIVATE_ENDPOINTS=true lets webhook endpoints and ingest sources be
+     * private addresses.
+     */
     public Wiring(Settings settings, Clock clock) {
         this(settings, clock, DeliverySettings.defaults().allowingPrivate(allowPrivateFromEnvironment()));
     }
@@ -106,7 +109,17 @@ public final class Wiring implements AutoCloseable {
         return "true".equalsIgnoreCase(System.getenv().getOrDefault("PONTE_ALLOW_PRIVATE_ENDPOINTS", "").strip());
     }
 
+    /** {@code delivery.allowPrivate()} turns the SSRF guard off for every outbound request: webhooks and ingest alike. */
     public Wiring(Settings settings, Clock systemClock, DeliverySettings delivery) {
+        this(settings, systemClock, delivery, new AddressGuard(delivery.allowPrivate()));
+    }
+
+    /**
+     * @param guard the SSRF guard of every request to a url someone else chose (webhook endpoints, ingest sources), in
+     *              place of the one {@code delivery.allowPrivate()} would make: tests give it a DNS of their own, or let
+     *              it trust a local server that stands for a public host
+     */
+    Wiring(Settings settings, Clock systemClock, DeliverySettings delivery, AddressGuard guard) {
         // Microseconds, as H2 and PostgreSQL store times: a version read from memory (the recent routes) is then
         // rendered to the same bytes as the one read back from the database (and so has the same ETag).
         Clock clock = Clock.tick(systemClock, Duration.ofNanos(1_000));
@@ -152,7 +165,6 @@ public final class Wiring implements AutoCloseable {
         // --- push delivery ---
         endpoints = new JdbcEndpoints(database);
         deliveries = new JdbcDeliveries(database);
-        AddressGuard guard = new AddressGuard(delivery.allowPrivate());
         pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(new NinjsWriter(), entitlements, orgs, clock), guard, delivery, clock,
                 metrics::attempted);
         metrics.waiting(pusher::waiting);
@@ -172,8 +184,8 @@ public final class Wiring implements AutoCloseable {
         sources = new JdbcSources(database);
         Importing importing = new Importing(publishing, items);
         IngestReader ingestReader = new IngestReader(ninjsReader, writers.versions());
-        poller = new Poller(sources, importing, ingestReader, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
-        Ingesting ingesting = new Ingesting(sources, products, importing, poller, ids, clock);
+        poller = new Poller(sources, importing, ingestReader, guard, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        Ingesting ingesting = new Ingesting(sources, products, importing, poller, guard.urls("fetch from"), ids, clock);
         // --- end ingest ---
 
         Reading reading = new Reading(items, entitlements, clock);
