@@ -44,8 +44,8 @@ public final class Main implements Runnable {
         @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
         String db;
 
-        @Option(names = "--allow-private-endpoints", description = "let webhook endpoints be loopback, private or link-local addresses "
-                + "(env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
+        @Option(names = "--allow-private-endpoints", description = "let webhook endpoints and ingest sources be loopback, private or "
+                + "link-local addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
         boolean allowPrivateEndpoints;
 
         DeliverySettings delivery(boolean forceAllowPrivate) {
@@ -102,7 +102,7 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             AdminKey admin = AdminKey.fromEnvironment();
             Settings settings = node.settings(dataDir, "ponte-data/demo", admin.secret());
-            // The demo pushes to receivers on the same machine, so it allows private endpoint addresses.
+            // The demo pushes to receivers (and may pull from feeds) on the same machine, so it allows private addresses.
             try (Wiring w = new Wiring(settings, Clock.systemUTC(), node.delivery(true)).start()) {
                 DemoNetwork.Loaded loaded = new DemoNetwork(w).load();
                 Banner.serving(w, admin, settings.dataDir());

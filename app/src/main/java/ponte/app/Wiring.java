@@ -50,12 +50,12 @@ import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.core.delivery.Subscribing;
 import ponte.core.log.Tail;
-import ponte.delivery.AddressGuard;
 import ponte.delivery.DeliverySettings;
 import ponte.delivery.Payloads;
 import ponte.delivery.Pusher;
 import ponte.storage.JdbcDeliveries;
 import ponte.storage.JdbcEndpoints;
+import ponte.outbound.AddressGuard;
 
 /** The object graph of one Ponte node, built by hand: every dependency is a constructor argument. */
 public final class Wiring implements AutoCloseable {
@@ -96,7 +96,10 @@ public final class Wiring implements AutoCloseable {
     static final Duration LEASE_TTL = Duration.ofSeconds(15);
     static final Duration LEASE_EVERY = Duration.ofSeconds(3);
 
-    /** Push delivery with its defaults; PONTE_ALLOW_PRIVATE_ENDPOINTS=true lets endpoints be private addresses. */
+    /**
+     * Push delivery with its defaults; PONTE_ALLOW_PRIVATE_ENDPOINTS=true lets webhook endpoints and ingest sources be
+     * private addresses.
+     */
     public Wiring(Settings settings, Clock clock) {
         this(settings, clock, DeliverySettings.defaults().allowingPrivate(allowPrivateFromEnvironment()));
     }
@@ -105,7 +108,17 @@ public final class Wiring implements AutoCloseable {
         return "true".equalsIgnoreCase(System.getenv().getOrDefault("PONTE_ALLOW_PRIVATE_ENDPOINTS", "").strip());
     }
 
+    /** {@code delivery.allowPrivate()} turns the SSRF guard off for every outbound request: webhooks and ingest alike. */
     public Wiring(Settings settings, Clock systemClock, DeliverySettings delivery) {
+        this(settings, systemClock, delivery, new AddressGuard(delivery.allowPrivate()));
+    }
+
+    /**
+     * @param guard the SSRF guard of every request to a url someone else chose (webhook endpoints, ingest sources), in
+     *              place of the one {@code delivery.allowPrivate()} would make: tests give it a DNS of their own, or let
+     *              it trust a local server that stands for a public host
+     */
+    Wiring(Settings settings, Clock systemClock, DeliverySettings delivery, AddressGuard guard) {
         // Microseconds, as H2 and PostgreSQL store times: a version read from memory (the recent routes) is then
         // rendered to the same bytes as the one read back from the database (and so has the same ETag).
         Clock clock = Clock.tick(systemClock, Duration.ofNanos(1_000));
@@ -151,7 +164,6 @@ public final class Wiring implements AutoCloseable {
         // --- push delivery ---
         endpoints = new JdbcEndpoints(database);
         deliveries = new JdbcDeliveries(database);
-        AddressGuard guard = new AddressGuard(delivery.allowPrivate());
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
         pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(writers, entitlements, orgs, clock), guard, delivery, clock,
@@ -162,7 +174,7 @@ public final class Wiring implements AutoCloseable {
         // Fed from the log tail, not the local writer: on Kafka, entries appended on any node wake pushers and streams here.
         tail.subscribe(entry -> liveTail.appended(entry.cursor(), routedOrgs(entry)));
         leases = database.isPostgres() ? new JdbcLeases(database) : null;
-        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard, log, this::endpointChanged, clock, random, ids);
+        Subscribing subscribing = new Subscribing(endpoints, deliveries, guard.urls("push to"), log, this::endpointChanged, clock, random, ids);
 
         Publishing publishing = new Publishing(log, products, ids);
         NinjsReader ninjsReader = new NinjsReader(ninjs31);
@@ -171,8 +183,8 @@ public final class Wiring implements AutoCloseable {
         sources = new JdbcSources(database);
         Importing importing = new Importing(publishing, items);
         IngestReader ingestReader = new IngestReader(ninjsReader, writers.versions());
-        poller = new Poller(sources, importing, ingestReader, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
-        Ingesting ingesting = new Ingesting(sources, products, importing, poller, ids, clock);
+        poller = new Poller(sources, importing, ingestReader, guard, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        Ingesting ingesting = new Ingesting(sources, products, importing, poller, guard.urls("fetch from"), ids, clock);
         // --- end ingest ---
 
         Reading reading = new Reading(items, entitlements, clock);

@@ -1,5 +1,8 @@
 package ponte.app;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -9,6 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
 import java.util.Set;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.junit.jupiter.api.Test;
 import ponte.core.items.Finding;
 import ponte.core.items.Item;
@@ -27,7 +32,8 @@ import ponte.core.orgs.CountryCode;
 
 /**
  * The intended layering, written down once: core depends on nothing of ours and on no framework; adapters depend on
- * core and not on each other (api may use formats, which renders for it); only app, the composition root, knows them all.
+ * core and not on each other (api may use formats, which renders for it; delivery and ingest use outbound, the SSRF
+ * guard, which knows no adapter); only app, the composition root, knows them all.
  */
 class ArchitectureTest {
     private static final JavaClasses PONTE = new ClassFileImporter()
@@ -92,7 +98,7 @@ class ArchitectureTest {
     @Test
     void delivery_does_not_depend_on_other_adapters() {
         noClasses().that().resideInAPackage("ponte.delivery..")
-                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..", "ponte.ingest..")
                 .check(PONTE);
     }
 
@@ -106,16 +112,42 @@ class ArchitectureTest {
     }
 
     @Test
-    void ingest_adapter_depends_only_on_core_and_formats() {
+    void ingest_adapter_depends_only_on_core_formats_and_outbound() {
         noClasses().that().resideInAPackage("ponte.ingest..")
-                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..", "ponte.delivery..",
+                        "ponte.search..", "ponte.kafka..")
                 .check(PONTE);
     }
 
     @Test
     void no_other_adapter_depends_on_delivery() {
-        noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..")
+        noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..", "ponte.ingest..", "ponte.outbound..",
+                        "ponte.search..", "ponte.kafka..")
                 .should().dependOnClassesThat().resideInAPackage("ponte.delivery..")
+                .check(PONTE);
+    }
+
+    // --- outbound: the SSRF guard, shared by delivery and ingest ---
+
+    /** The guard is a leaf beside core: it knows no adapter, so every adapter that calls out may use it. */
+    @Test
+    void outbound_depends_only_on_core_and_jettys_client() {
+        classes().that().resideInAPackage("ponte.outbound..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ponte.outbound..", "ponte.core..", "java..", "org.eclipse.jetty..")
+                .check(PONTE);
+    }
+
+    /**
+     * Webhook endpoints and ingest sources are urls others chose: requests to them go out only through the clients the
+     * SSRF guard makes (it is their resolver), never through a client of one's own or the JDK's, which resolves names
+     * itself.
+     */
+    @Test
+    void http_clients_are_made_only_by_the_ssrf_guard() {
+        noClasses().that().resideOutsideOfPackages("ponte.outbound..", "ponte.bench..")
+                .should().callConstructorWhere(target(owner(assignableTo(HttpClient.class))))
+                .orShould().callMethod(HttpClient.class, "setSocketAddressResolver", SocketAddressResolver.class)
+                .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
                 .check(PONTE);
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import ponte.delivery.DeliverySettings;
 import ponte.formats.NewsMlSchema;
 import ponte.formats.OfficialSchema;
 import ponte.formats.Standards;
@@ -57,7 +59,8 @@ class IngestTest {
         upstream.createContext("/", this::serve);
         upstream.start();
         upstreamBase = "http://127.0.0.1:" + upstream.getAddress().getPort();
-        node = new TestNode(dataDir);
+        // The agency's server is on loopback, which the SSRF guard refuses unless private addresses are allowed.
+        node = new TestNode(dataDir, Clock.systemUTC(), DeliverySettings.defaults().allowingPrivate(true));
         node.org("ansa", "IT");
         node.org("other", "FR");
         node.org("kbs", "KR");

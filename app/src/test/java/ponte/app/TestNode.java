@@ -53,6 +53,12 @@ final class TestNode implements AutoCloseable {
         base = "http://127.0.0.1:" + wiring.port();
     }
 
+    /** A node whose webhooks and ingest go through this SSRF guard (a DNS of the test's own, a trusted local server). */
+    TestNode(Path dataDir, Clock clock, ponte.outbound.AddressGuard guard) throws Exception {
+        wiring = new Wiring(TestDatabase.settingsFor(dataDir, ADMIN), clock, ponte.delivery.DeliverySettings.defaults(), guard).start();
+        base = "http://127.0.0.1:" + wiring.port();
+    }
+
     Wiring wiring() {
         return wiring;
     }

@@ -16,6 +16,7 @@ import ponte.core.log.AppendListener;
 import ponte.core.log.Cursor;
 import ponte.core.log.Feeds;
 import ponte.core.orgs.OrgId;
+import ponte.outbound.AddressGuard;
 
 /**
  * Runs one {@link EndpointWorker} per endpoint, each on its own virtual thread, and wakes an org's workers when the

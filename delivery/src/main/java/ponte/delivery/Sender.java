@@ -17,12 +17,12 @@ import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import ponte.core.delivery.Attempt;
 import ponte.core.delivery.EndpointId;
 import ponte.core.delivery.Secret;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
+import ponte.outbound.AddressGuard;
 
 /**
  * Makes one signed webhook request and reports what happened as an {@link Attempt}. Jetty's HTTP client: it lets
@@ -40,24 +40,15 @@ final class Sender implements AutoCloseable {
     Sender(AddressGuard guard, DeliverySettings settings, Clock clock) {
         this.timeout = settings.timeout();
         this.clock = clock;
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("ponte-webhooks");
-        threads.setDaemon(true);
-        client = new HttpClient();
-        client.setExecutor(threads);
-        client.setSocketAddressResolver(guard.resolver());
-        // Standard Webhooks: a redirect is not a delivery, and following one would step around the SSRF guard.
-        client.setFollowRedirects(false);
-        client.setConnectTimeout(settings.timeout().toMillis());
-        client.setMaxConnectionsPerDestination(settings.connectionsPerHost());
-        client.setMaxRequestsQueuedPerDestination(1 << 20);
-        client.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, USER_AGENT));
-        client.setIdleTimeout(60_000);
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("the webhook HTTP client did not start", e);
-        }
+        client = guard.client("ponte-webhooks", c -> {
+            // Standard Webhooks: a redirect is not a delivery.
+            c.setFollowRedirects(false);
+            c.setConnectTimeout(settings.timeout().toMillis());
+            c.setMaxConnectionsPerDestination(settings.connectionsPerHost());
+            c.setMaxRequestsQueuedPerDestination(1 << 20);
+            c.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+            c.setIdleTimeout(60_000);
+        });
     }
 
     /**

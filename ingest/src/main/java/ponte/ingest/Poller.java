@@ -1,7 +1,5 @@
 package ponte.ingest;
 
-import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +20,14 @@ import ponte.core.ingest.Source;
 import ponte.core.ingest.SourceStatus;
 import ponte.core.ingest.Sources;
 import ponte.formats.IngestReader;
+import ponte.outbound.AddressGuard;
 
 /**
  * Polls every source on its own virtual thread, so a slow or dead server delays only its own source. Each round:
  * a conditional GET, the document read into entries, the entries imported, the status saved; then it waits until the
  * source's interval has passed on the injected clock, or until it is woken (changed, resumed, "poll now"). Whatever a
- * round meets (timeouts, HTTP errors, garbage) becomes the source's status, never the end of its thread.
+ * round meets (timeouts, HTTP errors, an address the SSRF guard refuses, garbage) becomes the source's status, never
+ * the end of its thread.
  */
 public final class Poller implements Polling, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
@@ -42,12 +42,14 @@ public final class Poller implements Polling, AutoCloseable {
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
-    public Poller(Sources sources, Importing importing, IngestReader reader, Clock clock, Duration connectTimeout, Duration timeout) {
+    /** @param guard the SSRF guard every fetch connects through, redirects included */
+    public Poller(Sources sources, Importing importing, IngestReader reader, AddressGuard guard, Clock clock, Duration connectTimeout,
+                  Duration timeout) {
         this.sources = sources;
         this.importing = importing;
         this.reader = reader;
         this.clock = clock;
-        this.fetcher = new Fetcher(connectTimeout, timeout);
+        this.fetcher = new Fetcher(guard, connectTimeout, timeout);
     }
 
     /** Starts a worker for every registered source (at start-up). */
@@ -81,7 +83,7 @@ public final class Poller implements Polling, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
         running = false;
         List<Worker> all = List.copyOf(workers.values());
         all.forEach(w -> w.thread.interrupt());
@@ -89,6 +91,7 @@ public final class Poller implements Polling, AutoCloseable {
             w.thread.join(Duration.ofSeconds(5));
         }
         workers.clear();
+        fetcher.close();
     }
 
     /** One round for one source; public for the command line and tests that want a poll without waiting. */
@@ -105,11 +108,7 @@ public final class Poller implements Polling, AutoCloseable {
                     yield before.read(at, report, d.etag(), d.lastModified());
                 }
             };
-        } catch (HttpTimeoutException e) {
-            after = before.failed(at, "timed out: " + e.getMessage());
-        } catch (IOException e) {
-            after = before.failed(at, "could not fetch " + source.url() + ": " + e);
-        } catch (Fetcher.Refused e) {
+        } catch (Fetcher.Failed e) {
             after = before.failed(at, e.getMessage());
         } catch (Invalid e) {
             after = before.failed(at, "could not read the document as " + source.format().wire() + ": " + e.getMessage());

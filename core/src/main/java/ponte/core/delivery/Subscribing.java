@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import ponte.core.Ids;
 import ponte.core.Invalid;
 import ponte.core.NotFound;
+import ponte.core.UrlGuard;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.log.ContentLog;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import ponte.core.Ids;
 import ponte.core.NotFound;
+import ponte.core.UrlGuard;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.orgs.OrgId;
@@ -23,14 +24,17 @@ public final class Ingesting {
     private final Products products;
     private final Importing importing;
     private final Polling polling;
+    private final UrlGuard guard;
     private final Ids ids;
     private final Clock clock;
 
-    public Ingesting(Sources sources, Products products, Importing importing, Polling polling, Ids ids, Clock clock) {
+    /** @param guard refuses urls Ponte must not fetch from (private networks, metadata services), before anything is stored */
+    public Ingesting(Sources sources, Products products, Importing importing, Polling polling, UrlGuard guard, Ids ids, Clock clock) {
         this.sources = sources;
         this.products = products;
         this.importing = importing;
         this.polling = polling;
+        this.guard = guard;
         this.ids = ids;
         this.clock = clock;
     }
@@ -39,6 +43,7 @@ public final class Ingesting {
         OrgId org = caller.actingFor(Role.EDITOR);
         products.requireOwned(org, productIds, "/products");
         Source source = new Source(ids.next(), org, url, format, interval, productIds, false, clock.instant());
+        guard.check(source.url());
         sources.create(source);
         polling.start(source);
         return source;
@@ -64,6 +69,9 @@ public final class Ingesting {
         Source changed = current.with(changes.url().orElse(current.url()), changes.format().orElse(current.format()),
                 changes.interval().orElse(current.interval()), changes.products().orElse(current.products()),
                 changes.paused().orElse(current.paused()));
+        if (changes.url().isPresent()) {
+            guard.check(changed.url());
+        }
         sources.update(changed);
         polling.wake(id);
         return changed;

@@ -1,4 +1,4 @@
-package ponte.delivery;
+package ponte.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,29 +8,35 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import ponte.core.Invalid;
-import ponte.core.delivery.UrlGuard;
+import ponte.core.UrlGuard;
 
 /**
- * The SSRF guard. A webhook url is the partner's to choose, so without a guard it could make Ponte call its own
- * database port, a neighbour on the private network or the cloud's metadata service. Checked when an endpoint is
- * saved (a clear 422) and again as the resolver of the pusher's HTTP client, so the address actually connected to is
- * the address checked: a DNS answer that changes after the check (rebinding) gains nothing.
+ * The SSRF guard. A webhook url is the partner's to choose and an ingest source the editor's, so without a guard
+ * either could make Ponte call its own database port, a neighbour on the private network or the cloud's metadata
+ * service. Checked when such a url is saved (a clear 422, through {@link #urls}) and again as the resolver of every
+ * HTTP client made by {@link #client}, so the address actually connected to is the address checked: a DNS answer that
+ * changes after the check (rebinding), or a redirect to somewhere else, gains nothing.
  */
-public final class AddressGuard implements UrlGuard {
+public final class AddressGuard {
     /** Name resolution, replaceable in tests. */
     @FunctionalInterface
     public interface Dns {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** A connection refused by the guard at send time. */
-    static final class Refused extends UnknownHostException {
+    /** A connection refused by the guard when it was about to be opened. */
+    public static final class Refused extends UnknownHostException {
         Refused(String message) {
             super(message);
         }
@@ -38,28 +44,53 @@ public final class AddressGuard implements UrlGuard {
 
     private final boolean allowPrivate;
     private final Dns dns;
+    private final Set<InetSocketAddress> trusted;
 
     public AddressGuard(boolean allowPrivate, Dns dns) {
-        this.allowPrivate = allowPrivate;
-        this.dns = dns;
+        this(allowPrivate, dns, Set.of());
     }
 
     public AddressGuard(boolean allowPrivate) {
         this(allowPrivate, InetAddress::getAllByName);
     }
 
-    @Override
-    public void check(String url) {
+    private AddressGuard(boolean allowPrivate, Dns dns, Set<InetSocketAddress> trusted) {
+        this.allowPrivate = allowPrivate;
+        this.dns = dns;
+        this.trusted = Set.copyOf(trusted);
+    }
+
+    /**
+     * This guard, letting one more address and port through. For tests, whose servers can only listen on this machine:
+     * one of them stands for a public host while everything else on loopback stays refused.
+     */
+    public AddressGuard trusting(InetSocketAddress address) {
+        Set<InetSocketAddress> more = new HashSet<>(trusted);
+        more.add(address);
+        return new AddressGuard(allowPrivate, dns, more);
+    }
+
+    /**
+     * The check a use case makes when a url is saved.
+     *
+     * @param action what Ponte does with such urls, as the refusal says it: "push to", "fetch from"
+     */
+    public UrlGuard urls(String action) {
+        return url -> check(url, action);
+    }
+
+    private void check(String url, String action) {
         URI uri = parse(url);
         if (allowPrivate) {
             return;
         }
+        int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
         try {
             for (InetAddress address : dns.resolve(uri.getHost())) {
-                Optional<String> kind = forbidden(address);
+                Optional<String> kind = refusal(address, port);
                 if (kind.isPresent()) {
                     throw new Invalid("/url", uri.getHost() + " resolves to " + address.getHostAddress() + ", a " + kind.get()
-                            + " address: Ponte does not push to private networks (a server started with --allow-private-endpoints does)");
+                            + " address: Ponte does not " + action + " private networks (a server started with --allow-private-endpoints does)");
                 }
             }
         } catch (UnknownHostException e) {
@@ -67,7 +98,27 @@ public final class AddressGuard implements UrlGuard {
         }
     }
 
-    /** A webhook url: absolute http or https, a host, no user info (it would end up in logs), no fragment. */
+    /**
+     * A started Jetty HTTP client that opens connections only to addresses this guard allows: the guard is its
+     * resolver, set after {@code settings} so that nothing replaces it. Its threads are daemons named {@code name}.
+     */
+    public HttpClient client(String name, Consumer<HttpClient> settings) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName(name);
+        threads.setDaemon(true);
+        HttpClient client = new HttpClient();
+        client.setExecutor(threads);
+        settings.accept(client);
+        client.setSocketAddressResolver(resolver());
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the " + name + " HTTP client did not start", e);
+        }
+        return client;
+    }
+
+    /** A url Ponte calls: absolute http or https, a host, no user info (it would end up in logs), no fragment. */
     static URI parse(String url) {
         URI uri;
         try {
@@ -88,7 +139,7 @@ public final class AddressGuard implements UrlGuard {
         return uri;
     }
 
-    /** The resolver the pusher's HTTP client connects through: forbidden addresses never reach connect(). */
+    /** The resolver the guarded HTTP clients connect through: forbidden addresses never reach connect(). */
     SocketAddressResolver resolver() {
         return (host, port, context, promise) -> resolve(host, port, promise);
     }
@@ -98,7 +149,7 @@ public final class AddressGuard implements UrlGuard {
             List<InetSocketAddress> allowed = new ArrayList<>();
             String refused = "";
             for (InetAddress address : dns.resolve(host)) {
-                Optional<String> kind = allowPrivate ? Optional.empty() : forbidden(address);
+                Optional<String> kind = refusal(address, port);
                 if (kind.isEmpty()) {
                     allowed.add(new InetSocketAddress(address, port));
                 } else {
@@ -114,6 +165,14 @@ public final class AddressGuard implements UrlGuard {
         } catch (UnknownHostException e) {
             promise.failed(e);
         }
+    }
+
+    /** Why Ponte must not connect to this address and port here, or empty when it may. */
+    private Optional<String> refusal(InetAddress address, int port) {
+        if (allowPrivate || trusted.contains(new InetSocketAddress(address, port))) {
+            return Optional.empty();
+        }
+        return forbidden(address);
     }
 
     /** Why Ponte must not connect to this address, or empty when it may. */

@@ -1,17 +1,21 @@
-package ponte.delivery;
+package ponte.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,7 @@ class AddressGuardTest {
     void aHostnameIsJudgedByEveryAddressItResolvesTo() {
         AddressGuard guard = new AddressGuard(false, host -> new InetAddress[] {
                 InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.0.0.7")});
-        assertThatThrownBy(() -> guard.check("https://hooks.partner.example/ponte"))
+        assertThatThrownBy(() -> guard.urls("push to").check("https://hooks.partner.example/ponte"))
                 .isInstanceOf(Invalid.class).hasMessageContaining("10.0.0.7").hasMessageContaining("private");
     }
 
@@ -47,7 +51,7 @@ class AddressGuardTest {
     void aHostThatRebindsToAPrivateAddressAfterTheCheckIsRefusedWhenConnecting() throws Exception {
         AtomicReference<String> answer = new AtomicReference<>("93.184.215.14");
         AddressGuard guard = new AddressGuard(false, host -> new InetAddress[] {InetAddress.getByName(answer.get())});
-        assertThatCode(() -> guard.check("https://rebinding.example/hook")).doesNotThrowAnyException();
+        assertThatCode(() -> guard.urls("push to").check("https://rebinding.example/hook")).doesNotThrowAnyException();
         assertThat(connectTo(guard, "rebinding.example")).containsExactly(new InetSocketAddress(InetAddress.getByName("93.184.215.14"), 443));
 
         answer.set("169.254.169.254");
@@ -58,7 +62,7 @@ class AddressGuardTest {
     @Test
     void allowedPrivateAddressesPassBothChecks() throws Exception {
         AddressGuard guard = new AddressGuard(true);
-        assertThatCode(() -> guard.check("http://127.0.0.1:9000/hook")).doesNotThrowAnyException();
+        assertThatCode(() -> guard.urls("push to").check("http://127.0.0.1:9000/hook")).doesNotThrowAnyException();
         assertThat(connectTo(guard, "127.0.0.1")).hasSize(1);
     }
 
@@ -66,13 +70,58 @@ class AddressGuardTest {
     void schemesOtherThanHttpAndHttpsAreRefusedEvenWhenPrivateAddressesAreAllowed() {
         AddressGuard guard = new AddressGuard(true);
         for (String url : List.of("ftp://127.0.0.1/", "file:///etc/passwd", "jar:http://127.0.0.1/x!/", "http:///nohost", "http://u:p@127.0.0.1/")) {
-            assertThatThrownBy(() -> guard.check(url)).as(url).isInstanceOf(Invalid.class);
+            assertThatThrownBy(() -> guard.urls("push to").check(url)).as(url).isInstanceOf(Invalid.class);
+        }
+    }
+
+    @Test
+    void aRefusalSaysWhatPonteWouldHaveDoneAndHowToAllowIt() {
+        AddressGuard guard = new AddressGuard(false);
+        assertThatThrownBy(() -> guard.urls("fetch from").check("http://127.0.0.1:5432/"))
+                .isInstanceOf(Invalid.class)
+                .hasMessage("127.0.0.1 resolves to 127.0.0.1, a loopback address: Ponte does not fetch from private networks"
+                        + " (a server started with --allow-private-endpoints does)");
+    }
+
+    @Test
+    void aTrustedAddressPassesOnlyOnItsOwnPort() throws Exception {
+        AddressGuard guard = new AddressGuard(false).trusting(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8081));
+        assertThatCode(() -> guard.urls("fetch from").check("http://127.0.0.1:8081/feed")).doesNotThrowAnyException();
+        assertThat(connectTo(guard, "127.0.0.1", 8081)).hasSize(1);
+        assertThatThrownBy(() -> guard.urls("fetch from").check("http://127.0.0.1:8082/feed")).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> connectTo(guard, "127.0.0.1", 8082)).hasCauseInstanceOf(AddressGuard.Refused.class);
+    }
+
+    @Test
+    void theGuardedClientNeverConnectsToARefusedAddressWhateverItsSettings() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer neighbour = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        neighbour.createContext("/", exchange -> {
+            received.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        neighbour.start();
+        // Settings that try to resolve names another way do not replace the guard.
+        HttpClient client = new AddressGuard(false).client("test-guarded", c -> c.setSocketAddressResolver(new SocketAddressResolver.Sync()));
+        try {
+            assertThatThrownBy(() -> client.GET("http://127.0.0.1:" + neighbour.getAddress().getPort() + "/admin"))
+                    .hasRootCauseInstanceOf(AddressGuard.Refused.class).hasRootCauseMessage(
+                            "127.0.0.1 resolves to 127.0.0.1, a loopback address: refused by the SSRF guard");
+            assertThat(received).isEmpty();
+        } finally {
+            client.stop();
+            neighbour.stop(0);
         }
     }
 
     private static List<InetSocketAddress> connectTo(AddressGuard guard, String host) throws Exception {
+        return connectTo(guard, host, 443);
+    }
+
+    private static List<InetSocketAddress> connectTo(AddressGuard guard, String host, int port) throws Exception {
         CompletableFuture<List<InetSocketAddress>> result = new CompletableFuture<>();
-        guard.resolver().resolve(host, 443, Map.of(), Promise.from(result::complete, result::completeExceptionally));
+        guard.resolver().resolve(host, port, Map.of(), Promise.from(result::complete, result::completeExceptionally));
         return result.get();
     }
 }
