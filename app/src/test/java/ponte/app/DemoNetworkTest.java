@@ -1,8 +1,10 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ponte.formats.OfficialSchema;
@@ -53,11 +55,14 @@ class DemoNetworkTest {
             // Cinecittà and CJ ENM see each other's items once CJ ENM approves their co-production agreement.
             assertThat(node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits")).isEmpty();
             assertThat(node.post("/v1/agreements/cinecitta-cj-enm-coproduction/approve", "demo-cj-enm-admin", "").status()).isEqualTo(200);
-            JsonNode coproduction = node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits");
-            assertThat(coproduction).extracting(h -> h.get("uri").asString()).contains("urn:ponte:demo:cj-enm:coproduction-talks-ko");
-            assertThat(coproduction.get(0).get("uri").asString()).isEqualTo("urn:ponte:demo:cj-enm:coproduction-talks-ko");
-            assertThat(node.get("/v1/search?q=coproduzione", "demo-cj-enm-partner").json().get("hits"))
-                    .extracting(h -> h.get("uri").asString()).containsExactly("urn:ponte:demo:cinecitta:coproduction-talks-it");
+            // The licence's start releases the items as log entries (within a second); search follows the log.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                JsonNode coproduction = node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits");
+                assertThat(coproduction).extracting(h -> h.get("uri").asString()).contains("urn:ponte:demo:cj-enm:coproduction-talks-ko");
+                assertThat(coproduction.get(0).get("uri").asString()).isEqualTo("urn:ponte:demo:cj-enm:coproduction-talks-ko");
+                assertThat(node.get("/v1/search?q=coproduzione", "demo-cj-enm-partner").json().get("hits"))
+                        .extracting(h -> h.get("uri").asString()).containsExactly("urn:ponte:demo:cinecitta:coproduction-talks-it");
+            });
         }
     }
 

@@ -110,6 +110,22 @@ class PushDeliveryTest {
     }
 
     @Test
+    void aCookieOneOrgsReceiverSetsNeverTravelsWithAnotherOrgsDelivery() {
+        receiver.setCookie("/alpha-jar", "session=alpha-secret; Path=/");
+        endpoint(alpha, "/alpha-jar", null);
+        publish("Biscotti");
+        await().atMost(WAIT).until(() -> receiver.delivered("/alpha-jar").size() == 1);
+        endpoint(beta, "/beta-jar", null); // same host and port: a shared cookie store would send alpha's cookie here
+        endpoint(alpha, "/alpha-again", null);
+        publish("Ancora");
+        await().atMost(WAIT).until(() -> receiver.delivered("/beta-jar").size() == 1 && receiver.delivered("/alpha-again").size() == 1
+                && receiver.delivered("/alpha-jar").size() == 2);
+        for (String path : List.of("/beta-jar", "/alpha-again", "/alpha-jar")) {
+            assertThat(receiver.delivered(path)).allSatisfy(hit -> assertThat(hit.headers()).doesNotContainKey("cookie"));
+        }
+    }
+
+    @Test
     void everySuccessfulDeliveryIsRecordedAsAReachFact() {
         Hook hook = endpoint(beta, "/reach", null);
         String id = publish("Reached").get("id").asString();
@@ -126,8 +142,10 @@ class PushDeliveryTest {
         receiver.answer("/flaky", h -> h.body().contains("Doomed") ? 500 : 200);
         Hook hook = endpoint(alpha, "/flaky", null);
         String doomed = publish("Doomed").get("cursor").asString();
-        publish("After the doomed one");
+        String after = publish("After the doomed one").get("cursor").asString();
         await().atMost(WAIT).until(() -> receiver.delivered("/flaky").size() == 1);
+        // Outcomes commit after the receiver answers: read the attempt log once the cursor is past both entries.
+        await().atMost(WAIT).until(() -> endpointState(alpha, hook).get("cursor").asString().equals(after));
         List<Receiver.Hit> tries = receiver.hits("/flaky").stream().filter(h -> h.entry().equals(doomed)).toList();
         assertThat(tries).hasSize(3).extracting(Receiver.Hit::id).containsOnly("msg_" + hook.id() + "_" + doomed);
         // Each attempt starts 30 ms, then 60 ms, after the one before it (the attempt log has the times it started).

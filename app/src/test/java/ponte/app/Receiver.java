@@ -69,6 +69,7 @@ final class Receiver implements AutoCloseable {
     private final Map<String, CountDownLatch> stalls = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, Integer> bodySizes = new ConcurrentHashMap<>();
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -93,6 +94,11 @@ final class Receiver implements AutoCloseable {
     void redirect(String path, String to) {
         redirects.put(path, url(to));
         answer(path, 302);
+    }
+
+    /** Answers with this Set-Cookie header (a receiver trying to follow Ponte's requests across endpoints). */
+    void setCookie(String path, String cookie) {
+        cookies.put(path, cookie);
     }
 
     /** Answers with a body of this many bytes. */
@@ -149,6 +155,9 @@ final class Receiver implements AutoCloseable {
         byte[] reply = bodySizes.containsKey(path) ? new byte[bodySizes.get(path)] : "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
         if (redirects.containsKey(path)) {
             exchange.getResponseHeaders().add("Location", redirects.get(path));
+        }
+        if (cookies.containsKey(path)) {
+            exchange.getResponseHeaders().add("Set-Cookie", cookies.get(path));
         }
         exchange.sendResponseHeaders(status, reply.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.formats.IngestReader;
@@ -61,8 +60,6 @@ final class Fetcher implements AutoCloseable {
             c.setFollowRedirects(false); // followed in fetch(), one guarded hop at a time
             c.setConnectTimeout(connectTimeout.toMillis());
             c.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "Ponte-ingest/0.1"));
-            // One client polls every org's sources: a cookie one source's server set must not travel with another's poll.
-            c.setHttpCookieStore(new HttpCookieStore.Empty());
         });
         this.timeout = timeout;
     }
