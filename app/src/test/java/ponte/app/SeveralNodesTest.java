@@ -82,4 +82,21 @@ class SeveralNodesTest {
             assertThat(other.wiring().pusher.running()).as("one deliverer").doesNotContain(new ponte.core.delivery.EndpointId(id));
         }
     }
+
+    @Test
+    void endpointsAllCreatedThroughOneNodeAreSharedWithANodeThatHoldsNone() throws Exception {
+        Optional<String> db = TestDatabase.postgresUrlFor(dataDir.resolve("share"));
+        DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true);
+        try (Receiver receiver = new Receiver();
+             TestNode busy = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("share-a"), db, TestNode.ADMIN), Clock.systemUTC(), delivery);
+             TestNode idle = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("share-b"), db, TestNode.ADMIN), Clock.systemUTC(), delivery)) {
+            TestNode.Licensed keys = busy.newsLicence("DE");
+            for (int e = 0; e < 6; e++) {
+                busy.post("/v1/endpoints", keys.partner(), "{\"url\":\"" + receiver.url("/hook" + e) + "\"}");
+            }
+            // Each created endpoint is claimed by the node it was created through; the lease rounds then even it out.
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    busy.wiring().pusher.running().size() == 3 && idle.wiring().pusher.running().size() == 3);
+        }
+    }
 }

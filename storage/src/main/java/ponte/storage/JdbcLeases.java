@@ -23,10 +23,13 @@ public final class JdbcLeases implements Leases {
     public Set<EndpointId> balance(String node, Instant now, Duration ttl) {
         Instant until = now.plus(ttl);
         return jdbc.transaction(c -> {
+            // Alive: this node says so every round, whether it holds any lease or not.
+            Jdbc.update(c, "delete from nodes where node_id = ? or seen_until < ?", node, now.minus(ttl.multipliedBy(10)));
+            Jdbc.update(c, "insert into nodes (node_id, seen_until) values (?, ?)", node, until);
             Jdbc.update(c, "update endpoint_leases set expires_at = ? where node_id = ?", until, node);
             Jdbc.update(c, "delete from endpoint_leases where endpoint_id not in (select id from endpoints)");
             long endpoints = Jdbc.query(c, "select count(*) from endpoints", rs -> rs.getLong(1)).getFirst();
-            long others = Jdbc.query(c, "select count(distinct node_id) from endpoint_leases where expires_at > ? and node_id <> ?",
+            long others = Jdbc.query(c, "select count(*) from nodes where seen_until > ? and node_id <> ?",
                     rs -> rs.getLong(1), now, node).getFirst();
             long share = (endpoints + others) / (others + 1); // ceiling of endpoints over live nodes
             List<String> mine = Jdbc.query(c, "select endpoint_id from endpoint_leases where node_id = ? order by endpoint_id",
