@@ -7,6 +7,11 @@
 #                       (about 4 minutes; BENCH_CLIENTS 16, BENCH_RATE 200/s, BENCH_WARMUP / BENCH_SECONDS 3 / 10)
 #   bench/run.sh push   push delivery: PushThroughput, PushIsolation, PushFanOut against a stateless signed sender
 #                       (about 4 minutes)
+#   bench/run.sh delivery  publish to the first webhook request at a receiver: DeliveryLatency, embedded, Kafka mode
+#                       (the other node delivers), 100 endpoints, PostgreSQL without Kafka, against the LogTail hand-off
+#                       and a raw signed POST (about 3 minutes; BENCH_RATE 50/s, BENCH_FANOUT_RATE 5/s,
+#                       BENCH_ENDPOINTS 100, BENCH_WARMUP / BENCH_SECONDS 3 / 10, BENCH_POLLING=false leaves out
+#                       PostgreSQL without Kafka)
 # and prints the summary tables. Feed pages against nginx: bench/feed-page.sh; search: bench/search.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,11 +20,13 @@ cd "$here/.."
 started=$(date +%s)
 what="${1:-skeleton}"
 case "$what" in
-  skeleton | log | push) ;;
-  *) echo "usage: bench/run.sh [skeleton|log|push]" >&2; exit 2 ;;
+  skeleton | log | push | delivery) ;;
+  *) echo "usage: bench/run.sh [skeleton|log|push|delivery]" >&2; exit 2 ;;
 esac
+# Publishes per second of the open loops: delivery's one endpoint is pushed at a modest rate, the log's tail at 200/s.
+rate="${BENCH_RATE:-$([ "$what" = delivery ] && echo 50 || echo 200)}"
 
-if [ "$what" = log ] && ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+if { [ "$what" = log ] || [ "$what" = delivery ]; } && ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   echo "PostgreSQL is not running on 127.0.0.1:5432; starting it" >&2
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
@@ -37,7 +44,7 @@ run() {
   shift 2
   "$JAVA_HOME/bin/java" -XX:+UseZGC -Xss512k \
     -Dbench.results="$results" -Dbench.warmup="${BENCH_WARMUP:-$warmup}" -Dbench.seconds="${BENCH_SECONDS:-$seconds}" \
-    -Dbench.rate="${BENCH_RATE:-200}" -cp bench/target/ponte-bench.jar "$@"
+    -Dbench.rate="$rate" -cp bench/target/ponte-bench.jar "$@"
 }
 
 if [ "$what" = push ]; then
@@ -49,6 +56,19 @@ if [ "$what" = push ]; then
   echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
     "$(free -h | awk '/^Mem:/ {print $2}') RAM; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   for t in push-throughput push-isolation push-fanout; do echo; cat "$results/$t.md"; done
+  echo "took $(( $(date +%s) - started )) s (build included)"
+  exit 0
+fi
+
+if [ "$what" = delivery ]; then
+  run 3 10 -Dbench.fanout.rate="${BENCH_FANOUT_RATE:-5}" -Dbench.polling="${BENCH_POLLING:-true}" \
+    ponte.bench.DeliveryLatency "${BENCH_ENDPOINTS:-100}" | tee "$results/delivery.log"
+  echo
+  echo "================ summary ================"
+  echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
+    "$(free -h | awk '/^Mem:/ {print $2}') RAM; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo
+  cat "$results/delivery-latency.md"
   echo "took $(( $(date +%s) - started )) s (build included)"
   exit 0
 fi

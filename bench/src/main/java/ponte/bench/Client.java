@@ -43,6 +43,10 @@ final class Client {
         return expect2xx("GET " + pathAndQuery, http.send(request(pathAndQuery, key).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
+    HttpResponse<byte[]> delete(String path, String key) throws IOException, InterruptedException {
+        return expect2xx("DELETE " + path, http.send(request(path, key).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
     private HttpRequest.Builder request(String path, String key) {
         // Every network call has a timeout: a stuck request must show up as an error, not as a hung benchmark.
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + key);

@@ -12,39 +12,68 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import ponte.core.log.LogTail;
+import ponte.formats.NinjsWriter;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Publish-to-first-delivery: for every item published in the measured window, the time from the 201 reaching the
  * client to the moment a node's {@link LogTail} hands the entry to its listeners (which is how SSE streams, pushers
- * and the search index learn of it). Client and nodes share the JVM, so one {@link System#nanoTime} clock times both.
+ * and the search index learn of it), or its first webhook request reaches a receiver. Client, nodes and receiver
+ * share the JVM, so one {@link System#nanoTime} clock times them all.
  */
 final class FirstDelivery {
-    /** A listener on one node's tail, subscribed once; it records into whatever measurement is current. */
+    /**
+     * Where deliveries are seen, keyed by the entry's cursor: a node's tail, or (fed by {@link #saw}) a webhook
+     * receiver. Made once; it records into whatever measurement is current.
+     */
     static final class Probe {
         final String name;
         private volatile Map<String, Long> seen;
 
-        Probe(String name, LogTail tail) {
+        Probe(String name) {
             this.name = name;
-            tail.subscribe(e -> {
-                Map<String, Long> into = seen;
-                if (into != null) {
-                    into.putIfAbsent(e.item().id().value(), System.nanoTime());
-                }
-            });
+        }
+
+        /** A listener on one node's tail, subscribed once. */
+        Probe(String name, LogTail tail) {
+            this(name, List.of(tail));
+        }
+
+        /** A listener on several nodes' tails: the first to hand an entry on counts. */
+        Probe(String name, List<LogTail> tails) {
+            this(name);
+            tails.forEach(tail -> tail.subscribe(e -> saw(e.cursor().encode(), System.nanoTime())));
+        }
+
+        /** The first sight of {@code key} (System.nanoTime {@code at}) counts. */
+        void saw(String key, long at) {
+            Map<String, Long> into = seen;
+            if (into != null) {
+                into.putIfAbsent(key, at);
+            }
         }
     }
 
-    /** One publish as the client saw it: nanoTime sent and acknowledged, and the 201's wall-clock millisecond. */
-    private record Publish(long sent, long acknowledged, long acknowledgedMillis) {}
+    /**
+     * One publish as the client saw it: the key its deliveries are seen under (the receipt's cursor), its item,
+     * nanoTime sent and acknowledged, the 201's wall-clock millisecond, and the bytes of the answer.
+     */
+    record Publish(String key, String itemId, long sent, long acknowledged, long acknowledgedMillis, long bytes) {}
 
-    /** Milliseconds at the 50th and 99th percentile and the largest. */
-    record Spread(double p50, double p99, double max) {}
+    /** What starts the clock: a publish on a node, or for a reference a bare request (acknowledged when sent). */
+    @FunctionalInterface
+    interface Source {
+        /** Makes the {@code n}-th. */
+        Publish send(long n) throws Exception;
+    }
+
+    /** Milliseconds at the 50th and 99th percentile, the largest, and the mean. */
+    record Spread(double p50, double p99, double max, double mean) {}
 
     /** One probe's figures for one load. */
     record Result(String probe, int samples, int missing, Spread from201, Spread fromSent, long deliveredBefore201) {}
 
-    private final Node publisher;
+    private final Source source;
     private final List<Probe> probes;
     private final Map<String, Publish> published = new ConcurrentHashMap<>();
     private final List<Map<String, Long>> seen = new ArrayList<>();
@@ -53,7 +82,11 @@ final class FirstDelivery {
     private volatile long measureTo;
 
     FirstDelivery(Node publisher, List<Probe> probes) {
-        this.publisher = publisher;
+        this(publishing(publisher), probes);
+    }
+
+    FirstDelivery(Source source, List<Probe> probes) {
+        this.source = source;
         this.probes = probes;
         for (Probe p : probes) {
             Map<String, Long> map = new ConcurrentHashMap<>();
@@ -68,17 +101,26 @@ final class FirstDelivery {
         measureTo = to;
     }
 
-    /** Publishes one item and records when it was sent and acknowledged. */
+    /** Publishing items on {@code node}: the clock starts at the 201, and deliveries are seen under its cursor. */
+    static Source publishing(Node node) {
+        return n -> {
+            long sent = System.nanoTime();
+            HttpResponse<byte[]> response = node.client.post("/v1/items", node.editorKey(), Node.item("d" + n));
+            long acknowledged = System.nanoTime();
+            long acknowledgedMillis = System.currentTimeMillis();
+            JsonNode receipt = NinjsWriter.mapper().readTree(response.body());
+            return new Publish(receipt.get("cursor").asString(), receipt.get("id").asString(), sent, acknowledged, acknowledgedMillis,
+                    response.body().length);
+        };
+    }
+
+    /** Publishes one item (or makes one reference request) and records when it was sent and acknowledged. */
     long publish() throws Exception {
-        long sent = System.nanoTime();
-        HttpResponse<byte[]> response = publisher.client.post("/v1/items", publisher.editorKey(), Node.item("d" + story.incrementAndGet()));
-        long acknowledged = System.nanoTime();
-        long acknowledgedMillis = System.currentTimeMillis();
-        if (sent >= measureFrom && sent < measureTo) {
-            String location = response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("201 without Location"));
-            published.put(location.substring(location.lastIndexOf('/') + 1), new Publish(sent, acknowledged, acknowledgedMillis));
+        Publish p = source.send(story.incrementAndGet());
+        if (p.sent() >= measureFrom && p.sent() < measureTo) {
+            published.put(p.key(), p);
         }
-        return response.body().length;
+        return p.bytes();
     }
 
     /**
@@ -134,7 +176,12 @@ final class FirstDelivery {
 
     /** Waits (up to 20 s) until every probe has seen every measured publish, then stops recording and sums up. */
     List<Result> results() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        return results(Duration.ofSeconds(20));
+    }
+
+    /** As {@link #results()}, waiting up to {@code atMost} (a node that learns of entries only by polling needs longer). */
+    List<Result> results(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline && seen.stream().anyMatch(s -> !s.keySet().containsAll(published.keySet()))) {
             Thread.sleep(50);
         }
@@ -163,6 +210,24 @@ final class FirstDelivery {
         return new Result(probe, from201.size(), missing, spread(from201), spread(fromSent), early);
     }
 
+    /** From one probe's sight of a publish to another's: the spread, and how many the second saw first. */
+    record Gap(Spread spread, long reversed) {}
+
+    /** Per measured publish seen by both, from {@code earlier}'s sight to {@code later}'s (what the later step adds). */
+    Gap between(Probe earlier, Probe later) {
+        Map<String, Long> from = seen.get(probes.indexOf(earlier));
+        Map<String, Long> to = seen.get(probes.indexOf(later));
+        List<Long> gaps = new ArrayList<>();
+        for (String key : published.keySet()) {
+            Long a = from.get(key);
+            Long b = to.get(key);
+            if (a != null && b != null) {
+                gaps.add(b - a);
+            }
+        }
+        return new Gap(spread(gaps), gaps.stream().filter(g -> g < 0).count());
+    }
+
     /**
      * Kafka mode's delivery split in two for the measured publishes (see {@link TopicWatch}): 201 → the relay's
      * send(), and send() → readable to a read_committed consumer. Milliseconds.
@@ -170,7 +235,7 @@ final class FirstDelivery {
     String split(TopicWatch topic) {
         List<Long> relay = new ArrayList<>();
         List<Long> kafka = new ArrayList<>();
-        published.forEach((id, p) -> topic.of(id).ifPresent(seen -> {
+        published.values().forEach(p -> topic.of(p.itemId()).ifPresent(seen -> {
             relay.add((seen.sentMillis() - p.acknowledgedMillis()) * 1_000_000);
             kafka.add((seen.readableMillis() - seen.sentMillis()) * 1_000_000);
         }));
@@ -191,11 +256,11 @@ final class FirstDelivery {
 
     private static Spread spread(List<Long> nanos) {
         if (nanos.isEmpty()) {
-            return new Spread(Double.NaN, Double.NaN, Double.NaN);
+            return new Spread(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return new Spread(at(sorted, 0.50), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        return new Spread(at(sorted, 0.50), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6, Arrays.stream(sorted).average().orElseThrow() / 1e6);
     }
 
     private static double at(long[] sorted, double quantile) {

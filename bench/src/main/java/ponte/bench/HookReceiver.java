@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -20,7 +21,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The webhook receiver every push benchmark sends to, Ponte and the reference alike: a Jetty core handler on loopback
  * that reads the body and answers 204. Paths can be made to stall (never answer until the receiver stops) or to fail
- * half of their requests with 500. Counts 2xx answers per path and when the first one for a path arrived.
+ * half of their requests with 500. Counts 2xx answers per path and when the first one for a path arrived, and tells
+ * a listener, if one is set, of every request it answers 2xx (its webhook-id, and when it arrived).
  */
 final class HookReceiver implements AutoCloseable {
     private final Server server;
@@ -32,6 +34,7 @@ final class HookReceiver implements AutoCloseable {
     private final Set<String> flaky = ConcurrentHashMap.newKeySet();
     private final List<Callback> held = new CopyOnWriteArrayList<>();
     private final AtomicLong seed = new AtomicLong(42);
+    private volatile BiConsumer<String, Long> arrivals = (webhookId, at) -> {};
 
     HookReceiver() throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(400);
@@ -46,14 +49,15 @@ final class HookReceiver implements AutoCloseable {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 String path = Request.getPathInContext(request);
-                Content.Source.consumeAll(request, Callback.from(() -> answer(path, response, callback), callback::failed));
+                String webhookId = request.getHeaders().get("webhook-id");
+                Content.Source.consumeAll(request, Callback.from(() -> answer(path, webhookId, response, callback), callback::failed));
                 return true;
             }
         });
         server.start();
     }
 
-    private void answer(String path, Response response, Callback callback) {
+    private void answer(String path, String webhookId, Response response, Callback callback) {
         if (stalled.contains(path)) {
             held.add(callback); // never answered: the sender's timeout ends it
             return;
@@ -63,8 +67,12 @@ final class HookReceiver implements AutoCloseable {
             response.write(true, null, callback);
             return;
         }
+        long at = System.nanoTime(); // the whole request, body included, has arrived
         delivered.computeIfAbsent(path, p -> new LongAdder()).increment();
-        firstAt.putIfAbsent(path, System.nanoTime());
+        firstAt.putIfAbsent(path, at);
+        if (webhookId != null) {
+            arrivals.accept(webhookId, at);
+        }
         total.increment();
         response.setStatus(204);
         response.write(true, null, callback);
@@ -72,6 +80,11 @@ final class HookReceiver implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + connector.getLocalPort() + path;
+    }
+
+    /** From now on, {@code listener} is told of each request answered 2xx: its webhook-id and System.nanoTime of arrival. */
+    void onArrival(BiConsumer<String, Long> listener) {
+        arrivals = listener;
     }
 
     void stall(String path) {

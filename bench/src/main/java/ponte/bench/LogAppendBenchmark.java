@@ -282,7 +282,7 @@ public final class LogAppendBenchmark {
         return rows.stream().filter(r -> r.mode().equals(mode) && r.round() == round).findFirst().orElseThrow().result().perSecond();
     }
 
-    private static String machine() throws Exception {
+    static String machine() throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
         return String.format(Locale.ROOT, "%s; nproc %d; CPU \"%s\"; JDK %s %s; PostgreSQL %s; Kafka 4.3.1 in-JVM (KRaft, one combined node); load average %.1f",
@@ -292,7 +292,7 @@ public final class LogAppendBenchmark {
     }
 
     /** The broker and every client log at INFO by default: thousands of lines that would bury the progress. */
-    private static void quietKafkaLogs() {
+    static void quietKafkaLogs() {
         LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
         for (String name : List.of("org.apache.kafka", "kafka", "state.change.logger", "org.apache.kafka.clients")) {
             logs.getLogger(name).setLevel(Level.WARN);

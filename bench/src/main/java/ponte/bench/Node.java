@@ -54,7 +54,8 @@ final class Node implements AutoCloseable {
         return start(databaseUrl, kafkaBootstrap, setUp, DeliverySettings.defaults());
     }
 
-    private static Node start(Optional<String> databaseUrl, Optional<String> kafkaBootstrap, boolean setUp, DeliverySettings delivery) throws Exception {
+    /** As above, its pusher running with these settings. */
+    static Node start(Optional<String> databaseUrl, Optional<String> kafkaBootstrap, boolean setUp, DeliverySettings delivery) throws Exception {
         Path dir = Files.createTempDirectory("ponte-bench-");
         Wiring wiring = new Wiring(new Settings("127.0.0.1", 0, dir, databaseUrl, ADMIN_KEY, kafkaBootstrap), Clock.systemUTC(), delivery).start();
         Node node = new Node(dir, wiring);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,11 @@ final class Pushes {
 
     static Node node() throws Exception {
         return Node.start(DeliverySettings.defaults().allowingPrivate(true));
+    }
+
+    /** A node on PostgreSQL (and Kafka, if given) that may push to loopback; see {@link Node#start(Optional, Optional, boolean)}. */
+    static Node node(Optional<String> databaseUrl, Optional<String> kafkaBootstrap, boolean setUp) throws Exception {
+        return Node.start(databaseUrl, kafkaBootstrap, setUp, DeliverySettings.defaults().allowingPrivate(true));
     }
 
     /** Publishes {@code n} items with 8 editors at once; returns the last cursor. */
