@@ -42,6 +42,7 @@ import ponte.storage.JdbcContentLog;
 import ponte.storage.JdbcItems;
 import ponte.storage.JdbcLeadership;
 import ponte.storage.JdbcLeases;
+import ponte.storage.PostgresTail;
 import ponte.storage.NetworkVersion;
 import ponte.storage.JdbcKeys;
 import ponte.storage.JdbcAgreements;
@@ -73,6 +74,7 @@ public final class Wiring implements AutoCloseable {
     private final LogRelay relay;
     private final KafkaTail kafkaTail;
     private final KafkaProbe kafkaProbe;
+    private final PostgresTail postgresTail;
     public final NodeMetrics metrics;
     public final JdbcItems items;
     public final Services services;
@@ -155,6 +157,14 @@ public final class Wiring implements AutoCloseable {
             relay = null;
             kafkaTail = null;
             kafkaProbe = null;
+        }
+        if (database.isPostgres() && settings.kafkaBootstrap().isEmpty()) {
+            // Several nodes may share the database: the tail hears every node's entries through LISTEN/NOTIFY, in order.
+            afterCommit.set(entries -> {});
+            postgresTail = new PostgresTail(database, log, tail);
+            metrics.consumer("postgres-tail", () -> tail.last().seq());
+        } else {
+            postgresTail = null;
         }
         Releases releases = new Releases(database);
         releasing = new Releasing(log, releases, clock);
@@ -334,6 +344,9 @@ public final class Wiring implements AutoCloseable {
             leaseKeeper.join(5_000);
         }
         pusher.close();
+        if (postgresTail != null) {
+            postgresTail.close();
+        }
         if (kafkaTail != null) {
             kafkaTail.close();
             relay.close();

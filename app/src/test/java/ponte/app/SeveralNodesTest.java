@@ -99,4 +99,23 @@ class SeveralNodesTest {
                     busy.wiring().pusher.running().size() == 3 && idle.wiring().pusher.running().size() == 3);
         }
     }
+
+    @Test
+    void anEntryPublishedThroughOneNodeIsPushedAtOnceByTheNodeDeliveringToTheEndpoint() throws Exception {
+        Optional<String> db = TestDatabase.postgresUrlFor(dataDir.resolve("wake"));
+        DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true); // pushers poll every 30 s
+        try (Receiver receiver = new Receiver();
+             TestNode delivering = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("wake-a"), db, TestNode.ADMIN), Clock.systemUTC(), delivery);
+             TestNode publishing = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("wake-b"), db, TestNode.ADMIN), Clock.systemUTC(), delivery)) {
+            TestNode.Licensed keys = delivering.newsLicence("DE");
+            delivering.post("/v1/endpoints", keys.partner(), "{\"url\":\"" + receiver.url("/wake") + "\"}");
+            for (int i = 0; i < 3; i++) {
+                publishing.post("/v1/items", keys.editor(), publishBody(ninjs("it", "Sveglia " + i), "news"));
+                int expected = i + 1;
+                // Without Kafka the other node hears of the entry through PostgreSQL's LISTEN/NOTIFY, not its poll.
+                await().atMost(Duration.ofSeconds(3)).until(() -> receiver.delivered("/wake").size() == expected);
+            }
+            assertThat(publishing.wiring().pusher.running()).isEmpty();
+        }
+    }
 }

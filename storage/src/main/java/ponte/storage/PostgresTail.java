@@ -1,0 +1,99 @@
+package ponte.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ponte.core.log.ContentLog;
+import ponte.core.log.Cursor;
+import ponte.core.log.LogEntry;
+import ponte.core.log.LogTail;
+
+/**
+ * Every node's view of the log on PostgreSQL without Kafka. The log writer sends a NOTIFY in each append transaction
+ * (PostgreSQL delivers it on commit); each node LISTENs and hands its tail what was committed after the last entry it
+ * handed on, read from the log in sequence order, so entries appended on any node wake this node's pushers, streams
+ * and index within milliseconds. A notification carries nothing but the wake-up; one missed while the connection was
+ * down is made up by reading again every few seconds anyway.
+ */
+public final class PostgresTail implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresTail.class);
+    static final String CHANNEL = "ponte_log";
+    private static final int BATCH = 500;
+    private static final int WAIT_MS = 1000;
+    private static final int READ_ANYWAY_EVERY = 5; // waits without a notification
+
+    private final Database db;
+    private final ContentLog log;
+    private final LogTail tail;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long after;
+
+    public PostgresTail(Database db, ContentLog log, LogTail tail) {
+        if (!db.isPostgres()) {
+            throw new IllegalArgumentException("LISTEN/NOTIFY is PostgreSQL's");
+        }
+        this.db = db;
+        this.log = log;
+        this.tail = tail;
+        this.after = log.head().seq(); // from where the log ended when the node started, as the Kafka tail does
+        this.thread = Thread.ofPlatform().name("ponte-pg-tail").daemon().start(this::run);
+    }
+
+    /** The notification the log writer sends in its transaction: delivered to listeners when it commits. */
+    static void notify(Connection c, long head) throws SQLException {
+        Jdbc.query(c, "select pg_notify('" + CHANNEL + "', ?)", rs -> 1, Long.toString(head));
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("listen " + CHANNEL);
+                }
+                PGConnection listening = c.unwrap(PGConnection.class);
+                catchUp(); // what was committed while not listening
+                int quiet = 0;
+                while (running) {
+                    boolean notified = listening.getNotifications(WAIT_MS).length > 0;
+                    if (notified || ++quiet >= READ_ANYWAY_EVERY) {
+                        quiet = 0;
+                        catchUp();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("listening for log entries failed; retrying in a second: {}", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void catchUp() {
+        List<LogEntry> batch;
+        do {
+            batch = log.since(new Cursor(after), BATCH);
+            if (!batch.isEmpty()) {
+                tail.deliver(batch);
+                after = batch.getLast().cursor().seq();
+            }
+        } while (batch.size() == BATCH && running);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(WAIT_MS * 3L);
+    }
+}
