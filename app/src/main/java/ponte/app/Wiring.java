@@ -313,6 +313,9 @@ public final class Wiring implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the node is closing: the interrupt cut the query short
+                }
                 org.slf4j.LoggerFactory.getLogger(Wiring.class).warn("releasing due items failed; retrying in a second", e);
                 try {
                     Thread.sleep(1000);
