@@ -2,6 +2,7 @@ package ponte.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -13,17 +14,20 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import ponte.api.Operations;
 import ponte.core.delivery.Attempt;
 import ponte.core.delivery.Endpoint;
+import ponte.core.delivery.EndpointId;
 import ponte.core.log.FeedEntry;
 import ponte.core.log.LogEntry;
 
@@ -37,7 +41,11 @@ public final class NodeMetrics implements Operations {
     private final Map<String, Counter> entries = new ConcurrentHashMap<>();
     private final LongSupplier head;
     private final MultiGauge behind;
+    /** Endpoints' meters by endpoint: looking them up in the registry by name and tags on every request is slower. */
+    private final Map<MeterKey, Meter> endpointMeters = new ConcurrentHashMap<>();
     private volatile Supplier<Map<Endpoint, Optional<Instant>>> waiting = Map::of;
+
+    private record MeterKey(EndpointId endpoint, String meter) {}
 
     public NodeMetrics(LongSupplier head) {
         this.head = head;
@@ -56,16 +64,23 @@ public final class NodeMetrics implements Operations {
      * to the receiver's 2xx (retries included) is recorded as the endpoint's delivery latency.
      */
     public void attempted(Endpoint endpoint, FeedEntry entry, Attempt attempt) {
-        Tags tags = tags(endpoint);
-        Counter.builder("ponte_delivery_attempts").description("requests made to webhook endpoints, by result")
-                .tags(tags).tag("result", attempt.delivered() ? "delivered" : "failed").register(registry).increment();
-        Timer.builder("ponte_delivery_request").description("duration of requests to webhook endpoints")
-                .tags(tags).register(registry).record(attempt.latency());
+        meter(endpoint, "request", tags -> Timer.builder("ponte_delivery_request").description("duration of requests to webhook endpoints")
+                .tags(tags).register(registry)).record(attempt.latency());
+        String result = attempt.delivered() ? "delivered" : "failed";
+        meter(endpoint, result, tags -> Counter.builder("ponte_delivery_attempts").description("requests made to webhook endpoints, by result")
+                .tags(tags).tag("result", result).register(registry)).increment();
         if (attempt.delivered()) {
             Duration latency = Duration.between(entry.appendedAt(), attempt.at().plus(attempt.latency()));
-            Timer.builder("ponte_delivery_latency").description("from a log entry's append to its delivery (2xx), per endpoint")
-                    .tags(tags).register(registry).record(latency.isNegative() ? Duration.ZERO : latency);
+            meter(endpoint, "latency", tags -> Timer.builder("ponte_delivery_latency")
+                    .description("from a log entry's append to its delivery (2xx), per endpoint").tags(tags).register(registry))
+                    .record(latency.isNegative() ? Duration.ZERO : latency);
         }
+    }
+
+    /** One of an endpoint's meters, registered the first time it is needed and then found by a plain map lookup. */
+    @SuppressWarnings("unchecked")
+    private <M extends Meter> M meter(Endpoint endpoint, String which, Function<Tags, M> register) {
+        return (M) endpointMeters.computeIfAbsent(new MeterKey(endpoint.id(), which), key -> register.apply(tags(endpoint)));
     }
 
     /** Where this node's pushers stand: read at every scrape. */
@@ -79,11 +94,9 @@ public final class NodeMetrics implements Operations {
 
     private void refreshBehind() {
         Instant now = Instant.now();
-        List<MultiGauge.Row<?>> rows = waiting.get().entrySet().stream()
-                .map(e -> MultiGauge.Row.of(tags(e.getKey()),
-                        e.getValue().map(at -> Math.max(0, Duration.between(at, now).toMillis()) / 1000.0).orElse(0.0)))
-                .<MultiGauge.Row<?>>map(row -> row)
-                .toList();
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        waiting.get().forEach((endpoint, oldest) -> rows.add(MultiGauge.Row.of(tags(endpoint),
+                oldest.map(at -> Math.max(0, Duration.between(at, now).toMillis()) / 1000.0).orElse(0.0))));
         behind.register(rows, true); // endpoints that moved to another node drop out
     }
 

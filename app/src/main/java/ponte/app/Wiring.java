@@ -160,8 +160,8 @@ public final class Wiring implements AutoCloseable {
         }
         if (database.isPostgres() && settings.kafkaBootstrap().isEmpty()) {
             // Several nodes may share the database: the tail hears every node's entries through LISTEN/NOTIFY, in order.
-            afterCommit.set(entries -> {});
             postgresTail = new PostgresTail(database, log, tail);
+            afterCommit.set(postgresTail::announce);
             metrics.consumer("postgres-tail", () -> tail.last().seq());
         } else {
             postgresTail = null;

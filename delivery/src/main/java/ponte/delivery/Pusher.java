@@ -1,6 +1,8 @@
 package ponte.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,8 +95,8 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
      * For each endpoint this node delivers to, when the oldest entry it has read and not yet delivered was appended
      * (empty when it is caught up): how far behind the log each pusher is, in time.
      */
-    public Map<Endpoint, Optional<java.time.Instant>> waiting() {
-        Map<Endpoint, Optional<java.time.Instant>> out = new java.util.HashMap<>();
+    public Map<Endpoint, Optional<Instant>> waiting() {
+        Map<Endpoint, Optional<Instant>> out = new HashMap<>();
         workers.values().forEach(w -> out.put(w.endpoint(), w.oldestWaiting()));
         return out;
     }

@@ -32,7 +32,6 @@ import ponte.outbound.AddressGuard;
 final class Sender implements AutoCloseable {
     static final String USER_AGENT = "Ponte-Webhooks/0.1";
 
-
     private final HttpClient client;
     private final Duration timeout;
     private final Clock clock;

@@ -148,9 +148,6 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                     outcomes.put(p, refused);
                 }
             }
-            if (postgres && lastSeq != seqBefore) {
-                PostgresTail.notify(c, lastSeq); // other nodes without Kafka wake on it when this commits
-            }
             c.commit();
         } catch (SQLException | RuntimeException failure) {
             lastSeq = seqBefore;

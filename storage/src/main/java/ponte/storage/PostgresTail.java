@@ -13,9 +13,9 @@ import ponte.core.log.LogEntry;
 import ponte.core.log.LogTail;
 
 /**
- * Every node's view of the log on PostgreSQL without Kafka. The log writer sends a NOTIFY in each append transaction
- * (PostgreSQL delivers it on commit); each node LISTENs and hands its tail what was committed after the last entry it
- * handed on, read from the log in sequence order, so entries appended on any node wake this node's pushers, streams
+ * Every node's view of the log on PostgreSQL without Kafka. After each group of entries commits, the node that wrote
+ * it sends a NOTIFY ({@link #announce}); each node LISTENs and hands its tail what was committed after the last entry
+ * it handed on, read from the log in sequence order, so entries appended on any node wake this node's pushers, streams
  * and index within milliseconds. A notification carries nothing but the wake-up; one missed while the connection was
  * down is made up by reading again every few seconds anyway.
  */
@@ -44,9 +44,17 @@ public final class PostgresTail implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("ponte-pg-tail").daemon().start(this::run);
     }
 
-    /** The notification the log writer sends in its transaction: delivered to listeners when it commits. */
-    static void notify(Connection c, long head) throws SQLException {
-        Jdbc.query(c, "select pg_notify('" + CHANNEL + "', ?)", rs -> 1, Long.toString(head));
+    /**
+     * Wakes every node's tail, this one's included: entries were committed. Called by the log writer after its commit;
+     * a lost notification costs a few seconds' delay, not an entry, so a failure here is only logged.
+     */
+    public void announce(List<LogEntry> committed) {
+        try {
+            new Jdbc(db.dataSource()).query("select pg_notify('" + CHANNEL + "', ?)", rs -> 1,
+                    Long.toString(committed.getLast().cursor().seq()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not announce new log entries: {}", e.getMessage());
+        }
     }
 
     private void run() {
