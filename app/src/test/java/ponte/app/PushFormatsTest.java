@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Push in each format an endpoint may choose: ninjs 3.1 and 2.2 in the Standard Webhooks JSON payload, NewsML-G2 as
  * the item document itself. Every body is what the feed carries for that entry in that format, valid by IPTC's schema
- * (../shared/standards), and signed over its exact bytes (checked with the reference library). One node for the class.
+ * (the official files in ponte-formats' test resources), and signed over its exact bytes (checked with the reference library). One node for the class.
  */
 class PushFormatsTest {
     static final Duration WAIT = Duration.ofSeconds(20);

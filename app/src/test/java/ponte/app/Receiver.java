@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Receiver implements AutoCloseable {
     static {
-        // The JDK's server otherwise delays small responses by 40 ms (Nagle + delayed ACK; ../shared/LIBRARIES.md).
+        // The JDK's server otherwise delays small responses by 40 ms (Nagle + delayed ACK: measured on our machines).
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * NewsML-G2 2.35 (power conformance), written with the JDK's StAX: a newsItem per item, a packageItem (a groupSet of
  * itemRefs) for a composite with associations, and a newsMessage for a feed page. pubStatus, signal (sig:update,
  * sig:correction), rightsInfo with usageTerms and the licence as ODRL come from the same rendering as ninjs.
- * Schema: ../shared/standards/newsml-g2 (tests validate every document against it).
+ * Schema: IPTC's NewsML-G2 2.35 XSD, in this module's test resources (tests validate every document against it).
  */
 public final class NewsMlWriter {
     public static final String ITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml";

@@ -13,7 +13,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A validator built here from the official files in ../shared, independent of the copy and configuration in main,
+ * A validator built here from IPTC's official files ({@link Standards}), independent of the copy and configuration in main,
  * so that a rendered document is judged by IPTC's schema and not by our reading of it.
  */
 public final class OfficialSchema {

@@ -2,16 +2,26 @@ package ponte.formats;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
-/** IPTC's official ninjs files in ../shared/standards/ninjs, used as they are. */
+/**
+ * IPTC's official files, used as they are: copied into this module's test resources ({@code standards/NOTICE.md}
+ * says from where, under CC BY 4.0), so every clone runs the tests offline. Other modules read them from the
+ * test-jar, hence paths that may live inside a zip file system.
+ */
 public final class Standards {
-    // Surefire sets ponte.shared.dir; the fallback works when a test runs with formats/ as the working directory.
-    public static final Path NINJS = Path.of(System.getProperty("ponte.shared.dir", "../../shared"), "standards", "ninjs");
+    public static final Path ROOT = resourceFolder("/ponte/formats/standards");
+    public static final Path NINJS = ROOT.resolve("ninjs");
+    public static final Path NEWSML_G2 = ROOT.resolve("newsml-g2");
 
     private Standards() {}
 
@@ -28,7 +38,27 @@ public final class Standards {
     }
 
     static JsonNode read(Path file) {
-        return NinjsWriter.mapper().readTree(file.toFile());
+        try {
+            return NinjsWriter.mapper().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path resourceFolder(String name) {
+        try {
+            URI uri = Standards.class.getResource(name).toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri);
+            }
+            try {
+                return FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri);
+            } catch (FileSystemAlreadyExistsException e) {
+                return FileSystems.getFileSystem(uri).provider().getPath(uri);
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("IPTC files missing from the test resources: " + name, e);
+        }
     }
 
     private static Stream<Path> jsonIn(String folder) {
