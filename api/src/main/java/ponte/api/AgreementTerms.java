@@ -11,7 +11,7 @@ import java.util.Set;
 import ponte.core.Invalid;
 import ponte.core.agreements.Grant;
 import ponte.core.agreements.Terms;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;

@@ -48,7 +48,7 @@ final class CatalogueResource {
 
     /** What a licence and a grant both say, written the same way for both. */
     static void terms(ObjectNode node, ponte.core.orgs.OrgId licensor, ponte.core.orgs.OrgId licensee, Set<ProductId> products,
-            ponte.core.licensing.Territories territories, Set<String> languages, java.time.Duration embargoDelay) {
+            ponte.core.orgs.Territories territories, Set<String> languages, java.time.Duration embargoDelay) {
         node.put("licensor", licensor.value());
         node.put("licensee", licensee.value());
         var productArray = node.putArray("products");

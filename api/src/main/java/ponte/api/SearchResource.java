@@ -3,7 +3,7 @@ package ponte.api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import ponte.core.items.LanguageVersions;
+import ponte.core.reading.LanguageVersions;
 import ponte.core.search.Candidate;
 import ponte.core.search.Order;
 import ponte.core.search.Results;

@@ -10,7 +10,7 @@ import java.util.Set;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.items.ItemId;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;

@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import ponte.core.Ids;
-import ponte.core.items.Desk;
+import ponte.core.publishing.Desk;
 import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Network;
 import ponte.search.Indexer;

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,9 +17,9 @@ import com.tngtech.archunit.lang.conditions.ArchConditions;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.junit.jupiter.api.Test;
-import ponte.core.items.Finding;
+import ponte.core.reading.Finding;
 import ponte.core.items.Item;
-import ponte.core.items.LanguageVersions;
+import ponte.core.reading.LanguageVersions;
 import ponte.core.items.Version;
 import ponte.core.licensing.Entitlements;
 import ponte.core.orgs.OrgId;
@@ -25,7 +27,7 @@ import ponte.core.search.SearchIndex;
 import ponte.core.search.Searching;
 import ponte.core.items.Items;
 import ponte.core.licensing.Languages;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.log.ContentLog;
 import ponte.core.orgs.CountryCode;
@@ -47,6 +49,45 @@ class ArchitectureTest {
         classes().that().resideInAPackage("ponte.core..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("ponte.core..", "java..")
                 .check(PONTE);
+    }
+
+    /**
+     * Core's packages form a stack, each using only those below it: organisations at the bottom, then who calls,
+     * products, items (values and their ports), licensing (the gate, which judges items), the log (which records what
+     * the gate routed), and the use cases on top. A new package takes its place here or the build fails.
+     */
+    @Test
+    void core_packages_form_a_stack() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("orgs").definedBy("ponte.core.orgs..")
+                .layer("access").definedBy("ponte.core.access..")
+                .layer("products").definedBy("ponte.core.products..")
+                .layer("items").definedBy("ponte.core.items..")
+                .layer("licensing").definedBy("ponte.core.licensing..")
+                .layer("log").definedBy("ponte.core.log..")
+                .layer("publishing").definedBy("ponte.core.publishing..")
+                .layer("reading").definedBy("ponte.core.reading..")
+                .layer("use cases").definedBy("ponte.core.onboarding..", "ponte.core.agreements..", "ponte.core.delivery..",
+                        "ponte.core.ingest..", "ponte.core.search..")
+                .whereLayer("use cases").mayNotBeAccessedByAnyLayer()
+                .whereLayer("reading").mayOnlyBeAccessedByLayers("use cases")
+                .whereLayer("publishing").mayOnlyBeAccessedByLayers("use cases")
+                .whereLayer("log").mayOnlyBeAccessedByLayers("publishing", "reading", "use cases")
+                .whereLayer("licensing").mayOnlyBeAccessedByLayers("log", "publishing", "reading", "use cases")
+                .whereLayer("items").mayOnlyBeAccessedByLayers("licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("products").mayOnlyBeAccessedByLayers("items", "licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("access").mayOnlyBeAccessedByLayers("products", "items", "licensing", "log", "publishing", "reading", "use cases")
+                .check(PONTE);
+        slices().matching("ponte.core.(*)..").should().beFreeOfCycles().check(PONTE);
+    }
+
+    /** No module's packages import each other in a circle: each is a stack too, however flat. */
+    @Test
+    void no_module_has_a_package_cycle() {
+        slices().matching("ponte.(*)..").should().beFreeOfCycles().check(PONTE);
+        for (String module : new String[] {"storage", "kafka", "formats", "outbound", "delivery", "ingest", "search", "api", "app", "bench"}) {
+            slices().matching("ponte." + module + ".(**)").should().beFreeOfCycles().allowEmptyShould(true).check(PONTE);
+        }
     }
 
     @Test
@@ -77,10 +118,10 @@ class ArchitectureTest {
                 .check(PONTE);
     }
 
-    /** One gate: the pieces of an entitlement decision are used only inside the licensing package, by Entitlements. */
+    /** One gate: the pieces of an entitlement decision are used only inside the licensing package (and by a value on itself). */
     @Test
     void entitlement_decisions_are_made_only_by_the_gate() {
-        noClasses().that().resideOutsideOfPackage("ponte.core.licensing..")
+        noClasses().that().resideOutsideOfPackage("ponte.core.licensing..").and().doNotBelongToAnyOf(Territories.class)
                 .should().callMethod(Territories.class, "allows", CountryCode.class)
                 .orShould().callMethod(Languages.class, "covers", Set.class, String.class)
                 .orShould().callMethod(Validity.class, "contains", Instant.class)
@@ -163,7 +204,7 @@ class ArchitectureTest {
     @Test
     void ingest_files_items_only_through_publishing() {
         noClasses().that().resideInAnyPackage("ponte.ingest..", "ponte.core.ingest..")
-                .should().dependOnClassesThat().belongToAnyOf(ContentLog.class, ponte.core.items.Desk.class)
+                .should().dependOnClassesThat().belongToAnyOf(ContentLog.class, ponte.core.publishing.Desk.class)
                 .check(PONTE);
     }
 

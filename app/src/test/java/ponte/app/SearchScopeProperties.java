@@ -38,7 +38,7 @@ import ponte.core.items.ItemId;
 import ponte.core.items.Version;
 import ponte.core.licensing.BruteForce;
 import ponte.core.licensing.Network;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;

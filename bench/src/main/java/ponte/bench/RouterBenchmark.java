@@ -31,7 +31,7 @@ import ponte.core.licensing.Licence;
 import ponte.core.licensing.LicenceId;
 import ponte.core.licensing.Network;
 import ponte.core.licensing.Route;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.OrgId;

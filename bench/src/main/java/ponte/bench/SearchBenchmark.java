@@ -22,7 +22,7 @@ import ponte.app.Settings;
 import ponte.app.Wiring;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;

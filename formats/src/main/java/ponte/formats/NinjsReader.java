@@ -9,7 +9,7 @@ import java.util.Optional;
 import ponte.core.Invalid;
 import ponte.core.Invalid.Violation;
 import ponte.core.items.Content;
-import ponte.core.items.Desk;
+import ponte.core.publishing.Desk;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -3,7 +3,7 @@ package ponte.formats;
 import java.util.TreeSet;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.products.ProductId;
 

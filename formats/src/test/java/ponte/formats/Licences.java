@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import ponte.core.licensing.Licence;
 import ponte.core.licensing.LicenceId;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;

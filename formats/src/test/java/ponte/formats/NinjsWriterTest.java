@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.formats.NinjsWriter.Terms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -10,7 +10,7 @@ import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.products.ProductId;
 import tools.jackson.databind.JsonNode;
 

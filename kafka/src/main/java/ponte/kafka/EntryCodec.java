@@ -12,7 +12,7 @@ import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
 import ponte.core.licensing.Route;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.log.Cursor;
 import ponte.core.log.LogEntry;
 import ponte.core.orgs.OrgId;

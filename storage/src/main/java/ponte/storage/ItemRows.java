@@ -17,7 +17,7 @@ import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 

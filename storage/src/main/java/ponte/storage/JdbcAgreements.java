@@ -20,7 +20,7 @@ import ponte.core.agreements.Grant;
 import ponte.core.agreements.Terms;
 import ponte.core.licensing.Licence;
 import ponte.core.licensing.Network;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.Org;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import ponte.core.Invalid;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
-import ponte.core.items.LanguageVersions;
+import ponte.core.reading.LanguageVersions;
 import ponte.core.orgs.OrgId;
 
 /** Linking items into language-version sets, inside the append transaction of the item that names its original. */

@@ -15,7 +15,7 @@ import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.items.ReleaseSchedule;
 import ponte.core.licensing.Entitlements;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
 import ponte.core.orgs.OrgId;
 import ponte.core.orgs.Orgs;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import ponte.core.licensing.Languages;
 import ponte.core.licensing.Licence;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 

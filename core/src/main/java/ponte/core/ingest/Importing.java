@@ -13,9 +13,9 @@ import ponte.core.access.Role;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.Items;
-import ponte.core.items.Publishing;
+import ponte.core.publishing.Publishing;
 import ponte.core.items.Version;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 

@@ -2,17 +2,17 @@ package ponte.core.items;
 
 import java.util.Optional;
 import java.util.Set;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 
-/** A request to change the log, as an editor made it; the {@link Desk} decides what it becomes. */
+/** A request to change the log, as an editor made it; the {@link ponte.core.publishing.Desk} decides what it becomes. */
 public sealed interface Change {
 
     /**
      * Publish a new item, or, when {@code uri} names an item the same org already owns, a new version of it
      * (the uri is the client's idempotency key). {@code newId} is used only if the item is new. {@code translationOf}
-     * makes the item a language version of another item of the same org (see {@link LanguageVersions}).
+     * makes the item a language version of another item of the same org (see {@link ponte.core.reading.LanguageVersions}).
      */
     record Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
                    Optional<ItemId> translationOf) implements Change {

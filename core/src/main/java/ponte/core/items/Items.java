@@ -20,6 +20,6 @@ public interface Items {
     /** The current state of each of these items that exists. */
     Map<ItemId, Item> byIds(Collection<ItemId> ids);
 
-    /** The other language versions of the item (its {@link LanguageVersions} set without it), in log order. */
+    /** The other language versions of the item (its {@link ponte.core.reading.LanguageVersions} set without it), in log order. */
     List<ItemId> languageVersions(ItemId id);
 }

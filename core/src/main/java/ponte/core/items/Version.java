@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.products.ProductId;
 
 /**

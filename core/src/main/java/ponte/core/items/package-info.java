@@ -1,2 +1,2 @@
-/** Items and their versions: publishing, updates, corrections and kills, decided by the {@link ponte.core.items.Desk}. */
+/** Items and their versions as values, and the ports that read them; what a change does is decided in {@link ponte.core.publishing}. */
 package ponte.core.items;

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import ponte.core.Invalid;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
+import ponte.core.orgs.Territories;
 
 /**
  * Permission for a licensee to receive a licensor's items of some products, in some territories and languages,

@@ -18,6 +18,7 @@ import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
+import ponte.core.orgs.Territories;
 
 /**
  * {@link Rule} compiled for speed over a whole network: each licence becomes a few ints and a country bitset, filed on

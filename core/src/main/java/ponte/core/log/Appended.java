@@ -1,7 +1,6 @@
 package ponte.core.log;
 
 import java.time.Instant;
-import ponte.core.items.Revision;
 
 /** A change that is now durably on the log at {@code cursor}, appended {@code at}. */
 public record Appended(Cursor cursor, Revision revision, Instant at) {}

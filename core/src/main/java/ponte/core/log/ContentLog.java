@@ -12,7 +12,7 @@ import ponte.core.orgs.OrgId;
  * in the same atomic write, and return only once that write is durable.
  */
 public interface ContentLog {
-    /** Runs the change through the {@link ponte.core.items.Desk} against the item's state at that point of the log. */
+    /** Runs the change through the {@link ponte.core.publishing.Desk} against the item's state at that point of the log. */
     Appended append(Change change);
 
     /** Entries routed to the partner after {@code after}, in log order, at most {@code limit}. */

@@ -2,7 +2,7 @@ package ponte.core.search;
 
 import java.util.List;
 import java.util.Set;
-import ponte.core.items.Finding.Finder;
+import ponte.core.reading.Finding.Finder;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.licensing.Fixtures;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
 import ponte.core.orgs.OrgId;

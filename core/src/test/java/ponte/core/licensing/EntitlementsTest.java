@@ -19,6 +19,7 @@ import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.OrgId;
+import ponte.core.orgs.Territories;
 
 class EntitlementsTest {
     private static final Map<OrgId, Set<CountryCode>> TERRITORIES = Map.of(

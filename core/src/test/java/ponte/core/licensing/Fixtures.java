@@ -11,6 +11,7 @@ import ponte.core.items.ItemId;
 import ponte.core.items.Version;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
+import ponte.core.orgs.Territories;
 
 /** Small builders for licences, items and versions. */
 public final class Fixtures {

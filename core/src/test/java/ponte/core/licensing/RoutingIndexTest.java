@@ -25,6 +25,7 @@ import ponte.core.items.Version;
 import ponte.core.licensing.SmallNetworks.Scenario;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.OrgId;
+import ponte.core.orgs.Territories;
 
 /** The indexed router against the brute force ({@link BruteForce}: {@link Rule} over every licence) on random networks. */
 class RoutingIndexTest {

@@ -23,6 +23,7 @@ import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
+import ponte.core.orgs.Territories;
 
 /**
  * Random networks, items and moments over a universe small enough that licences, items and partners collide often:

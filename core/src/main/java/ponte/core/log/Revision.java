@@ -1,9 +1,11 @@
-package ponte.core.items;
+package ponte.core.log;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import ponte.core.licensing.Route;
+import ponte.core.items.Item;
+import ponte.core.items.Version;
 
 /**
  * What the desk decided for one change: the item's new state, the version the entry carries (a new one, or for a

@@ -1,4 +1,4 @@
-package ponte.core.items;
+package ponte.core.publishing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,11 @@ import ponte.core.Conflict;
 import ponte.core.NotFound;
 import ponte.core.licensing.Entitlements;
 import ponte.core.orgs.OrgId;
+import ponte.core.log.Revision;
+import ponte.core.items.Change;
+import ponte.core.items.Event;
+import ponte.core.items.Item;
+import ponte.core.items.Version;
 
 /**
  * Decides what a change does to an item: which version it makes and who receives it. Pure rules; the content log

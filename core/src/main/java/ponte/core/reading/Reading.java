@@ -1,4 +1,4 @@
-package ponte.core.items;
+package ponte.core.reading;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,10 @@ import ponte.core.access.Role;
 import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Verdict;
 import ponte.core.orgs.OrgId;
+import ponte.core.items.Item;
+import ponte.core.items.ItemId;
+import ponte.core.items.Items;
+import ponte.core.items.Version;
 
 /** Reading one item: its owners' keys see every version; anyone else sees the latest, through the entitlement gate, or nothing. */
 public final class Reading {

@@ -1,4 +1,4 @@
-package ponte.core.orgs;
+package ponte.core.onboarding;
 
 import ponte.core.NotAllowed;
 import ponte.core.NotFound;
@@ -6,6 +6,10 @@ import ponte.core.access.Caller;
 import ponte.core.access.Keys;
 import ponte.core.access.Role;
 import ponte.core.licensing.Entitlements;
+import ponte.core.orgs.Org;
+import ponte.core.orgs.OrgId;
+import ponte.core.orgs.Orgs;
+import ponte.core.orgs.Outlet;
 
 /** Bringing organisations onto the network and giving them keys. */
 public final class Onboarding {

@@ -1,4 +1,4 @@
-package ponte.core.items;
+package ponte.core.reading;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,10 @@ import java.util.Optional;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.orgs.OrgId;
+import ponte.core.items.Item;
+import ponte.core.items.ItemId;
+import ponte.core.items.Items;
+import ponte.core.items.Version;
 
 /**
  * Language versions of one story: items of one org linked into a set when published with {@code translationOf}. A set

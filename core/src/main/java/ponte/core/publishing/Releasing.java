@@ -1,7 +1,10 @@
-package ponte.core.items;
+package ponte.core.publishing;
 
 import java.time.Clock;
 import ponte.core.log.ContentLog;
+import ponte.core.items.Change;
+import ponte.core.items.ItemId;
+import ponte.core.items.ReleaseSchedule;
 
 /**
  * Appends a release entry for each item whose booked release is due, so that an item becomes visible to a partner

@@ -1,10 +1,12 @@
-package ponte.core.items;
+package ponte.core.reading;
 
 import java.time.Instant;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.licensing.Entitlements;
 import ponte.core.orgs.OrgId;
+import ponte.core.items.Item;
+import ponte.core.items.Version;
 
 /**
  * What a caller may find, by searching or among an item's language versions. Editors find their own org's items in

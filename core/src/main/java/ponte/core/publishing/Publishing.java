@@ -1,16 +1,20 @@
-package ponte.core.items;
+package ponte.core.publishing;
 
 import java.util.Optional;
 import java.util.Set;
 import ponte.core.Ids;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
-import ponte.core.licensing.Territories;
+import ponte.core.orgs.Territories;
 import ponte.core.log.Appended;
 import ponte.core.log.ContentLog;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 import ponte.core.products.Products;
+import ponte.core.items.Change;
+import ponte.core.items.Content;
+import ponte.core.items.Event;
+import ponte.core.items.ItemId;
 
 /** An editor publishing, revising and killing its org's items. Every change becomes one entry on the content log. */
 public final class Publishing {

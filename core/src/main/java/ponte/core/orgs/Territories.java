@@ -1,9 +1,8 @@
-package ponte.core.licensing;
+package ponte.core.orgs;
 
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import ponte.core.orgs.CountryCode;
 
 /**
  * Where something may be used: everywhere or a list of countries, minus exclusions. Exclusion wins, as in
