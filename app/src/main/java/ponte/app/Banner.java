@@ -8,15 +8,15 @@ import ponte.core.access.Role;
 final class Banner {
     private Banner() {}
 
-    static void serving(Wiring w, Main.AdminKey admin, Path dataDir) {
+    static void serving(Node w, AdminKey admin, Path dataDir) {
         String url = "http://127.0.0.1:" + w.port();
         System.out.println();
         System.out.println("Ponte is serving at " + url + "  (API docs: " + url + "/docs)");
-        System.out.println("  storage:   " + (w.database.isPostgres() ? "PostgreSQL" : "embedded H2 in " + dataDir.toAbsolutePath()));
+        System.out.println("  storage:   " + (w.onPostgres() ? "PostgreSQL" : "embedded H2 in " + dataDir.toAbsolutePath()));
         System.out.println("  admin key: " + (admin.generated() ? admin.secret() + "   (generated for this run; set PONTE_ADMIN_KEY to choose one)" : "from PONTE_ADMIN_KEY"));
     }
 
-    static void demo(Wiring w, DemoNetwork.Loaded loaded) {
+    static void demo(Node w, DemoNetwork.Loaded loaded) {
         System.out.printf("  demo network: %d organisations, %d products, %d agreements; %d items published now%n",
                 loaded.orgs(), loaded.products(), loaded.agreements(), loaded.itemsPublished());
         System.out.println("  demo keys (Authorization: Bearer <key>):");

@@ -12,7 +12,8 @@ import java.util.Properties;
 /**
  * Where a setting comes from, strongest first: the command line, an environment variable, the configuration file
  * (a Java properties file: {@code --config FILE}, else env PONTE_CONFIG, else {@code ponte.properties} in the
- * working directory when present), the built-in default. docs/operations.md lists every key.
+ * working directory when present), the built-in default. docs/operations.md lists every key. The one place that reads
+ * the environment: each command loads a configuration once and asks it for every setting.
  */
 final class Configuration {
     private final Properties file;
@@ -21,6 +22,24 @@ final class Configuration {
     private Configuration(Properties file, Map<String, String> env) {
         this.file = file;
         this.env = env;
+    }
+
+    /** The process's environment and the configuration file it names. */
+    static Configuration load(Optional<Path> explicit) {
+        return load(explicit, System.getenv());
+    }
+
+    /** The process's environment alone, for a command that reads no configuration file. */
+    static Configuration environmentOnly() {
+        return new Configuration(new Properties(), System.getenv());
+    }
+
+    /**
+     * Whether log lines are to be JSON objects (PONTE_LOG_FORMAT=json): asked before the first logger exists, so
+     * before anything else is read.
+     */
+    static boolean jsonLogs() {
+        return "json".equalsIgnoreCase(System.getenv("PONTE_LOG_FORMAT"));
     }
 
     static Configuration load(Optional<Path> explicit, Map<String, String> env) {
@@ -44,5 +63,10 @@ final class Configuration {
                 .or(() -> Optional.ofNullable(file.getProperty(key)))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty());
+    }
+
+    /** A setting that only the environment carries (a secret, a switch with no file key), exactly as given. */
+    Optional<String> environment(String name) {
+        return Optional.ofNullable(env.get(name));
     }
 }

@@ -20,6 +20,10 @@ import ponte.core.orgs.OutletKind;
 import ponte.core.products.ProductId;
 import ponte.formats.NinjsWriter;
 import ponte.api.AgreementTerms;
+import ponte.api.Services;
+import ponte.storage.JdbcAgreements;
+import ponte.storage.JdbcItems;
+import ponte.storage.JdbcKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,32 +37,38 @@ public final class DemoNetwork {
 
     public record Loaded(int orgs, int products, int agreements, int itemsPublished, List<DemoKey> keys) {}
 
-    private final Wiring w;
+    private final Services services;
+    private final JdbcKeys keyStore;
+    private final JdbcItems items;
+    private final JdbcAgreements agreements;
 
-    public DemoNetwork(Wiring wiring) {
-        this.w = wiring;
+    DemoNetwork(Services services, JdbcKeys keys, JdbcItems items, JdbcAgreements agreements) {
+        this.services = services;
+        this.keyStore = keys;
+        this.items = items;
+        this.agreements = agreements;
     }
 
-    public Loaded load() {
+    Loaded load() {
         JsonNode network = read();
         Caller operator = new Caller.Operator();
         List<DemoKey> keys = new ArrayList<>();
         for (JsonNode o : network.get("orgs")) {
             OrgId id = new OrgId(o.get("id").asString());
-            w.services.onboarding().register(operator, new Org(id, o.get("name").asString(), OrgKind.fromWire(o.get("kind").asString()), CountryCode.of(o.get("country").asString())));
+            services.onboarding().register(operator, new Org(id, o.get("name").asString(), OrgKind.fromWire(o.get("kind").asString()), CountryCode.of(o.get("country").asString())));
             for (JsonNode outlet : o.path("outlets")) {
-                w.services.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
+                services.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
                         OutletKind.fromWire(outlet.get("kind").asString()), CountryCode.of(outlet.get("country").asString())));
             }
             for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.PARTNER)) {
                 String secret = "demo-" + id.value() + "-" + role.wire();
-                w.keys.install(id, role, secret);
+                keyStore.install(id, role, secret);
                 keys.add(new DemoKey(id, role, secret));
             }
         }
         int products = 0;
         for (JsonNode p : network.get("products")) {
-            w.services.cataloguing().register(editor(p.get("owner")), new ProductId(p.get("id").asString()), p.get("name").asString());
+            services.cataloguing().register(editor(p.get("owner")), new ProductId(p.get("id").asString()), p.get("name").asString());
             products++;
         }
         int agreements = 0;
@@ -69,14 +79,14 @@ public final class DemoNetwork {
         int published = 0;
         for (JsonNode item : network.get("items")) {
             String uri = item.get("uri").asString();
-            if (w.items.byUri(uri).isPresent()) {
+            if (items.byUri(uri).isPresent()) {
                 continue;
             }
             JsonNode ninjs = item.get("ninjs");
             // A language version names its original by uri in the file; the original is listed (and published) first.
             Optional<ItemId> translationOf = Optional.ofNullable(item.get("translationOf"))
-                    .map(original -> w.items.byUri(original.asString()).orElseThrow().id());
-            w.services.publishing().publish(editor(item.get("owner")), Optional.of(uri), w.services.ninjsReader().read(ninjs),
+                    .map(original -> items.byUri(original.asString()).orElseThrow().id());
+            services.publishing().publish(editor(item.get("owner")), Optional.of(uri), services.ninjsReader().read(ninjs),
                     productIds(item.get("products")), Territories.WORLDWIDE, translationOf);
             published++;
         }
@@ -89,7 +99,7 @@ public final class DemoNetwork {
      */
     private void loadAgreement(JsonNode a) {
         String id = a.get("id").asString();
-        if (w.agreements.byId(id).isPresent()) {
+        if (agreements.byId(id).isPresent()) {
             return;
         }
         ObjectNode terms = (ObjectNode) a.deepCopy();
@@ -101,11 +111,11 @@ public final class DemoNetwork {
             approvers.clear();
             a.get("approvedBy").forEach(p -> approvers.add(new OrgId(p.asString())));
         }
-        w.services.agreeing().propose(new Caller.Member(parties.getFirst(), Role.EDITOR), id, AgreementTerms.read(terms));
-        approvers.forEach(p -> w.services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+        services.agreeing().propose(new Caller.Member(parties.getFirst(), Role.EDITOR), id, AgreementTerms.read(terms));
+        approvers.forEach(p -> services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
         if (a.has("renewTo")) {
-            w.services.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
-            approvers.forEach(p -> w.services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+            services.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
+            approvers.forEach(p -> services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
         }
     }
 

@@ -39,10 +39,11 @@ final class Reindex implements Callable<Integer> {
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
-        Optional<String> url = Optional.ofNullable(db).or(() -> Optional.ofNullable(System.getenv("PONTE_DB_URL"))).filter(s -> !s.isBlank());
+        Configuration c = Configuration.environmentOnly(); // no configuration file, as ever: --db or PONTE_DB_URL
+        Optional<String> url = c.get(db, "PONTE_DB_URL", "db.url");
+        DatabaseLogin login = DatabaseLogin.from(c);
         long started = System.nanoTime();
-        try (Database database = url.map(u -> Database.at(u, System.getenv().getOrDefault("PONTE_DB_USER", ""),
-                        System.getenv().getOrDefault("PONTE_DB_PASSWORD", ""))).orElseGet(() -> Database.embedded(dataDir));
+        try (Database database = url.map(u -> Database.at(u, login.user(), login.password())).orElseGet(() -> Database.embedded(dataDir));
              // Only read here: the log's writer never receives a change, so the desk's rules are never asked.
              JdbcContentLog log = new JdbcContentLog(database, new Desk(new Entitlements(() -> Network.EMPTY), clock), clock, entries -> { }, () -> { })) {
             long head = log.head().seq();

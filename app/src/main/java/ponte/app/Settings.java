@@ -10,8 +10,10 @@ import ponte.kafka.KafkaSettings;
  * PostgreSQL required; one cluster may carry several installations' logs under different topic names).
  *
  * @param bootstrapAdminKey the key that manages orgs (env PONTE_ADMIN_KEY)
+ * @param databaseLogin     who the node is to PostgreSQL (env PONTE_DB_USER, PONTE_DB_PASSWORD)
  */
-public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap, String kafkaTopic) {
+public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
+                       String kafkaTopic, DatabaseLogin databaseLogin) {
     public Settings {
         if (kafkaBootstrap.isPresent() && databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalArgumentException("Kafka mode runs several nodes on one PostgreSQL database: give --db jdbc:postgresql://…");
@@ -19,10 +21,15 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     }
 
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey) {
-        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, Optional.empty(), KafkaSettings.DEFAULT_TOPIC);
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, Optional.empty());
     }
 
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap) {
         this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, KafkaSettings.DEFAULT_TOPIC);
+    }
+
+    public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
+                    String kafkaTopic) {
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT);
     }
 }

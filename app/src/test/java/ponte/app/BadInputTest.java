@@ -46,7 +46,7 @@ class BadInputTest {
         assertThat(answer.json().get("type").asString()).isNotBlank();
         assertThat(answer.json().get("title").asString()).isNotBlank();
         assertThat(answer.json().get("detail").asString()).isNotBlank();
-        assertThat(node.wiring().log.head()).isEqualTo(Cursor.START);
+        assertThat(node.handle().head()).isEqualTo(Cursor.START);
         return answer;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ponte.core.licensing.Network;
 import ponte.formats.OfficialSchema;
 import tools.jackson.databind.JsonNode;
 
@@ -17,21 +18,21 @@ class DemoNetworkTest {
     @Test
     void loadingTheDemoTwiceDuplicatesNothing() throws Exception {
         try (TestNode node = new TestNode(dataDir)) {
-            DemoNetwork.Loaded first = new DemoNetwork(node.wiring()).load();
-            long head = node.wiring().log.head().seq();
-            int agreements = node.wiring().agreements.all().size();
-            DemoNetwork.Loaded second = new DemoNetwork(node.wiring()).load();
+            DemoNetwork.Loaded first = node.handle().loadDemoNetwork();
+            long head = node.handle().head().seq();
+            Network network = node.handle().network(); // the agreements' licences, in force or dormant
+            DemoNetwork.Loaded second = node.handle().loadDemoNetwork();
             assertThat(first.itemsPublished()).isGreaterThan(10);
             assertThat(second.itemsPublished()).isZero();
-            assertThat(node.wiring().log.head().seq()).isEqualTo(head);
-            assertThat(node.wiring().agreements.all()).hasSize(agreements);
+            assertThat(node.handle().head().seq()).isEqualTo(head);
+            assertThat(node.handle().network()).isEqualTo(network);
         }
     }
 
     @Test
     void demoPartnersReceiveValidNinjsAndTheUnlicensedOneNothing() throws Exception {
         try (TestNode node = new TestNode(dataDir)) {
-            new DemoNetwork(node.wiring()).load();
+            node.handle().loadDemoNetwork();
             JsonNode cgtn = node.get("/v1/feed?limit=500", "demo-cgtn-partner").json().get("entries");
             assertThat(cgtn).isNotEmpty();
             for (JsonNode entry : cgtn) {
@@ -46,8 +47,8 @@ class DemoNetworkTest {
     @Test
     void demoSearchFindsItsChineseKoreanAndItalianItemsByNativeQueries() throws Exception {
         try (TestNode node = new TestNode(dataDir)) {
-            new DemoNetwork(node.wiring()).load();
-            node.wiring().indexer.catchUp();
+            node.handle().loadDemoNetwork();
+            node.handle().catchUpSearch();
             JsonNode olympics = node.get("/v1/search?q=" + enc("冬奥会"), "demo-cgtn-partner").json().get("hits");
             assertThat(olympics).extracting(h -> h.get("uri").asString()).containsExactly("urn:ponte:demo:cctv-plus:milano-cortina-focus-zh");
             assertThat(olympics.get(0).get("languageVersions")).extracting(v -> v.get("language").asString()).containsExactly("en");

@@ -107,7 +107,7 @@ class DurabilityTest {
                 });
                 assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
                 assertThat(lost).as("acknowledged but lost after kill -9").isEmpty();
-                assertThat(node.wiring().log.head().seq()).isGreaterThanOrEqualTo(acknowledged.size());
+                assertThat(node.handle().head().seq()).isGreaterThanOrEqualTo(acknowledged.size());
             }
         } finally {
             server.destroyForcibly();

@@ -47,7 +47,7 @@ class KafkaClusterTest {
         kafka = TestDatabase.kafka();
         first = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("a"), db, TestNode.ADMIN, Optional.of(kafka.bootstrapServers())), Clock.systemUTC());
         second = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("b"), db, TestNode.ADMIN, Optional.of(kafka.bootstrapServers())), Clock.systemUTC());
-        second.wiring().tail.subscribe(e -> heardBySecond.add(e.cursor().seq()));
+        second.handle().onEntry(e -> heardBySecond.add(e.cursor().seq()));
         first.org("agency", "IT");
         first.org("partner", "CN");
     }
@@ -65,13 +65,13 @@ class KafkaClusterTest {
         String partner = second.key("partner", "partner");
 
         publishConcurrently(List.of(first, second), editorA, 40);
-        long head = second.wiring().log.head().seq();
+        long head = second.handle().head().seq();
         await().atMost(Duration.ofSeconds(30)).until(() -> heardBySecond.size() == head);
         assertThat(heardBySecond).isSorted().doesNotHaveDuplicates().containsExactlyElementsOf(range(1, head));
 
         first.close(); // the relay's leader (or not): either way the survivor must carry on alone
         publishConcurrently(List.of(second), editorA, 20);
-        long newHead = second.wiring().log.head().seq();
+        long newHead = second.handle().head().seq();
         await().atMost(Duration.ofSeconds(30)).until(() -> heardBySecond.size() == newHead);
         assertThat(heardBySecond).isSorted().doesNotHaveDuplicates().containsExactlyElementsOf(range(1, newHead));
 

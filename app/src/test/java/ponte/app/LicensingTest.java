@@ -156,7 +156,7 @@ class LicensingTest {
         assertThat(reasons(id, "korea-tv")).anyMatch(r -> r.startsWith("embargoed until 2026-03-01T09:00:00Z"));
 
         clock.advance(Duration.ofMinutes(61));
-        node.wiring().releasing.runDue();
+        node.handle().releaseDue();
         publish(ninjs("en", "After the lapse"), null);
 
         assertThat(headlines(koreaPartner)).containsExactly("published:Before the lapse", "published:Embargoed", "published:After the lapse");
@@ -172,7 +172,7 @@ class LicensingTest {
         assertThat(headlines(kenyaPartner)).containsExactly("published:Delayed for Korea");
         assertThat(headlines(koreaPartner)).isEmpty();
         clock.advance(Duration.ofMinutes(15));
-        node.wiring().releasing.runDue();
+        node.handle().releaseDue();
         assertThat(headlines(koreaPartner)).containsExactly("published:Delayed for Korea");
     }
 
@@ -189,7 +189,7 @@ class LicensingTest {
 
         activate("a-korea", koreaAdmin);
         assertThat(node.get("/v1/agreements/a-korea", koreaPartner).json().get("state").asString()).isEqualTo("active");
-        node.wiring().releasing.runDue(); // the licence started: the week's items are released to the new licensee
+        node.handle().releaseDue(); // the licence started: the week's items are released to the new licensee
         publish(ninjs("en", "Once active"), null);
         assertThat(headlines(koreaPartner)).containsExactly("published:While awaiting Korea's approval", "published:Once active");
 

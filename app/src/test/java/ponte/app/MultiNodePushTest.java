@@ -61,9 +61,9 @@ class MultiNodePushTest {
                 ids.put(path, node.post("/v1/endpoints", partner, "{\"url\":\"" + receiver.url(path) + "\"}").json().get("id").asString());
             }
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    !doomed.wiring().pusher.running().isEmpty() && !survivor.wiring().pusher.running().isEmpty()
-                            && doomed.wiring().pusher.running().size() + survivor.wiring().pusher.running().size() == ENDPOINTS);
-            assertThat(intersection(doomed.wiring().pusher.running(), survivor.wiring().pusher.running())).as("one deliverer per endpoint").isEmpty();
+                    !doomed.handle().delivering().isEmpty() && !survivor.handle().delivering().isEmpty()
+                            && doomed.handle().delivering().size() + survivor.handle().delivering().size() == ENDPOINTS);
+            assertThat(intersection(doomed.handle().delivering(), survivor.handle().delivering())).as("one deliverer per endpoint").isEmpty();
 
             List<String> cursors = new ArrayList<>();
             for (int i = 0; i < ITEMS; i++) {
@@ -73,7 +73,7 @@ class MultiNodePushTest {
             doomed.close(); // its leases stay until they expire, as a crashed node's would
 
             // The promise: a dead node's endpoints move to the survivors within 30 s.
-            await().atMost(Duration.ofSeconds(30)).until(() -> survivor.wiring().pusher.running().size() == ENDPOINTS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> survivor.handle().delivering().size() == ENDPOINTS);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> ids.keySet().stream()
                         .allMatch(path -> distinct(receiver.delivered(path)).size() == ITEMS));

@@ -44,7 +44,7 @@ class OperationsTest {
                     .contains("ponte_log_writer_queue_depth")
                     .contains("jvm_memory_used_bytes");
 
-            node.wiring().database.close(); // the database goes away
+            node.handle().closeDatabase(); // the database goes away
             TestNode.Answer notReady = node.get("/ready", null);
             assertThat(notReady.status()).isEqualTo(503);
             assertThat(notReady.contentType()).startsWith("application/problem+json");

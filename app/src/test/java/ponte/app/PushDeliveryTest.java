@@ -130,8 +130,8 @@ class PushDeliveryTest {
         Hook hook = endpoint(beta, "/reach", null);
         String id = publish("Reached").get("id").asString();
         await().atMost(WAIT).until(() -> receiver.delivered("/reach").size() == 1);
-        await().atMost(WAIT).until(() -> node.wiring().deliveries.reach(new ItemId(id)).stream().anyMatch(d -> d.endpoint().value().equals(hook.id())));
-        var fact = node.wiring().deliveries.reach(new ItemId(id)).stream().filter(d -> d.endpoint().value().equals(hook.id())).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> node.handle().reachOf(new ItemId(id)).stream().anyMatch(d -> d.endpoint().value().equals(hook.id())));
+        var fact = node.handle().reachOf(new ItemId(id)).stream().filter(d -> d.endpoint().value().equals(hook.id())).findFirst().orElseThrow();
         assertThat(fact.org().value()).isEqualTo("beta");
         assertThat(fact.version()).isEqualTo(1);
         assertThat(fact.entry().encode()).isEqualTo(receiver.delivered("/reach").getFirst().entry());
@@ -241,7 +241,7 @@ class PushDeliveryTest {
         await().atMost(WAIT).until(() -> receiver.delivered("/replay").size() == 8);
         assertThat(receiver.delivered("/replay").subList(5, 8)).extracting(Receiver.Hit::id).containsExactlyElementsOf(ids);
 
-        String ahead = "c" + Long.toString(node.wiring().log.head().seq() + 10, 36);
+        String ahead = "c" + Long.toString(node.handle().head().seq() + 10, 36);
         TestNode.Answer forward = node.post("/v1/endpoints/" + hook.id() + "/replay", alpha, "{\"from\":\"" + ahead + "\"}");
         assertThat(forward.status()).isEqualTo(422);
         assertThat(node.post("/v1/endpoints/" + hook.id() + "/replay", alpha, "{\"from\":\"yesterday\"}").status()).isEqualTo(422);

@@ -27,10 +27,10 @@ class ReindexTest {
             node.product(editor, "wire");
             id = node.post("/v1/items", editor, publishBody(SearchTest.item("it", "Assisi, riapre la basilica", "La basilica riapre ai pellegrini."), "wire"))
                     .json().get("id").asString();
-            node.wiring().indexer.catchUp();
+            node.handle().catchUpSearch();
         }
         try (TestNode node = new TestNode(dataDir)) {
-            assertThat(node.wiring().searchIndex.cursor()).isEqualTo(node.wiring().log.head());
+            assertThat(node.handle().searchCursor()).isEqualTo(node.handle().head());
             assertThat(SearchTest.ids(node.get("/v1/search?q=basilica", editor).json())).containsExactly(id);
         }
         delete(dataDir.resolve("search"));
@@ -40,7 +40,7 @@ class ReindexTest {
         }
         assertThat(new CommandLine(new Main()).execute(args.toArray(String[]::new))).isZero();
         try (TestNode node = new TestNode(dataDir)) {
-            assertThat(node.wiring().searchIndex.cursor()).isEqualTo(node.wiring().log.head());
+            assertThat(node.handle().searchCursor()).isEqualTo(node.handle().head());
             assertThat(SearchTest.ids(node.get("/v1/search?q=basilica", editor).json())).containsExactly(id);
         }
     }

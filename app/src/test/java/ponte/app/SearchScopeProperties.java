@@ -51,7 +51,6 @@ import ponte.core.products.ProductId;
 import ponte.core.search.Order;
 import ponte.core.search.Results;
 import ponte.core.search.SearchRequest;
-import ponte.storage.JdbcAgreements;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -99,7 +98,7 @@ class SearchScopeProperties {
             @ForAll @Size(min = 1, max = 8) List<@From("items") ItemSpec> items,
             @ForAll @IntRange(min = 0, max = 180) int minutesLater,
             @ForAll boolean indexCaughtUp) {
-        Wiring w = node.wiring();
+        Node w = node.handle();
         String world = "w" + worlds.incrementAndGet();
         String word = "zq" + letters(worlds.get()) + "x";
         List<OrgId> licensors = List.of(org(w, world + "-l0", "IT"), org(w, world + "-l1", "CN"));
@@ -119,16 +118,16 @@ class SearchScopeProperties {
             publish(w, spec, licensors, products, word);
         }
         clock.advance(Duration.ofMinutes(minutesLater));
-        w.releasing.runDue(); // time's releases, which the node appends within a second
+        w.releaseDue(); // time's releases, which the node appends within a second
         if (indexCaughtUp) {
-            w.indexer.catchUp();
+            w.catchUpSearch();
         }
 
-        Network network = JdbcAgreements.network(w.agreements, w.orgs);
+        Network network = w.network();
         for (OrgId partner : partners) {
             Caller caller = new Caller.Member(partner, Role.PARTNER);
             Set<String> found = new HashSet<>();
-            Results results = w.services.searching().search(caller, request(word));
+            Results results = w.services().searching().search(caller, request(word));
             results.hits().forEach(h -> found.add(h.candidate().id().value() + "@" + h.candidate().version().number()));
             assertThat(feedLatest(w, caller)).as("feed of " + partner).containsAll(found);
             if (indexCaughtUp) {
@@ -143,13 +142,13 @@ class SearchScopeProperties {
     }
 
     /** "item@version" for every entry the feed gives the partner now, of items that are live. */
-    private static Set<String> feedLatest(Wiring w, Caller caller) {
+    private static Set<String> feedLatest(Node w, Caller caller) {
         Set<String> out = new HashSet<>();
         Cursor after = Cursor.START;
         while (true) {
-            Feeds.Page page = w.services.feeds().page(caller, after, Feeds.MAX_LIMIT);
+            Feeds.Page page = w.services().feeds().page(caller, after, Feeds.MAX_LIMIT);
             for (FeedEntry e : page.entries()) {
-                Item now = w.items.byId(e.item().id()).orElseThrow();
+                Item now = w.items().byId(e.item().id()).orElseThrow();
                 if (!now.killed()) {
                     out.add(e.item().id().value() + "@" + e.version().number());
                 }
@@ -162,11 +161,11 @@ class SearchScopeProperties {
     }
 
     /** What the brute-force rule grants the partner now, among live items carrying the word. */
-    private static Set<String> granted(Wiring w, Network network, OrgId partner, String word) {
+    private static Set<String> granted(Node w, Network network, OrgId partner, String word) {
         Set<String> out = new HashSet<>();
         for (String id : published.getOrDefault(word, List.of())) {
-            Item item = w.items.byId(new ItemId(id)).orElseThrow();
-            Version latest = w.items.version(item.id(), item.latestVersion()).orElseThrow();
+            Item item = w.items().byId(new ItemId(id)).orElseThrow();
+            Version latest = w.items().version(item.id(), item.latestVersion()).orElseThrow();
             if (!item.killed() && BruteForce.grants(network, partner, item, latest, clock.instant())) {
                 out.add(id + "@" + latest.number());
             }
@@ -176,7 +175,7 @@ class SearchScopeProperties {
 
     private static final Map<String, List<String>> published = new HashMap<>();
 
-    private static void publish(Wiring w, ItemSpec spec, List<OrgId> licensors, Map<OrgId, List<ProductId>> products, String word) {
+    private static void publish(Node w, ItemSpec spec, List<OrgId> licensors, Map<OrgId, List<ProductId>> products, String word) {
         OrgId owner = licensors.get(spec.owner());
         Caller editor = new Caller.Member(owner, Role.EDITOR);
         String language = LANGUAGES.get(spec.language());
@@ -195,18 +194,18 @@ class SearchScopeProperties {
             case 3 -> Territories.of(Set.of("CN", "KR"), Set.of());
             default -> Territories.WORLDWIDE;
         };
-        var content = w.services.ninjsReader().read(ninjs);
-        ItemId id = w.services.publishing().publish(editor, Optional.empty(), content, Set.of(products.get(owner).get(spec.product())), rights)
+        var content = w.services().ninjsReader().read(ninjs);
+        ItemId id = w.services().publishing().publish(editor, Optional.empty(), content, Set.of(products.get(owner).get(spec.product())), rights)
                 .revision().item().id();
         published.computeIfAbsent(word, k -> new ArrayList<>()).add(id.value());
         if (spec.fate() == 1) {
-            w.services.publishing().kill(editor, id, "withdrawn");
+            w.services().publishing().kill(editor, id, "withdrawn");
         } else if (spec.fate() == 2) {
-            w.services.publishing().revise(editor, id, content, Event.CORRECTED);
+            w.services().publishing().revise(editor, id, content, Event.CORRECTED);
         }
     }
 
-    private static void agree(Wiring w, String id, LicenceSpec spec, List<OrgId> licensors, List<OrgId> partners, Map<OrgId, List<ProductId>> products) {
+    private static void agree(Node w, String id, LicenceSpec spec, List<OrgId> licensors, List<OrgId> partners, Map<OrgId, List<ProductId>> products) {
         OrgId licensor = licensors.get(spec.licensor());
         OrgId partner = partners.get(spec.partner());
         List<ProductId> own = products.get(licensor);
@@ -235,18 +234,18 @@ class SearchScopeProperties {
             default -> Validity.ALWAYS;
         };
         Grant grant = new Grant(licensor, partner, granted, territories, languages, spec.delayed() ? Duration.ofMinutes(40) : Duration.ZERO, false);
-        w.services.agreeing().propose(new Caller.Member(licensor, Role.EDITOR), id, new Terms("Terms " + id, Set.of(licensor, partner), validity, List.of(grant)));
+        w.services().agreeing().propose(new Caller.Member(licensor, Role.EDITOR), id, new Terms("Terms " + id, Set.of(licensor, partner), validity, List.of(grant)));
         for (OrgId party : List.of(licensor, partner)) {
-            w.services.agreeing().approve(new Caller.Member(party, Role.ADMIN), id, Optional.empty());
+            w.services().agreeing().approve(new Caller.Member(party, Role.ADMIN), id, Optional.empty());
         }
     }
 
-    private static OrgId org(Wiring w, String id, String country) {
-        return w.services.onboarding().register(new Caller.Operator(), new Org(new OrgId(id), id, OrgKind.fromWire("agency"), CountryCode.of(country))).id();
+    private static OrgId org(Node w, String id, String country) {
+        return w.services().onboarding().register(new Caller.Operator(), new Org(new OrgId(id), id, OrgKind.fromWire("agency"), CountryCode.of(country))).id();
     }
 
-    private static ProductId product(Wiring w, OrgId owner, String id) {
-        return w.services.cataloguing().register(new Caller.Member(owner, Role.EDITOR), new ProductId(id), id).id();
+    private static ProductId product(Node w, OrgId owner, String id) {
+        return w.services().cataloguing().register(new Caller.Member(owner, Role.EDITOR), new ProductId(id), id).id();
     }
 
     /** A number as letters only, so every analyser reads the word the same way in documents and queries. */

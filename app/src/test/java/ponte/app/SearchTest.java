@@ -252,7 +252,7 @@ class SearchTest {
     // --- helpers ---
 
     private void indexed() {
-        node.wiring().indexer.catchUp();
+        node.handle().catchUpSearch();
     }
 
     private JsonNode search(String key, String query) {

@@ -63,7 +63,7 @@ class SeveralNodesTest {
             AtomicBoolean up = new AtomicBoolean(false);
             receiver.answer("/hook", hit -> up.get() ? 200 : 503);
             String id = delivering.post("/v1/endpoints", keys.partner(), "{\"url\":\"" + receiver.url("/hook") + "\"}").json().get("id").asString();
-            assertThat(delivering.wiring().pusher.running()).as("created here, claimed here").contains(new ponte.core.delivery.EndpointId(id));
+            assertThat(delivering.handle().delivering()).as("created here, claimed here").contains(new ponte.core.delivery.EndpointId(id));
             delivering.post("/v1/items", keys.editor(), publishBody(ninjs("it", "Rimandata"), "news"));
             await().atMost(wait).until(() -> other.get("/v1/endpoints/" + id + "/dead-letters", keys.partner()).json().get("deadLetters").size() == 1);
 
@@ -79,7 +79,7 @@ class SeveralNodesTest {
             await().atMost(wait).until(() -> receiver.delivered("/hook").size() == 3);
             List<Receiver.Hit> hits = receiver.delivered("/hook");
             assertThat(hits.get(2).id()).isEqualTo(hits.get(1).id());
-            assertThat(other.wiring().pusher.running()).as("one deliverer").doesNotContain(new ponte.core.delivery.EndpointId(id));
+            assertThat(other.handle().delivering()).as("one deliverer").doesNotContain(new ponte.core.delivery.EndpointId(id));
         }
     }
 
@@ -96,7 +96,7 @@ class SeveralNodesTest {
             }
             // Each created endpoint is claimed by the node it was created through; the lease rounds then even it out.
             await().atMost(Duration.ofSeconds(20)).until(() ->
-                    busy.wiring().pusher.running().size() == 3 && idle.wiring().pusher.running().size() == 3);
+                    busy.handle().delivering().size() == 3 && idle.handle().delivering().size() == 3);
         }
     }
 
@@ -115,7 +115,7 @@ class SeveralNodesTest {
                 // Without Kafka the other node hears of the entry through PostgreSQL's LISTEN/NOTIFY, not its poll.
                 await().atMost(Duration.ofSeconds(3)).until(() -> receiver.delivered("/wake").size() == expected);
             }
-            assertThat(publishing.wiring().pusher.running()).isEmpty();
+            assertThat(publishing.handle().delivering()).isEmpty();
         }
     }
 }

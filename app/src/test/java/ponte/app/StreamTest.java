@@ -107,7 +107,7 @@ class StreamTest {
 
     @Test
     void streamCarriesTheFeedsEntriesLiveWithTheirCursorsAsIds() throws Exception {
-        String head = "c" + Long.toString(node.wiring().log.head().seq(), 36);
+        String head = "c" + Long.toString(node.handle().head().seq(), 36);
         try (Stream stream = Stream.open("?after=" + head, null)) {
             assertThat(stream.response().statusCode()).isEqualTo(200);
             assertThat(stream.response().headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
@@ -142,7 +142,7 @@ class StreamTest {
 
     @Test
     void aReaderThatStopsReadingDoesNotHoldBackAnother() throws Exception {
-        String head = "c" + Long.toString(node.wiring().log.head().seq(), 36);
+        String head = "c" + Long.toString(node.handle().head().seq(), 36);
         try (Socket stuck = new Socket()) {
             stuck.setReceiveBufferSize(1024);
             stuck.connect(new java.net.InetSocketAddress("127.0.0.1", URI.create(node.base).getPort()));

@@ -26,7 +26,7 @@ final class TestNode implements AutoCloseable {
         }
     }
 
-    private final Wiring wiring;
+    private final Node node;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
 
@@ -39,28 +39,29 @@ final class TestNode implements AutoCloseable {
     }
 
     TestNode(Settings settings, Clock clock) throws Exception {
-        wiring = new Wiring(settings, clock).start();
-        base = "http://127.0.0.1:" + wiring.port();
+        node = new Node(settings, clock).start();
+        base = "http://127.0.0.1:" + node.port();
     }
 
     TestNode(Settings settings, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
-        wiring = new Wiring(settings, clock, delivery).start();
-        base = "http://127.0.0.1:" + wiring.port();
+        node = new Node(settings, clock, delivery).start();
+        base = "http://127.0.0.1:" + node.port();
     }
 
     TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
-        wiring = new Wiring(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery).start();
-        base = "http://127.0.0.1:" + wiring.port();
+        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery).start();
+        base = "http://127.0.0.1:" + node.port();
     }
 
     /** A node whose webhooks and ingest go through this SSRF guard (a DNS of the test's own, a trusted local server). */
     TestNode(Path dataDir, Clock clock, ponte.outbound.AddressGuard guard) throws Exception {
-        wiring = new Wiring(TestDatabase.settingsFor(dataDir, ADMIN), clock, ponte.delivery.DeliverySettings.defaults(), guard).start();
-        base = "http://127.0.0.1:" + wiring.port();
+        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, ponte.delivery.DeliverySettings.defaults(), guard).start();
+        base = "http://127.0.0.1:" + node.port();
     }
 
-    Wiring wiring() {
-        return wiring;
+    /** The node running in this process, for what a test asks of it directly rather than over HTTP. */
+    Node handle() {
+        return node;
     }
 
     Answer get(String path, String key) {
@@ -203,6 +204,6 @@ final class TestNode implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        wiring.close();
+        node.close();
     }
 }

@@ -144,7 +144,7 @@ public final class DeliveryLatency {
             if (jit) {
                 warmUp(placed.publisher(), ids);
             }
-            FirstDelivery.Probe handOff = new FirstDelivery.Probe("LogTail hand-off", placed.handOff(tailsShared).stream().map(node -> node.wiring.tail).toList());
+            FirstDelivery.Probe handOff = new FirstDelivery.Probe("LogTail hand-off", placed.handOff(tailsShared).stream().map(node -> node.ponte).toList());
             FirstDelivery.Probe first = new FirstDelivery.Probe("first webhook request");
             FirstDelivery.Probe all = new FirstDelivery.Probe("last of the " + n + " endpoints' first requests");
             receiver.onArrival(arrivals(ids, first, all));

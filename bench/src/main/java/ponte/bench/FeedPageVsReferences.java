@@ -73,7 +73,7 @@ public final class FeedPageVsReferences {
                 List<Target> targets = List.of(
                         new Target("nginx", nginx.port, "/v1/feed", nginx.etag()),
                         new Target("jetty-handler", jetty.port(), "/v1/feed", ponteTag),
-                        new Target("ponte", node.wiring.port(), feedPath, ponteTag));
+                        new Target("ponte", node.ponte.port(), feedPath, ponteTag));
                 for (Target t : targets) { // every server must answer the same bytes before anything is measured
                     byte[] got = new Client(t.port()).get(t.path(), node.partnerKey()).body();
                     if (!java.util.Arrays.equals(got, bytes)) {

@@ -77,8 +77,8 @@ public final class LogAppendBenchmark {
                 Node embedded = Node.start()) {
             String bootstrap = kafka.bootstrapServers();
             System.out.printf("broker and nodes up in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            FirstDelivery.Probe ownKafkaTail = new FirstDelivery.Probe("Kafka mode: publishing node's tail (via the topic)", kafkaNode.wiring.tail);
-            FirstDelivery.Probe embeddedTail = new FirstDelivery.Probe("embedded: the node's own tail", embedded.wiring.tail);
+            FirstDelivery.Probe ownKafkaTail = new FirstDelivery.Probe("Kafka mode: publishing node's tail (via the topic)", kafkaNode.ponte);
+            FirstDelivery.Probe embeddedTail = new FirstDelivery.Probe("embedded: the node's own tail", embedded.ponte);
 
             // Compile the request path of each kind of node before anything counts; the relay's first records are
             // also the bytes the bare producers send, so the reference writes records of exactly the same size.
@@ -111,7 +111,7 @@ public final class LogAppendBenchmark {
             // A second node on the same database and topic: it hears of entries only through Kafka.
             try (Node second = Node.start(Optional.of(kafkaDb.url()), Optional.of(bootstrap), false);
                     TopicWatch topic = new TopicWatch(bootstrap, LOG_TOPIC)) {
-                FirstDelivery.Probe otherTail = new FirstDelivery.Probe("Kafka mode: the OTHER node's tail", second.wiring.tail);
+                FirstDelivery.Probe otherTail = new FirstDelivery.Probe("Kafka mode: the OTHER node's tail", second.ponte);
                 List<FirstDelivery.Probe> kafkaProbes = List.of(otherTail, ownKafkaTail);
                 latency.addAll(steady("embedded", new FirstDelivery(embedded, List.of(embeddedTail)), rate, phases));
                 RelayWatch.Counters before = RelayWatch.Counters.now(kafkaNode, bootstrap);
@@ -178,11 +178,11 @@ public final class LogAppendBenchmark {
     /** Closed-loop publishing on one node, with the log writer's CPU per item and the writer queue it found. */
     private static Row node(String mode, int round, Node node, int clients, Load.Phases phases, String floor) throws InterruptedException {
         AtomicLong acknowledged = new AtomicLong();
-        long headBefore = node.wiring.log.head().seq();
+        long headBefore = node.ponte.head().seq();
         long writerCpu = ThreadCpu.of("ponte-log-writer");
         QueueSampler queue = new QueueSampler(node, phases);
         Load.Result r = Load.run(mode, clients, phases, w -> publishing(node, acknowledged));
-        long appended = node.wiring.log.head().seq() - headBefore;
+        long appended = node.ponte.head().seq() - headBefore;
         double writerMs = (ThreadCpu.of("ponte-log-writer") - writerCpu) / 1e6 / appended;
         if (appended != acknowledged.get()) {
             throw new IllegalStateException(mode + ": " + acknowledged.get() + " answers 2xx but the log grew by " + appended);
@@ -215,11 +215,11 @@ public final class LogAppendBenchmark {
 
     /** Waits until the node's tail has handed on everything its database holds. */
     static long awaitTail(Node node, Duration atMost) throws InterruptedException {
-        long head = node.wiring.log.head().seq();
+        long head = node.ponte.head().seq();
         long start = System.nanoTime();
-        while (node.wiring.tail.last().seq() < head) {
+        while (node.ponte.heard().seq() < head) {
             if (System.nanoTime() - start > atMost.toNanos()) {
-                throw new IllegalStateException("the tail is at " + node.wiring.tail.last().seq() + ", the log at " + head + " after " + atMost);
+                throw new IllegalStateException("the tail is at " + node.ponte.heard().seq() + ", the log at " + head + " after " + atMost);
             }
             Thread.sleep(5);
         }
@@ -321,7 +321,7 @@ public final class LogAppendBenchmark {
                     Thread.sleep(phases.warmUp());
                     long end = System.nanoTime() + phases.measure().toNanos();
                     while (System.nanoTime() < end) {
-                        sum.addAndGet(node.wiring.log.queueDepth());
+                        sum.addAndGet(node.ponte.logQueueDepth());
                         samples.incrementAndGet();
                         Thread.sleep(50);
                     }

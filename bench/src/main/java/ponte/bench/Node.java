@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 import ponte.app.Settings;
-import ponte.app.Wiring;
 import ponte.core.access.Role;
 import ponte.core.orgs.OrgId;
 import ponte.delivery.DeliverySettings;
@@ -27,13 +26,13 @@ final class Node implements AutoCloseable {
             + "l'opposizione annuncia ricorso. ").repeat(12);
 
     final Path dataDir;
-    final Wiring wiring;
+    final ponte.app.Node ponte;
     final Client client;
 
-    private Node(Path dataDir, Wiring wiring) {
+    private Node(Path dataDir, ponte.app.Node ponte) {
         this.dataDir = dataDir;
-        this.wiring = wiring;
-        this.client = new Client(wiring.port());
+        this.ponte = ponte;
+        this.client = new Client(ponte.port());
     }
 
     /** An embedded node (H2 under a fresh data directory), set up. */
@@ -57,8 +56,8 @@ final class Node implements AutoCloseable {
     /** As above, its pusher running with these settings. */
     static Node start(Optional<String> databaseUrl, Optional<String> kafkaBootstrap, boolean setUp, DeliverySettings delivery) throws Exception {
         Path dir = Files.createTempDirectory("ponte-bench-");
-        Wiring wiring = new Wiring(new Settings("127.0.0.1", 0, dir, databaseUrl, ADMIN_KEY, kafkaBootstrap), Clock.systemUTC(), delivery).start();
-        Node node = new Node(dir, wiring);
+        ponte.app.Node ponte = new ponte.app.Node(new Settings("127.0.0.1", 0, dir, databaseUrl, ADMIN_KEY, kafkaBootstrap), Clock.systemUTC(), delivery).start();
+        Node node = new Node(dir, ponte);
         if (setUp) {
             node.setUp();
         }
@@ -70,8 +69,8 @@ final class Node implements AutoCloseable {
                 {"id":"agenzia","name":"Agenzia Bench","kind":"agency","country":"IT"}""");
         client.post("/v1/orgs", ADMIN_KEY, """
                 {"id":"partner","name":"Partner Bench","kind":"broadcaster","country":"DE"}""");
-        wiring.keys.install(new OrgId("agenzia"), Role.EDITOR, EDITOR_KEY);
-        wiring.keys.install(new OrgId("partner"), Role.PARTNER, PARTNER_KEY);
+        ponte.installKey(new OrgId("agenzia"), Role.EDITOR, EDITOR_KEY);
+        ponte.installKey(new OrgId("partner"), Role.PARTNER, PARTNER_KEY);
         client.post("/v1/products", EDITOR_KEY, """
                 {"id":"%s","name":"Notizie"}""".formatted(PRODUCT));
         client.post("/v1/licences", EDITOR_KEY, """
@@ -99,7 +98,7 @@ final class Node implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        wiring.close();
+        ponte.close();
         deleteTree(dataDir);
     }
 

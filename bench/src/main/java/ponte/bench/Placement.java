@@ -14,7 +14,7 @@ import ponte.core.delivery.EndpointId;
  * endpoint on two nodes, the one that does not deliver it).
  */
 record Placement(Map<Node, Integer> delivering, Node publisher) {
-    /** Waits until every endpoint runs on exactly one node, the same after one more lease round (Wiring renews every 3 s). */
+    /** Waits until every endpoint runs on exactly one node, the same after one more lease round (a node's LeaseKeeper renews every 3 s). */
     static Placement await(List<Node> nodes, List<EndpointId> ids) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Optional<Map<Node, Integer>> last = Optional.empty();
@@ -34,7 +34,7 @@ record Placement(Map<Node, Integer> delivering, Node publisher) {
 
     /** How many of the endpoints each node runs, if each runs on exactly one. */
     static Optional<Map<Node, Integer>> now(List<Node> nodes, List<EndpointId> ids) {
-        Map<Node, Set<EndpointId>> running = nodes.stream().collect(Collectors.toMap(n -> n, n -> n.wiring.pusher.running()));
+        Map<Node, Set<EndpointId>> running = nodes.stream().collect(Collectors.toMap(n -> n, n -> n.ponte.delivering()));
         boolean once = ids.stream().allMatch(id -> running.values().stream().filter(r -> r.contains(id)).count() == 1);
         return once ? Optional.of(nodes.stream().collect(Collectors.toMap(n -> n, n -> (int) ids.stream().filter(running.get(n)::contains).count())))
                 : Optional.empty();

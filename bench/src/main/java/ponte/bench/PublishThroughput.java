@@ -53,7 +53,7 @@ public final class PublishThroughput {
                 report.add(ponte, ref, String.format(Locale.ROOT, "%.2f, %.3f ms", busy, msPerItem));
             }
             // Every 201 must be one entry on the log: a cheap check that the numbers above counted real writes.
-            long head = node.wiring.log.head().seq();
+            long head = node.ponte.head().seq();
             System.out.printf("%n201 answers: %d; content log head: %d%s%n", acknowledged.get(), head,
                     head == acknowledged.get() ? " (equal)" : "  <-- MISMATCH");
         }

@@ -72,7 +72,7 @@ public final class PushIsolation {
             receiver.flaky("/iso/e8");
             receiver.flaky("/iso/e9");
         }
-        long head = node.wiring.log.head().seq();
+        long head = node.ponte.head().seq();
         long t0 = System.nanoTime();
         Pushes.replayFromStart(node, all);
         long t1 = Pushes.awaitCaughtUp(node, healthy, 600);

@@ -66,12 +66,12 @@ final class Pushes {
      * query every 10 ms: asking per endpoint would itself load the database the pusher is writing to.
      */
     static long awaitCaughtUp(Node node, List<EndpointId> endpoints, long timeoutSeconds) throws Exception {
-        long head = node.wiring.log.head().seq();
+        long head = node.ponte.head().seq();
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         boolean all = endpoints.size() > 100; // the fan-out: every endpoint there is
         String sql = "select count(*) from endpoint_cursors where seq < ?"
                 + (all ? "" : " and endpoint_id in (" + String.join(",", java.util.Collections.nCopies(endpoints.size(), "?")) + ")");
-        try (java.sql.Connection c = node.wiring.database.dataSource().getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = node.ponte.dataSource().getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, head);
             for (int i = 0; !all && i < endpoints.size(); i++) {
                 ps.setString(i + 2, endpoints.get(i).value());

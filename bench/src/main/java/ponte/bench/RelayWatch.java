@@ -34,7 +34,7 @@ final class RelayWatch {
         this.bootstrap = bootstrap;
         this.measure = phases.measure();
         LogAppendBenchmark.awaitTail(node, Duration.ofSeconds(30));
-        headBefore = node.wiring.log.head().seq();
+        headBefore = node.ponte.head().seq();
         offsetBefore = BareProducer.endOffset(bootstrap, KafkaSettings.DEFAULT_TOPIC);
         relayCpu = LogAppendBenchmark.ThreadCpu.of("ponte-kafka-relay");
         tailCpu = LogAppendBenchmark.ThreadCpu.of("ponte-kafka-tail");
@@ -43,10 +43,10 @@ final class RelayWatch {
         Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(phases.warmUp());
-                tailAtMeasureStart = node.wiring.tail.last().seq();
+                tailAtMeasureStart = node.ponte.heard().seq();
                 Thread.sleep(phases.measure());
-                tailAtMeasureEnd = node.wiring.tail.last().seq();
-                headAtMeasureEnd = node.wiring.log.head().seq();
+                tailAtMeasureEnd = node.ponte.heard().seq();
+                headAtMeasureEnd = node.ponte.head().seq();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -63,7 +63,7 @@ final class RelayWatch {
 
     Figures finish() throws InterruptedException {
         long catchUp = LogAppendBenchmark.awaitTail(node, Duration.ofSeconds(60));
-        long records = node.wiring.log.head().seq() - headBefore;
+        long records = node.ponte.head().seq() - headBefore;
         long transactions = BareProducer.endOffset(bootstrap, KafkaSettings.DEFAULT_TOPIC) - offsetBefore - records;
         return new Figures((tailAtMeasureEnd - tailAtMeasureStart) / (measure.toNanos() / 1e9), headAtMeasureEnd - tailAtMeasureEnd,
                 catchUp / 1e6, records, transactions,
@@ -75,11 +75,11 @@ final class RelayWatch {
 
     /** The relay's read (ContentLog.since) of the last 16 entries, as it reads a batch under load: p50 of 31 calls. */
     private static double sinceMs(Node node) {
-        long head = node.wiring.log.head().seq();
+        long head = node.ponte.head().seq();
         long[] nanos = new long[31];
         for (int i = 0; i < nanos.length; i++) {
             long t0 = System.nanoTime();
-            node.wiring.log.since(new Cursor(Math.max(0, head - 16)), 500);
+            node.ponte.log().since(new Cursor(Math.max(0, head - 16)), 500);
             nanos[i] = System.nanoTime() - t0;
         }
         Arrays.sort(nanos);
@@ -89,7 +89,7 @@ final class RelayWatch {
     /** The relay's running totals, for what it did while latency was measured. */
     record Counters(long topicEnd, long head, double commitNanos, double retries) {
         static Counters now(Node node, String bootstrap) {
-            return new Counters(BareProducer.endOffset(bootstrap, KafkaSettings.DEFAULT_TOPIC), node.wiring.log.head().seq(),
+            return new Counters(BareProducer.endOffset(bootstrap, KafkaSettings.DEFAULT_TOPIC), node.ponte.head().seq(),
                     relayProducerMetric("txn-commit-time-ns-total"), relayProducerMetric("record-retry-total"));
         }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import ponte.app.Settings;
-import ponte.app.Wiring;
+import ponte.app.Node;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.orgs.Territories;
@@ -63,7 +63,7 @@ public final class SearchBenchmark {
         }
         System.out.printf("items: %,d, mean %,d characters of text (first 20,000); %d indexing threads%n", n, chars / Math.min(n, 20_000), threads);
 
-        try (Wiring w = new Wiring(new Settings("127.0.0.1", 0, root.resolve("ponte"), Optional.empty(), "bench-admin"), Clock.systemUTC())) {
+        try (Node w = new Node(new Settings("127.0.0.1", 0, root.resolve("ponte"), Optional.empty(), "bench-admin"), Clock.systemUTC())) {
             OrgId partner = network(w);
             double publishSeconds = publish(w, corpus, n);
             System.out.printf("published %,d items through the content log in %.1f s (%,.0f items/s; not the figure compared)%n", n, publishSeconds, n / publishSeconds);
@@ -84,9 +84,9 @@ public final class SearchBenchmark {
                     int to = (int) ((long) n * (step + 1) / steps);
                     long t0 = System.nanoTime();
                     // Items were the only entries appended, so item i is log entry i + 1.
-                    w.indexer.catchUp(seq -> { }, to);
+                    w.indexUpTo(to);
                     if (step == steps - 1) {
-                        w.searchIndex.commit();
+                        w.commitSearch();
                     }
                     ponteNanos += System.nanoTime() - t0;
                     long t1 = System.nanoTime();
@@ -116,7 +116,7 @@ public final class SearchBenchmark {
                 long ponteHits = 0;
                 long rawHits = 0;
                 for (String q : queries) { // warm-up
-                    w.services.searching().search(caller, request(q));
+                    w.services().searching().search(caller, request(q));
                     raw.search(q, WINDOW, LIMIT);
                 }
                 for (int r = 0; r < rounds; r++) {
@@ -126,7 +126,7 @@ public final class SearchBenchmark {
                         for (int k = 0; k < 2; k++) {
                             long s = System.nanoTime();
                             if (ponteFirst == (k == 0)) {
-                                Results results = w.services.searching().search(caller, request(q));
+                                Results results = w.services().searching().search(caller, request(q));
                                 ponte.add(System.nanoTime() - s);
                                 ponteHits += results.visible();
                             } else {
@@ -189,22 +189,22 @@ public final class SearchBenchmark {
     }
 
     /** One agency per language, each with a product licensed (worldwide, every language) to one partner. */
-    private static OrgId network(Wiring w) {
+    private static OrgId network(Node w) {
         Caller operator = new Caller.Operator();
         OrgId partner = new OrgId("partner");
-        w.services.onboarding().register(operator, new Org(partner, "Partner", OrgKind.fromWire("broadcaster"), CountryCode.of("SG")));
+        w.services().onboarding().register(operator, new Org(partner, "Partner", OrgKind.fromWire("broadcaster"), CountryCode.of("SG")));
         for (String language : SearchCorpus.LANGUAGES) {
             OrgId agency = orgOf(language);
-            w.services.onboarding().register(operator, new Org(agency, "Agency " + language, OrgKind.fromWire("agency"), CountryCode.of(countryOf(language))));
+            w.services().onboarding().register(operator, new Org(agency, "Agency " + language, OrgKind.fromWire("agency"), CountryCode.of(countryOf(language))));
             Caller editor = new Caller.Member(agency, Role.EDITOR);
-            w.services.cataloguing().register(editor, new ProductId(productOf(language)), "Wire " + language);
-            w.services.agreeing().offer(editor, partner, Set.of(new ProductId(productOf(language))));
+            w.services().cataloguing().register(editor, new ProductId(productOf(language)), "Wire " + language);
+            w.services().agreeing().offer(editor, partner, Set.of(new ProductId(productOf(language))));
         }
         return partner;
     }
 
     /** Through the real path (ninjs validation, the desk, routing, group commit), from 64 concurrent publishers. */
-    private static double publish(Wiring w, SearchCorpus corpus, int n) throws Exception {
+    private static double publish(Node w, SearchCorpus corpus, int n) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long t0 = System.nanoTime();
@@ -215,7 +215,7 @@ public final class SearchBenchmark {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         SearchCorpus.Item item = corpus.item(i);
                         Caller editor = new Caller.Member(orgOf(item.language()), Role.EDITOR);
-                        w.services.publishing().publish(editor, Optional.empty(), w.services.ninjsReader().read(ninjs(item)),
+                        w.services().publishing().publish(editor, Optional.empty(), w.services().ninjsReader().read(ninjs(item)),
                                 Set.of(new ProductId(productOf(item.language()))), Territories.WORLDWIDE);
                         progress("publish", done.incrementAndGet(), n, t0);
                     }

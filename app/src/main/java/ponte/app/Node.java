@@ -1,0 +1,170 @@
+package ponte.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import ponte.api.Services;
+import ponte.core.access.Role;
+import ponte.core.delivery.Delivered;
+import ponte.core.delivery.EndpointId;
+import ponte.core.items.ItemId;
+import ponte.core.items.Items;
+import ponte.core.licensing.Network;
+import ponte.core.log.ContentLog;
+import ponte.core.log.Cursor;
+import ponte.core.log.LogEntry;
+import ponte.core.orgs.OrgId;
+import ponte.delivery.DeliverySettings;
+import ponte.outbound.AddressGuard;
+
+/**
+ * One running Ponte node: built by {@link Wiring}, started and stopped here, with the few questions and nudges the
+ * command line, the demo, tests and benchmarks need (instead of reaching into the object graph).
+ */
+public final class Node implements AutoCloseable {
+    private final Wiring w;
+
+    /** Push delivery with its defaults: webhook endpoints and ingest sources may not be private addresses. */
+    public Node(Settings settings, Clock clock) {
+        this(settings, clock, DeliverySettings.defaults());
+    }
+
+    /** {@code delivery.allowPrivate()} turns the SSRF guard off for every outbound request: webhooks and ingest alike. */
+    public Node(Settings settings, Clock clock, DeliverySettings delivery) {
+        this(settings, clock, delivery, new AddressGuard(delivery.allowPrivate()));
+    }
+
+    /** A node whose webhooks and ingest go through this SSRF guard instead of the one {@code delivery} would make. */
+    Node(Settings settings, Clock clock, DeliverySettings delivery, AddressGuard guard) {
+        this.w = new Wiring(settings, clock, delivery, guard);
+    }
+
+    public Node start() throws Exception {
+        w.search.indexer().start();
+        w.http.start();
+        w.pushing.start();
+        w.poller.resumeAll();
+        w.releaseLoop.start();
+        return this;
+    }
+
+    public int port() {
+        return w.http.port();
+    }
+
+    public void join() throws InterruptedException {
+        w.http.join();
+    }
+
+    public boolean onPostgres() {
+        return w.stores.database().isPostgres();
+    }
+
+    /** The use cases as the HTTP API calls them. */
+    public Services services() {
+        return w.services;
+    }
+
+    public Items items() {
+        return w.stores.items();
+    }
+
+    /** The licences in force and the orgs' territories, as stored now. */
+    public Network network() {
+        return w.stores.network();
+    }
+
+    /** Loads the demo network through the same use cases the API calls; loading it again changes nothing. */
+    public DemoNetwork.Loaded loadDemoNetwork() {
+        return new DemoNetwork(w.services, w.stores.keys(), w.stores.items(), w.stores.agreements()).load();
+    }
+
+    /** The last entry of the content log. */
+    public Cursor head() {
+        return w.log.head();
+    }
+
+    /** The content log, for benchmarks that time its reads. */
+    public ContentLog log() {
+        return w.log;
+    }
+
+    /** Changes waiting for the log writer. */
+    public int logQueueDepth() {
+        return w.log.queueDepth();
+    }
+
+    /** The last entry this node's tail handed on: on Kafka, how far this node has heard of the whole cluster's log. */
+    public Cursor heard() {
+        return w.tail.last();
+    }
+
+    /** Also tell {@code listener} of every entry this node's tail hands on, in log order. */
+    public void onEntry(Consumer<LogEntry> listener) {
+        w.tail.subscribe(listener);
+    }
+
+    /** Appends the releases due now (the release loop does so about once a second); returns how many. */
+    public int releaseDue() {
+        return w.releasing.runDue();
+    }
+
+    /** Indexes every entry of the log not yet in the search index, now. */
+    public void catchUpSearch() {
+        w.search.indexer().catchUp();
+    }
+
+    /** The last entry the search index holds. */
+    public Cursor searchCursor() {
+        return w.search.index().cursor();
+    }
+
+    /** The endpoints this node delivers to now. */
+    public Set<EndpointId> delivering() {
+        return w.pushing.pusher().running();
+    }
+
+    /** Who received which version of the item when: the reach facts of its deliveries. */
+    public List<Delivered> reachOf(ItemId item) {
+        return w.stores.deliveries().reach(item);
+    }
+
+    /** Installs a key of one's choosing (the demo's printed keys, a benchmark's fixed keys). */
+    public void installKey(OrgId org, Role role, String secret) {
+        w.stores.keys().install(org, role, secret);
+    }
+
+    /** Indexes the log up to entry {@code seq} and makes it searchable (benchmarks index the log in steps). */
+    public void indexUpTo(long seq) {
+        w.search.indexer().catchUp(reached -> { }, seq);
+    }
+
+    /** Commits the search index to disk now. */
+    public void commitSearch() {
+        w.search.index().commit();
+    }
+
+    /** The node's database, for benchmarks that watch its tables directly. */
+    public DataSource dataSource() {
+        return w.stores.database().dataSource();
+    }
+
+    /** Closes the database under the running node, as when it goes away: for seeing how the node reports it. */
+    public void closeDatabase() {
+        w.stores.database().close();
+    }
+
+    @Override
+    public void close() throws Exception {
+        w.releaseLoop.close();
+        w.poller.close();
+        w.http.close();
+        w.pushing.close();
+        w.mode.close();
+        w.search.close();
+        w.log.close();
+        w.stores.close();
+    }
+}

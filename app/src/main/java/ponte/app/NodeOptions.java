@@ -1,0 +1,55 @@
+package ponte.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import ponte.delivery.DeliverySettings;
+import ponte.kafka.KafkaSettings;
+
+/** Options shared by every command that starts a node, read together with the environment and the configuration file. */
+class NodeOptions {
+    /** What a starting node is told: everything it reads from outside, read once. */
+    record Startup(Settings settings, DeliverySettings delivery, AdminKey admin) {}
+
+    @Option(names = "--config", description = "a properties file of settings (env PONTE_CONFIG; default ./ponte.properties when present)")
+    Path config;
+
+    @Option(names = "--port", description = "HTTP port, 0 picks a free one (env PONTE_PORT, key port; default 8080)")
+    String port;
+
+    @Option(names = "--host", description = "address to listen on (env PONTE_HOST, key host; default 127.0.0.1)")
+    String host;
+
+    @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
+    String db;
+
+    @Option(names = "--allow-private-endpoints", description = "let webhook endpoints and ingest sources be loopback, private or "
+            + "link-local addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
+    boolean allowPrivateEndpoints;
+
+    @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
+    String kafka;
+
+    /**
+     * @param dataDirOption   the command's --data-dir, or null
+     * @param forceAllowPrivate whether the command lets outbound requests reach private addresses whatever the settings
+     */
+    Startup read(Path dataDirOption, String defaultDataDir, boolean forceAllowPrivate) {
+        Configuration c = Configuration.load(Optional.ofNullable(config));
+        AdminKey admin = AdminKey.from(c);
+        int portNumber;
+        try {
+            portNumber = Integer.parseInt(c.get(port, "PONTE_PORT", "port").orElse("8080"));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "port must be a number");
+        }
+        Path dataDir = Path.of(c.get(dataDirOption == null ? null : dataDirOption.toString(), "PONTE_DATA_DIR", "data-dir").orElse(defaultDataDir));
+        Settings settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
+                c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
+                c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c));
+        boolean allowPrivate = forceAllowPrivate || allowPrivateEndpoints
+                || "true".equalsIgnoreCase(c.environment("PONTE_ALLOW_PRIVATE_ENDPOINTS").orElse("").strip());
+        return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate), admin);
+    }
+}

@@ -1,0 +1,45 @@
+package ponte.app;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import ponte.core.Ids;
+import ponte.core.licensing.Network;
+import ponte.storage.Database;
+import ponte.storage.JdbcAgreements;
+import ponte.storage.JdbcDeliveries;
+import ponte.storage.JdbcEndpoints;
+import ponte.storage.JdbcItems;
+import ponte.storage.JdbcKeys;
+import ponte.storage.JdbcLeadership;
+import ponte.storage.JdbcOrgs;
+import ponte.storage.JdbcProducts;
+import ponte.storage.JdbcSources;
+import ponte.storage.NetworkVersion;
+import ponte.storage.Releases;
+
+/** A node's stores on its one database (embedded H2, or PostgreSQL shared with other nodes): core's ports in JDBC. */
+record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
+              Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources, NetworkVersion networkVersion,
+              JdbcLeadership leadership) implements AutoCloseable {
+
+    static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
+        DatabaseLogin login = settings.databaseLogin();
+        Database db = settings.databaseUrl().map(url -> Database.at(url, login.user(), login.password()))
+                .orElseGet(() -> Database.embedded(settings.dataDir()));
+        return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
+                new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db), new NetworkVersion(db),
+                new JdbcLeadership(db));
+    }
+
+    /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */
+    Network network() {
+        return JdbcAgreements.network(agreements, orgs);
+    }
+
+    @Override
+    public void close() {
+        deliveries.close();
+        leadership.close();
+        database.close();
+    }
+}
