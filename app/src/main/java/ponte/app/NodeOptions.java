@@ -36,7 +36,10 @@ class NodeOptions {
      * @param forceAllowPrivate whether the command lets outbound requests reach private addresses whatever the settings
      */
     Startup read(Path dataDirOption, String defaultDataDir, boolean forceAllowPrivate) {
-        Configuration c = Configuration.load(Optional.ofNullable(config));
+        return read(Configuration.load(Optional.ofNullable(config)), dataDirOption, defaultDataDir, forceAllowPrivate);
+    }
+
+    Startup read(Configuration c, Path dataDirOption, String defaultDataDir, boolean forceAllowPrivate) {
         AdminKey admin = AdminKey.from(c);
         int portNumber;
         try {
