@@ -117,9 +117,14 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
         }
     }
 
-    /** An endpoint was created, changed or deleted: reload it. */
+    /**
+     * An endpoint was created, changed or deleted: reload it. Synchronized with {@link #own}, which reads every
+     * endpoint and hands changed ones to their workers: unsynchronized, a balance that read the endpoints just before a
+     * rotation committed handed the worker the old secrets after this method had given it the new ones, and the next
+     * delivery (PushDeliveryTest, production mode) was signed with the old secret only.
+     */
     @Override
-    public void accept(EndpointId id) {
+    public synchronized void accept(EndpointId id) {
         if (!started) {
             return;
         }
