@@ -187,7 +187,7 @@ public final class Wiring implements AutoCloseable {
         deliveries = new JdbcDeliveries(database);
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
-        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(writers, entitlements, orgs, clock), guard, delivery, clock,
+        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(writers, orgs, clock), guard, delivery, clock,
                 metrics::attempted);
         metrics.waiting(pusher::waiting);
         liveTail = new Tail();
