@@ -45,9 +45,9 @@ public final class DemoNetwork {
         List<DemoKey> keys = new ArrayList<>();
         for (JsonNode o : network.get("orgs")) {
             OrgId id = new OrgId(o.get("id").asString());
-            w.services.onboarding().register(operator, new Org(id, o.get("name").asString(), OrgKind.fromWire(o.get("kind").asString()), CountryCode.of(o.get("country").asString())));
+            w.useCases.onboarding().register(operator, new Org(id, o.get("name").asString(), OrgKind.fromWire(o.get("kind").asString()), CountryCode.of(o.get("country").asString())));
             for (JsonNode outlet : o.path("outlets")) {
-                w.services.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
+                w.useCases.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
                         OutletKind.fromWire(outlet.get("kind").asString()), CountryCode.of(outlet.get("country").asString())));
             }
             for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.PARTNER)) {
@@ -58,7 +58,7 @@ public final class DemoNetwork {
         }
         int products = 0;
         for (JsonNode p : network.get("products")) {
-            w.services.cataloguing().register(editor(p.get("owner")), new ProductId(p.get("id").asString()), p.get("name").asString());
+            w.useCases.cataloguing().register(editor(p.get("owner")), new ProductId(p.get("id").asString()), p.get("name").asString());
             products++;
         }
         int agreements = 0;
@@ -76,7 +76,7 @@ public final class DemoNetwork {
             // A language version names its original by uri in the file; the original is listed (and published) first.
             Optional<ItemId> translationOf = Optional.ofNullable(item.get("translationOf"))
                     .map(original -> w.items.byUri(original.asString()).orElseThrow().id());
-            w.services.publishing().publish(editor(item.get("owner")), Optional.of(uri), w.services.ninjsReader().read(ninjs),
+            w.useCases.publishing().publish(editor(item.get("owner")), Optional.of(uri), w.useCases.ninjsReader().read(ninjs),
                     productIds(item.get("products")), Territories.WORLDWIDE, translationOf);
             published++;
         }
@@ -101,11 +101,11 @@ public final class DemoNetwork {
             approvers.clear();
             a.get("approvedBy").forEach(p -> approvers.add(new OrgId(p.asString())));
         }
-        w.services.agreeing().propose(new Caller.Member(parties.getFirst(), Role.EDITOR), id, AgreementTerms.read(terms));
-        approvers.forEach(p -> w.services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+        w.useCases.agreeing().propose(new Caller.Member(parties.getFirst(), Role.EDITOR), id, AgreementTerms.read(terms));
+        approvers.forEach(p -> w.useCases.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
         if (a.has("renewTo")) {
-            w.services.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
-            approvers.forEach(p -> w.services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+            w.useCases.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
+            approvers.forEach(p -> w.useCases.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
         }
     }
 

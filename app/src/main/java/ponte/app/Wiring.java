@@ -6,8 +6,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.time.Duration;
+import ponte.api.AgreementsResource;
+import ponte.api.Authenticator;
+import ponte.api.CatalogueResource;
+import ponte.api.EndpointsResource;
+import ponte.api.FeedResource;
 import ponte.api.HttpApi;
-import ponte.api.Services;
+import ponte.api.IngestResource;
+import ponte.api.ItemViews;
+import ponte.api.ItemsResource;
+import ponte.api.OrgsResource;
+import ponte.api.SearchResource;
+import ponte.api.StreamResource;
+import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.publishing.Desk;
 import ponte.core.publishing.Publishing;
@@ -77,7 +88,7 @@ public final class Wiring implements AutoCloseable {
     private final PostgresTail postgresTail;
     public final NodeMetrics metrics;
     public final JdbcItems items;
-    public final Services services;
+    public final UseCases useCases;
     // --- ingest (issue 5) ---
     public final JdbcSources sources;
     public final Poller poller;
@@ -176,7 +187,7 @@ public final class Wiring implements AutoCloseable {
         deliveries = new JdbcDeliveries(database);
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
-        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(writers, entitlements, orgs, clock), guard, delivery, clock,
+        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(writers, orgs, clock), guard, delivery, clock,
                 metrics::attempted);
         metrics.waiting(pusher::waiting);
         liveTail = new Tail();
@@ -210,30 +221,25 @@ public final class Wiring implements AutoCloseable {
         LanguageVersions languageVersions = new LanguageVersions(items, reading, finding, clock);
         // --- end of search ---
 
-        services = new Services(
-                new Onboarding(orgs, keys, entitlements),
-                orgs,
-                keys,
-                new Cataloguing(products),
-                new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids),
-                publishing,
-                reading,
-                feeds,
-                entitlements,
-                ninjsReader,
-                writers.ninjs(),
-                clock,
-                settings.bootstrapAdminKey(),
-                metrics,
-                subscribing,
-                liveTail,
-                delivery.heartbeat(),
-                writers,
-                ingesting,
-                ingestReader,
-                searching,
-                languageVersions);
-        http = new HttpApi(services, settings.host(), settings.port());
+        // --- the HTTP API: each resource built with the use cases it calls ---
+        Onboarding onboarding = new Onboarding(orgs, keys, entitlements);
+        Cataloguing cataloguing = new Cataloguing(products);
+        Agreeing agreeing = new Agreeing(agreements, orgs, products, entitlements, releases, clock, ids);
+        useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, searching, ninjsReader);
+        ItemViews views = new ItemViews(writers, orgs);
+        http = new HttpApi(List.of(
+                new SystemResource(metrics),
+                new OrgsResource(onboarding, orgs),
+                new CatalogueResource(cataloguing),
+                new AgreementsResource(agreeing, clock),
+                new ItemsResource(publishing, reading, ninjsReader, writers, views),
+                new FeedResource(feeds, writers, views),
+                new EndpointsResource(subscribing),
+                new StreamResource(feeds, liveTail, delivery.heartbeat(), views),
+                new IngestResource(ingesting, ingestReader),
+                new SearchResource(searching, languageVersions)),
+                new Authenticator(keys, settings.bootstrapAdminKey()), settings.host(), settings.port());
+        // --- end of the HTTP API ---
     }
 
     private static java.util.Set<ponte.core.orgs.OrgId> routedOrgs(LogEntry entry) {
@@ -328,6 +334,11 @@ public final class Wiring implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The routes the node's API answers (its OpenAPI document must describe each one). */
+    List<HttpApi.Route> routes() {
+        return http.routes();
     }
 
     public void join() throws InterruptedException {

@@ -116,7 +116,7 @@ public final class SearchBenchmark {
                 long ponteHits = 0;
                 long rawHits = 0;
                 for (String q : queries) { // warm-up
-                    w.services.searching().search(caller, request(q));
+                    w.useCases.searching().search(caller, request(q));
                     raw.search(q, WINDOW, LIMIT);
                 }
                 for (int r = 0; r < rounds; r++) {
@@ -126,7 +126,7 @@ public final class SearchBenchmark {
                         for (int k = 0; k < 2; k++) {
                             long s = System.nanoTime();
                             if (ponteFirst == (k == 0)) {
-                                Results results = w.services.searching().search(caller, request(q));
+                                Results results = w.useCases.searching().search(caller, request(q));
                                 ponte.add(System.nanoTime() - s);
                                 ponteHits += results.visible();
                             } else {
@@ -192,13 +192,13 @@ public final class SearchBenchmark {
     private static OrgId network(Wiring w) {
         Caller operator = new Caller.Operator();
         OrgId partner = new OrgId("partner");
-        w.services.onboarding().register(operator, new Org(partner, "Partner", OrgKind.fromWire("broadcaster"), CountryCode.of("SG")));
+        w.useCases.onboarding().register(operator, new Org(partner, "Partner", OrgKind.fromWire("broadcaster"), CountryCode.of("SG")));
         for (String language : SearchCorpus.LANGUAGES) {
             OrgId agency = orgOf(language);
-            w.services.onboarding().register(operator, new Org(agency, "Agency " + language, OrgKind.fromWire("agency"), CountryCode.of(countryOf(language))));
+            w.useCases.onboarding().register(operator, new Org(agency, "Agency " + language, OrgKind.fromWire("agency"), CountryCode.of(countryOf(language))));
             Caller editor = new Caller.Member(agency, Role.EDITOR);
-            w.services.cataloguing().register(editor, new ProductId(productOf(language)), "Wire " + language);
-            w.services.agreeing().offer(editor, partner, Set.of(new ProductId(productOf(language))));
+            w.useCases.cataloguing().register(editor, new ProductId(productOf(language)), "Wire " + language);
+            w.useCases.agreeing().offer(editor, partner, Set.of(new ProductId(productOf(language))));
         }
         return partner;
     }
@@ -215,7 +215,7 @@ public final class SearchBenchmark {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         SearchCorpus.Item item = corpus.item(i);
                         Caller editor = new Caller.Member(orgOf(item.language()), Role.EDITOR);
-                        w.services.publishing().publish(editor, Optional.empty(), w.services.ninjsReader().read(ninjs(item)),
+                        w.useCases.publishing().publish(editor, Optional.empty(), w.useCases.ninjsReader().read(ninjs(item)),
                                 Set.of(new ProductId(productOf(item.language()))), Territories.WORLDWIDE);
                         progress("publish", done.incrementAndGet(), n, t0);
                     }

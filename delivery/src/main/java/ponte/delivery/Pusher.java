@@ -27,7 +27,7 @@ import ponte.outbound.AddressGuard;
  */
 public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoCloseable {
     private final Endpoints endpoints;
-    private final Lines lines;
+    private final SharedPages lines;
     private final Sender sender;
     private final EndpointWorker.Context context;
     private final Map<EndpointId, EndpointWorker> workers = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
     public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Payloads payloads, AddressGuard guard,
                   DeliverySettings settings, Clock clock, DeliveryObserver observer) {
         this.endpoints = endpoints;
-        this.lines = new Lines(feeds, clock);
+        this.lines = new SharedPages(feeds, clock);
         this.sender = new Sender(guard, settings, clock);
         this.context = new EndpointWorker.Context(endpoints, deliveries, lines, payloads, sender,
                 new Retrying(settings.schedule(), settings.disableAfter()), clock, settings.poll(), observer);
