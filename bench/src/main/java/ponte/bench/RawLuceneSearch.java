@@ -47,8 +47,9 @@ import ponte.search.TextAnalysis;
  * The reference: what a careful developer would write with Lucene alone for the same answer, and nothing of Ponte
  * but its analysis: the same analysers on the same per-language fields, stored with offsets for snippets (taken from
  * {@link TextAnalysis}, so that both sides analyse alike and the comparison measures what Ponte adds around Lucene),
- * facet values and the day as doc values. A query matches every word in some field, takes the best 1,000 hits by score, counts the facets and
- * the histogram over them and marks snippets in the first 20: the answer Ponte gives, without scope, gate or log.
+ * facet values and the day as doc values. A query matches every word in some field, takes the best 1,000 hits by
+ * score, counts the facets and the histogram over them and marks snippets in the first 20: the answer Ponte gives,
+ * without scope, gate or log.
  */
 final class RawLuceneSearch implements AutoCloseable {
     /** Each language's headline field, then its body field. */
