@@ -1,29 +1,32 @@
 package ponte.api;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import ponte.core.Invalid;
+import ponte.core.agreements.Agreeing;
 import ponte.core.agreements.Agreement;
 import ponte.core.agreements.AgreementVersion;
 import ponte.core.agreements.Grant;
-import ponte.core.agreements.Terms;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.OrgId;
-import ponte.core.products.ProductId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/agreements and the /v1/licences shorthand: terms between parties, approved by every party's admin. */
-final class AgreementsResource {
-    private final Services s;
+public final class AgreementsResource implements Resource {
+    private final Agreeing agreeing;
+    private final Clock clock;
 
-    AgreementsResource(Services s) {
-        this.s = s;
+    public AgreementsResource(Agreeing agreeing, Clock clock) {
+        this.agreeing = agreeing;
+        this.clock = clock;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("POST", "/v1/agreements", this::propose);
         routes.add("GET", "/v1/agreements", this::list);
         routes.add("GET", "/v1/agreements/{id}", this::show);
@@ -40,36 +43,36 @@ final class AgreementsResource {
         var caller = x.caller();
         JsonNode body = x.body();
         String id = JsonInput.text(body, "id");
-        Agreement agreement = s.agreeing().propose(caller, id, AgreementTerms.read(body));
+        Agreement agreement = agreeing.propose(caller, id, AgreementTerms.read(body));
         x.header("Location", "/v1/agreements/" + agreement.id());
         x.json(201, view(agreement));
     }
 
     private void amend(Exchange x) {
         var caller = x.caller();
-        x.json(200, view(s.agreeing().amend(caller, x.path("id"), AgreementTerms.read(x.body()))));
+        x.json(200, view(agreeing.amend(caller, x.path("id"), AgreementTerms.read(x.body()))));
     }
 
     private void renew(Exchange x) {
         var caller = x.caller();
-        x.json(200, view(s.agreeing().renew(caller, x.path("id"), AgreementTerms.instant(x.body(), "validTo").orElseThrow(() -> new Invalid("/validTo", "validTo is required")))));
+        x.json(200, view(agreeing.renew(caller, x.path("id"), AgreementTerms.instant(x.body(), "validTo").orElseThrow(() -> new Invalid("/validTo", "validTo is required")))));
     }
 
     private void approve(Exchange x) {
         var caller = x.caller();
         JsonNode body = x.optionalBody();
         Optional<Integer> version = body.has("version") ? Optional.of(body.get("version").asInt()) : Optional.empty();
-        x.json(200, view(s.agreeing().approve(caller, x.path("id"), version)));
+        x.json(200, view(agreeing.approve(caller, x.path("id"), version)));
     }
 
     private void suspend(Exchange x, boolean suspend) {
         var caller = x.caller();
-        x.json(200, view(s.agreeing().suspend(caller, x.path("id"), suspend)));
+        x.json(200, view(agreeing.suspend(caller, x.path("id"), suspend)));
     }
 
     private void show(Exchange x) {
         var caller = x.caller();
-        x.json(200, view(s.agreeing().read(caller, x.path("id"))));
+        x.json(200, view(agreeing.read(caller, x.path("id"))));
     }
 
     /** The caller's agreements by id, paged: {@code after} is the last id of the previous page. */
@@ -80,7 +83,7 @@ final class AgreementsResource {
             throw new Invalid("/limit", "limit must be between 1 and 500");
         }
         String after = x.query("after").orElse("");
-        List<Agreement> page = s.agreeing().mine(caller).stream()
+        List<Agreement> page = agreeing.mine(caller).stream()
                 .filter(a -> a.id().compareTo(after) > 0)
                 .sorted(java.util.Comparator.comparing(Agreement::id))
                 .limit(limit)
@@ -98,7 +101,7 @@ final class AgreementsResource {
         var caller = x.caller();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode items = body.putArray("items");
-        s.agreeing().history(caller, x.path("id")).forEach(v -> items.add(version(v)));
+        agreeing.history(caller, x.path("id")).forEach(v -> items.add(version(v)));
         x.json(200, body);
     }
 
@@ -106,7 +109,7 @@ final class AgreementsResource {
         var caller = x.caller();
         JsonNode body = x.body();
         OrgId licensee = JsonInput.at("/licensee", () -> new OrgId(JsonInput.text(body, "licensee")));
-        Agreement agreement = s.agreeing().offer(caller, licensee, CatalogueResource.productIds(body));
+        Agreement agreement = agreeing.offer(caller, licensee, CatalogueResource.productIds(body));
         Licence licence = agreement.licences().getFirst();
         x.json(201, CatalogueResource.view(licence));
     }
@@ -114,7 +117,7 @@ final class AgreementsResource {
     private ObjectNode view(Agreement a) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", a.id());
-        node.put("state", a.state(s.clock().instant()).name().toLowerCase(java.util.Locale.ROOT));
+        node.put("state", a.state(clock.instant()).name().toLowerCase(java.util.Locale.ROOT));
         node.put("suspended", a.suspended());
         node.setAll(version(a.current()));
         ArrayNode licences = node.putArray("licences");

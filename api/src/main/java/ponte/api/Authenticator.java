@@ -12,14 +12,15 @@ import ponte.core.access.Keys;
  * Bearer keys to callers. Known keys are remembered in memory so hot read paths do not query the database per
  * request; keys cannot be revoked yet, so a remembered key is never stale.
  */
-final class Authenticator {
+public final class Authenticator {
     private static final int REMEMBERED = 100_000;
 
     private final Keys keys;
     private final byte[] bootstrapAdminKey;
     private final ConcurrentMap<String, Caller> known = new ConcurrentHashMap<>();
 
-    Authenticator(Keys keys, String bootstrapAdminKey) {
+    /** @param bootstrapAdminKey the operator's key, from configuration: it works before any org or key exists */
+    public Authenticator(Keys keys, String bootstrapAdminKey) {
         this.keys = keys;
         this.bootstrapAdminKey = bootstrapAdminKey.getBytes(StandardCharsets.UTF_8);
     }

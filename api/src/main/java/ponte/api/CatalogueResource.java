@@ -3,6 +3,7 @@ package ponte.api;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ponte.core.licensing.Licence;
+import ponte.core.products.Cataloguing;
 import ponte.core.products.Product;
 import ponte.core.products.ProductId;
 import tools.jackson.databind.JsonNode;
@@ -10,21 +11,22 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/products: what an org offers; and how a licence reads on the wire. */
-final class CatalogueResource {
-    private final Services s;
+public final class CatalogueResource implements Resource {
+    private final Cataloguing cataloguing;
 
-    CatalogueResource(Services s) {
-        this.s = s;
+    public CatalogueResource(Cataloguing cataloguing) {
+        this.cataloguing = cataloguing;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("POST", "/v1/products", this::createProduct);
     }
 
     private void createProduct(Exchange x) {
         var caller = x.caller();
         JsonNode body = x.body();
-        Product product = s.cataloguing().register(caller,
+        Product product = cataloguing.register(caller,
                 JsonInput.at("/id", () -> new ProductId(JsonInput.text(body, "id"))), JsonInput.text(body, "name"));
         x.header("Location", "/v1/products/" + product.id());
         x.json(201, JsonNodeFactory.instance.objectNode().put("id", product.id().value()).put("name", product.name()).put("owner", product.owner().value()));

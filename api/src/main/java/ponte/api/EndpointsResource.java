@@ -25,16 +25,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/endpoints: a partner's webhook endpoints, their attempts and dead letters, re-sends and replays. */
-final class EndpointsResource {
+public final class EndpointsResource implements Resource {
     private static final int DEFAULT_LIMIT = 50;
 
-    private final Services s;
+    private final Subscribing subscribing;
 
-    EndpointsResource(Services s) {
-        this.s = s;
+    public EndpointsResource(Subscribing subscribing) {
+        this.subscribing = subscribing;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("POST", "/v1/endpoints", this::create);
         routes.add("GET", "/v1/endpoints", this::list);
         routes.add("GET", "/v1/endpoints/{id}", this::show);
@@ -51,9 +52,9 @@ final class EndpointsResource {
     private void create(Exchange x) {
         Caller caller = x.caller();
         JsonNode body = x.body();
-        Subscribing.Created created = s.subscribing().create(caller, JsonInput.text(body, "url"),
+        Subscribing.Created created = subscribing.create(caller, JsonInput.text(body, "url"),
                 Format.fromWire(JsonInput.optionalText(body, "format").orElse("ninjs")), filter(body).orElse(EndpointFilter.ANY));
-        ObjectNode view = view(created.endpoint(), s.subscribing().progress(caller, created.endpoint().id()));
+        ObjectNode view = view(created.endpoint(), subscribing.progress(caller, created.endpoint().id()));
         view.put("secret", created.secret().value());
         x.header("Location", "/v1/endpoints/" + created.endpoint().id());
         x.json(201, view);
@@ -63,8 +64,8 @@ final class EndpointsResource {
         Caller caller = x.caller();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode out = body.putArray("endpoints");
-        for (Endpoint e : s.subscribing().list(caller)) {
-            out.add(view(e, s.subscribing().progress(caller, e.id())));
+        for (Endpoint e : subscribing.list(caller)) {
+            out.add(view(e, subscribing.progress(caller, e.id())));
         }
         x.json(200, body);
     }
@@ -72,13 +73,13 @@ final class EndpointsResource {
     private void show(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
-        x.json(200, view(s.subscribing().get(caller, id), s.subscribing().progress(caller, id)));
+        x.json(200, view(subscribing.get(caller, id), subscribing.progress(caller, id)));
     }
 
     private void change(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
-        s.subscribing().get(caller, id); // 404 before reading the body's rules
+        subscribing.get(caller, id); // 404 before reading the body's rules
         JsonNode body = x.body();
         Optional<Boolean> paused = Optional.ofNullable(body.get("paused")).filter(n -> !n.isNull()).map(n -> {
             if (!n.isBoolean()) {
@@ -86,21 +87,21 @@ final class EndpointsResource {
             }
             return n.asBoolean();
         });
-        Endpoint changed = s.subscribing().change(caller, id, new Subscribing.Changes(JsonInput.optionalText(body, "url"),
+        Endpoint changed = subscribing.change(caller, id, new Subscribing.Changes(JsonInput.optionalText(body, "url"),
                 JsonInput.optionalText(body, "format").map(Format::fromWire), filter(body), paused));
-        x.json(200, view(changed, s.subscribing().progress(caller, id)));
+        x.json(200, view(changed, subscribing.progress(caller, id)));
     }
 
     private void delete(Exchange x) {
-        s.subscribing().delete(x.caller(), id(x));
+        subscribing.delete(x.caller(), id(x));
         x.send(204, "application/json", new byte[0]);
     }
 
     private void rotate(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
-        Secret fresh = s.subscribing().rotateSecret(caller, id);
-        Endpoint endpoint = s.subscribing().get(caller, id);
+        Secret fresh = subscribing.rotateSecret(caller, id);
+        Endpoint endpoint = subscribing.get(caller, id);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id.value()).put("secret", fresh.value());
         endpoint.secrets().previousUntil().ifPresent(t -> body.put("previousSecretSignsUntil", t.toString()));
         x.json(200, body);
@@ -111,7 +112,7 @@ final class EndpointsResource {
         EndpointId id = id(x);
         Optional<Long> before = x.query("after").map(EndpointsResource::attemptToken);
         int limit = x.intQuery("limit", DEFAULT_LIMIT);
-        var attempts = s.subscribing().attempts(caller, id, before, limit);
+        var attempts = subscribing.attempts(caller, id, before, limit);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode out = body.putArray("attempts");
         for (Deliveries.Recorded r : attempts) {
@@ -133,9 +134,9 @@ final class EndpointsResource {
     private void deadLetters(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
-        Cursor after = Cursor.parse("after", x.query("after").orElse(null));
+        Cursor after = x.after();
         int limit = x.intQuery("limit", DEFAULT_LIMIT);
-        var letters = s.subscribing().deadLetters(caller, id, after, limit);
+        var letters = subscribing.deadLetters(caller, id, after, limit);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode out = body.putArray("deadLetters");
         for (DeadLetter l : letters) {
@@ -149,16 +150,16 @@ final class EndpointsResource {
     }
 
     private void resend(Exchange x, Optional<Cursor> entry) {
-        int marked = s.subscribing().resend(x.caller(), id(x), entry);
+        int marked = subscribing.resend(x.caller(), id(x), entry);
         x.json(202, JsonNodeFactory.instance.objectNode().put("resending", marked));
     }
 
     private void replay(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
-        s.subscribing().get(caller, id);
+        subscribing.get(caller, id);
         String from = JsonInput.text(x.body(), "from");
-        Cursor cursor = s.subscribing().replay(caller, id, from(from));
+        Cursor cursor = subscribing.replay(caller, id, from(from));
         x.json(200, JsonNodeFactory.instance.objectNode().put("id", id.value()).put("cursor", cursor.encode()));
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
+import ponte.core.log.Cursor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -48,6 +49,11 @@ final class Exchange {
             query = Request.extractQueryParameters(request);
         }
         return Optional.ofNullable(query.getValue(name)).filter(v -> !v.isEmpty());
+    }
+
+    /** ?after=: where a page of the log starts, as a cursor Ponte issued (else a refusal at /after); the start if absent. */
+    Cursor after() {
+        return Cursor.parse("after", query("after").orElse(null));
     }
 
     int intQuery(String name, int fallback) {
@@ -146,11 +152,22 @@ final class Exchange {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     }
 
-    /** 304 Not Modified: the headers already set (ETag, Cache-Control, Vary), no body (RFC 9110 section 15.4.5). */
-    void notModified() {
+    /**
+     * Tags a representation made for this caller and answers 304 Not Modified (the headers, no body: RFC 9110 section
+     * 15.4.5) when the request's If-None-Match names the tag. Per-caller content: no shared cache may keep it, private
+     * caches revalidate, which the tag makes cheap. Returns whether it answered; if not, the handler sends the body.
+     */
+    boolean notModified(String etag) {
+        header(HttpHeader.ETAG, etag);
+        header(HttpHeader.CACHE_CONTROL, "private, no-cache");
+        header(HttpHeader.VARY, "Accept, Authorization");
+        if (!Etags.matches(requestHeader(HttpHeader.IF_NONE_MATCH), etag)) {
+            return false;
+        }
         answered = true;
         response.setStatus(304);
         callback.succeeded();
+        return true;
     }
 
     /** 204 No Content. */

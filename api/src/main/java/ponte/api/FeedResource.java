@@ -16,6 +16,7 @@ import ponte.core.log.Feeds;
 import ponte.core.orgs.OrgId;
 import ponte.formats.FeedPage;
 import ponte.formats.ItemView;
+import ponte.formats.Writers;
 
 /**
  * GET /v1/feed: a partner's cursor feed of what it is entitled to, in log order, in any {@link Format}. Every entry
@@ -23,7 +24,7 @@ import ponte.formats.ItemView;
  * entity tag is a digest of their digests, a 304 builds nothing, and a page made of the very same entries and gate
  * answers as when it was last sent is sent again as the same bytes under the same tag.
  */
-final class FeedResource {
+public final class FeedResource implements Resource {
     static final int DEFAULT_LIMIT = 50;
     private static final byte[] ENTRIES = Etags.ascii("{\"entries\":[");
     private static final int REMEMBERED_PAGES = 4_096;
@@ -50,16 +51,19 @@ final class FeedResource {
         }
     }
 
-    private final Services s;
+    private final Feeds feeds;
+    private final Writers writers;
     private final ItemViews views;
     private final ConcurrentMap<PageKey, Sent> sent = new ConcurrentHashMap<>();
 
-    FeedResource(Services s, ItemViews views) {
-        this.s = s;
+    public FeedResource(Feeds feeds, Writers writers, ItemViews views) {
+        this.feeds = feeds;
+        this.writers = writers;
         this.views = views;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("GET", "/v1/feed", this::page);
     }
 
@@ -68,9 +72,9 @@ final class FeedResource {
         OrgId partner = caller.actingFor(Role.PARTNER);
         Optional<String> ninjsParameter = x.query("ninjs");
         Format format = Negotiation.choose(ninjsParameter, x.requestHeader(HttpHeader.ACCEPT));
-        Cursor after = Cursor.parse("after", x.query("after").orElse(null));
+        Cursor after = x.after();
         int limit = x.intQuery("limit", DEFAULT_LIMIT);
-        Feeds.Page page = s.feeds().page(caller, after, limit);
+        Feeds.Page page = feeds.page(caller, after, limit);
         String next = page.next().encode();
         String extra = ninjsParameter.map(v -> "&ninjs=" + v).orElse("");
         String base = format.isJson() ? "" : x.base();
@@ -95,12 +99,7 @@ final class FeedResource {
             etag = tag.tag();
         }
         x.header("Link", last != null ? last.link() : "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"");
-        x.header(HttpHeader.ETAG, etag);
-        // Per-partner content: no shared cache may keep it; private caches revalidate, which the ETag makes cheap.
-        x.header(HttpHeader.CACHE_CONTROL, "private, no-cache");
-        x.header(HttpHeader.VARY, "Accept, Authorization");
-        if (Etags.matches(x.requestHeader(HttpHeader.IF_NONE_MATCH), etag)) {
-            x.notModified();
+        if (x.notModified(etag)) {
             return;
         }
         if (last == null) {
@@ -155,9 +154,9 @@ final class FeedResource {
         FeedPage feed = new FeedPage("urn:ponte:feed:" + partner.value(), "Ponte feed of " + views.name(partner), self,
                 base + "/v1/feed?after=" + next + "&limit=" + limit + extra, next, entries);
         return switch (format) {
-            case ATOM -> s.writers().atom().page(feed);
-            case RSS -> s.writers().rss().page(feed);
-            case NEWSML_G2 -> s.writers().newsMl().message(feed);
+            case ATOM -> writers.atom().page(feed);
+            case RSS -> writers.rss().page(feed);
+            case NEWSML_G2 -> writers.newsMl().message(feed);
             case NINJS, NINJS_22 -> throw new IllegalStateException("json pages are laid out by json()");
         };
     }

@@ -1,5 +1,6 @@
 package ponte.api;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -18,8 +19,16 @@ import tools.jackson.databind.ObjectMapper;
 public final class HttpApi implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final List<Route> routes;
 
-    public HttpApi(Services services, String host, int port) {
+    /** A route as registered: its method and its path template ("/v1/items/{id}"). */
+    public record Route(String method, String template) {}
+
+    /**
+     * @param resources     every part of the API, each built with the use cases it calls
+     * @param authenticator who each request's key belongs to
+     */
+    public HttpApi(List<Resource> resources, Authenticator authenticator, String host, int port) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("ponte-http");
         // Handlers block on the database; virtual threads make that cheap without an async style.
@@ -29,23 +38,15 @@ public final class HttpApi implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Dispatcher(routes(services), new Authenticator(services.keys(), services.bootstrapAdminKey()), NinjsWriter.mapper()));
+        Routes table = new Routes();
+        resources.forEach(resource -> resource.register(table));
+        routes = table.all();
+        server.setHandler(new Dispatcher(table, authenticator, NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
     }
 
-    private static Routes routes(Services s) {
-        Routes routes = new Routes();
-        ItemViews views = new ItemViews(s);
-        new SystemResource(s.operations()).register(routes);
-        new OrgsResource(s).register(routes);
-        new CatalogueResource(s).register(routes);
-        new AgreementsResource(s).register(routes);
-        new ItemsResource(s, views).register(routes);
-        new FeedResource(s, views).register(routes);
-        new EndpointsResource(s).register(routes);
-        new StreamResource(s, views).register(routes);
-        new IngestResource(s).register(routes);
-        new SearchResource(s).register(routes);
+    /** Every route this API answers, in the order registered (the OpenAPI document must describe each one). */
+    public List<Route> routes() {
         return routes;
     }
 

@@ -25,16 +25,19 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/ingest: an editor's sources (other agencies' feeds, polled) and one-off document uploads. */
-final class IngestResource {
+public final class IngestResource implements Resource {
     static final int DEFAULT_INTERVAL_SECONDS = 300;
 
-    private final Services s;
+    private final Ingesting ingesting;
+    private final IngestReader reader;
 
-    IngestResource(Services s) {
-        this.s = s;
+    public IngestResource(Ingesting ingesting, IngestReader reader) {
+        this.ingesting = ingesting;
+        this.reader = reader;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("POST", "/v1/ingest/sources", this::register);
         routes.add("GET", "/v1/ingest/sources", this::list);
         routes.add("GET", "/v1/ingest/sources/{id}", this::get);
@@ -44,35 +47,31 @@ final class IngestResource {
         routes.add("POST", "/v1/ingest/files", this::importFile);
     }
 
-    private Ingesting ingesting() {
-        return s.ingesting();
-    }
-
     private void register(Exchange x) {
         Caller caller = x.caller();
         JsonNode body = x.body();
         String url = JsonInput.text(body, "url");
         SourceFormat format = SourceFormat.fromWire("/format", JsonInput.text(body, "format"));
         Duration interval = Duration.ofSeconds(intervalSeconds(body).orElse(DEFAULT_INTERVAL_SECONDS));
-        Source source = ingesting().register(caller, url, format, interval, products(JsonInput.texts(body, "products", true)));
+        Source source = ingesting.register(caller, url, format, interval, products(JsonInput.texts(body, "products", true)));
         x.header("Location", "/v1/ingest/sources/" + source.id());
-        x.json(201, view(source, ingesting().status(caller, source.id())));
+        x.json(201, view(source, ingesting.status(caller, source.id())));
     }
 
     private void list(Exchange x) {
         Caller caller = x.caller();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode out = body.putArray("sources");
-        for (Source source : ingesting().list(caller)) {
-            out.add(view(source, ingesting().status(caller, source.id())));
+        for (Source source : ingesting.list(caller)) {
+            out.add(view(source, ingesting.status(caller, source.id())));
         }
         x.json(200, body);
     }
 
     private void get(Exchange x) {
         Caller caller = x.caller();
-        Source source = ingesting().get(caller, x.path("id"));
-        x.json(200, view(source, ingesting().status(caller, source.id())));
+        Source source = ingesting.get(caller, x.path("id"));
+        x.json(200, view(source, ingesting.status(caller, source.id())));
     }
 
     private void change(Exchange x) {
@@ -84,20 +83,20 @@ final class IngestResource {
                 intervalSeconds(body).map(Duration::ofSeconds),
                 body.has("products") ? Optional.of(products(JsonInput.texts(body, "products", true))) : Optional.empty(),
                 optionalBoolean(body, "paused"));
-        Source source = ingesting().change(caller, x.path("id"), changes);
-        x.json(200, view(source, ingesting().status(caller, source.id())));
+        Source source = ingesting.change(caller, x.path("id"), changes);
+        x.json(200, view(source, ingesting.status(caller, source.id())));
     }
 
     private void remove(Exchange x) {
-        ingesting().remove(x.caller(), x.path("id"));
+        ingesting.remove(x.caller(), x.path("id"));
         x.noContent();
     }
 
     private void poll(Exchange x) {
         Caller caller = x.caller();
-        ingesting().pollNow(caller, x.path("id"));
-        Source source = ingesting().get(caller, x.path("id"));
-        x.json(202, view(source, ingesting().status(caller, source.id())));
+        ingesting.pollNow(caller, x.path("id"));
+        Source source = ingesting.get(caller, x.path("id"));
+        x.json(202, view(source, ingesting.status(caller, source.id())));
     }
 
     /** POST /v1/ingest/files?products=a,b[&format=atom|rss|ninjs|newsmlg2]: the body is the document itself. */
@@ -114,8 +113,8 @@ final class IngestResource {
         SourceFormat format = x.query("format").map(f -> SourceFormat.fromWire("/format", f))
                 .or(() -> IngestReader.sniff(x.requestHeader(HttpHeader.CONTENT_TYPE), document))
                 .orElseThrow(() -> new Invalid("/format", "say which format the document is: ?format=atom|rss|ninjs|newsmlg2"));
-        List<Incoming> entries = s.ingestReader().read(format, document, caller.actingFor(Role.EDITOR).value());
-        x.json(200, report(ingesting().importDocument(caller, products, entries)));
+        List<Incoming> entries = reader.read(format, document, caller.actingFor(Role.EDITOR).value());
+        x.json(200, report(ingesting.importDocument(caller, products, entries)));
     }
 
     private static Set<ProductId> products(Set<String> ids) {

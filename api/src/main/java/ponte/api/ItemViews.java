@@ -9,7 +9,9 @@ import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
+import ponte.core.orgs.Orgs;
 import ponte.formats.NinjsWriter.Terms;
+import ponte.formats.Writers;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * kept per (item version, licence, ninjs version): a version never changes, and a licence object stands for exactly
  * one set of terms (the gate's snapshot makes new objects when licences change, so a change misses the cache rather
  * than reusing stale terms). Org names never change once registered. So a feed page is the gate's answers plus
- * copies of bytes rendered once, not fifty JSON trees per request.
+ * copies of bytes rendered once, not fifty JSON trees per request. One is shared by every resource that renders items.
  */
-final class ItemViews {
+public final class ItemViews {
     /** A rendering and a digest of its bytes, for entity tags. */
     record Rendered(byte[] bytes, long digest) {}
 
@@ -56,12 +58,14 @@ final class ItemViews {
     // ~2 KB each: about 100 MB at most; cleared when full, which costs one re-render per entry read afterwards.
     private static final int CACHED = 50_000;
 
-    private final Services s;
+    private final Writers writers;
+    private final Orgs orgs;
     private final ConcurrentMap<OrgId, String> names = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Rendered> rendered = new ConcurrentHashMap<>();
 
-    ItemViews(Services s) {
-        this.s = s;
+    public ItemViews(Writers writers, Orgs orgs) {
+        this.writers = writers;
+        this.orgs = orgs;
     }
 
     /**
@@ -84,7 +88,7 @@ final class ItemViews {
         }
         Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null));
         ObjectNode tree = tree(item, version, licence);
-        byte[] bytes = s.writers().ninjs().bytes(ninjs22 ? s.writers().versions().to22(tree) : tree);
+        byte[] bytes = writers.ninjs().bytes(ninjs22 ? writers.versions().to22(tree) : tree);
         Rendered fresh = new Rendered(bytes, Etags.digest(bytes));
         if (rendered.size() >= CACHED) {
             rendered.clear();
@@ -98,12 +102,7 @@ final class ItemViews {
         List<String> owners = ownerNames(item);
         Terms terms = licence.map(l -> Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
                 .orElseGet(() -> Terms.ownerView(owners));
-        return s.writers().ninjs().render(item, version, terms);
-    }
-
-    /** The licence a partner reads an item under now (asked of the gate, as every read path does). */
-    Optional<Licence> licenceFor(OrgId partner, Item item, Version version) {
-        return s.entitlements().grantingLicence(partner, item, version, s.clock().instant());
+        return writers.ninjs().render(item, version, terms);
     }
 
     private List<String> ownerNames(Item item) {
@@ -111,6 +110,6 @@ final class ItemViews {
     }
 
     String name(OrgId org) {
-        return names.computeIfAbsent(org, id -> s.orgs().byId(id).map(Org::name).orElse(id.value()));
+        return names.computeIfAbsent(org, id -> orgs.byId(id).map(Org::name).orElse(id.value()));
     }
 }

@@ -4,32 +4,41 @@ import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
-import ponte.core.access.Role;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
+import ponte.core.publishing.Publishing;
 import ponte.core.reading.Reading;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Territories;
 import ponte.core.log.Appended;
 import ponte.formats.ItemView;
+import ponte.formats.NinjsReader;
+import ponte.formats.Writers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/items: publish, revise, kill and read items. */
-final class ItemsResource {
-    private final Services s;
+public final class ItemsResource implements Resource {
+    private final Publishing publishing;
+    private final Reading reading;
+    private final NinjsReader ninjsReader;
+    private final Writers writers;
     private final ItemViews views;
 
-    ItemsResource(Services s, ItemViews views) {
-        this.s = s;
+    public ItemsResource(Publishing publishing, Reading reading, NinjsReader ninjsReader, Writers writers, ItemViews views) {
+        this.publishing = publishing;
+        this.reading = reading;
+        this.ninjsReader = ninjsReader;
+        this.writers = writers;
         this.views = views;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("POST", "/v1/items", this::publish);
         routes.add("GET", "/v1/items/{id}", this::read);
         routes.add("PUT", "/v1/items/{id}", this::revise);
@@ -41,10 +50,10 @@ final class ItemsResource {
         Caller caller = x.caller();
         JsonNode body = x.body();
         JsonNode ninjs = JsonInput.object(body, "ninjs");
-        Content content = s.ninjsReader().read(ninjs);
+        Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
                 .map(t -> JsonInput.at("/translationOf", () -> new ItemId(t)));
-        Appended appended = s.publishing().publish(caller, s.ninjsReader().uri(ninjs), content,
+        Appended appended = publishing.publish(caller, ninjsReader.uri(ninjs), content,
                 CatalogueResource.productIds(body), rights(body), translationOf);
         x.header("Location", "/v1/items/" + appended.revision().item().id());
         x.json(appended.revision().version().number() == 1 ? 201 : 200, receipt(appended));
@@ -60,8 +69,8 @@ final class ItemsResource {
             case "correction" -> Event.CORRECTED;
             default -> throw new Invalid("/signal", "signal must be 'update' or 'correction'");
         };
-        Content content = s.ninjsReader().read(ninjs);
-        x.json(200, receipt(s.publishing().revise(caller, id, content, signal)));
+        Content content = ninjsReader.read(ninjs);
+        x.json(200, receipt(publishing.revise(caller, id, content, signal)));
     }
 
     private void kill(Exchange x) {
@@ -71,7 +80,7 @@ final class ItemsResource {
         if (reason.isBlank() || reason.length() > 2000) {
             throw new Invalid("/reason", "reason must be 1-2000 characters");
         }
-        x.json(200, receipt(s.publishing().kill(caller, id, reason)));
+        x.json(200, receipt(publishing.kill(caller, id, reason)));
     }
 
     private void read(Exchange x) {
@@ -84,22 +93,15 @@ final class ItemsResource {
                 throw new Invalid("/version", "version must be a whole number");
             }
         });
-        Reading.Visible visible = s.reading().read(caller, id, version);
+        Reading.Visible visible = reading.read(caller, id, version);
         Format format = Negotiation.choose(x.query("ninjs"), x.requestHeader(HttpHeader.ACCEPT));
         Item item = visible.item();
         Version shown = visible.version();
-        // Owners read the editor's own terms; a partner reads under the licence the gate names now.
-        Optional<Licence> licence = visible.asOwner() ? Optional.empty()
-                : views.licenceFor(caller.actingFor(Role.PARTNER), item, shown);
+        // Owners read the editor's own terms; a partner reads under the licence the gate named for this read.
+        Optional<Licence> licence = visible.licence();
         ItemViews.Rendered ninjs = views.ninjs(item, shown, licence, format == Format.NINJS_22);
         String href = (format.isJson() ? "" : x.base()) + "/v1/items/" + item.id();
-        String etag = Etags.builder().add(format.ordinal()).add(shown.event().ordinal()).add(ninjs.digest()).add(href).tag();
-        x.header(HttpHeader.ETAG, etag);
-        // Per-caller content: shared caches must not keep it; private ones revalidate with the ETag.
-        x.header(HttpHeader.CACHE_CONTROL, "private, no-cache");
-        x.header(HttpHeader.VARY, "Accept, Authorization");
-        if (Etags.matches(x.requestHeader(HttpHeader.IF_NONE_MATCH), etag)) {
-            x.notModified();
+        if (x.notModified(Etags.builder().add(format.ordinal()).add(shown.event().ordinal()).add(ninjs.digest()).add(href).tag())) {
             return;
         }
         if (format.isJson()) {
@@ -108,9 +110,9 @@ final class ItemsResource {
         }
         ItemView view = new ItemView(shown.event(), views.tree(item, shown, licence), href);
         switch (format) {
-            case ATOM -> x.send(200, format.itemType, s.writers().atom().item(view));
-            case RSS -> x.send(200, format.itemType, s.writers().rss().item(view));
-            default -> x.send(200, s.writers().newsMl().mediaTypeOf(view) + ";charset=utf-8", s.writers().newsMl().item(view));
+            case ATOM -> x.send(200, format.itemType, writers.atom().item(view));
+            case RSS -> x.send(200, format.itemType, writers.rss().item(view));
+            default -> x.send(200, writers.newsMl().mediaTypeOf(view) + ";charset=utf-8", writers.newsMl().item(view));
         }
     }
 
@@ -119,7 +121,7 @@ final class ItemsResource {
         ItemId id = itemId(x);
         ponte.core.orgs.OrgId partner = JsonInput.at("/partner", () -> new ponte.core.orgs.OrgId(x.query("partner")
                 .orElseThrow(() -> new Invalid("/partner", "partner is required: the org to explain for"))));
-        Reading.Explanation e = s.reading().explain(caller, id, partner);
+        Reading.Explanation e = reading.explain(caller, id, partner);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("item", e.item().id().value());
         body.put("version", e.version().number());

@@ -1,10 +1,12 @@
 package ponte.api;
 
 import ponte.core.access.Role;
+import ponte.core.onboarding.Onboarding;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
 import ponte.core.orgs.OrgKind;
+import ponte.core.orgs.Orgs;
 import ponte.core.orgs.Outlet;
 import ponte.core.orgs.OutletKind;
 import tools.jackson.databind.JsonNode;
@@ -12,14 +14,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/orgs: organisations, their keys and their outlets. */
-final class OrgsResource {
-    private final Services s;
+public final class OrgsResource implements Resource {
+    private final Onboarding onboarding;
+    private final Orgs orgs;
 
-    OrgsResource(Services s) {
-        this.s = s;
+    public OrgsResource(Onboarding onboarding, Orgs orgs) {
+        this.onboarding = onboarding;
+        this.orgs = orgs;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("POST", "/v1/orgs", this::create);
         routes.add("GET", "/v1/orgs/{org}", this::show);
         routes.add("POST", "/v1/orgs/{org}/keys", this::issueKey);
@@ -34,7 +39,7 @@ final class OrgsResource {
                 JsonInput.text(body, "name"),
                 OrgKind.fromWire(JsonInput.text(body, "kind")),
                 CountryCode.of(JsonInput.text(body, "country")));
-        Org registered = s.onboarding().register(caller, org);
+        Org registered = onboarding.register(caller, org);
         x.header("Location", "/v1/orgs/" + registered.id());
         x.json(201, view(registered));
     }
@@ -42,10 +47,10 @@ final class OrgsResource {
     private void show(Exchange x) {
         x.caller(); // any key may read an org's public profile: partners need it to read credits
         OrgId id = JsonInput.at("/org", () -> new OrgId(x.path("org")));
-        Org org = s.orgs().byId(id).orElseThrow(() -> new ponte.core.NotFound("no organisation " + id));
+        Org org = orgs.byId(id).orElseThrow(() -> new ponte.core.NotFound("no organisation " + id));
         ObjectNode view = view(org);
         var outlets = view.putArray("outlets");
-        s.orgs().outlets(id).forEach(o -> outlets.addObject().put("id", o.id()).put("name", o.name()).put("kind", o.kind().wire()).put("country", o.country().value()));
+        orgs.outlets(id).forEach(o -> outlets.addObject().put("id", o.id()).put("name", o.name()).put("kind", o.kind().wire()).put("country", o.country().value()));
         x.json(200, view);
     }
 
@@ -53,7 +58,7 @@ final class OrgsResource {
         var caller = x.caller();
         OrgId org = JsonInput.at("/org", () -> new OrgId(x.path("org")));
         Role role = Role.fromWire(JsonInput.text(x.body(), "role"));
-        String key = s.onboarding().issueKey(caller, org, role);
+        String key = onboarding.issueKey(caller, org, role);
         x.json(201, JsonNodeFactory.instance.objectNode().put("key", key).put("org", org.value()).put("role", role.wire()));
     }
 
@@ -61,7 +66,7 @@ final class OrgsResource {
         var caller = x.caller();
         OrgId org = JsonInput.at("/org", () -> new OrgId(x.path("org")));
         JsonNode body = x.body();
-        Outlet outlet = s.onboarding().addOutlet(caller, new Outlet("new", org, JsonInput.text(body, "name"),
+        Outlet outlet = onboarding.addOutlet(caller, new Outlet("new", org, JsonInput.text(body, "name"),
                 OutletKind.fromWire(JsonInput.text(body, "kind")), CountryCode.of(JsonInput.text(body, "country"))));
         x.json(201, JsonNodeFactory.instance.objectNode().put("id", outlet.id()).put("org", org.value()).put("name", outlet.name())
                 .put("kind", outlet.kind().wire()).put("country", outlet.country().value()));

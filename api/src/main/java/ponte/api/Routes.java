@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Method and path templates ("/v1/items/{id}") to handlers. A handful of routes: a list beats a framework. */
-final class Routes {
+public final class Routes {
     @FunctionalInterface
     interface Handler {
         void handle(Exchange exchange) throws Exception;
@@ -17,19 +17,30 @@ final class Routes {
 
     record Match(Handler handler, Map<String, String> params) {}
 
-    private record Route(String method, String[] segments, Handler handler) {}
+    private record Entry(HttpApi.Route route, String[] segments, Handler handler) {
+        String method() {
+            return route.method();
+        }
+    }
 
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Entry> routes = new ArrayList<>();
+
+    Routes() {}
 
     Routes add(String method, String template, Handler handler) {
-        routes.add(new Route(method, split(template), handler));
+        routes.add(new Entry(new HttpApi.Route(method, template), split(template), handler));
         return this;
+    }
+
+    /** Every route added, in the order added. */
+    List<HttpApi.Route> all() {
+        return routes.stream().map(Entry::route).toList();
     }
 
     /** The matching handler; empty with {@code allowed} filled when the path exists under other methods. */
     Optional<Match> find(String method, String path, Set<String> allowed) {
         String[] segments = split(path);
-        for (Route route : routes) {
+        for (Entry route : routes) {
             if (!route.method().equals(method) && !(method.equals("HEAD") && route.method().equals("GET"))) {
                 continue;
             }
@@ -38,7 +49,7 @@ final class Routes {
                 return Optional.of(new Match(route.handler(), params));
             }
         }
-        for (Route route : routes) { // only when nothing matched: which methods the path has, for 405's Allow
+        for (Entry route : routes) { // only when nothing matched: which methods the path has, for 405's Allow
             if (match(route.segments(), segments) != null) {
                 allowed.add(route.method());
             }

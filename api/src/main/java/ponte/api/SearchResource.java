@@ -8,19 +8,23 @@ import ponte.core.search.Candidate;
 import ponte.core.search.Order;
 import ponte.core.search.Results;
 import ponte.core.search.SearchRequest;
+import ponte.core.search.Searching;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** GET /v1/search and GET /v1/items/{id}/translations: what the caller may find, nothing else, not even as a count. */
-final class SearchResource {
-    private final Services s;
+public final class SearchResource implements Resource {
+    private final Searching searching;
+    private final LanguageVersions languageVersions;
 
-    SearchResource(Services s) {
-        this.s = s;
+    public SearchResource(Searching searching, LanguageVersions languageVersions) {
+        this.searching = searching;
+        this.languageVersions = languageVersions;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("GET", "/v1/search", this::search);
         routes.add("GET", "/v1/items/{id}/translations", this::translations);
     }
@@ -28,7 +32,7 @@ final class SearchResource {
     private void search(Exchange x) {
         var caller = x.caller();
         SearchRequest request = SearchParameters.read(x);
-        Results results = s.searching().search(caller, request);
+        Results results = searching.search(caller, request);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode hits = body.putArray("hits");
         for (Results.Hit hit : results.hits()) {
@@ -83,7 +87,7 @@ final class SearchResource {
 
     private void translations(Exchange x) {
         var caller = x.caller();
-        List<LanguageVersions.Member> members = s.languageVersions().of(caller, ItemsResource.itemId(x));
+        List<LanguageVersions.Member> members = languageVersions.of(caller, ItemsResource.itemId(x));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode list = body.putArray("translations");
         for (LanguageVersions.Member m : members) {

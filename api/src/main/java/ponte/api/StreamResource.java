@@ -3,6 +3,7 @@ package ponte.api;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.util.Blocker;
 import ponte.core.access.Caller;
@@ -10,6 +11,7 @@ import ponte.core.access.Role;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
 import ponte.core.log.Feeds;
+import ponte.core.log.Tail;
 import ponte.core.orgs.OrgId;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,18 +22,24 @@ import tools.jackson.databind.node.ObjectNode;
  * it stopped. Every stream runs on its own virtual thread and blocks only itself: a slow reader fills its own TCP
  * buffer, and Jetty's idle timeout ends a stream whose reader stops reading altogether.
  */
-final class StreamResource {
+public final class StreamResource implements Resource {
     private static final int PAGE = 100;
 
-    private final Services s;
+    private final Feeds feeds;
+    private final Tail tail;
+    private final Duration heartbeat;
     private final ItemViews views;
 
-    StreamResource(Services s, ItemViews views) {
-        this.s = s;
+    /** @param heartbeat how long a stream stays silent before it sends a comment, so proxies keep it open */
+    public StreamResource(Feeds feeds, Tail tail, Duration heartbeat, ItemViews views) {
+        this.feeds = feeds;
+        this.tail = tail;
+        this.heartbeat = heartbeat;
         this.views = views;
     }
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         routes.add("GET", "/v1/stream", this::stream);
     }
 
@@ -40,19 +48,19 @@ final class StreamResource {
         OrgId partner = caller.actingFor(Role.PARTNER);
         // Last-Event-ID is what a browser's EventSource sends on reconnect; it wins over the query it reconnects to.
         Optional<String> lastEventId = Optional.ofNullable(x.request.getHeaders().get("Last-Event-ID")).filter(v -> !v.isBlank());
-        Cursor after = lastEventId.isPresent() ? Cursor.parse("Last-Event-ID", lastEventId.get())
-                : Cursor.parse("after", x.query("after").orElse(null));
+        Cursor after = lastEventId.isPresent() ? Cursor.parse("Last-Event-ID", lastEventId.get()) : x.after();
         x.streaming(200, "text/event-stream;charset=utf-8");
         x.header("Cache-Control", "no-store");
         x.header("X-Accel-Buffering", "no"); // nginx in front must not buffer a stream
         try {
             write(x, ": ponte stream for " + partner + "\nretry: 2000\n\n");
             while (true) {
-                Feeds.Page page = s.feeds().page(caller, after, PAGE);
+                Feeds.Page page = feeds.page(caller, after, PAGE);
                 StringBuilder events = new StringBuilder();
-                for (FeedEntry e : page.entries()) {
+                for (int i = 0; i < page.entries().size(); i++) {
+                    FeedEntry e = page.entries().get(i);
                     ObjectNode data = JsonNodeFactory.instance.objectNode().put("cursor", e.cursor().encode()).put("event", e.event().wire());
-                    data.set("item", views.tree(e.item(), e.version(), views.licenceFor(partner, e.item(), e.version())));
+                    data.set("item", views.tree(e.item(), e.version(), page.access(i).licence()));
                     events.append("id: ").append(e.cursor().encode()).append("\nevent: ").append(e.event().wire())
                             .append("\ndata: ").append(data).append("\n\n");
                 }
@@ -64,7 +72,7 @@ final class StreamResource {
                 if (more) {
                     continue;
                 }
-                if (!s.tail().await(partner, after, s.streamHeartbeat())) {
+                if (!tail.await(partner, after, heartbeat)) {
                     write(x, ": heartbeat\n\n");
                 }
             }

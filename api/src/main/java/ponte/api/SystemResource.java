@@ -8,10 +8,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Liveness, readiness, metrics, the OpenAPI document and its human-readable rendering. */
-final class SystemResource {
+public final class SystemResource implements Resource {
     private final Operations operations;
 
-    SystemResource(Operations operations) {
+    public SystemResource(Operations operations) {
         this.operations = operations;
     }
 
@@ -19,7 +19,8 @@ final class SystemResource {
     private final byte[] docs = resource("docs.html");
     private final byte[] redoc = resource("redoc.standalone.js");
 
-    void register(Routes routes) {
+    @Override
+    public void register(Routes routes) {
         // Liveness: the process answers. Readiness: its database (and Kafka, in production mode) answer too.
         routes.add("GET", "/health", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("status", "ok")));
         routes.add("GET", "/ready", this::ready);

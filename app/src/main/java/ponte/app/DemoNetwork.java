@@ -20,7 +20,6 @@ import ponte.core.orgs.OutletKind;
 import ponte.core.products.ProductId;
 import ponte.formats.NinjsWriter;
 import ponte.api.AgreementTerms;
-import ponte.api.Services;
 import ponte.storage.JdbcAgreements;
 import ponte.storage.JdbcItems;
 import ponte.storage.JdbcKeys;
@@ -37,13 +36,13 @@ public final class DemoNetwork {
 
     public record Loaded(int orgs, int products, int agreements, int itemsPublished, List<DemoKey> keys) {}
 
-    private final Services services;
+    private final UseCases useCases;
     private final JdbcKeys keyStore;
     private final JdbcItems items;
     private final JdbcAgreements agreements;
 
-    DemoNetwork(Services services, JdbcKeys keys, JdbcItems items, JdbcAgreements agreements) {
-        this.services = services;
+    DemoNetwork(UseCases useCases, JdbcKeys keys, JdbcItems items, JdbcAgreements agreements) {
+        this.useCases = useCases;
         this.keyStore = keys;
         this.items = items;
         this.agreements = agreements;
@@ -55,9 +54,9 @@ public final class DemoNetwork {
         List<DemoKey> keys = new ArrayList<>();
         for (JsonNode o : network.get("orgs")) {
             OrgId id = new OrgId(o.get("id").asString());
-            services.onboarding().register(operator, new Org(id, o.get("name").asString(), OrgKind.fromWire(o.get("kind").asString()), CountryCode.of(o.get("country").asString())));
+            useCases.onboarding().register(operator, new Org(id, o.get("name").asString(), OrgKind.fromWire(o.get("kind").asString()), CountryCode.of(o.get("country").asString())));
             for (JsonNode outlet : o.path("outlets")) {
-                services.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
+                useCases.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
                         OutletKind.fromWire(outlet.get("kind").asString()), CountryCode.of(outlet.get("country").asString())));
             }
             for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.PARTNER)) {
@@ -68,7 +67,7 @@ public final class DemoNetwork {
         }
         int products = 0;
         for (JsonNode p : network.get("products")) {
-            services.cataloguing().register(editor(p.get("owner")), new ProductId(p.get("id").asString()), p.get("name").asString());
+            useCases.cataloguing().register(editor(p.get("owner")), new ProductId(p.get("id").asString()), p.get("name").asString());
             products++;
         }
         int agreements = 0;
@@ -86,7 +85,7 @@ public final class DemoNetwork {
             // A language version names its original by uri in the file; the original is listed (and published) first.
             Optional<ItemId> translationOf = Optional.ofNullable(item.get("translationOf"))
                     .map(original -> items.byUri(original.asString()).orElseThrow().id());
-            services.publishing().publish(editor(item.get("owner")), Optional.of(uri), services.ninjsReader().read(ninjs),
+            useCases.publishing().publish(editor(item.get("owner")), Optional.of(uri), useCases.ninjsReader().read(ninjs),
                     productIds(item.get("products")), Territories.WORLDWIDE, translationOf);
             published++;
         }
@@ -111,11 +110,11 @@ public final class DemoNetwork {
             approvers.clear();
             a.get("approvedBy").forEach(p -> approvers.add(new OrgId(p.asString())));
         }
-        services.agreeing().propose(new Caller.Member(parties.getFirst(), Role.EDITOR), id, AgreementTerms.read(terms));
-        approvers.forEach(p -> services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+        useCases.agreeing().propose(new Caller.Member(parties.getFirst(), Role.EDITOR), id, AgreementTerms.read(terms));
+        approvers.forEach(p -> useCases.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
         if (a.has("renewTo")) {
-            services.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
-            approvers.forEach(p -> services.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+            useCases.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
+            approvers.forEach(p -> useCases.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import ponte.api.Services;
+import ponte.api.HttpApi;
 import ponte.core.access.Role;
 import ponte.core.delivery.Delivered;
 import ponte.core.delivery.EndpointId;
@@ -62,9 +62,14 @@ public final class Node implements AutoCloseable {
         return w.stores.database().isPostgres();
     }
 
-    /** The use cases as the HTTP API calls them. */
-    public Services services() {
-        return w.services;
+    /** The use cases callers inside the process reach directly, not over HTTP (the demo's loader, tests, benchmarks). */
+    public UseCases useCases() {
+        return w.useCases;
+    }
+
+    /** The routes the node's API answers (its OpenAPI document must describe each one). */
+    List<HttpApi.Route> routes() {
+        return w.http.routes();
     }
 
     public Items items() {
@@ -78,7 +83,7 @@ public final class Node implements AutoCloseable {
 
     /** Loads the demo network through the same use cases the API calls; loading it again changes nothing. */
     public DemoNetwork.Loaded loadDemoNetwork() {
-        return new DemoNetwork(w.services, w.stores.keys(), w.stores.items(), w.stores.agreements()).load();
+        return new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements()).load();
     }
 
     /** The last entry of the content log. */

@@ -3,9 +3,21 @@ package ponte.app;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.LoggerFactory;
+import ponte.api.AgreementsResource;
+import ponte.api.Authenticator;
+import ponte.api.CatalogueResource;
+import ponte.api.EndpointsResource;
+import ponte.api.FeedResource;
 import ponte.api.HttpApi;
-import ponte.api.Services;
+import ponte.api.IngestResource;
+import ponte.api.ItemViews;
+import ponte.api.ItemsResource;
+import ponte.api.OrgsResource;
+import ponte.api.SearchResource;
+import ponte.api.StreamResource;
+import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
 import ponte.core.delivery.Subscribing;
@@ -45,7 +57,7 @@ final class Wiring {
     final Pushing pushing;
     final Poller poller;
     final Search search;
-    final Services services;
+    final UseCases useCases;
     final HttpApi http;
 
     /**
@@ -79,7 +91,7 @@ final class Wiring {
         // --- push delivery ---
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
-        pushing = Pushing.build(stores, feeds, new Payloads(writers, entitlements, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
+        pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
                 metrics, clock);
         Subscribing subscribing = new Subscribing(stores.endpoints(), stores.deliveries(), guard.urls("push to"), log, pushing.endpointChanged(),
                 clock, random, ids);
@@ -94,29 +106,24 @@ final class Wiring {
 
         Reading reading = new Reading(stores.items(), entitlements, clock);
         search = Search.open(settings.dataDir(), stores, log, tail, entitlements, reading, metrics, clock);
-        services = new Services(
-                new Onboarding(stores.orgs(), stores.keys(), entitlements),
-                stores.orgs(),
-                stores.keys(),
-                new Cataloguing(stores.products()),
-                new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids),
-                publishing,
-                reading,
-                feeds,
-                entitlements,
-                ninjsReader,
-                writers.ninjs(),
-                clock,
-                settings.bootstrapAdminKey(),
-                metrics,
-                subscribing,
-                pushing.live(),
-                delivery.heartbeat(),
-                writers,
-                ingesting,
-                ingestReader,
-                search.searching(),
-                search.languageVersions());
-        http = new HttpApi(services, settings.host(), settings.port());
+
+        // --- the HTTP API: each resource built with the use cases it calls ---
+        Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements);
+        Cataloguing cataloguing = new Cataloguing(stores.products());
+        Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
+        useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
+        ItemViews views = new ItemViews(writers, stores.orgs());
+        http = new HttpApi(List.of(
+                new SystemResource(metrics),
+                new OrgsResource(onboarding, stores.orgs()),
+                new CatalogueResource(cataloguing),
+                new AgreementsResource(agreeing, clock),
+                new ItemsResource(publishing, reading, ninjsReader, writers, views),
+                new FeedResource(feeds, writers, views),
+                new EndpointsResource(subscribing),
+                new StreamResource(feeds, pushing.live(), delivery.heartbeat(), views),
+                new IngestResource(ingesting, ingestReader),
+                new SearchResource(search.searching(), search.languageVersions())),
+                new Authenticator(stores.keys(), settings.bootstrapAdminKey()), settings.host(), settings.port());
     }
 }

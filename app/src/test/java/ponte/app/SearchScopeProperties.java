@@ -127,7 +127,7 @@ class SearchScopeProperties {
         for (OrgId partner : partners) {
             Caller caller = new Caller.Member(partner, Role.PARTNER);
             Set<String> found = new HashSet<>();
-            Results results = w.services().searching().search(caller, request(word));
+            Results results = w.useCases().searching().search(caller, request(word));
             results.hits().forEach(h -> found.add(h.candidate().id().value() + "@" + h.candidate().version().number()));
             assertThat(feedLatest(w, caller)).as("feed of " + partner).containsAll(found);
             if (indexCaughtUp) {
@@ -146,7 +146,7 @@ class SearchScopeProperties {
         Set<String> out = new HashSet<>();
         Cursor after = Cursor.START;
         while (true) {
-            Feeds.Page page = w.services().feeds().page(caller, after, Feeds.MAX_LIMIT);
+            Feeds.Page page = w.useCases().feeds().page(caller, after, Feeds.MAX_LIMIT);
             for (FeedEntry e : page.entries()) {
                 Item now = w.items().byId(e.item().id()).orElseThrow();
                 if (!now.killed()) {
@@ -194,14 +194,14 @@ class SearchScopeProperties {
             case 3 -> Territories.of(Set.of("CN", "KR"), Set.of());
             default -> Territories.WORLDWIDE;
         };
-        var content = w.services().ninjsReader().read(ninjs);
-        ItemId id = w.services().publishing().publish(editor, Optional.empty(), content, Set.of(products.get(owner).get(spec.product())), rights)
+        var content = w.useCases().ninjsReader().read(ninjs);
+        ItemId id = w.useCases().publishing().publish(editor, Optional.empty(), content, Set.of(products.get(owner).get(spec.product())), rights)
                 .revision().item().id();
         published.computeIfAbsent(word, k -> new ArrayList<>()).add(id.value());
         if (spec.fate() == 1) {
-            w.services().publishing().kill(editor, id, "withdrawn");
+            w.useCases().publishing().kill(editor, id, "withdrawn");
         } else if (spec.fate() == 2) {
-            w.services().publishing().revise(editor, id, content, Event.CORRECTED);
+            w.useCases().publishing().revise(editor, id, content, Event.CORRECTED);
         }
     }
 
@@ -234,18 +234,18 @@ class SearchScopeProperties {
             default -> Validity.ALWAYS;
         };
         Grant grant = new Grant(licensor, partner, granted, territories, languages, spec.delayed() ? Duration.ofMinutes(40) : Duration.ZERO, false);
-        w.services().agreeing().propose(new Caller.Member(licensor, Role.EDITOR), id, new Terms("Terms " + id, Set.of(licensor, partner), validity, List.of(grant)));
+        w.useCases().agreeing().propose(new Caller.Member(licensor, Role.EDITOR), id, new Terms("Terms " + id, Set.of(licensor, partner), validity, List.of(grant)));
         for (OrgId party : List.of(licensor, partner)) {
-            w.services().agreeing().approve(new Caller.Member(party, Role.ADMIN), id, Optional.empty());
+            w.useCases().agreeing().approve(new Caller.Member(party, Role.ADMIN), id, Optional.empty());
         }
     }
 
     private static OrgId org(Node w, String id, String country) {
-        return w.services().onboarding().register(new Caller.Operator(), new Org(new OrgId(id), id, OrgKind.fromWire("agency"), CountryCode.of(country))).id();
+        return w.useCases().onboarding().register(new Caller.Operator(), new Org(new OrgId(id), id, OrgKind.fromWire("agency"), CountryCode.of(country))).id();
     }
 
     private static ProductId product(Node w, OrgId owner, String id) {
-        return w.services().cataloguing().register(new Caller.Member(owner, Role.EDITOR), new ProductId(id), id).id();
+        return w.useCases().cataloguing().register(new Caller.Member(owner, Role.EDITOR), new ProductId(id), id).id();
     }
 
     /** A number as letters only, so every analyser reads the word the same way in documents and queries. */

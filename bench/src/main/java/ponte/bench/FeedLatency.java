@@ -42,9 +42,9 @@ public final class FeedLatency {
             // Starts leave DEPTH full pages after them, so every walk reads pages of exactly PAGE entries.
             Random random = new Random(42);
             List<String> starts = random.ints(STARTS, 0, items - DEPTH * PAGE).mapToObj(cursors::get).toList();
-            Map<String, PageServer.Page> pages = capture(node, starts);
+            Map<String, CapturedPages.Page> pages = capture(node, starts);
             System.out.printf("captured %d distinct pages for the reference%n", pages.size());
-            try (PageServer reference = new PageServer(pages)) {
+            try (LoopbackJetty reference = new LoopbackJetty(new CapturedPages(pages))) {
                 Client referenceClient = new Client(reference.port());
                 for (int c : levels) {
                     Load.Result ref = Load.run("reference GET page", c, phases, w -> new Walk(referenceClient, node.partnerKey(), starts, new Random(w)));
@@ -139,14 +139,14 @@ public final class FeedLatency {
     }
 
     /** The pages every walk can reach, as Ponte answers them: the reference's content. */
-    private static Map<String, PageServer.Page> capture(Node node, List<String> starts) throws Exception {
-        Map<String, PageServer.Page> pages = new HashMap<>();
+    private static Map<String, CapturedPages.Page> capture(Node node, List<String> starts) throws Exception {
+        Map<String, CapturedPages.Page> pages = new HashMap<>();
         for (String start : starts) {
             String after = start;
             for (int d = 0; d < DEPTH; d++) {
                 if (!pages.containsKey(after)) {
                     HttpResponse<byte[]> page = node.client.get(feed(after), node.partnerKey());
-                    pages.put(after, new PageServer.Page(page.body(), page.headers().firstValue("Link").orElseThrow()));
+                    pages.put(after, new CapturedPages.Page(page.body(), page.headers().firstValue("Link").orElseThrow()));
                 }
                 after = nextFromLink(pages.get(after).link());
             }

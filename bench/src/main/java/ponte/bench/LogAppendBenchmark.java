@@ -43,15 +43,10 @@ public final class LogAppendBenchmark {
     private static final String LOG_TOPIC = KafkaSettings.DEFAULT_TOPIC;
     private static final AtomicLong STORY = new AtomicLong();
 
-    /** One measurement: {@code round} 0 for the rows measured once. */
-    private record Row(String mode, int round, Load.Result result, String notes) {}
-
-    private record LatencyRow(String load, double perSecond, FirstDelivery.Spread publish, FirstDelivery.Result delivery) {}
-
-    private static final String BARE = "bare producer: idempotent, acks=all, linger 1 ms (the relay's settings)";
-    private static final String EMBEDDED = "embedded (H2)";
-    private static final String POSTGRES = "PostgreSQL, no Kafka";
-    private static final String KAFKA = "Kafka mode (PostgreSQL + relay)";
+    static final String BARE = "bare producer: idempotent, acks=all, linger 1 ms (the relay's settings)";
+    static final String EMBEDDED = "embedded (H2)";
+    static final String POSTGRES = "PostgreSQL, no Kafka";
+    static final String KAFKA = "Kafka mode (PostgreSQL + relay)";
     private static final String KAFKA_FRESH = "Kafka mode, tables never analysed (fresh deployment, autovacuum off here)";
 
     private LogAppendBenchmark() {}
@@ -67,9 +62,9 @@ public final class LogAppendBenchmark {
         long started = System.nanoTime();
         String machine = machine();
         System.out.println(machine);
-        List<Row> throughput = new ArrayList<>();
+        List<LogAppendReport.Row> throughput = new ArrayList<>();
         Map<String, RelayWatch.Figures> relay = new LinkedHashMap<>();
-        List<LatencyRow> latency = new ArrayList<>();
+        List<LogAppendReport.LatencyRow> latency = new ArrayList<>();
         List<String> relayDuringLatency = new ArrayList<>();
         try (KafkaBroker kafka = new KafkaBroker(); PostgresSchema kafkaDb = new PostgresSchema("kafka"); PostgresSchema pgDb = new PostgresSchema("pg");
                 Node kafkaNode = Node.start(Optional.of(kafkaDb.url()), Optional.of(kafka.bootstrapServers()), true);
@@ -100,7 +95,7 @@ public final class LogAppendBenchmark {
             BareProducer.createTopic(bootstrap, "bench.bare");
             try (BareProducer bare = BareProducer.idempotent(bootstrap, "bench.bare", payload, 1)) {
                 for (int r = 1; r <= rounds; r++) {
-                    throughput.add(new Row(BARE, r, Load.run("bare producer", clients, round, w -> bare::send), bytes));
+                    throughput.add(new LogAppendReport.Row(BARE, r, Load.run("bare producer", clients, round, w -> bare::send), bytes));
                     throughput.add(node(EMBEDDED, r, embedded, clients, round, ""));
                     throughput.add(node(POSTGRES, r, postgres, clients, round, pgDb.floor()));
                     relay.put("round " + r, kafkaRound(KAFKA, r, kafkaNode, kafkaDb, bootstrap, clients, round, throughput));
@@ -125,7 +120,7 @@ public final class LogAppendBenchmark {
                 relayDuringLatency.add("at saturation: " + saturated.split(topic) + "; " + RelayWatch.Counters.now(kafkaNode, bootstrap).since(before));
             }
         }
-        String report = report(machine, clients, rounds, round, phases, throughput, relay, latency, relayDuringLatency)
+        String report = LogAppendReport.report(machine, clients, rounds, round, phases, throughput, relay, latency, relayDuringLatency)
                 + String.format(Locale.ROOT, "%nTook %.0f s (build excluded); load average at the end %.1f.%n", (System.nanoTime() - started) / 1e9,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println();
@@ -138,7 +133,7 @@ public final class LogAppendBenchmark {
     }
 
     private static RelayWatch.Figures kafkaRound(String mode, int round, Node node, PostgresSchema db, String bootstrap, int clients,
-            Load.Phases phases, List<Row> throughput) throws Exception {
+            Load.Phases phases, List<LogAppendReport.Row> throughput) throws Exception {
         String floor = db.floor();
         RelayWatch watch = new RelayWatch(node, bootstrap, phases);
         throughput.add(node(mode, round, node, clients, phases, floor));
@@ -154,12 +149,12 @@ public final class LogAppendBenchmark {
     }
 
     /** Kafka 4's default linger, and the relay's transactional loop with the smallest and the largest batch. */
-    private static List<Row> otherProducers(String bootstrap, BareProducer.Payload payload, int clients, Load.Phases phases, String bytes)
+    private static List<LogAppendReport.Row> otherProducers(String bootstrap, BareProducer.Payload payload, int clients, Load.Phases phases, String bytes)
             throws Exception {
-        List<Row> rows = new ArrayList<>();
+        List<LogAppendReport.Row> rows = new ArrayList<>();
         BareProducer.createTopic(bootstrap, "bench.bare.linger5");
         try (BareProducer producer = BareProducer.idempotent(bootstrap, "bench.bare.linger5", payload, 5)) {
-            rows.add(new Row("bare producer: as above, linger 5 ms (Kafka 4's default)", 0,
+            rows.add(new LogAppendReport.Row("bare producer: as above, linger 5 ms (Kafka 4's default)", 0,
                     Load.run("bare producer linger 5", clients, phases, w -> producer::send), bytes));
         }
         for (int batch : new int[] {1, 500}) {
@@ -168,7 +163,7 @@ public final class LogAppendBenchmark {
             try (BareProducer producer = BareProducer.transactional(bootstrap, topic, payload)) {
                 Load.Result r = Load.run("bare transactional x" + batch, 1, phases, w -> () -> producer.sendBatch(batch));
                 Load.Result perRecord = new Load.Result(r.name(), 1, r.calls() * batch, r.seconds(), r.bytes(), r.latency(), r.cores(), r.errors(), r.firstError());
-                rows.add(new Row("bare transactional producer (the relay's settings), " + batch + " record" + (batch == 1 ? "" : "s") + " per transaction", 0,
+                rows.add(new LogAppendReport.Row("bare transactional producer (the relay's settings), " + batch + " record" + (batch == 1 ? "" : "s") + " per transaction", 0,
                         perRecord, String.format(Locale.ROOT, "one thread, as the relay; %,.0f transactions/s; p50/p99 are per transaction", r.perSecond())));
             }
         }
@@ -176,7 +171,7 @@ public final class LogAppendBenchmark {
     }
 
     /** Closed-loop publishing on one node, with the log writer's CPU per item and the writer queue it found. */
-    private static Row node(String mode, int round, Node node, int clients, Load.Phases phases, String floor) throws InterruptedException {
+    private static LogAppendReport.Row node(String mode, int round, Node node, int clients, Load.Phases phases, String floor) throws InterruptedException {
         AtomicLong acknowledged = new AtomicLong();
         long headBefore = node.ponte.head().seq();
         long writerCpu = ThreadCpu.of("ponte-log-writer");
@@ -188,27 +183,27 @@ public final class LogAppendBenchmark {
             throw new IllegalStateException(mode + ": " + acknowledged.get() + " answers 2xx but the log grew by " + appended);
         }
         System.out.printf("  %s: %d answered 2xx = %d appended to the log%n", mode, acknowledged.get(), appended);
-        return new Row(mode, round, r, String.format(Locale.ROOT, "log writer %.3f CPU ms/item; writer queue %.1f waiting on average%s",
+        return new LogAppendReport.Row(mode, round, r, String.format(Locale.ROOT, "log writer %.3f CPU ms/item; writer queue %.1f waiting on average%s",
                 writerMs, queue.mean(), floor.isEmpty() ? "" : "; " + floor));
     }
 
-    private static List<LatencyRow> steady(String mode, FirstDelivery d, int rate, Load.Phases phases) throws InterruptedException {
+    private static List<LogAppendReport.LatencyRow> steady(String mode, FirstDelivery d, int rate, Load.Phases phases) throws InterruptedException {
         double achieved = d.openLoop(mode + " @" + rate + "/s", rate, phases.warmUp(), phases.measure());
         return rows(rate + "/s open loop", achieved, d);
     }
 
-    private static List<LatencyRow> saturated(String mode, FirstDelivery d, int clients, Load.Phases phases) throws InterruptedException {
+    private static List<LogAppendReport.LatencyRow> saturated(String mode, FirstDelivery d, int clients, Load.Phases phases) throws InterruptedException {
         long start = System.nanoTime();
         d.window(start + phases.warmUp().toNanos(), start + phases.warmUp().plus(phases.measure()).toNanos());
         Load.run(mode + " saturated", clients, phases, w -> d::publish);
         return rows("saturation, " + clients + " clients", d.acknowledged() / (phases.measure().toNanos() / 1e9), d);
     }
 
-    private static List<LatencyRow> rows(String load, double achieved, FirstDelivery d) throws InterruptedException {
-        List<LatencyRow> rows = new ArrayList<>();
+    private static List<LogAppendReport.LatencyRow> rows(String load, double achieved, FirstDelivery d) throws InterruptedException {
+        List<LogAppendReport.LatencyRow> rows = new ArrayList<>();
         FirstDelivery.Spread publish = d.publishLatency();
         for (FirstDelivery.Result r : d.results()) {
-            rows.add(new LatencyRow(load, achieved, publish, r));
+            rows.add(new LogAppendReport.LatencyRow(load, achieved, publish, r));
         }
         return rows;
     }
@@ -226,62 +221,6 @@ public final class LogAppendBenchmark {
         return System.nanoTime() - start;
     }
 
-    private static String report(String machine, int clients, int rounds, Load.Phases round, Load.Phases phases, List<Row> throughput,
-            Map<String, RelayWatch.Figures> relay, List<LatencyRow> latency, List<String> relayDuringLatency) {
-        StringBuilder out = new StringBuilder();
-        out.append(machine).append("\n\n");
-        out.append(String.format(Locale.ROOT, "### Log append throughput: %d closed-loop clients; %d rounds of %d s warm-up + %d s measured "
-                + "per mode, modes taking turns%n%n", clients, rounds, round.warmUp().toSeconds(), round.measure().toSeconds()));
-        out.append("| mode | round | items/s | p50 ms | p99 ms | CPU cores used | errors | notes |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
-        for (Row row : throughput) {
-            Load.Result r = row.result();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.1f | %d | %s |%n", row.mode(), row.round() == 0 ? "-" : row.round(),
-                    r.perSecond(), r.latency().p50(), r.latency().p99(), r.cores(), r.errors(), row.notes()));
-        }
-        out.append("\nRatios per round (items/s ÷ items/s):\n\n| round | **Kafka mode ÷ bare producer** | **Kafka mode ÷ embedded** "
-                + "| Kafka mode ÷ PostgreSQL | PostgreSQL ÷ embedded |\n|---:|---:|---:|---:|---:|\n");
-        double[] sum = new double[4];
-        for (int r = 1; r <= rounds; r++) {
-            double bare = find(throughput, BARE, r);
-            double embedded = find(throughput, EMBEDDED, r);
-            double postgres = find(throughput, POSTGRES, r);
-            double kafka = find(throughput, KAFKA, r);
-            double[] ratios = {kafka / bare, kafka / embedded, kafka / postgres, postgres / embedded};
-            out.append(String.format(Locale.ROOT, "| %d | **%.3f** | **%.2f** | %.2f | %.2f |%n", r, ratios[0], ratios[1], ratios[2], ratios[3]));
-            for (int i = 0; i < 4; i++) {
-                sum[i] += ratios[i] / rounds;
-            }
-        }
-        out.append(String.format(Locale.ROOT, "| mean | **%.3f** | **%.2f** | %.2f | %.2f |%n", sum[0], sum[1], sum[2], sum[3]));
-        out.append("\nThe relay in each Kafka-mode measurement (commit time and retries from the relay producer's own metrics, read over JMX; "
-                + "since() timed by calling the node's log as the relay does, for the last 16 entries, after the load stopped):\n\n"
-                + "| measurement | entries/s reaching the node's tail via the topic | behind when the load stopped | caught up in ms "
-                + "| records / transactions | records per transaction | commitTransaction mean ms | producer retries | since() p50 ms "
-                + "| relay thread CPU ms/entry | tail thread CPU ms/entry |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        relay.forEach((label, f) -> out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,d | %.0f | %,d / %,d | %.1f | %.1f | %,d | %.2f | %.3f | %.3f |%n",
-                label, f.tailPerSecond(), f.behindAtStop(), f.catchUpMs(), f.records(), f.transactions(), f.perTransaction(), f.commitMs(),
-                f.retries(), f.sinceMs(), f.relayCpuMs(), f.tailCpuMs())));
-        out.append(String.format(Locale.ROOT, "%n### Publish to first delivery: from the 201 to a node's LogTail handing the entry on "
-                + "(%d s warm-up + %d s measured each)%n%n", phases.warmUp().toSeconds(), phases.measure().toSeconds()));
-        out.append("Negative: the tail handed the entry on before the 201 reached the client.\n\n");
-        out.append("| tail | load | items/s | publish p50 / p99 ms | **201 → tail p50 ms** | **p99 ms** | max ms | POST sent → tail p50 / p99 ms "
-                + "| on the tail before the 201 | samples | missing |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (LatencyRow row : latency) {
-            FirstDelivery.Result d = row.delivery();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.1f / %.1f | **%.1f** | **%.1f** | %.1f | %.1f / %.1f | %d | %d | %d |%n",
-                    d.probe(), row.load(), row.perSecond(), row.publish().p50(), row.publish().p99(), d.from201().p50(), d.from201().p99(),
-                    d.from201().max(), d.fromSent().p50(), d.fromSent().p99(), d.deliveredBefore201(), d.samples(), d.missing()));
-        }
-        out.append("\nKafka mode's delivery split by a plain read_committed consumer of the topic (record CreateTime = the relay's send()), "
-                + "and the relay's producer while latency was measured (warm-up included):\n\n");
-        relayDuringLatency.forEach(line -> out.append("- ").append(line).append(".\n"));
-        return out.toString();
-    }
-
-    private static double find(List<Row> rows, String mode, int round) {
-        return rows.stream().filter(r -> r.mode().equals(mode) && r.round() == round).findFirst().orElseThrow().result().perSecond();
-    }
-
     static String machine() throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
@@ -296,43 +235,6 @@ public final class LogAppendBenchmark {
         LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
         for (String name : List.of("org.apache.kafka", "kafka", "state.change.logger", "org.apache.kafka.clients")) {
             logs.getLogger(name).setLevel(Level.WARN);
-        }
-    }
-
-    /** CPU time of the platform threads with a given name (idle ones add next to nothing). */
-    static final class ThreadCpu {
-        private ThreadCpu() {}
-
-        static long of(String name) {
-            var mx = ManagementFactory.getThreadMXBean();
-            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
-                    .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.threadId()))).sum();
-        }
-    }
-
-    /** The log writer's queue, sampled every 50 ms through the measured part of a phase. */
-    private static final class QueueSampler {
-        private final AtomicLong sum = new AtomicLong();
-        private final AtomicLong samples = new AtomicLong();
-
-        QueueSampler(Node node, Load.Phases phases) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(phases.warmUp());
-                    long end = System.nanoTime() + phases.measure().toNanos();
-                    while (System.nanoTime() < end) {
-                        sum.addAndGet(node.ponte.logQueueDepth());
-                        samples.incrementAndGet();
-                        Thread.sleep(50);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-
-        double mean() {
-            return samples.get() == 0 ? Double.NaN : (double) sum.get() / samples.get();
         }
     }
 }

@@ -18,23 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
-import org.apache.lucene.analysis.it.ItalianAnalyzer;
-import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
-import org.apache.lucene.analysis.ko.KoreanAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -53,28 +41,23 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import ponte.search.TextAnalysis;
 
 /**
- * The reference: what a careful developer would write with Lucene alone for the same answer, and nothing of Ponte.
- * The same analysers on the same per-language fields (stored, with offsets, for snippets), facet values and the day
- * as doc values. A query matches every word in some field, takes the best 1,000 hits by score, counts the facets and
- * the histogram over them and marks snippets in the first 20: the answer Ponte gives, without scope, gate or log.
+ * The reference: what a careful developer would write with Lucene alone for the same answer, and nothing of Ponte
+ * but its analysis: the same analysers on the same per-language fields, stored with offsets for snippets (taken from
+ * {@link TextAnalysis}, so that both sides analyse alike and the comparison measures what Ponte adds around Lucene),
+ * facet values and the day as doc values. A query matches every word in some field, takes the best 1,000 hits by
+ * score, counts the facets and the histogram over them and marks snippets in the first 20: the answer Ponte gives,
+ * without scope, gate or log.
  */
 final class RawLuceneSearch implements AutoCloseable {
-    static final String[] KEYS = {"it", "en", "zh", "ko", "ja", "icu"};
+    /** Each language's headline field, then its body field. */
+    private static final List<String> FIELDS = TextAnalysis.fields();
     private static final String[] FACETS = {"language", "type", "subject", "country", "product"};
-    static final FieldType TEXT = new FieldType();
-
-    static {
-        TEXT.setTokenized(true);
-        TEXT.setStored(true);
-        TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        TEXT.freeze();
-    }
 
     record Answer(int hits, int shown) {}
 
-    private final Map<String, Analyzer> analyzers = new HashMap<>();
     private final Analyzer perField;
     private final IndexWriter writer;
     private final int threads;
@@ -82,36 +65,9 @@ final class RawLuceneSearch implements AutoCloseable {
     private IndexSearcher searcher;
 
     RawLuceneSearch(Path dir, int threads) throws IOException {
-        for (String key : KEYS) {
-            Analyzer a = analyzer(key);
-            analyzers.put("headline_" + key, a);
-            analyzers.put("body_" + key, a);
-        }
-        perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), analyzers);
+        perField = new TextAnalysis().perField();
         writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
         this.threads = threads;
-    }
-
-    private static Analyzer analyzer(String key) {
-        return switch (key) {
-            case "it" -> new ItalianAnalyzer();
-            case "en" -> new EnglishAnalyzer();
-            case "zh" -> new SmartChineseAnalyzer();
-            case "ko" -> new KoreanAnalyzer();
-            case "ja" -> new JapaneseAnalyzer();
-            default -> new Analyzer() {
-                @Override
-                protected TokenStreamComponents createComponents(String field) {
-                    Tokenizer t = new ICUTokenizer();
-                    return new TokenStreamComponents(t, new ICUFoldingFilter(t));
-                }
-            };
-        };
-    }
-
-    static String key(String language) {
-        String primary = language.split("-")[0];
-        return Arrays.asList(KEYS).contains(primary) ? primary : "icu";
     }
 
     /** Indexes items [from, to) of the corpus on {@code threads} threads (not committed: see {@link #commit()}). */
@@ -141,14 +97,13 @@ final class RawLuceneSearch implements AutoCloseable {
 
     private static Document document(SearchCorpus.Item item, Instant created) {
         Document doc = new Document();
-        String key = key(item.language());
-        doc.add(new Field("headline_" + key, item.headline(), TEXT));
-        doc.add(new Field("body_" + key, item.body(), TEXT));
+        doc.add(new Field(TextAnalysis.headlineField(item.language()), item.headline(), TextAnalysis.TEXT));
+        doc.add(new Field(TextAnalysis.bodyField(item.language()), item.body(), TextAnalysis.TEXT));
         doc.add(new SortedSetDocValuesField("language", new BytesRef(item.language())));
         doc.add(new SortedSetDocValuesField("type", new BytesRef(item.type())));
         doc.add(new SortedSetDocValuesField("subject", new BytesRef(item.subject()[0])));
-        doc.add(new SortedSetDocValuesField("country", new BytesRef(SearchBenchmark.countryOf(item.language()))));
-        doc.add(new SortedSetDocValuesField("product", new BytesRef(SearchBenchmark.productOf(item.language()))));
+        doc.add(new SortedSetDocValuesField("country", new BytesRef(SearchNetwork.countryOf(item.language()))));
+        doc.add(new SortedSetDocValuesField("product", new BytesRef(SearchNetwork.productOf(item.language()))));
         doc.add(new NumericDocValuesField("created", created.toEpochMilli()));
         return doc;
     }
@@ -176,9 +131,9 @@ final class RawLuceneSearch implements AutoCloseable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String word : text.split("\\s+")) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (String key : KEYS) {
-                Query h = builder.createBooleanQuery("headline_" + key, word, Occur.MUST);
-                Query b = builder.createBooleanQuery("body_" + key, word, Occur.MUST);
+            for (int f = 0; f < FIELDS.size(); f += 2) {
+                Query h = builder.createBooleanQuery(FIELDS.get(f), word, Occur.MUST);
+                Query b = builder.createBooleanQuery(FIELDS.get(f + 1), word, Occur.MUST);
                 if (h != null) {
                     any.add(new BoostQuery(h, 2f), Occur.SHOULD);
                 }
@@ -233,13 +188,10 @@ final class RawLuceneSearch implements AutoCloseable {
         }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, perField)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)).build();
-        String[] fields = new String[KEYS.length * 2];
+        String[] fields = FIELDS.toArray(String[]::new);
         int[] passages = new int[fields.length];
-        for (int k = 0; k < KEYS.length; k++) {
-            fields[2 * k] = "headline_" + KEYS[k];
-            fields[2 * k + 1] = "body_" + KEYS[k];
-            passages[2 * k] = 1;
-            passages[2 * k + 1] = 2;
+        for (int f = 0; f < fields.length; f++) {
+            passages[f] = f % 2 == 0 ? 1 : 2; // one passage of a headline, two of a body
         }
         highlighter.highlightFields(fields, query, Arrays.stream(shown).mapToInt(s -> s.doc).toArray(), passages);
     }

@@ -36,8 +36,8 @@ final class RelayWatch {
         LogAppendBenchmark.awaitTail(node, Duration.ofSeconds(30));
         headBefore = node.ponte.head().seq();
         offsetBefore = BareProducer.endOffset(bootstrap, KafkaSettings.DEFAULT_TOPIC);
-        relayCpu = LogAppendBenchmark.ThreadCpu.of("ponte-kafka-relay");
-        tailCpu = LogAppendBenchmark.ThreadCpu.of("ponte-kafka-tail");
+        relayCpu = ThreadCpu.of("ponte-kafka-relay");
+        tailCpu = ThreadCpu.of("ponte-kafka-tail");
         commitNanos = relayProducerMetric("txn-commit-time-ns-total");
         retries = relayProducerMetric("record-retry-total");
         Thread.ofVirtual().start(() -> {
@@ -67,8 +67,8 @@ final class RelayWatch {
         long transactions = BareProducer.endOffset(bootstrap, KafkaSettings.DEFAULT_TOPIC) - offsetBefore - records;
         return new Figures((tailAtMeasureEnd - tailAtMeasureStart) / (measure.toNanos() / 1e9), headAtMeasureEnd - tailAtMeasureEnd,
                 catchUp / 1e6, records, transactions,
-                (LogAppendBenchmark.ThreadCpu.of("ponte-kafka-relay") - relayCpu) / 1e6 / records,
-                (LogAppendBenchmark.ThreadCpu.of("ponte-kafka-tail") - tailCpu) / 1e6 / records,
+                (ThreadCpu.of("ponte-kafka-relay") - relayCpu) / 1e6 / records,
+                (ThreadCpu.of("ponte-kafka-tail") - tailCpu) / 1e6 / records,
                 (relayProducerMetric("txn-commit-time-ns-total") - commitNanos) / 1e6 / transactions,
                 Math.round(relayProducerMetric("record-retry-total") - retries), sinceMs(node));
     }

@@ -6,33 +6,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import ponte.app.Settings;
 import ponte.app.Node;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
-import ponte.core.orgs.Territories;
-import ponte.core.orgs.CountryCode;
-import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
-import ponte.core.orgs.OrgKind;
-import ponte.core.products.ProductId;
 import ponte.core.search.Order;
 import ponte.core.search.Results;
 import ponte.core.search.SearchRequest;
-import ponte.formats.NinjsWriter;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Multilingual search, Ponte against raw Lucene in the same run (docs/benchmarks.md): N items of real prose in
@@ -64,8 +49,8 @@ public final class SearchBenchmark {
         System.out.printf("items: %,d, mean %,d characters of text (first 20,000); %d indexing threads%n", n, chars / Math.min(n, 20_000), threads);
 
         try (Node w = new Node(new Settings("127.0.0.1", 0, root.resolve("ponte"), Optional.empty(), "bench-admin"), Clock.systemUTC())) {
-            OrgId partner = network(w);
-            double publishSeconds = publish(w, corpus, n);
+            OrgId partner = SearchNetwork.network(w);
+            double publishSeconds = SearchNetwork.publish(w, corpus, n);
             System.out.printf("published %,d items through the content log in %.1f s (%,.0f items/s; not the figure compared)%n", n, publishSeconds, n / publishSeconds);
 
             // Warm-up of the shared analysers (their dictionaries and JIT) on 5,000 documents, outside both measurements.
@@ -99,8 +84,8 @@ public final class SearchBenchmark {
                 }
                 double ponteSeconds = ponteNanos / 1e9;
                 double rawSeconds = rawNanos / 1e9;
-                Memory ponteMemory = Memory.after(root.resolve("ponte").resolve("search"));
-                Memory rawMemory = Memory.after(root.resolve("raw"));
+                IndexMemory ponteMemory = IndexMemory.after(root.resolve("ponte").resolve("search"));
+                IndexMemory rawMemory = IndexMemory.after(root.resolve("raw"));
                 System.out.printf("%nponte: %,d items in %.1f s = %,.0f items/s; %s%n", n, ponteSeconds, n / ponteSeconds, ponteMemory);
                 System.out.printf("raw:   %,d items in %.1f s = %,.0f items/s; %s%n", n, rawSeconds, n / rawSeconds, rawMemory);
                 System.out.printf("segments: Ponte %d, raw %d%n", segments(root.resolve("ponte").resolve("search")), segments(root.resolve("raw")));
@@ -116,7 +101,7 @@ public final class SearchBenchmark {
                 long ponteHits = 0;
                 long rawHits = 0;
                 for (String q : queries) { // warm-up
-                    w.services().searching().search(caller, request(q));
+                    w.useCases().searching().search(caller, request(q));
                     raw.search(q, WINDOW, LIMIT);
                 }
                 for (int r = 0; r < rounds; r++) {
@@ -126,7 +111,7 @@ public final class SearchBenchmark {
                         for (int k = 0; k < 2; k++) {
                             long s = System.nanoTime();
                             if (ponteFirst == (k == 0)) {
-                                Results results = w.services().searching().search(caller, request(q));
+                                Results results = w.useCases().searching().search(caller, request(q));
                                 ponte.add(System.nanoTime() - s);
                                 ponteHits += results.visible();
                             } else {
@@ -149,11 +134,11 @@ public final class SearchBenchmark {
                         | %d × %d | %.2f | %.2f | %.2f | %.2f | **%.2f×** | %.0f / %.0f |
 
                         Machine: %s. Peak RSS of the run: %s. Total run %.0f s. Load average at the end: %s.
-                        """.formatted(n, n / ponteSeconds, n / rawSeconds, rawSeconds / ponteSeconds, mib(ponteMemory.disk()), mib(rawMemory.disk()),
-                        mib(ponteMemory.heap()), mib(rawMemory.heap()),
+                        """.formatted(n, n / ponteSeconds, n / rawSeconds, rawSeconds / ponteSeconds, IndexMemory.mib(ponteMemory.disk()), IndexMemory.mib(rawMemory.disk()),
+                        IndexMemory.mib(ponteMemory.heap()), IndexMemory.mib(rawMemory.heap()),
                         queries.size(), rounds, ponte.percentile(50), ponte.percentile(99), reference.percentile(50), reference.percentile(99),
                         ponte.percentile(99) / reference.percentile(99), (double) ponteHits / ponte.count(), (double) rawHits / reference.count(),
-                        machine, Memory.peakRss(), seconds(started), load());
+                        machine, IndexMemory.peakRss(), seconds(started), load());
                 System.out.println();
                 System.out.println(report);
                 Path results = Path.of(System.getProperty("bench.results", "bench/target/results"));
@@ -168,84 +153,6 @@ public final class SearchBenchmark {
     private static SearchRequest request(String q) {
         return new SearchRequest(q, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Order.RELEVANCE, LIMIT, Optional.empty());
-    }
-
-    static String countryOf(String language) {
-        return switch (language) {
-            case "it" -> "IT";
-            case "zh-Hans" -> "CN";
-            case "ko" -> "KR";
-            case "ja" -> "JP";
-            default -> "GB";
-        };
-    }
-
-    static String productOf(String language) {
-        return "wire-" + language.toLowerCase(Locale.ROOT);
-    }
-
-    private static OrgId orgOf(String language) {
-        return new OrgId("agency-" + language.toLowerCase(Locale.ROOT));
-    }
-
-    /** One agency per language, each with a product licensed (worldwide, every language) to one partner. */
-    private static OrgId network(Node w) {
-        Caller operator = new Caller.Operator();
-        OrgId partner = new OrgId("partner");
-        w.services().onboarding().register(operator, new Org(partner, "Partner", OrgKind.fromWire("broadcaster"), CountryCode.of("SG")));
-        for (String language : SearchCorpus.LANGUAGES) {
-            OrgId agency = orgOf(language);
-            w.services().onboarding().register(operator, new Org(agency, "Agency " + language, OrgKind.fromWire("agency"), CountryCode.of(countryOf(language))));
-            Caller editor = new Caller.Member(agency, Role.EDITOR);
-            w.services().cataloguing().register(editor, new ProductId(productOf(language)), "Wire " + language);
-            w.services().agreeing().offer(editor, partner, Set.of(new ProductId(productOf(language))));
-        }
-        return partner;
-    }
-
-    /** Through the real path (ninjs validation, the desk, routing, group commit), from 64 concurrent publishers. */
-    private static double publish(Node w, SearchCorpus corpus, int n) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        long t0 = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < 64; t++) {
-                running.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        SearchCorpus.Item item = corpus.item(i);
-                        Caller editor = new Caller.Member(orgOf(item.language()), Role.EDITOR);
-                        w.services().publishing().publish(editor, Optional.empty(), w.services().ninjsReader().read(ninjs(item)),
-                                Set.of(new ProductId(productOf(item.language()))), Territories.WORLDWIDE);
-                        progress("publish", done.incrementAndGet(), n, t0);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
-        return seconds(t0);
-    }
-
-    private static ObjectNode ninjs(SearchCorpus.Item item) {
-        ObjectNode n = NinjsWriter.mapper().createObjectNode();
-        n.put("type", item.type());
-        n.put("language", item.language());
-        n.putArray("headlines").addObject().put("role", "main").put("value", item.headline());
-        n.putArray("bodies").addObject().put("role", "text").put("contentType", "text/plain").put("value", item.body());
-        n.putArray("subjects").addObject().put("name", item.subject()[1]).put("uri", item.subject()[0]);
-        return n;
-    }
-
-    static void progress(String what, long done, long total, long t0) {
-        long step = Math.max(1, total / 20);
-        if (done % step == 0 || done == total) {
-            double s = seconds(t0);
-            double eta = done == 0 ? 0 : s / done * (total - done);
-            System.out.printf("  %-12s %3d%%  %,d/%,d  %.0f s elapsed, ETA %.0f s%n", what, done * 100 / total, done, total, s, eta);
-        }
     }
 
     private static int segments(Path index) throws IOException {
@@ -267,10 +174,6 @@ public final class SearchBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static String mib(long bytes) {
-        return String.format("%,d MiB", bytes >> 20);
-    }
-
     private static String cpu() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
@@ -284,57 +187,6 @@ public final class SearchBenchmark {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    /** Heap in use after a full GC, and the index's size on disk. */
-    record Memory(long heap, long disk) {
-        static Memory after(Path index) throws IOException {
-            System.gc();
-            Runtime rt = Runtime.getRuntime();
-            long disk;
-            try (Stream<Path> files = Files.walk(index)) {
-                disk = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-            }
-            return new Memory(rt.totalMemory() - rt.freeMemory(), disk);
-        }
-
-        static String peakRss() {
-            try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-                return lines.filter(l -> l.startsWith("VmHWM")).findFirst().map(l -> l.substring(6).strip()).orElse("?");
-            } catch (IOException e) {
-                return "?";
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "heap after GC " + mib(heap) + ", index on disk " + mib(disk);
-        }
-    }
-
-    /** Latencies in nanoseconds. */
-    static final class Latencies {
-        private long[] values = new long[1024];
-        private int count;
-
-        void add(long nanos) {
-            if (count == values.length) {
-                values = Arrays.copyOf(values, count * 2);
-            }
-            values[count++] = nanos;
-        }
-
-        int count() {
-            return count;
-        }
-
-        /** In milliseconds, nearest rank. */
-        double percentile(double p) {
-            long[] sorted = Arrays.copyOf(values, count);
-            Arrays.sort(sorted);
-            int rank = (int) Math.ceil(p / 100.0 * count) - 1;
-            return sorted[Math.max(0, Math.min(count - 1, rank))] / 1e6;
         }
     }
 }

@@ -38,10 +38,10 @@ final class EndpointWorker implements Runnable {
     private static final int UNCONFIRMED = DeliverySettings.UNCONFIRMED_OUTCOMES;
 
     /** What the worker needs from the pusher, shared by every worker. */
-    record Context(Endpoints endpoints, Deliveries deliveries, Lines lines, Payloads payloads, Sender sender, Retrying retrying,
+    record Context(Endpoints endpoints, Deliveries deliveries, SharedPages pages, Payloads payloads, Sender sender, Retrying retrying,
                    Clock clock, Duration poll, DeliveryObserver observer) {}
 
-    private final Context x;
+    private final Context context;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean signalled;
@@ -50,7 +50,7 @@ final class EndpointWorker implements Runnable {
     private volatile boolean resends = true;
     private volatile Endpoint endpoint;
     private volatile Progress progress;
-    private final Deque<FeedEntry> line = new ArrayDeque<>();
+    private final Deque<Admitted> line = new ArrayDeque<>();
     private final Deque<CompletableFuture<Boolean>> unconfirmed = new ArrayDeque<>();
     private Cursor readUpTo;
     /** When the oldest entry waiting in the line was appended; null when the line is empty (caught up). */
@@ -58,7 +58,7 @@ final class EndpointWorker implements Runnable {
 
     EndpointWorker(Endpoint endpoint, Context context) {
         this.endpoint = endpoint;
-        this.x = context;
+        this.context = context;
     }
 
     Endpoint endpoint() {
@@ -113,9 +113,9 @@ final class EndpointWorker implements Runnable {
                 if (!running) {
                     return; // stopped (deleted, or the node is closing) while a step was under way
                 }
-                LOG.warn("endpoint {}: delivery step failed, retrying after {}", endpoint.id(), x.poll(), e);
+                LOG.warn("endpoint {}: delivery step failed, retrying after {}", endpoint.id(), context.poll(), e);
                 reload = true;
-                pause(x.poll());
+                pause(context.poll());
             }
         }
     }
@@ -130,7 +130,7 @@ final class EndpointWorker implements Runnable {
             unconfirmed.forEach(f -> f.exceptionally(t -> false).join());
             unconfirmed.clear();
             reload = false;
-            progress = x.endpoints().progress(e.id());
+            progress = context.endpoints().progress(e.id());
             line.clear();
             readUpTo = progress.cursor();
         }
@@ -139,26 +139,26 @@ final class EndpointWorker implements Runnable {
         }
         if (line.isEmpty() && !fill(e)) {
             oldestWaiting = null;
-            pause(x.poll());
+            pause(context.poll());
             return;
         }
-        FeedEntry entry = line.peekFirst();
+        FeedEntry entry = line.peekFirst().entry();
         oldestWaiting = entry.appendedAt();
         Optional<Progress.Pending> pending = progress.pending().filter(p -> p.entry().equals(entry.cursor()));
-        Instant now = x.clock().instant();
+        Instant now = context.clock().instant();
         if (pending.isPresent() && pending.get().nextAttempt().isAfter(now)) {
             // Wait for the retry, but wake for changes, and look at the clock at least every poll interval.
             Duration wait = Duration.between(now, pending.get().nextAttempt());
-            pause(wait.compareTo(x.poll()) < 0 ? wait : x.poll());
+            pause(wait.compareTo(context.poll()) < 0 ? wait : context.poll());
             return;
         }
-        Attempt attempt = send(e, entry, progress.attemptsOn(entry.cursor()) + 1);
+        Attempt attempt = send(e, line.peekFirst(), progress.attemptsOn(entry.cursor()) + 1);
         if (!running) {
             return; // the node is closing and cut the request short: not the receiver's failure, so not recorded
         }
-        x.observer().attempted(e, entry, attempt);
-        Outcome outcome = x.retrying().afterLine(e, entry, attempt, progress);
-        unconfirmed.addLast(x.deliveries().submit(outcome));
+        context.observer().attempted(e, entry, attempt);
+        Outcome outcome = context.retrying().afterLine(e, entry, attempt, progress);
+        unconfirmed.addLast(context.deliveries().submit(outcome));
         if (unconfirmed.size() > UNCONFIRMED && !confirm(1)) {
             return;
         }
@@ -173,10 +173,10 @@ final class EndpointWorker implements Runnable {
     /** Reads the next page of the org's entries; keeps those this endpoint takes. Returns whether any is waiting. */
     private boolean fill(Endpoint e) {
         while (true) {
-            Feeds.Page page = x.lines().read(e.org(), readUpTo, PAGE);
-            for (FeedEntry entry : page.entries()) {
-                if (takes(e, entry)) {
-                    line.addLast(entry);
+            Feeds.Page page = context.pages().read(e.org(), readUpTo, PAGE);
+            for (Admitted admitted : Admitted.of(page)) {
+                if (takes(e, admitted)) {
+                    line.addLast(admitted);
                 }
             }
             boolean moved = page.next().compareTo(readUpTo) > 0;
@@ -189,35 +189,37 @@ final class EndpointWorker implements Runnable {
             }
             // Nothing here for this endpoint: remember that durably, so a restart does not read it all again.
             if (progress.pending().isEmpty() && settle()) {
-                x.endpoints().skipTo(e.id(), progress.epoch(), readUpTo);
+                context.endpoints().skipTo(e.id(), progress.epoch(), readUpTo);
                 progress = new Progress(readUpTo, progress.epoch(), Optional.empty(), progress.failingSince());
             }
         }
     }
 
     /** The filter, except that a correction or kill of an item the endpoint received always goes through. */
-    private boolean takes(Endpoint e, FeedEntry entry) {
+    private boolean takes(Endpoint e, Admitted admitted) {
         EndpointFilter filter = e.filter();
         if (filter.equals(EndpointFilter.ANY)) {
             return true;
         }
-        Payloads.Rendered rendered = x.payloads().render(e.org(), entry, e.format());
+        FeedEntry entry = admitted.entry();
+        Payloads.Rendered rendered = context.payloads().render(e.org(), admitted, e.format());
         if (filter.matches(entry.version().content().language(), entry.version().products(), rendered.subjects())) {
             return true;
         }
-        return entry.event().followsRecipients() && x.deliveries().received(e.id(), entry.item().id());
+        return entry.event().followsRecipients() && context.deliveries().received(e.id(), entry.item().id());
     }
 
-    private Attempt send(Endpoint e, FeedEntry entry, int number) {
+    private Attempt send(Endpoint e, Admitted admitted, int number) {
+        FeedEntry entry = admitted.entry();
         String id = webhookId(e, entry.cursor());
         Payloads.Rendered payload;
         try {
-            payload = x.payloads().render(e.org(), entry, e.format());
+            payload = context.payloads().render(e.org(), admitted, e.format());
         } catch (RuntimeException renderFailed) {
-            return new Attempt(e.id(), entry.cursor(), id, number, x.clock().instant(), Optional.empty(), Duration.ZERO,
+            return new Attempt(e.id(), entry.cursor(), id, number, context.clock().instant(), Optional.empty(), Duration.ZERO,
                     Optional.of("could not render the entry: " + renderFailed.getMessage()));
         }
-        return x.sender().send(e.id(), e.url(), entry, id, number, e.secrets().signing(x.clock().instant()), payload);
+        return context.sender().send(e.id(), e.url(), entry, id, number, e.secrets().signing(context.clock().instant()), payload);
     }
 
     /** Standard Webhooks' idempotency key: the same for every attempt, re-send and replay of one entry to one endpoint. */
@@ -249,22 +251,20 @@ final class EndpointWorker implements Runnable {
             return true;
         }
         resends = false;
-        List<DeadLetter> letters = x.deliveries().resendsRequested(e.id(), 20);
+        List<DeadLetter> letters = context.deliveries().resendsRequested(e.id(), 20);
         for (DeadLetter letter : letters) {
             if (!running || !endpoint.isActive()) {
                 break;
             }
-            Cursor before = new Cursor(letter.entry().seq() - 1);
-            Optional<FeedEntry> entry = x.lines().read(e.org(), before, 1).entries().stream()
-                    .filter(f -> f.cursor().equals(letter.entry())).findFirst();
+            Optional<Admitted> entry = context.pages().entry(e.org(), letter.entry());
             Attempt attempt = entry.isPresent()
                     ? send(e, entry.get(), letter.attempts() + 1)
-                    : new Attempt(e.id(), letter.entry(), webhookId(e, letter.entry()), letter.attempts() + 1, x.clock().instant(),
+                    : new Attempt(e.id(), letter.entry(), webhookId(e, letter.entry()), letter.attempts() + 1, context.clock().instant(),
                             Optional.empty(), Duration.ZERO, Optional.of("the entry is no longer licensed to this organisation"));
             Outcome outcome = entry.isPresent()
-                    ? x.retrying().afterResend(e, entry.get(), attempt, progress.epoch())
+                    ? context.retrying().afterResend(e, entry.get().entry(), attempt, progress.epoch())
                     : new Outcome(attempt, progress.epoch(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-            x.deliveries().record(outcome);
+            context.deliveries().record(outcome);
             outcome.disabled().ifPresent(why -> endpoint = e.disabled(why));
         }
         resends |= letters.size() == 20;

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import ponte.core.delivery.Format;
 import ponte.core.items.Item;
-import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Licence;
 import ponte.core.log.FeedEntry;
 import ponte.core.orgs.Org;
@@ -29,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The body of a delivery, in the endpoint's format, with the item rendered for the org (with the licence it receives
  * it under) exactly as the feed renders it in that format:
  * <ul>
- *   <li>ninjs, ninjs2: a Standard Webhooks payload {@code {"type", "timestamp", "data"}} whose data is the feed entry
+ *   <li>ninjs, ninjs 2.2 (wire "ninjs2"): a Standard Webhooks payload {@code {"type", "timestamp", "data"}} whose data is the feed entry
  *       (cursor, event as the org sees it, item in ninjs 3.1 or 2.2);</li>
- *   <li>newsmlg2: the NewsML-G2 item document itself (a newsItem, or a packageItem for a composite), the element the
+ *   <li>NewsML-G2 (wire "newsmlg2"): the NewsML-G2 item document itself (a newsItem, or a packageItem for a composite), the element the
  *       feed's newsMessage carries for the entry. XML has no envelope: the item says what happened (signal
  *       sig:update or sig:correction, pubStatus stat:canceled for a kill) and the webhook-id names the cursor.</li>
  * </ul>
@@ -40,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Payloads {
     private static final String JSON = "application/json";
     private static final int CACHED = 4096;
-    // The rendering carries the licence in force now; a re-send minutes later renders again.
+    // The rendering carries the licence the gate named when the entry was read; a re-send minutes later renders again.
     private static final Duration FRESH = Duration.ofSeconds(60);
 
     /** A rendered body with its media type, and the facts of the version an endpoint filter needs (its subjects). */
@@ -49,21 +48,21 @@ public final class Payloads {
     private record Key(OrgId org, long seq, Format format) {}
 
     private final Writers writers;
-    private final Entitlements entitlements;
     private final Orgs orgs;
     private final Clock clock;
     // One rendering per key even when thousands of workers ask at once (a fan-out): the first renders, the rest wait.
     private final Map<Key, CompletableFuture<Rendered>> cache = new ConcurrentHashMap<>();
     private final Map<OrgId, String> names = new ConcurrentHashMap<>();
 
-    public Payloads(Writers writers, Entitlements entitlements, Orgs orgs, Clock clock) {
+    public Payloads(Writers writers, Orgs orgs, Clock clock) {
         this.writers = writers;
-        this.entitlements = entitlements;
         this.orgs = orgs;
         this.clock = clock;
     }
 
-    public Rendered render(OrgId org, FeedEntry entry, Format format) {
+    /** The body for the org's endpoints in this format, the item under the licence the gate named when it admitted it. */
+    Rendered render(OrgId org, Admitted admitted, Format format) {
+        FeedEntry entry = admitted.entry();
         Key key = new Key(org, entry.cursor().seq(), format);
         Instant now = clock.instant();
         CompletableFuture<Rendered> mine = new CompletableFuture<>();
@@ -73,7 +72,7 @@ public final class Payloads {
                 cache.keySet().removeIf(k -> !k.equals(key)); // only a cache: dropping it costs one rendering per key
             }
             try {
-                mine.complete(renderNow(org, entry, format, now));
+                mine.complete(renderNow(admitted, format, now));
             } catch (RuntimeException e) {
                 cache.remove(key, mine);
                 mine.completeExceptionally(e);
@@ -94,14 +93,15 @@ public final class Payloads {
         return !rendered.isCompletedExceptionally() && Duration.between(rendered.join().at(), now).compareTo(FRESH) < 0;
     }
 
-    private Rendered renderNow(OrgId org, FeedEntry entry, Format format, Instant now) {
+    private Rendered renderNow(Admitted admitted, Format format, Instant now) {
+        FeedEntry entry = admitted.entry();
         // Every format is written from the one ninjs 3.1 rendering (as the feed does), and filters read its subjects.
-        ObjectNode ninjs = forPartner(org, entry, now);
+        ObjectNode ninjs = forPartner(entry, admitted.access().licence());
         Set<String> subjects = subjects(ninjs);
         return switch (format) {
             case NINJS -> new Rendered(envelope(entry, ninjs), JSON, subjects, now);
-            case NINJS2 -> new Rendered(envelope(entry, writers.versions().to22(ninjs)), JSON, subjects, now);
-            case NEWSMLG2 -> {
+            case NINJS_22 -> new Rendered(envelope(entry, writers.versions().to22(ninjs)), JSON, subjects, now);
+            case NEWSML_G2 -> {
                 ItemView view = new ItemView(entry.event(), ninjs, "/v1/items/" + entry.item().id().value());
                 yield new Rendered(writers.newsMl().item(view), writers.newsMl().mediaTypeOf(view) + ";charset=utf-8", subjects, now);
             }
@@ -120,9 +120,8 @@ public final class Payloads {
     }
 
     /** The terms as the feed states them: the licence the partner reads under, or (none) the editor's own. */
-    private ObjectNode forPartner(OrgId partner, FeedEntry entry, Instant now) {
+    private ObjectNode forPartner(FeedEntry entry, Optional<Licence> licence) {
         Item item = entry.item();
-        Optional<Licence> licence = entitlements.grantingLicence(partner, item, entry.version(), now);
         List<String> owners = item.owners().stream().sorted().map(this::name).toList();
         NinjsWriter.Terms terms = licence.map(l -> NinjsWriter.Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
                 .orElseGet(() -> NinjsWriter.Terms.ownerView(owners));

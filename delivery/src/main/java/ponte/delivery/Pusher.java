@@ -27,7 +27,7 @@ import ponte.outbound.AddressGuard;
  */
 public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoCloseable {
     private final Endpoints endpoints;
-    private final Lines lines;
+    private final SharedPages lines;
     private final Sender sender;
     private final EndpointWorker.Context context;
     private final Map<EndpointId, EndpointWorker> workers = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
     public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Payloads payloads, AddressGuard guard,
                   DeliverySettings settings, Clock clock, DeliveryObserver observer) {
         this.endpoints = endpoints;
-        this.lines = new Lines(feeds, clock);
+        this.lines = new SharedPages(feeds, clock);
         this.sender = new Sender(guard, settings, clock);
         this.context = new EndpointWorker.Context(endpoints, deliveries, lines, payloads, sender,
                 new Retrying(settings.schedule(), settings.disableAfter()), clock, settings.poll(), observer);
@@ -117,9 +117,14 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
         }
     }
 
-    /** An endpoint was created, changed or deleted: reload it. */
+    /**
+     * An endpoint was created, changed or deleted: reload it. Synchronized with {@link #own}, which reads every
+     * endpoint and hands changed ones to their workers: unsynchronized, a balance that read the endpoints just before a
+     * rotation committed handed the worker the old secrets after this method had given it the new ones, and the next
+     * delivery (PushDeliveryTest, production mode) was signed with the old secret only.
+     */
     @Override
-    public void accept(EndpointId id) {
+    public synchronized void accept(EndpointId id) {
         if (!started) {
             return;
         }

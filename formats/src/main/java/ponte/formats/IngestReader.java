@@ -38,7 +38,7 @@ public final class IngestReader {
         }
         List<Mapped> mapped = switch (format) {
             case ATOM, RSS -> feeds.read(document, scope);
-            case NEWSMLG2 -> newsMl.read(document, scope);
+            case NEWSML_G2 -> newsMl.read(document, scope);
             case NINJS -> ninjs.read(document);
         };
         List<Incoming> out = new ArrayList<>(mapped.size());
@@ -58,7 +58,7 @@ public final class IngestReader {
             return Optional.of(SourceFormat.RSS);
         }
         if (type.contains("vnd.iptc.g2")) {
-            return Optional.of(SourceFormat.NEWSMLG2);
+            return Optional.of(SourceFormat.NEWSML_G2);
         }
         if (type.contains("json")) {
             return Optional.of(SourceFormat.NINJS);
@@ -74,7 +74,7 @@ public final class IngestReader {
             return Optional.of(SourceFormat.RSS);
         }
         if (head.contains("iptc.org/std/nar/2006-10-01")) {
-            return Optional.of(SourceFormat.NEWSMLG2);
+            return Optional.of(SourceFormat.NEWSML_G2);
         }
         return Optional.empty();
     }

@@ -1,6 +1,14 @@
 package ponte.formats;
 
-import java.io.StringWriter;
+import static ponte.formats.NewsMlDom.attribute;
+import static ponte.formats.NewsMlDom.child;
+import static ponte.formats.NewsMlDom.children;
+import static ponte.formats.NewsMlDom.code;
+import static ponte.formats.NewsMlDom.language;
+import static ponte.formats.NewsMlDom.markup;
+import static ponte.formats.NewsMlDom.normalise;
+import static ponte.formats.NewsMlDom.text;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,15 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import ponte.core.Invalid;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NewsMlReader {
     private static final String NAR = NewsMlWriter.NAR;
-    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
     List<IngestReader.Mapped> read(byte[] xml, String scope) {
         Element root = SafeXml.dom(xml).getDocumentElement();
@@ -230,11 +229,6 @@ final class NewsMlReader {
         }
     }
 
-    private static Optional<String> language(Element item) {
-        String lang = item.getAttributeNS(XML_NS, "lang");
-        return lang.isBlank() ? Optional.empty() : Optional.of(lang);
-    }
-
     /** An IPTC nature qcode as a ninjs type; anything unknown is text. */
     private static String type(String qcode) {
         String code = code(qcode);
@@ -242,61 +236,6 @@ final class NewsMlReader {
             case "text", "audio", "video", "picture", "graphic", "composite", "component" -> code;
             default -> "text";
         };
-    }
-
-    /** The code of a qcode ("stat:canceled" → "canceled"). */
-    private static String code(String qcode) {
-        int colon = qcode.indexOf(':');
-        return (colon < 0 ? qcode : qcode.substring(colon + 1)).strip();
-    }
-
-    private static Optional<Element> child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && NAR.equals(e.getNamespaceURI()) && e.getLocalName().equals(name)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && (name == null || (NAR.equals(e.getNamespaceURI()) && e.getLocalName().equals(name)))) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private static Optional<String> attribute(Optional<Element> element, String name) {
-        return element.map(e -> e.getAttribute(name)).filter(s -> !s.isBlank());
-    }
-
-    private static Optional<String> text(Element parent, String name) {
-        return child(parent, name).map(e -> normalise(e.getTextContent())).filter(s -> !s.isEmpty());
-    }
-
-    /** G2 text is often indented across lines; receivers want the words, not the indentation. */
-    private static String normalise(String text) {
-        return text.strip().replaceAll("\\s*\\n\\s*", " ");
-    }
-
-    /** The markup inside inlineXML (say, NITF), as written. */
-    private static String markup(Element inline) {
-        StringBuilder out = new StringBuilder();
-        try {
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            for (Element child : children(inline, null)) {
-                StringWriter writer = new StringWriter();
-                transformer.transform(new DOMSource(child), new StreamResult(writer));
-                out.append(writer);
-            }
-        } catch (TransformerException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
     }
 
     private static Optional<Instant> instant(String text) {

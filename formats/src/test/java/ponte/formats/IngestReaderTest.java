@@ -44,7 +44,7 @@ class IngestReaderTest {
     void iptcNewsMlG2ExamplesBecomeValidNinjs(String example) throws Exception {
         byte[] xml = Files.readAllBytes(NewsMlSchema.FOLDER.resolve("examples").resolve(example));
 
-        List<Incoming> entries = READER.read(SourceFormat.NEWSMLG2, xml, "agency");
+        List<Incoming> entries = READER.read(SourceFormat.NEWSML_G2, xml, "agency");
 
         assertThat(entries).hasSize(1);
         JsonNode ninjs = stored(entries.getFirst());
@@ -56,7 +56,7 @@ class IngestReaderTest {
     void newsMlG2FieldsAreMapped() throws Exception {
         byte[] xml = Files.readAllBytes(NewsMlSchema.FOLDER.resolve("examples/LISTING_1_A_NewsML-G2_News_Item.xml"));
 
-        JsonNode ninjs = stored(READER.read(SourceFormat.NEWSMLG2, xml, "agency").getFirst());
+        JsonNode ninjs = stored(READER.read(SourceFormat.NEWSML_G2, xml, "agency").getFirst());
 
         assertThat(ninjs.path("uri").asString()).isEqualTo("urn:newsml:acmenews.com:20161018:US-FINANCE-FED");
         assertThat(ninjs.path("language").asString()).isEqualTo("en-GB");
@@ -71,7 +71,7 @@ class IngestReaderTest {
     void packageItemRefsBecomeAssociations() throws Exception {
         byte[] xml = Files.readAllBytes(NewsMlSchema.FOLDER.resolve("examples/LISTING_6_Simple_NewsML-G2_Package.xml"));
 
-        JsonNode ninjs = stored(READER.read(SourceFormat.NEWSMLG2, xml, "agency").getFirst());
+        JsonNode ninjs = stored(READER.read(SourceFormat.NEWSML_G2, xml, "agency").getFirst());
 
         assertThat(ninjs.path("type").asString()).isEqualTo("composite");
         assertThat(ninjs.path("associations")).hasSize(2);
@@ -158,6 +158,6 @@ class IngestReaderTest {
         }
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&x;</title></feed>";
         assertThatThrownBy(() -> READER.read(SourceFormat.ATOM, xxe.getBytes(StandardCharsets.UTF_8), "agency")).isInstanceOf(Invalid.class);
-        assertThatThrownBy(() -> READER.read(SourceFormat.NEWSMLG2, xxe.getBytes(StandardCharsets.UTF_8), "agency")).isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> READER.read(SourceFormat.NEWSML_G2, xxe.getBytes(StandardCharsets.UTF_8), "agency")).isInstanceOf(Invalid.class);
     }
 }

@@ -9,11 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
@@ -26,16 +24,6 @@ import ponte.core.search.Candidate;
 
 /** Turns a log entry into the Lucene document of its item's version. */
 final class Documents {
-    /** Stored for snippets, with offsets in the postings so highlighting never re-analyses (smartcn is slow). */
-    static final FieldType TEXT = new FieldType();
-
-    static {
-        TEXT.setTokenized(true);
-        TEXT.setStored(true);
-        TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        TEXT.freeze();
-    }
-
     /** Language given to items whose language is neither declared nor detectable ("undetermined", ISO 639-2). */
     static final String UNDETERMINED = "und";
 
@@ -84,8 +72,8 @@ final class Documents {
         }
         doc.add(new BinaryDocValuesField(Fields.FACTS, new BytesRef(Facts.encode(item, version, facts))));
         LanguageKey key = LanguageKey.of(language);
-        doc.add(new Field(key.headline, texts.headline(), TEXT));
-        doc.add(new Field(key.body, texts.body(), TEXT));
+        doc.add(new Field(key.headline, texts.headline(), TextAnalysis.TEXT));
+        doc.add(new Field(key.body, texts.body(), TextAnalysis.TEXT));
         return doc;
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -61,15 +57,9 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
 
     private LuceneIndex(Path dir, Orgs orgs, int threads) throws IOException {
         this.directory = FSDirectory.open(dir);
-        this.analyzers = new HashMap<>();
-        Map<LanguageKey, Analyzer> byLanguage = new EnumMap<>(LanguageKey.class);
-        for (LanguageKey key : LanguageKey.values()) {
-            Analyzer a = key.newAnalyzer();
-            byLanguage.put(key, a);
-            analyzers.put(key.headline, a);
-            analyzers.put(key.body, a);
-        }
-        this.perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), analyzers);
+        TextAnalysis analysis = new TextAnalysis();
+        this.analyzers = analysis.byField();
+        this.perField = analysis.perField();
         IndexWriterConfig config = new IndexWriterConfig(perField)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);

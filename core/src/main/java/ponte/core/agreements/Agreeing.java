@@ -34,8 +34,7 @@ public final class Agreeing {
     public static final Duration BACKFILL = Duration.ofDays(7);
 
     private final Agreements agreements;
-    private final Orgs orgs;
-    private final Products products;
+    private final TermsCheck check;
     private final Entitlements entitlements;
     private final ReleaseSchedule releases;
     private final Clock clock;
@@ -43,8 +42,7 @@ public final class Agreeing {
 
     public Agreeing(Agreements agreements, Orgs orgs, Products products, Entitlements entitlements, ReleaseSchedule releases, Clock clock, Ids ids) {
         this.agreements = agreements;
-        this.orgs = orgs;
-        this.products = products;
+        this.check = new TermsCheck(orgs, products);
         this.entitlements = entitlements;
         this.releases = releases;
         this.clock = clock;
@@ -55,7 +53,7 @@ public final class Agreeing {
     public synchronized Agreement propose(Caller caller, String id, Terms terms) {
         Ids.requireUrlSafe("id", id);
         OrgId by = draftingParty(caller, terms);
-        validate(terms);
+        check.validate(terms);
         Optional<Agreement> existing = agreements.byId(id);
         if (existing.isPresent()) {
             if (existing.get().current().number() == 1 && existing.get().current().terms().equals(terms)) {
@@ -75,7 +73,7 @@ public final class Agreeing {
         if (!terms.parties().contains(by)) {
             throw new Invalid("/parties", "you cannot remove your own organisation from the parties");
         }
-        validate(terms);
+        check.validate(terms);
         return newVersion(current, terms, by);
     }
 
@@ -142,13 +140,10 @@ public final class Agreeing {
      */
     public synchronized Agreement offer(Caller caller, OrgId licensee, Set<ProductId> productIds) {
         OrgId licensor = caller.actingFor(Role.EDITOR);
-        if (orgs.byId(licensee).isEmpty()) {
-            throw new Invalid("/licensee", "no organisation " + licensee);
-        }
-        products.requireOwned(licensor, productIds, "/products");
+        check.validateOffer(licensor, licensee, productIds);
         Terms terms = new Terms("Licence from " + licensor + " to " + licensee, Set.of(licensor), Validity.ALWAYS,
                 List.of(new Grant(licensor, licensee, productIds, Territories.WORLDWIDE, Set.of(), Duration.ZERO, false)));
-        validate(terms);
+        check.validate(terms);
         String id = "lic-" + ids.next();
         Instant now = clock.instant();
         agreements.create(id, new AgreementVersion(1, terms, licensor, now, Set.of(licensor)));
@@ -202,21 +197,5 @@ public final class Agreeing {
             throw new NotAllowed("only a party drafts or changes an agreement");
         }
         return by;
-    }
-
-    private void validate(Terms terms) {
-        int i = 0;
-        for (OrgId party : terms.parties()) {
-            if (orgs.byId(party).isEmpty()) {
-                throw new Invalid("/parties", "no organisation " + party);
-            }
-        }
-        for (Grant g : terms.grants()) {
-            String at = "/grants/" + i++;
-            if (orgs.byId(g.licensee()).isEmpty()) {
-                throw new Invalid(at + "/licensee", "no organisation " + g.licensee());
-            }
-            products.requireOwned(g.licensor(), g.products(), at + "/products");
-        }
     }
 }

@@ -1,15 +1,21 @@
 package ponte.core.ingest;
 
 import java.util.Arrays;
-import java.util.Locale;
 import ponte.core.Invalid;
 
 /** The document formats Ponte reads from other agencies. */
 public enum SourceFormat {
-    ATOM, RSS, NINJS, NEWSMLG2;
+    ATOM("atom"), RSS("rss"), NINJS("ninjs"), NEWSML_G2("newsmlg2");
+
+    // Sources store these and editors send them: spelled as they were first published, whatever the constants say.
+    private final String wire;
+
+    SourceFormat(String wire) {
+        this.wire = wire;
+    }
 
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static SourceFormat fromWire(String pointer, String value) {

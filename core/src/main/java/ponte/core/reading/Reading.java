@@ -8,6 +8,7 @@ import ponte.core.NotFound;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.licensing.Entitlements;
+import ponte.core.licensing.Licence;
 import ponte.core.licensing.Verdict;
 import ponte.core.orgs.OrgId;
 import ponte.core.items.Item;
@@ -17,8 +18,12 @@ import ponte.core.items.Version;
 
 /** Reading one item: its owners' keys see every version; anyone else sees the latest, through the entitlement gate, or nothing. */
 public final class Reading {
-    /** An item with the version the caller may read, and whether the caller reads it as an owner. */
-    public record Visible(Item item, Version version, boolean asOwner) {}
+    /**
+     * An item with the version the caller may read, whether the caller reads it as an owner, and the licence a partner
+     * reads it under: the gate's answer, whose terms the partner's copy states (so rendering need not ask again). No
+     * licence for an owner, nor for an earlier recipient of a correction or kill whose licence no longer grants it.
+     */
+    public record Visible(Item item, Version version, boolean asOwner, Optional<Licence> licence) {}
 
     /** Why a partner does or does not get an item's latest version now: every licence to it, weighed. */
     public record Explanation(Item item, Version version, OrgId partner, boolean receivedEarlier, boolean entitled, List<Verdict> licences) {}
@@ -39,16 +44,15 @@ public final class Reading {
         if (item.ownedBy(org)) {
             int n = versionNumber.orElse(item.latestVersion());
             Version version = items.version(id, n).orElseThrow(() -> new NotFound("item " + id + " has no version " + n));
-            return new Visible(item, version, true);
+            return new Visible(item, version, true, Optional.empty());
         }
         if (versionNumber.isPresent() && versionNumber.get() != item.latestVersion()) {
             throw notFound(); // partners read the latest version only
         }
         Version latest = items.version(id, item.latestVersion()).orElseThrow(Reading::notFound);
-        if (!entitlements.mayReceive(org, item, latest, items.received(org, id), clock.instant())) {
-            throw notFound();
-        }
-        return new Visible(item, latest, false);
+        Entitlements.Access access = entitlements.access(org, item, latest, items.received(org, id), clock.instant())
+                .orElseThrow(Reading::notFound);
+        return new Visible(item, latest, false, access.licence());
     }
 
     /** For the owner's editors (support desks): why a partner does or does not get the item. */

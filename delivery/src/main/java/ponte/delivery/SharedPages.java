@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,12 +14,12 @@ import ponte.core.log.Feeds;
 import ponte.core.orgs.OrgId;
 
 /**
- * Reads an org's entries for its endpoints through {@link Feeds#routed} (the one gated read path), sharing each read
- * among the org's endpoints: when one item fans out to thousands of endpoints of an org, they all ask for the same
+ * A short-lived cache of feed pages shared by an org's endpoints: reads the org's entries through {@link Feeds#routed}
+ * (the one gated read path, so each page carries the gate's answers), sharing each read among the org's endpoints: when one item fans out to thousands of endpoints of an org, they all ask for the same
  * page at the same moment, and the database answers once. A shared page is reused only until the next entry is
  * routed to the org, and for at most a second (the gate's answer may change with time).
  */
-final class Lines {
+final class SharedPages {
     private static final Duration REUSE = Duration.ofSeconds(1);
 
     private record Key(OrgId org, long after, int limit) {}
@@ -30,7 +31,7 @@ final class Lines {
     private final Map<OrgId, AtomicLong> versions = new ConcurrentHashMap<>();
     private final Map<Key, Shared> pages = new ConcurrentHashMap<>();
 
-    Lines(Feeds feeds, Clock clock) {
+    SharedPages(Feeds feeds, Clock clock) {
         this.feeds = feeds;
         this.clock = clock;
     }
@@ -63,6 +64,11 @@ final class Lines {
             }
         }
         return shared.page().join();
+    }
+
+    /** The entry at this cursor with the gate's answer for it now; empty when the org may no longer receive it. */
+    Optional<Admitted> entry(OrgId org, Cursor at) {
+        return Admitted.of(read(org, new Cursor(at.seq() - 1), 1)).stream().filter(a -> a.entry().cursor().equals(at)).findFirst();
     }
 
     private AtomicLong version(OrgId org) {

@@ -1,0 +1,130 @@
+package ponte.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ponte.core.Conflict;
+import ponte.core.Invalid;
+import ponte.core.NotAllowed;
+import ponte.core.NotFound;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Every refusal becomes an RFC 9457 problem (application/problem+json) in one place, each kind with its status and type. */
+class ProblemsTest {
+    private static TestApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new TestApi(routes -> routes
+                .add("GET", "/conflict", x -> {
+                    throw new Conflict("the item was killed");
+                })
+                .add("GET", "/broken", x -> {
+                    throw new IllegalStateException("connection refused: db-7.internal:5432");
+                })
+                .add("GET", "/mine", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("caller", x.caller().toString())))
+                .add("POST", "/json", x -> x.json(200, x.body())));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    private static void assertProblem(Problems.Problem problem, int status, String slug, String title, String detail) {
+        assertThat(problem.status()).isEqualTo(status);
+        assertThat(problem.body().get("status").asInt()).isEqualTo(status);
+        assertThat(problem.body().get("type").asString()).isEqualTo("https://ponte.dev/problems/" + slug);
+        assertThat(problem.body().get("title").asString()).isEqualTo(title);
+        assertThat(problem.body().get("detail").asString()).isEqualTo(detail);
+    }
+
+    @Test
+    void invalidInputIsA422WithAPointerForEachViolation() {
+        Problems.Problem problem = Problems.of(new Invalid(List.of(new Invalid.Violation("/grants/0/licensee", "licensee is required"),
+                new Invalid.Violation("/validTo", "validTo must be an RFC 3339 time"))));
+
+        assertProblem(problem, 422, "invalid", "Invalid input", "licensee is required");
+        assertThat(problem.body().get("errors")).hasSize(2);
+        assertThat(problem.body().at("/errors/0/pointer").asString()).isEqualTo("/grants/0/licensee");
+        assertThat(problem.body().at("/errors/0/detail").asString()).isEqualTo("licensee is required");
+        assertThat(problem.body().at("/errors/1/pointer").asString()).isEqualTo("/validTo");
+    }
+
+    @Test
+    void eachCoreRefusalHasItsStatusAndType() {
+        assertProblem(Problems.of(new NotFound("no such item")), 404, "not-found", "Not found", "no such item");
+        assertProblem(Problems.of(new NotAllowed("editors only")), 403, "forbidden", "Forbidden", "editors only");
+        assertProblem(Problems.of(new Conflict("the item was killed")), 409, "conflict", "Conflict", "the item was killed");
+        assertThat(Problems.of(new NotFound("no such item")).body().has("errors")).isFalse();
+    }
+
+    @Test
+    void anHttpRefusalKeepsItsStatusAndTitleAndTakesItsTypeFromTheTitle() {
+        assertProblem(Problems.of(HttpError.badRequest("malformed JSON")), 400, "malformed-request", "Malformed request", "malformed JSON");
+        assertProblem(Problems.of(HttpError.unauthenticated("unknown API key")), 401, "unauthenticated", "Unauthenticated", "unknown API key");
+        assertProblem(Problems.of(new HttpError(406, "Not acceptable", "try JSON")), 406, "not-acceptable", "Not acceptable", "try JSON");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA503ThatSaysNothingWasAcknowledgedAndLeaksNothing() throws Exception {
+        HttpResponse<String> response = api.get("/broken");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode problem = TestApi.json(response);
+        assertThat(problem.get("type").asString()).isEqualTo("https://ponte.dev/problems/unavailable");
+        assertThat(problem.get("detail").asString()).contains("nothing was acknowledged").doesNotContain("db-7");
+    }
+
+    @Test
+    void aRefusalIsSentAsProblemJson() throws Exception {
+        HttpResponse<String> response = api.get("/conflict");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=utf-8");
+        assertThat(TestApi.json(response).get("detail").asString()).isEqualTo("the item was killed");
+    }
+
+    @Test
+    void aRequestWithoutAKeyOrWithAnUnknownOneIsA401() throws Exception {
+        HttpResponse<String> none = api.get("/mine");
+        HttpResponse<String> unknown = api.send(api.request("/mine").header("Authorization", "Bearer nobody-has-this"));
+        HttpResponse<String> basic = api.send(api.request("/mine").header("Authorization", "Basic dXNlcjpwYXNz"));
+
+        assertThat(List.of(none.statusCode(), unknown.statusCode(), basic.statusCode())).containsOnly(401);
+        assertThat(TestApi.json(unknown).get("detail").asString()).isEqualTo("unknown API key");
+        assertThat(TestApi.json(basic).get("detail").asString()).isEqualTo("only Bearer keys are accepted");
+    }
+
+    @Test
+    void theOperatorsBootstrapKeyOpensTheApi() throws Exception {
+        HttpResponse<String> response = api.send(api.request("/mine").header("Authorization", "Bearer " + TestApi.OPERATOR_KEY));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIsA400() throws Exception {
+        for (String body : new String[] {"{\"unclosed\": ", "[1, 2]", ""}) {
+            HttpResponse<String> response = api.send(api.request("/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(TestApi.json(response).get("type").asString()).isEqualTo("https://ponte.dev/problems/malformed-request");
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413() throws Exception {
+        String big = "{\"text\":\"" + "x".repeat(Exchange.MAX_BODY) + "\"}";
+        HttpResponse<String> response = api.send(api.request("/json").POST(HttpRequest.BodyPublishers.ofString(big)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("https://ponte.dev/problems/content-too-large");
+    }
+}

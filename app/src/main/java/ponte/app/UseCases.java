@@ -1,0 +1,13 @@
+package ponte.app;
+
+import ponte.core.agreements.Agreeing;
+import ponte.core.log.Feeds;
+import ponte.core.onboarding.Onboarding;
+import ponte.core.products.Cataloguing;
+import ponte.core.publishing.Publishing;
+import ponte.core.search.Searching;
+import ponte.formats.NinjsReader;
+
+/** The use cases callers inside the process reach directly, not over HTTP: the demo network's loader, tests, benchmarks. */
+public record UseCases(Onboarding onboarding, Cataloguing cataloguing, Agreeing agreeing, Publishing publishing, Feeds feeds,
+                       Searching searching, NinjsReader ninjsReader) {}

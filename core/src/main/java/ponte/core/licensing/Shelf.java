@@ -1,0 +1,58 @@
+package ponte.core.licensing;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Licences of one (licensor, product, language range), as parallel arrays so a scan reads memory in order: the
+ * licensee's ordinal, the time ranks and the usable countries ({@link Countries#WORDS} longs per licence).
+ */
+final class Shelf {
+    final int[] partner;
+    final int[] from;
+    final int[] to;
+    final int[] delay;
+    private final long[] countries;
+
+    private Shelf(int size) {
+        partner = new int[size];
+        from = new int[size];
+        to = new int[size];
+        delay = new int[size];
+        countries = new long[size * Countries.WORDS];
+    }
+
+    /** The shelf of these licences, leaving out those usable nowhere (they can never grant); empty if none is left. */
+    static Optional<Shelf> of(int[] licences, Partners partners, long[] usable, TimeRanks times) {
+        int[] kept = Arrays.stream(licences).filter(i -> Countries.any(usable, i)).toArray();
+        if (kept.length == 0) {
+            return Optional.empty();
+        }
+        Shelf shelf = new Shelf(kept.length);
+        for (int j = 0; j < kept.length; j++) {
+            int i = kept[j];
+            shelf.partner[j] = partners.ofLicence(i);
+            shelf.from[j] = times.from[i];
+            shelf.to[j] = times.to[i];
+            shelf.delay[j] = times.delay[i];
+            System.arraycopy(usable, i * Countries.WORDS, shelf.countries, j * Countries.WORDS, Countries.WORDS);
+        }
+        return Optional.of(shelf);
+    }
+
+    int size() {
+        return partner.length;
+    }
+
+    /**
+     * Whether the licence is usable somewhere the version's rights allow. Most items are cleared worldwide, and a
+     * shelf holds only licences usable somewhere, so then the bitset need not even be read.
+     */
+    boolean inTerritory(int j, Moment moment) {
+        return moment.everywhere() || Countries.intersects(countries, j, moment.rights());
+    }
+
+    boolean inTime(int j, Moment moment) {
+        return moment.inTime(from[j], to[j], delay[j]);
+    }
+}

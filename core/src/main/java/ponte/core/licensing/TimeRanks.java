@@ -1,0 +1,68 @@
+package ponte.core.licensing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Validity bounds and embargo delays replaced by their rank among the network's distinct values, so that a time
+ * check is an int comparison and stays exact to the nanosecond (epoch nanoseconds in a long end in 2262, and
+ * "valid until 9999-12-31" is a real contract clause).
+ */
+final class TimeRanks {
+    private static final int OPEN_FROM = -1;
+    private static final int OPEN_TO = Integer.MAX_VALUE;
+
+    private final Instant[] bounds;
+    private final Duration[] delays;
+    final int[] from;
+    final int[] to;
+    final int[] delay;
+
+    TimeRanks(Licence[] licences) {
+        bounds = Arrays.stream(licences)
+                .flatMap(l -> Stream.of(l.validity().from(), l.validity().to()))
+                .flatMap(Optional::stream).distinct().sorted().toArray(Instant[]::new);
+        delays = Arrays.stream(licences).map(Licence::embargoDelay).distinct().sorted().toArray(Duration[]::new);
+        from = new int[licences.length];
+        to = new int[licences.length];
+        delay = new int[licences.length];
+        for (int i = 0; i < licences.length; i++) {
+            Validity validity = licences[i].validity();
+            from[i] = validity.from().map(f -> Arrays.binarySearch(bounds, f)).orElse(OPEN_FROM);
+            to[i] = validity.to().map(t -> Arrays.binarySearch(bounds, t)).orElse(OPEN_TO);
+            delay[i] = Arrays.binarySearch(delays, licences[i].embargoDelay());
+        }
+    }
+
+    /** How many bounds are at or before t: a bound of rank r is at or before t iff r &lt; this. */
+    int boundsUpTo(Instant t) {
+        return upTo(bounds, t);
+    }
+
+    int delaysUpTo(Duration d) {
+        return upTo(delays, d);
+    }
+
+    /** The bound of this rank; an open start counts as the beginning of time. */
+    Instant bound(int rank) {
+        return rank == OPEN_FROM ? Instant.MIN : bounds[rank];
+    }
+
+    /** Whether the bound of this rank (an end) is after t; an open end always is. */
+    boolean boundAfter(int rank, Instant t) {
+        return rank == OPEN_TO || bounds[rank].isAfter(t);
+    }
+
+    Duration delay(int rank) {
+        return delays[rank];
+    }
+
+    /** In an array of distinct sorted values: found at i, i + 1 are ≤ t; else the insertion point is the count. */
+    private static int upTo(Object[] sorted, Object t) {
+        int i = Arrays.binarySearch(sorted, t);
+        return i >= 0 ? i + 1 : -(i + 1);
+    }
+}
