@@ -21,7 +21,6 @@ import ponte.core.log.Feeds;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.products.Cataloguing;
 import ponte.core.log.LogEntry;
-import ponte.core.log.LogTail;
 import ponte.core.search.Searching;
 import ponte.formats.NinjsReader;
 import ponte.kafka.KafkaSettings;
@@ -68,7 +67,7 @@ public final class Wiring implements AutoCloseable {
     public final Releasing releasing;
     public final Entitlements entitlements;
     public final JdbcContentLog log;
-    public final LogTail tail;
+    public final Tail tail;
     private final NetworkVersion networkVersion;
     private final JdbcLeadership leadership;
     private final LogRelay relay;
@@ -89,7 +88,6 @@ public final class Wiring implements AutoCloseable {
     // --- push delivery: webhook endpoints, the pusher, the live stream's tail ---
     public final JdbcEndpoints endpoints;
     public final JdbcDeliveries deliveries;
-    public final Tail liveTail;
     public final Pusher pusher;
     /** On PostgreSQL several nodes may run: each endpoint is delivered by the node holding its lease. */
     private final JdbcLeases leases;
@@ -133,8 +131,8 @@ public final class Wiring implements AutoCloseable {
         products = new JdbcProducts(database);
         agreements = new JdbcAgreements(database);
         entitlements = new Entitlements(() -> JdbcAgreements.network(agreements, orgs));
-        tail = new LogTail();
-        AtomicReference<Consumer<List<LogEntry>>> afterCommit = new AtomicReference<>(tail::deliver);
+        tail = new Tail();
+        AtomicReference<Consumer<List<LogEntry>>> afterCommit = new AtomicReference<>(tail::committed);
         log = new JdbcContentLog(database, new Desk(entitlements, clock), clock, entries -> afterCommit.get().accept(entries), entitlements::refresh);
         networkVersion = new NetworkVersion(database);
         leadership = new JdbcLeadership(database);
@@ -176,13 +174,9 @@ public final class Wiring implements AutoCloseable {
         deliveries = new JdbcDeliveries(database);
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
-        pusher = new Pusher(endpoints, deliveries, feeds, new Payloads(writers, entitlements, orgs, clock), guard, delivery, clock,
+        pusher = new Pusher(endpoints, deliveries, feeds, tail, new Payloads(writers, entitlements, orgs, clock), guard, delivery, clock,
                 metrics::attempted);
         metrics.waiting(pusher::waiting);
-        liveTail = new Tail();
-        liveTail.follow(pusher);
-        // Fed from the log tail, not the local writer: on Kafka, entries appended on any node wake pushers and streams here.
-        tail.subscribe(entry -> liveTail.appended(entry.cursor(), routedOrgs(entry)));
         leases = database.isPostgres() ? new JdbcLeases(database) : null;
         Subscribing subscribing = new Subscribing(endpoints, deliveries, guard.urls("push to"), log, this::endpointChanged, clock, random, ids);
 
@@ -202,8 +196,7 @@ public final class Wiring implements AutoCloseable {
         // --- Search: a Lucene index under the data dir, a reader of the log with its own cursor (committed with the
         // index); Searching asks the entitlement gate (through Finding) about every candidate. ---
         searchIndex = LuceneIndex.open(settings.dataDir().resolve("search"), orgs, Runtime.getRuntime().availableProcessors());
-        indexer = new Indexer(log, searchIndex);
-        tail.subscribe(entry -> indexer.wake()); // on Kafka, entries appended on other nodes wake this node's index too
+        indexer = new Indexer(log, searchIndex, tail);
         metrics.consumer("search-index", () -> searchIndex.cursor().seq());
         Finding finding = new Finding(entitlements);
         Searching searching = new Searching(searchIndex, log, items, entitlements, finding, clock);
@@ -226,7 +219,7 @@ public final class Wiring implements AutoCloseable {
                 settings.bootstrapAdminKey(),
                 metrics,
                 subscribing,
-                liveTail,
+                tail,
                 delivery.heartbeat(),
                 writers,
                 ingesting,
@@ -234,10 +227,6 @@ public final class Wiring implements AutoCloseable {
                 searching,
                 languageVersions);
         http = new HttpApi(services, settings.host(), settings.port());
-    }
-
-    private static java.util.Set<ponte.core.orgs.OrgId> routedOrgs(LogEntry entry) {
-        return entry.routes().stream().map(ponte.core.licensing.Route::partner).collect(java.util.stream.Collectors.toSet());
     }
 
     public Wiring start() throws Exception {

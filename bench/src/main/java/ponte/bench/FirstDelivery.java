@@ -11,13 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import ponte.core.log.LogTail;
+import ponte.core.log.Tail;
 import ponte.formats.NinjsWriter;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Publish-to-first-delivery: for every item published in the measured window, the time from the 201 reaching the
- * client to the moment a node's {@link LogTail} hands the entry to its listeners (which is how SSE streams, pushers
+ * client to the moment a node's {@link Tail} hands the entry to its listeners (which is how SSE streams, pushers
  * and the search index learn of it), or its first webhook request reaches a receiver. Client, nodes and receiver
  * share the JVM, so one {@link System#nanoTime} clock times them all.
  */
@@ -35,12 +35,12 @@ final class FirstDelivery {
         }
 
         /** A listener on one node's tail, subscribed once. */
-        Probe(String name, LogTail tail) {
+        Probe(String name, Tail tail) {
             this(name, List.of(tail));
         }
 
         /** A listener on several nodes' tails: the first to hand an entry on counts. */
-        Probe(String name, List<LogTail> tails) {
+        Probe(String name, List<Tail> tails) {
             this(name);
             tails.forEach(tail -> tail.subscribe(e -> saw(e.cursor().encode(), System.nanoTime())));
         }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.time.Clock;
@@ -19,11 +18,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.slf4j.LoggerFactory;
 import ponte.core.PonteException;
 import ponte.core.items.Change;
 import ponte.core.publishing.Desk;
@@ -33,7 +30,6 @@ import ponte.core.items.ItemId;
 import ponte.core.log.Revision;
 import ponte.core.items.Version;
 import ponte.core.licensing.Route;
-import ponte.core.log.AppendListener;
 import ponte.core.log.Appended;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
@@ -67,7 +63,6 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     private final Object networkRefresh = new Object();
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     private final Thread writer;
-    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private long lastSeq;
     private final RecentRoutes recent;
@@ -114,11 +109,6 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         }
     }
 
-    /** {@code listener} is told after every commit, on the writer thread: it must only signal, never block. */
-    public void listen(AppendListener listener) {
-        listeners.add(listener);
-    }
-
     private void write() {
         GroupCommit.run(queue, GROUP, () -> running, this::commit);
     }
@@ -162,13 +152,11 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
                 entries.add(new LogEntry(a.cursor(), a.revision().logEvent(), a.revision().item(), a.revision().version(), a.revision().routes()));
             }
         });
-        Set<OrgId> routedTo = new HashSet<>();
         if (recent != null) {
             recent.add(outcomes.values().stream().filter(Appended.class::isInstance).map(Appended.class::cast).toList());
         }
         outcomes.forEach((p, outcome) -> {
             if (outcome instanceof Appended a) {
-                a.revision().routes().forEach(r -> routedTo.add(r.partner()));
                 p.result().complete(a);
             } else {
                 p.result().completeExceptionally((Throwable) outcome);
@@ -176,20 +164,6 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         });
         if (!entries.isEmpty()) {
             committed.accept(entries);
-        }
-        if (lastSeq != seqBefore) {
-            notifyListeners(new Cursor(lastSeq), routedTo);
-        }
-    }
-
-    private void notifyListeners(Cursor head, Set<OrgId> routedTo) {
-        for (AppendListener listener : listeners) {
-            try {
-                listener.appended(head, routedTo);
-            } catch (RuntimeException e) {
-                // A follower's fault must not stop the log; followers poll as a fallback anyway.
-                LoggerFactory.getLogger(JdbcContentLog.class).warn("an append listener failed", e);
-            }
         }
     }
 

@@ -1,9 +1,12 @@
 package ponte.core.log;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.licensing.Route;
+import ponte.core.orgs.OrgId;
 
 /**
  * One entry of the content log in full: its position, the event the log records ("published", "updated",
@@ -12,5 +15,12 @@ import ponte.core.licensing.Route;
 public record LogEntry(Cursor cursor, String event, Item item, Version version, List<Route> routes) {
     public LogEntry {
         routes = List.copyOf(routes);
+    }
+
+    /** The partners the entry was routed to. */
+    public Set<OrgId> routedTo() {
+        Set<OrgId> orgs = new HashSet<>();
+        routes.forEach(r -> orgs.add(r.partner()));
+        return orgs;
     }
 }
