@@ -9,7 +9,7 @@ import java.time.Duration;
 import ponte.api.HttpApi;
 import ponte.api.Services;
 import ponte.core.Ids;
-import ponte.core.publishing.Desk;
+import ponte.core.publishing.Appending;
 import ponte.core.publishing.Publishing;
 import ponte.core.reading.Finding;
 import ponte.core.reading.LanguageVersions;
@@ -42,7 +42,7 @@ import ponte.storage.JdbcItems;
 import ponte.storage.JdbcLeadership;
 import ponte.storage.JdbcLeases;
 import ponte.storage.PostgresTail;
-import ponte.storage.NetworkVersion;
+import ponte.storage.NetworkFreshness;
 import ponte.storage.JdbcKeys;
 import ponte.storage.JdbcAgreements;
 import ponte.storage.Releases;
@@ -68,7 +68,7 @@ public final class Wiring implements AutoCloseable {
     public final Entitlements entitlements;
     public final JdbcContentLog log;
     public final Tail tail;
-    private final NetworkVersion networkVersion;
+    private final NetworkFreshness freshness;
     private final JdbcLeadership leadership;
     private final LogRelay relay;
     private final KafkaTail kafkaTail;
@@ -133,8 +133,8 @@ public final class Wiring implements AutoCloseable {
         entitlements = new Entitlements(() -> JdbcAgreements.network(agreements, orgs));
         tail = new Tail();
         AtomicReference<Consumer<List<LogEntry>>> afterCommit = new AtomicReference<>(tail::committed);
-        log = new JdbcContentLog(database, new Desk(entitlements, clock), clock, entries -> afterCommit.get().accept(entries), entitlements::refresh);
-        networkVersion = new NetworkVersion(database);
+        freshness = new NetworkFreshness(database, entitlements::refresh);
+        log = new JdbcContentLog(database, new Appending(entitlements, clock), freshness, entries -> afterCommit.get().accept(entries));
         leadership = new JdbcLeadership(database);
         metrics = new NodeMetrics(() -> log.head().seq());
         tail.subscribe(metrics::appended);
@@ -284,7 +284,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Orgs, outlets and agreements changed on another node: read paths here must judge with the new network. */
     private void followNetworkChanges() {
-        log.judgeWithNetwork(networkVersion.current());
+        freshness.catchUp();
     }
 
     /**

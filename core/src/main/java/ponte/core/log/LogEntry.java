@@ -8,11 +8,8 @@ import ponte.core.items.Version;
 import ponte.core.licensing.Route;
 import ponte.core.orgs.OrgId;
 
-/**
- * One entry of the content log in full: its position, the event the log records ("published", "updated",
- * "corrected", "killed", "released"), the item, the version it carries, and who it was routed to.
- */
-public record LogEntry(Cursor cursor, String event, Item item, Version version, List<Route> routes) {
+/** One entry of the content log in full: its position, the event it records, the item, its version, and who it was routed to. */
+public record LogEntry(Cursor cursor, LogEvent event, Item item, Version version, List<Route> routes) {
     public LogEntry {
         routes = List.copyOf(routes);
     }
