@@ -3,7 +3,7 @@ package ponte.app;
 import java.util.Optional;
 import ponte.core.delivery.Leases;
 import ponte.core.log.ContentLog;
-import ponte.core.log.LogTail;
+import ponte.core.log.Tail;
 import ponte.kafka.KafkaProbe;
 import ponte.kafka.KafkaSettings;
 import ponte.kafka.KafkaTail;
@@ -20,7 +20,7 @@ sealed interface LogMode extends AutoCloseable permits LogMode.Embedded, LogMode
     /** The endpoints' leases when several nodes may deliver; empty when this node is the only one and delivers all. */
     Optional<Leases> leases();
 
-    static LogMode start(Settings settings, Stores stores, ContentLog log, LocalCommits commits, LogTail tail, NodeMetrics metrics) {
+    static LogMode start(Settings settings, Stores stores, ContentLog log, LocalCommits commits, Tail tail, NodeMetrics metrics) {
         if (settings.kafkaBootstrap().isPresent()) {
             return Kafka.start(new KafkaSettings(settings.kafkaBootstrap().get(), settings.kafkaTopic()), stores, log, commits, tail, metrics);
         }
@@ -32,8 +32,8 @@ sealed interface LogMode extends AutoCloseable permits LogMode.Embedded, LogMode
 
     /** One node on embedded H2: the local writer feeds the tail. */
     record Embedded() implements LogMode {
-        static Embedded start(LocalCommits commits, LogTail tail) {
-            commits.subscribe(tail::deliver);
+        static Embedded start(LocalCommits commits, Tail tail) {
+            commits.subscribe(tail::committed);
             return new Embedded();
         }
 
@@ -50,7 +50,7 @@ sealed interface LogMode extends AutoCloseable permits LogMode.Embedded, LogMode
 
     /** Several nodes may share the database: the tail hears every node's entries through LISTEN/NOTIFY, in order. */
     record Postgres(PostgresTail listening, JdbcLeases endpointLeases) implements LogMode {
-        static Postgres start(Stores stores, ContentLog log, LocalCommits commits, LogTail tail, NodeMetrics metrics) {
+        static Postgres start(Stores stores, ContentLog log, LocalCommits commits, Tail tail, NodeMetrics metrics) {
             PostgresTail listening = new PostgresTail(stores.database(), log, tail);
             commits.subscribe(listening::announce);
             metrics.consumer("postgres-tail", () -> tail.last().seq());
@@ -70,7 +70,7 @@ sealed interface LogMode extends AutoCloseable permits LogMode.Embedded, LogMode
 
     /** Production mode: the leader relays committed entries to Kafka; every node's tail is fed from the topic. */
     record Kafka(LogRelay relay, KafkaTail reading, KafkaProbe probe, JdbcLeases endpointLeases) implements LogMode {
-        static Kafka start(KafkaSettings kafka, Stores stores, ContentLog log, LocalCommits commits, LogTail tail, NodeMetrics metrics) {
+        static Kafka start(KafkaSettings kafka, Stores stores, ContentLog log, LocalCommits commits, Tail tail, NodeMetrics metrics) {
             LogRelay relay = new LogRelay(kafka, log, stores.leadership());
             commits.subscribe(relay::wake);
             KafkaTail reading = new KafkaTail(kafka, tail);

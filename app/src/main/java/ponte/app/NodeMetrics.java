@@ -30,6 +30,7 @@ import ponte.core.delivery.Endpoint;
 import ponte.core.delivery.EndpointId;
 import ponte.core.log.FeedEntry;
 import ponte.core.log.LogEntry;
+import ponte.core.log.LogEvent;
 
 /**
  * A node's metrics (Micrometer, Prometheus format) and readiness checks. Readers of the log register their
@@ -38,7 +39,7 @@ import ponte.core.log.LogEntry;
 public final class NodeMetrics implements Operations {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-    private final Map<String, Counter> entries = new ConcurrentHashMap<>();
+    private final Map<LogEvent, Counter> entries = new ConcurrentHashMap<>();
     private final LongSupplier head;
     private final MultiGauge behind;
     /** Endpoints' meters by endpoint: looking them up in the registry by name and tags on every request is slower. */
@@ -103,7 +104,7 @@ public final class NodeMetrics implements Operations {
     /** Counts an appended entry by its event; fed from the log tail, so on Kafka it counts the whole cluster's entries. */
     public void appended(LogEntry entry) {
         entries.computeIfAbsent(entry.event(), event -> Counter.builder("ponte_log_entries")
-                .description("log entries appended, by event").tag("event", event).register(registry)).increment();
+                .description("log entries appended, by event").tag("event", event.wire()).register(registry)).increment();
     }
 
     /** Publishes how far a reader of the log is behind its head. */

@@ -12,12 +12,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import ponte.core.Ids;
-import ponte.core.publishing.Desk;
+import ponte.core.publishing.Appending;
 import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Network;
 import ponte.search.Indexer;
 import ponte.storage.Database;
 import ponte.storage.JdbcContentLog;
+import ponte.storage.NetworkFreshness;
 import ponte.storage.JdbcOrgs;
 
 /**
@@ -44,8 +45,9 @@ final class Reindex implements Callable<Integer> {
         DatabaseLogin login = DatabaseLogin.from(c);
         long started = System.nanoTime();
         try (Database database = url.map(u -> Database.at(u, login.user(), login.password())).orElseGet(() -> Database.embedded(dataDir));
-             // Only read here: the log's writer never receives a change, so the desk's rules are never asked.
-             JdbcContentLog log = new JdbcContentLog(database, new Desk(new Entitlements(() -> Network.EMPTY), clock), clock, entries -> { }, () -> { })) {
+             // Only read here: the log's writer never receives a change, so nothing is decided or routed.
+             JdbcContentLog log = new JdbcContentLog(database, new Appending(new Entitlements(() -> Network.EMPTY), clock),
+                     new NetworkFreshness(database, () -> { }), entries -> { })) {
             long head = log.head().seq();
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Reindexing").setInitialMax(head).setUnit(" entries", 1)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setMaxRenderedLength(100).build()) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.ContentLog;
-import ponte.core.log.LogTail;
+import ponte.core.log.Tail;
 import ponte.core.reading.Finding;
 import ponte.core.reading.LanguageVersions;
 import ponte.core.reading.Reading;
@@ -18,11 +18,10 @@ import ponte.search.LuceneIndex;
  */
 record Search(LuceneIndex index, Indexer indexer, Searching searching, LanguageVersions languageVersions) implements AutoCloseable {
 
-    static Search open(Path dataDir, Stores stores, ContentLog log, LogTail tail, Entitlements entitlements, Reading reading, NodeMetrics metrics,
+    static Search open(Path dataDir, Stores stores, ContentLog log, Tail tail, Entitlements entitlements, Reading reading, NodeMetrics metrics,
                        Clock clock) {
         LuceneIndex index = LuceneIndex.open(dataDir.resolve("search"), stores.orgs(), Runtime.getRuntime().availableProcessors());
-        Indexer indexer = new Indexer(log, index);
-        tail.subscribe(entry -> indexer.wake()); // on Kafka, entries appended on other nodes wake this node's index too
+        Indexer indexer = new Indexer(log, index, tail); // woken by entries committed on any node
         metrics.consumer("search-index", () -> index.cursor().seq());
         Finding finding = new Finding(entitlements);
         return new Search(index, indexer, new Searching(index, log, stores.items(), entitlements, finding, clock),

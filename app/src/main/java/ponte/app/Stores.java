@@ -14,12 +14,11 @@ import ponte.storage.JdbcLeadership;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.storage.JdbcSources;
-import ponte.storage.NetworkVersion;
 import ponte.storage.Releases;
 
 /** A node's stores on its one database (embedded H2, or PostgreSQL shared with other nodes): core's ports in JDBC. */
 record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
-              Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources, NetworkVersion networkVersion,
+              Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
@@ -27,7 +26,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         Database db = settings.databaseUrl().map(url -> Database.at(url, login.user(), login.password()))
                 .orElseGet(() -> Database.embedded(settings.dataDir()));
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
-                new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db), new NetworkVersion(db),
+                new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db));
     }
 

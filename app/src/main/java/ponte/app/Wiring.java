@@ -25,10 +25,10 @@ import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
-import ponte.core.log.LogTail;
+import ponte.core.log.Tail;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.products.Cataloguing;
-import ponte.core.publishing.Desk;
+import ponte.core.publishing.Appending;
 import ponte.core.publishing.Publishing;
 import ponte.core.publishing.ReleaseLoop;
 import ponte.core.publishing.Releasing;
@@ -42,6 +42,7 @@ import ponte.formats.Writers;
 import ponte.ingest.Poller;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
+import ponte.storage.NetworkFreshness;
 
 /**
  * The object graph of one Ponte node, built by hand: every dependency is a constructor argument. Construction only:
@@ -50,7 +51,7 @@ import ponte.storage.JdbcContentLog;
 final class Wiring {
     final Stores stores;
     final JdbcContentLog log;
-    final LogTail tail;
+    final Tail tail;
     final LogMode mode;
     final Releasing releasing;
     final ReleaseLoop releaseLoop;
@@ -74,9 +75,10 @@ final class Wiring {
         Entitlements entitlements = new Entitlements(stores::network);
 
         // --- the content log, and how entries committed on any node reach this node's tail ---
-        tail = new LogTail();
+        tail = new Tail();
         LocalCommits commits = new LocalCommits();
-        log = new JdbcContentLog(stores.database(), new Desk(entitlements, clock), clock, commits, entitlements::refresh);
+        NetworkFreshness freshness = new NetworkFreshness(stores.database(), entitlements::refresh);
+        log = new JdbcContentLog(stores.database(), new Appending(entitlements, clock), freshness, commits);
         NodeMetrics metrics = new NodeMetrics(() -> log.head().seq());
         tail.subscribe(metrics::appended);
         metrics.gauge("ponte_log_writer_queue_depth", "changes waiting for the log writer", log::queueDepth);
@@ -84,7 +86,7 @@ final class Wiring {
         mode = LogMode.start(settings, stores, log, commits, tail, metrics);
         releasing = new Releasing(log, stores.releases(), clock);
         // Orgs, outlets and agreements changed on another node: read paths here must judge with the new network.
-        releaseLoop = new ReleaseLoop(releasing, stores.leadership(), () -> log.judgeWithNetwork(stores.networkVersion().current()),
+        releaseLoop = new ReleaseLoop(releasing, stores.leadership(), freshness::catchUp,
                 e -> LoggerFactory.getLogger(ReleaseLoop.class).warn("releasing due items failed; retrying in a second", e));
         Feeds feeds = new Feeds(log, entitlements, clock);
 
@@ -121,7 +123,7 @@ final class Wiring {
                 new ItemsResource(publishing, reading, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
-                new StreamResource(feeds, pushing.live(), delivery.heartbeat(), views),
+                new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions())),
                 new Authenticator(stores.keys(), settings.bootstrapAdminKey()), settings.host(), settings.port());

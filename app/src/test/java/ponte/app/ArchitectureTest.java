@@ -204,7 +204,7 @@ class ArchitectureTest {
     @Test
     void ingest_files_items_only_through_publishing() {
         noClasses().that().resideInAnyPackage("ponte.ingest..", "ponte.core.ingest..")
-                .should().dependOnClassesThat().belongToAnyOf(ContentLog.class, ponte.core.publishing.Desk.class)
+                .should().dependOnClassesThat().belongToAnyOf(ContentLog.class, ponte.core.publishing.Appending.class, ponte.core.publishing.Desk.class)
                 .check(PONTE);
     }
 

@@ -227,9 +227,11 @@ class PushDeliveryTest {
         Instant before = Instant.now().minusMillis(1);
         String first = publish("Replay 1").get("cursor").asString();
         publish("Replay 2");
-        publish("Replay 3");
+        String last = publish("Replay 3").get("cursor").asString();
         await().atMost(WAIT).until(() -> receiver.delivered("/replay").size() == 3);
         List<String> ids = receiver.delivered("/replay").stream().map(Receiver.Hit::id).toList();
+        // The receiver answers before the outcome is committed: a replay is measured from the committed cursor.
+        await().atMost(WAIT).until(() -> endpointState(alpha, hook).get("cursor").asString().equals(last));
 
         TestNode.Answer fromCursor = node.post("/v1/endpoints/" + hook.id() + "/replay", alpha, "{\"from\":\"" + first + "\"}");
         assertThat(fromCursor.status()).as(fromCursor.raw().body()).isEqualTo(200);

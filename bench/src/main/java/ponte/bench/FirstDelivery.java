@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Publish-to-first-delivery: for every item published in the measured window, the time from the 201 reaching the
- * client to the moment a node's {@link ponte.core.log.LogTail} hands the entry to its listeners (which is how SSE streams, pushers
+ * client to the moment a node's {@link ponte.core.log.Tail} hands the entry to its listeners (which is how SSE streams, pushers
  * and the search index learn of it), or its first webhook request reaches a receiver. Client, nodes and receiver
  * share the JVM, so one {@link System#nanoTime} clock times them all.
  */

@@ -14,19 +14,20 @@ import ponte.core.delivery.Endpoint;
 import ponte.core.delivery.EndpointId;
 import ponte.core.delivery.Endpoints;
 import ponte.core.delivery.Retrying;
-import ponte.core.log.AppendListener;
-import ponte.core.log.Cursor;
 import ponte.core.log.Feeds;
+import ponte.core.log.LogEntry;
+import ponte.core.log.Tail;
 import ponte.core.orgs.OrgId;
 import ponte.outbound.AddressGuard;
 
 /**
  * Runs one {@link EndpointWorker} per endpoint, each on its own virtual thread, and wakes an org's workers when the
- * log routes an entry to the org. Workers also look at the log every poll interval, so a lost signal delays a
+ * node's {@link Tail} hears of an entry routed to the org. Workers also look at the log every poll interval, so a lost signal delays a
  * delivery by at most that.
  */
-public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoCloseable {
+public final class Pusher implements Consumer<EndpointId>, AutoCloseable {
     private final Endpoints endpoints;
+    private final Tail tail;
     private final SharedPages lines;
     private final Sender sender;
     private final EndpointWorker.Context context;
@@ -36,14 +37,16 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
     /** On several nodes: the endpoints this node holds the lease of; null when it is the only node (it delivers all). */
     private volatile Set<EndpointId> owned;
 
-    public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Payloads payloads, AddressGuard guard,
+    public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Tail tail, Payloads payloads, AddressGuard guard,
                   DeliverySettings settings, Clock clock) {
-        this(endpoints, deliveries, feeds, payloads, guard, settings, clock, DeliveryObserver.NONE);
+        this(endpoints, deliveries, feeds, tail, payloads, guard, settings, clock, DeliveryObserver.NONE);
     }
 
-    public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Payloads payloads, AddressGuard guard,
+    /** @param tail the node's tail, which wakes the workers of the orgs an entry is routed to */
+    public Pusher(Endpoints endpoints, Deliveries deliveries, Feeds feeds, Tail tail, Payloads payloads, AddressGuard guard,
                   DeliverySettings settings, Clock clock, DeliveryObserver observer) {
         this.endpoints = endpoints;
+        this.tail = tail;
         this.lines = new SharedPages(feeds, clock);
         this.sender = new Sender(guard, settings, clock);
         this.context = new EndpointWorker.Context(endpoints, deliveries, lines, payloads, sender,
@@ -53,6 +56,7 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
     /** Starts a worker for every stored endpoint: each resumes from its durable cursor. */
     public Pusher start() {
         started = true;
+        tail.subscribe(this::appended);
         endpoints.all().forEach(this::run);
         return this;
     }
@@ -61,6 +65,7 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
     public Pusher startLeased() {
         owned = Set.of();
         started = true;
+        tail.subscribe(this::appended);
         return this;
     }
 
@@ -106,8 +111,8 @@ public final class Pusher implements AppendListener, Consumer<EndpointId>, AutoC
         return Set.copyOf(workers.keySet());
     }
 
-    @Override
-    public void appended(Cursor head, Set<OrgId> routedTo) {
+    private void appended(LogEntry entry) {
+        Set<OrgId> routedTo = entry.routedTo();
         lines.appended(routedTo);
         for (OrgId org : routedTo) {
             Set<EndpointWorker> of = byOrg.get(org);

@@ -15,6 +15,7 @@ import ponte.core.licensing.Route;
 import ponte.core.orgs.Territories;
 import ponte.core.log.Cursor;
 import ponte.core.log.LogEntry;
+import ponte.core.log.LogEvent;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ final class EntryCodec {
     static byte[] encode(LogEntry e) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("seq", e.cursor().seq());
-        root.put("event", e.event());
+        root.put("event", e.event().wire());
         ObjectNode item = root.putObject("item");
         item.put("id", e.item().id().value());
         item.put("uri", e.item().uri());
@@ -71,7 +72,7 @@ final class EntryCodec {
                 Territories.of(set(v.get("rightsInclude"), s -> s), set(v.get("rightsExclude"), s -> s)), text(v, "killReason"));
         List<Route> routes = new ArrayList<>();
         root.get("routes").forEach(r -> routes.add(new Route(new OrgId(r.get("org").asString()), Event.fromWire(r.get("event").asString()))));
-        return new LogEntry(new Cursor(root.get("seq").asLong()), root.get("event").asString(), item, version, routes);
+        return new LogEntry(new Cursor(root.get("seq").asLong()), LogEvent.fromWire(root.get("event").asString()), item, version, routes);
     }
 
     private static void strings(ArrayNode array, List<String> values) {

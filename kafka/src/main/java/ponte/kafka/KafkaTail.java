@@ -13,24 +13,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ponte.core.log.LogEntry;
-import ponte.core.log.LogTail;
+import ponte.core.log.Tail;
 
 /**
  * Every node's view of the log topic: committed records only (read_committed), from where the topic ended when
- * the node started, handed to the node's {@link LogTail} in order. Durable readers catch up from PostgreSQL with
+ * the node started, handed to the node's {@link Tail} in order. Durable readers catch up from PostgreSQL with
  * their own cursors; this only tells them, at once, that there is more.
  */
 public final class KafkaTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTail.class);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final LogTail tail;
+    private final Tail tail;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lag;
     private volatile long lastPoll = System.nanoTime();
 
-    public KafkaTail(KafkaSettings settings, LogTail tail) {
+    public KafkaTail(KafkaSettings settings, Tail tail) {
         this.tail = tail;
         Topic.ensure(settings);
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -52,7 +52,7 @@ public final class KafkaTail implements AutoCloseable {
                     entries.add(EntryCodec.decode(r.value()));
                 }
                 if (!entries.isEmpty()) {
-                    tail.deliver(entries);
+                    tail.committed(entries);
                 }
                 lag = consumer.currentLag(partition).orElse(0L);
                 lastPoll = System.nanoTime();

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.log.IndexEntry;
+import ponte.core.log.Tail;
 import ponte.core.orgs.Orgs;
 
 /**
@@ -48,7 +49,14 @@ public final class Indexer implements AutoCloseable {
     private long lastRefresh = System.nanoTime();
     private long committed;
 
-    public Indexer(ContentLog log, LuceneIndex index) {
+    /** A reader woken by the node's tail as entries are committed (on Kafka, entries appended on any node). */
+    public Indexer(ContentLog log, LuceneIndex index, Tail tail) {
+        this(log, index);
+        tail.subscribe(entry -> wake());
+    }
+
+    /** A reader that only polls (a rebuild reads the log to its end and stops). */
+    private Indexer(ContentLog log, LuceneIndex index) {
         this.log = log;
         this.index = index;
         this.committed = index.cursor().seq();
@@ -104,7 +112,7 @@ public final class Indexer implements AutoCloseable {
     }
 
     /** New entries were committed (the log tail says so): read them now rather than at the next poll. */
-    public void wake() {
+    private void wake() {
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);

@@ -26,6 +26,7 @@ import org.apache.lucene.store.FSDirectory;
 import ponte.core.items.ItemId;
 import ponte.core.log.Cursor;
 import ponte.core.log.IndexEntry;
+import ponte.core.log.LogEvent;
 import ponte.core.orgs.Orgs;
 import ponte.core.search.SearchIndex;
 
@@ -99,7 +100,7 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
         }
         Map<ItemId, IndexEntry> last = new LinkedHashMap<>();
         for (IndexEntry e : entries) {
-            if (!e.release()) { // a release changes no content: the gate decides visibility at query time
+            if (e.event() != LogEvent.RELEASED) { // a release changes no content: the gate decides visibility at query time
                 last.remove(e.item().id());
                 last.put(e.item().id(), e);
             }

@@ -25,7 +25,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * H2 embedded. WRITE_DELAY=0 makes every commit reach the file before the commit returns: measured here, the
-     * default delay lost thousands of acknowledged rows to kill -9 (see ../shared/LIBRARIES.md). H2 does not fsync,
+     * default delay lost thousands of acknowledged rows to kill -9. H2 does not fsync,
      * so power-loss durability is PostgreSQL's job.
      */
     public static Database embedded(Path dataDir) {

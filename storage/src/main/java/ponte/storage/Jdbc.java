@@ -107,10 +107,4 @@ final class Jdbc {
     static Optional<Instant> maybeInstant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(instant(rs, column));
     }
-
-    static boolean isUniqueViolation(SQLException e) {
-        // SQLState class 23 = integrity constraint violation, 23505 = unique violation (H2 and PostgreSQL agree).
-        return "23505".equals(e.getSQLState());
-    }
-
 }

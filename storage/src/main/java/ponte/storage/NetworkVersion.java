@@ -5,19 +5,11 @@ import java.sql.SQLException;
 
 /**
  * A counter of changes to what the entitlement gate reads (orgs, outlets, agreements), committed with each change.
- * Nodes compare it with the version their snapshot was built from; on several nodes this is how a licence approved
- * on one node reaches the routing of another.
+ * Nodes compare it with the version their snapshot was built from ({@link NetworkFreshness}); on several nodes this is
+ * how a licence approved on one node reaches the routing of another.
  */
-public final class NetworkVersion {
-    private final Jdbc jdbc;
-
-    public NetworkVersion(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
-    }
-
-    public long current() {
-        return jdbc.one("select version from network_version where id = 1", rs -> rs.getLong(1)).orElse(0L);
-    }
+final class NetworkVersion {
+    private NetworkVersion() {}
 
     static long read(Connection c) throws SQLException {
         return Jdbc.query(c, "select version from network_version where id = 1", rs -> rs.getLong(1)).getFirst();

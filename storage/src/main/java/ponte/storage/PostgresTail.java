@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.log.LogEntry;
-import ponte.core.log.LogTail;
+import ponte.core.log.Tail;
 
 /**
  * Every node's view of the log on PostgreSQL without Kafka. After each group of entries commits, the node that wrote
@@ -28,12 +28,12 @@ public final class PostgresTail implements AutoCloseable {
 
     private final Database db;
     private final ContentLog log;
-    private final LogTail tail;
+    private final Tail tail;
     private final Thread thread;
     private volatile boolean running = true;
     private long after;
 
-    public PostgresTail(Database db, ContentLog log, LogTail tail) {
+    public PostgresTail(Database db, ContentLog log, Tail tail) {
         if (!db.isPostgres()) {
             throw new IllegalArgumentException("LISTEN/NOTIFY is PostgreSQL's");
         }
@@ -93,7 +93,7 @@ public final class PostgresTail implements AutoCloseable {
         do {
             batch = log.since(new Cursor(after), BATCH);
             if (!batch.isEmpty()) {
-                tail.deliver(batch);
+                tail.committed(batch);
                 after = batch.getLast().cursor().seq();
             }
         } while (batch.size() == BATCH && running);

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.ReleaseSchedule;
 import ponte.core.orgs.OrgId;
@@ -20,19 +18,17 @@ public final class Releases implements ReleaseSchedule {
         this.jdbc = new Jdbc(db.dataSource());
     }
 
-    /** Called in the append transaction: drop what is now done, and book the next release if any. */
-    static void reschedule(Connection c, Item item, Optional<Instant> next, Instant now) throws SQLException {
-        if (item.killed()) {
-            Jdbc.update(c, "delete from releases where item_id = ?", item.id().value());
-            return;
-        }
-        Jdbc.update(c, "delete from releases where item_id = ? and due_at <= ?", item.id().value(), now);
-        if (next.isPresent()) {
-            book(c, item.id().value(), next.get());
-        }
+    /** Called in the append transaction: every booked release of a killed item goes. */
+    static void cancel(Connection c, ItemId item) throws SQLException {
+        Jdbc.update(c, "delete from releases where item_id = ?", item.value());
     }
 
-    private static void book(Connection c, String itemId, Instant at) throws SQLException {
+    /** Called in the append transaction: the entry routed what these were booked for. */
+    static void dropDue(Connection c, ItemId item, Instant now) throws SQLException {
+        Jdbc.update(c, "delete from releases where item_id = ? and due_at <= ?", item.value(), now);
+    }
+
+    static void book(Connection c, String itemId, Instant at) throws SQLException {
         if (Jdbc.query(c, "select 1 from releases where item_id = ? and due_at = ?", rs -> 1, itemId, at).isEmpty()) {
             Jdbc.update(c, "insert into releases (item_id, due_at) values (?, ?)", itemId, at);
         }

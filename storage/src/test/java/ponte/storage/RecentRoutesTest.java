@@ -19,6 +19,7 @@ import ponte.core.orgs.Territories;
 import ponte.core.log.Appended;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
+import ponte.core.log.LogEvent;
 import ponte.core.orgs.OrgId;
 
 class RecentRoutesTest {
@@ -33,7 +34,7 @@ class RecentRoutesTest {
         for (OrgId p : partners) {
             routes.add(new Route(p, Event.PUBLISHED));
         }
-        return new Appended(new Cursor(seq), new Revision(item, version, false, routes, Optional.empty()), java.time.Instant.EPOCH.plusSeconds(seq));
+        return new Appended(new Cursor(seq), new Revision(item, version, LogEvent.PUBLISHED, routes, Optional.empty()), java.time.Instant.EPOCH.plusSeconds(seq));
     }
 
     private static List<Long> seqs(Optional<List<FeedEntry>> entries) {

@@ -12,7 +12,10 @@ import ponte.core.orgs.OrgId;
  * in the same atomic write, and return only once that write is durable.
  */
 public interface ContentLog {
-    /** Runs the change through the {@link ponte.core.publishing.Desk} against the item's state at that point of the log. */
+    /**
+     * Decides the change with {@link ponte.core.publishing.Appending} against the item's state at that point of the
+     * log, and returns once the entry is durable; a refused change throws the refusal and leaves no trace.
+     */
     Appended append(Change change);
 
     /** Entries routed to the partner after {@code after}, in log order, at most {@code limit}. */

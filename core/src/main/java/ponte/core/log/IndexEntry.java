@@ -5,7 +5,8 @@ import ponte.core.items.ItemId;
 import ponte.core.items.Version;
 
 /**
- * One entry of the log as readers of the whole log see it: the item, the version the entry made (for a release, the
- * latest, unchanged) and the language-version set the item belongs to now (its own id when it is alone).
+ * One entry of the log as readers of the whole log see it: the event it records, the item, the version the entry
+ * made (for a release, the latest, unchanged) and the language-version set the item belongs to now (its own id when
+ * it is alone).
  */
-public record IndexEntry(Cursor cursor, Item item, Version version, boolean release, ItemId languageSet) {}
+public record IndexEntry(Cursor cursor, LogEvent event, Item item, Version version, ItemId languageSet) {}

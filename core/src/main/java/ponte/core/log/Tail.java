@@ -3,37 +3,66 @@ package ponte.core.log;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import ponte.core.licensing.Route;
 import ponte.core.orgs.OrgId;
 
 /**
- * The tail of the log, for readers that follow it live (pushers, streams): they wait here for an entry routed to
- * their org instead of polling the database. A wake-up is a hint to read, never data: readers still read from their
- * cursor, so a missed or spurious signal costs at most one poll interval or one empty read.
+ * The tail of the log on one node: how readers that follow the log live (pushers, streams, the search index, metrics)
+ * hear of entries as they are committed, in log order. In embedded mode the log's writer feeds it; on PostgreSQL
+ * without Kafka the node's LISTEN on the log does; on Kafka the node's reader of the topic does, so each node hears of
+ * entries appended anywhere.
+ *
+ * <p>It is a wake-up, not the record: a reader that must not miss anything keeps its own cursor and reads the log; the
+ * tail only saves it from polling, so a missed or spurious signal costs at most one poll interval or one empty read.
  */
-public final class Tail implements AppendListener {
-    private final Map<OrgId, Signal> signals = new ConcurrentHashMap<>();
-    private final List<AppendListener> followers = new CopyOnWriteArrayList<>();
+public final class Tail {
+    private static final System.Logger LOG = System.getLogger(Tail.class.getName());
 
-    @Override
-    public void appended(Cursor head, Set<OrgId> routedTo) {
-        for (OrgId org : routedTo) {
-            Signal s = signals.get(org);
-            if (s != null) {
-                s.raise(head.seq());
-            }
-        }
-        followers.forEach(f -> f.appended(head, routedTo));
+    private final Map<OrgId, Signal> signals = new ConcurrentHashMap<>();
+    private final List<Consumer<LogEntry>> followers = new CopyOnWriteArrayList<>();
+    private volatile long last;
+
+    /** {@code follower} is told of every entry, in log order, on the thread that feeds the tail: it must not block. */
+    public void subscribe(Consumer<LogEntry> follower) {
+        followers.add(follower);
     }
 
-    /** Also tell {@code follower} of every commit. */
-    public void follow(AppendListener follower) {
-        followers.add(follower);
+    /**
+     * Entries the log committed, in log order: raises the signal of each org they were routed to and tells every
+     * follower. An entry at or before one already handed on is dropped (a re-send after a reconnect).
+     */
+    public void committed(List<LogEntry> entries) {
+        for (LogEntry entry : entries) {
+            long seq = entry.cursor().seq();
+            if (seq <= last) {
+                continue;
+            }
+            last = seq;
+            for (Route route : entry.routes()) {
+                Signal s = signals.get(route.partner());
+                if (s != null) {
+                    s.raise(seq);
+                }
+            }
+            for (Consumer<LogEntry> follower : followers) {
+                try {
+                    follower.accept(entry);
+                } catch (RuntimeException e) {
+                    // A follower's fault must not stop the log's writer or the next follower; followers poll anyway.
+                    LOG.log(System.Logger.Level.WARNING, "a follower of the log tail failed", e);
+                }
+            }
+        }
+    }
+
+    /** The last position handed on. */
+    public Cursor last() {
+        return new Cursor(last);
     }
 
     /**
@@ -49,10 +78,10 @@ public final class Tail implements AppendListener {
         private final Condition raised = lock.newCondition();
         private long last;
 
-        void raise(long head) {
+        void raise(long seq) {
             lock.lock();
             try {
-                last = Math.max(last, head);
+                last = Math.max(last, seq);
                 raised.signalAll();
             } finally {
                 lock.unlock();

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ponte.core.Invalid;
 import ponte.core.access.Caller;
-import ponte.core.orgs.OrgId;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Items;
@@ -33,15 +31,6 @@ public final class LanguageVersions {
         this.reading = reading;
         this.finding = finding;
         this.clock = clock;
-    }
-
-    /**
-     * The rule for {@code translationOf}: the target is an existing item of the publishing org, other than the item
-     * itself. Another org's item answers exactly as a missing one, so nothing is learnt about it.
-     */
-    public static Item requireLinkable(Optional<Item> target, OrgId by, ItemId self) {
-        return target.filter(t -> t.ownedBy(by) && !t.id().equals(self))
-                .orElseThrow(() -> new Invalid("/translationOf", "translationOf must be the id of another item of your organisation"));
     }
 
     /** The other language versions of an item the caller may read, those it may find; 404 when it may not read the item. */

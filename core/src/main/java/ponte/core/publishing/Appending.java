@@ -1,0 +1,112 @@
+package ponte.core.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ponte.core.Invalid;
+import ponte.core.items.Change;
+import ponte.core.items.Item;
+import ponte.core.items.ItemId;
+import ponte.core.items.Version;
+import ponte.core.licensing.Entitlements;
+import ponte.core.licensing.Route;
+import ponte.core.log.Appended;
+import ponte.core.log.Cursor;
+import ponte.core.log.LogEvent;
+import ponte.core.log.Revision;
+import ponte.core.orgs.OrgId;
+
+/**
+ * What appending one change to the content log means, decided in one place: the version it makes ({@link Desk}), who
+ * receives it ({@link Entitlements#route}, decided once, here, so corrections and kills follow the item to whoever
+ * received it), and when it must be released again for those time will entitle. The log's writer calls it for each
+ * change in log order, inside the transaction the entry commits in; it reads and writes only through that
+ * {@link LogTransaction}.
+ */
+public final class Appending {
+    private final Desk desk = new Desk();
+    private final Entitlements entitlements;
+    private final Clock clock;
+
+    public Appending(Entitlements entitlements, Clock clock) {
+        this.entitlements = entitlements;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides {@code change} as the entry at {@code at} and writes it through {@code tx}. A refusal is thrown as a
+     * {@link ponte.core.PonteException}; the writer then undoes whatever this wrote.
+     */
+    public Appended append(Change change, Cursor at, LogTransaction tx) {
+        Instant now = clock.instant();
+        Optional<Item> current = addressed(change, tx);
+        Optional<Version> latest = current.flatMap(i -> tx.version(i.id(), i.latestVersion()));
+        Map<OrgId, Integer> received = current.map(i -> tx.received(i.id())).orElse(Map.of());
+        Desk.Decision decision = desk.decide(current, latest, change, now);
+        Item item = decision.item();
+        Version version = decision.version();
+        List<Route> routes = entitlements.route(item, version, received, now);
+        Optional<Instant> next = version.isKill() ? Optional.empty() : entitlements.nextRelease(item, version, now);
+        Appended appended = new Appended(at, new Revision(item, version, decision.event(), routes, next), now);
+        store(change, appended.revision(), tx);
+        tx.append(appended);
+        book(item, next, now, tx);
+        return appended;
+    }
+
+    private static Optional<Item> addressed(Change change, LogTransaction tx) {
+        return switch (change) {
+            case Change.Publish p -> p.uri().flatMap(tx::itemWithUri);
+            case Change.Revise r -> tx.item(r.item());
+            case Change.Kill k -> tx.item(k.item());
+            case Change.Release r -> tx.item(r.item());
+        };
+    }
+
+    private static void store(Change change, Revision revision, LogTransaction tx) {
+        if (revision.event() == LogEvent.RELEASED) {
+            return; // no new version: the entry re-routes the latest one
+        }
+        if (revision.version().number() == 1) {
+            tx.insertItem(revision.item());
+        } else {
+            tx.updateItem(revision.item());
+        }
+        tx.insertVersion(revision.version());
+        if (change instanceof Change.Publish p && p.translationOf().isPresent()) {
+            link(revision.item(), p.translationOf().get(), p.by(), tx);
+        }
+    }
+
+    /**
+     * Joins the item to the language-version set of {@code translationOf}, which must be another item of the publishing
+     * org. Another org's item answers exactly as a missing one, so nothing is learnt about it.
+     */
+    private static void link(Item item, ItemId translationOf, OrgId by, LogTransaction tx) {
+        Item target = tx.item(translationOf).filter(t -> t.ownedBy(by) && !t.id().equals(item.id()))
+                .orElseThrow(() -> new Invalid("/translationOf", "translationOf must be the id of another item of your organisation"));
+        Optional<ItemId> targetSet = tx.languageSet(target.id());
+        ItemId set = targetSet.orElse(target.id());
+        if (targetSet.isEmpty()) {
+            tx.joinLanguageSet(target.id(), set);
+        }
+        Optional<ItemId> current = tx.languageSet(item.id());
+        if (current.isEmpty()) {
+            tx.joinLanguageSet(item.id(), set);
+        } else if (!current.get().equals(set)) {
+            throw new Invalid("/translationOf", "this item is already a language version of another story");
+        }
+    }
+
+    /** A killed item is never released again; otherwise what was due is done, and the next release is booked. */
+    private static void book(Item item, Optional<Instant> next, Instant now, LogTransaction tx) {
+        if (item.killed()) {
+            tx.cancelReleases(item.id());
+            return;
+        }
+        tx.dropReleasesDue(item.id(), now);
+        next.ifPresent(at -> tx.bookRelease(item.id(), at));
+    }
+}

@@ -1,0 +1,149 @@
+package ponte.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ponte.core.items.Item;
+import ponte.core.items.ItemId;
+import ponte.core.items.Version;
+import ponte.core.licensing.Route;
+import ponte.core.log.Appended;
+import ponte.core.orgs.OrgId;
+import ponte.core.publishing.LogTransaction;
+
+/** The log writer's transaction on one connection, as {@link ponte.core.publishing.Appending} reads and writes it. */
+final class JdbcLogTransaction implements LogTransaction {
+    @FunctionalInterface
+    private interface Statement<T> {
+        T run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws SQLException;
+    }
+
+    private final Connection c;
+
+    JdbcLogTransaction(Connection c) {
+        this.c = c;
+    }
+
+    @Override
+    public Optional<Item> itemWithUri(String uri) {
+        return sql(() -> ItemRows.item(c, "uri", uri));
+    }
+
+    @Override
+    public Optional<Item> item(ItemId id) {
+        return sql(() -> ItemRows.item(c, "id", id.value()));
+    }
+
+    @Override
+    public Optional<Version> version(ItemId item, int number) {
+        return sql(() -> ItemRows.version(c, item, number));
+    }
+
+    @Override
+    public Map<OrgId, Integer> received(ItemId item) {
+        return sql(() -> {
+            Map<OrgId, Integer> out = new HashMap<>();
+            Jdbc.query(c, """
+                    select r.org_id, max(l.version) from routes r join content_log l on l.seq = r.seq
+                    where r.item_id = ? group by r.org_id""",
+                    rs -> out.put(new OrgId(rs.getString(1)), rs.getInt(2)), item.value());
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<ItemId> languageSet(ItemId item) {
+        return sql(() -> LanguageSets.setOf(c, item));
+    }
+
+    @Override
+    public void insertItem(Item item) {
+        write(() -> {
+            Jdbc.update(c, "insert into items (id, uri, latest_version, first_created, killed) values (?, ?, ?, ?, ?)",
+                    item.id().value(), item.uri(), item.latestVersion(), item.firstCreated(), item.killed());
+            for (OrgId owner : item.owners()) {
+                Jdbc.update(c, "insert into item_owners (item_id, org_id) values (?, ?)", item.id().value(), owner.value());
+            }
+        });
+    }
+
+    @Override
+    public void updateItem(Item item) {
+        write(() -> Jdbc.update(c, "update items set latest_version = ?, killed = ? where id = ?", item.latestVersion(), item.killed(), item.id().value()));
+    }
+
+    @Override
+    public void insertVersion(Version version) {
+        write(() -> ItemRows.insertVersion(c, version));
+    }
+
+    @Override
+    public void joinLanguageSet(ItemId item, ItemId set) {
+        write(() -> LanguageSets.join(c, item, set));
+    }
+
+    @Override
+    public void append(Appended entry) {
+        long seq = entry.cursor().seq();
+        ItemId item = entry.revision().item().id();
+        write(() -> {
+            Jdbc.update(c, "insert into content_log (seq, item_id, version, event, appended_at) values (?, ?, ?, ?, ?)",
+                    seq, item.value(), entry.revision().version().number(), entry.revision().event().wire(), entry.at());
+            insertRoutes(seq, item, entry.revision().routes());
+        });
+    }
+
+    private void insertRoutes(long seq, ItemId item, List<Route> routes) throws SQLException {
+        if (routes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into routes (org_id, seq, item_id, event) values (?, ?, ?, ?)")) {
+            for (Route r : routes) {
+                Jdbc.bind(ps, r.partner().value(), seq, item.value(), r.event().wire());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public void cancelReleases(ItemId item) {
+        write(() -> Releases.cancel(c, item));
+    }
+
+    @Override
+    public void dropReleasesDue(ItemId item, Instant now) {
+        write(() -> Releases.dropDue(c, item, now));
+    }
+
+    @Override
+    public void bookRelease(ItemId item, Instant at) {
+        write(() -> Releases.book(c, item.value(), at));
+    }
+
+    private static void write(Write write) {
+        try {
+            write.run();
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+    }
+
+    private static <T> T sql(Statement<T> statement) {
+        try {
+            return statement.run();
+        } catch (SQLException e) {
+            throw new StorageFailure(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package ponte.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import ponte.core.PonteException;
+import ponte.core.items.Change;
+import ponte.core.log.Appended;
+import ponte.core.log.Cursor;
+import ponte.core.log.LogEntry;
+import ponte.core.publishing.Appending;
+
+/**
+ * The content log's one writer thread. One writer gives a total order in which sequence order equals commit order, so
+ * a reader's cursor can never pass an entry that commits later. It commits waiting changes together (group commit),
+ * which keeps durable commits from capping throughput; each change is decided by {@link Appending} inside its own
+ * savepoint, so one refused change does not fail the others in its group. Callers are answered only after the commit.
+ */
+final class LogWriter implements AutoCloseable {
+    private static final int GROUP = 256;
+
+    private record Pending(Change change, CompletableFuture<Appended> result) {}
+
+    private final DataSource dataSource;
+    private final boolean postgres;
+    private final Appending appending;
+    private final NetworkFreshness freshness;
+    private final Optional<RecentRoutes> recent;
+    private final Consumer<List<LogEntry>> committed;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastSeq;
+
+    /**
+     * @param head the log's last position now
+     * @param recent told of each group once it is durable, before its callers are answered, so a caller that reads its
+     *     feed after its answer finds its entry
+     * @param committed told of each group once it is durable and answered, in log order; runs on the writer thread, so
+     *     it must only hand the entries on
+     */
+    LogWriter(Database db, Cursor head, Appending appending, NetworkFreshness freshness, Optional<RecentRoutes> recent,
+              Consumer<List<LogEntry>> committed) {
+        this.dataSource = db.dataSource();
+        this.postgres = db.isPostgres();
+        this.appending = appending;
+        this.freshness = freshness;
+        this.recent = recent;
+        this.committed = committed;
+        this.lastSeq = head.seq();
+        this.thread = Thread.ofPlatform().name("ponte-log-writer").daemon().start(() -> GroupCommit.run(queue, GROUP, () -> running, this::commit));
+    }
+
+    Appended append(Change change) {
+        CompletableFuture<Appended> result = new CompletableFuture<>();
+        try {
+            if (!running || !queue.offer(new Pending(change, result), 30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the content log is not accepting changes");
+            }
+            return result.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while appending", e);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Changes waiting for the writer (a metric: a growing queue means the database cannot keep up). */
+    int queueDepth() {
+        return queue.size();
+    }
+
+    private void commit(List<Pending> group) {
+        List<Object> outcomes = new ArrayList<>(group.size());
+        long seqBefore = lastSeq;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            if (postgres) {
+                // Several nodes may append to one PostgreSQL: a transaction-scoped advisory lock makes them take
+                // turns, so sequence order stays commit order across the cluster; the sequence is re-read under it.
+                // Keyed by schema: two Ponte installations in one database do not wait for each other.
+                Jdbc.query(c, "select pg_advisory_xact_lock(hashtext('ponte-append:' || current_schema()))", rs -> 1);
+                lastSeq = Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst();
+                seqBefore = lastSeq;
+            }
+            // Route with the network as committed now: a licence approved on another node must count at once.
+            freshness.judgeAt(c);
+            JdbcLogTransaction tx = new JdbcLogTransaction(c);
+            for (Pending p : group) {
+                Savepoint savepoint = c.setSavepoint();
+                try {
+                    outcomes.add(appending.append(p.change(), new Cursor(lastSeq + 1), tx));
+                    lastSeq++;
+                } catch (PonteException refused) {
+                    c.rollback(savepoint);
+                    outcomes.add(refused);
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException failure) {
+            lastSeq = seqBefore;
+            RuntimeException error = failure instanceof SQLException s ? new StorageFailure(s) : (RuntimeException) failure;
+            group.forEach(p -> p.result().completeExceptionally(error));
+            return;
+        }
+        answer(group, outcomes);
+    }
+
+    /** Only now, after the commit returned, is anyone told their change is on the log. */
+    private void answer(List<Pending> group, List<Object> outcomes) {
+        List<Appended> appended = new ArrayList<>(group.size());
+        outcomes.forEach(o -> {
+            if (o instanceof Appended a) {
+                appended.add(a);
+            }
+        });
+        recent.ifPresent(r -> r.add(appended));
+        for (int i = 0; i < group.size(); i++) {
+            if (outcomes.get(i) instanceof Appended a) {
+                group.get(i).result().complete(a);
+            } else {
+                group.get(i).result().completeExceptionally((Throwable) outcomes.get(i));
+            }
+        }
+        if (!appended.isEmpty()) {
+            committed.accept(appended.stream().map(Appended::entry).toList());
+        }
+    }
+
+    /** Stops taking changes, finishes those already queued, then returns. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package ponte.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import ponte.core.Conflict;
+import ponte.core.Ids;
+import ponte.core.NotFound;
+import ponte.core.agreements.AgreementVersion;
+import ponte.core.agreements.Grant;
+import ponte.core.agreements.Terms;
+import ponte.core.items.Change;
+import ponte.core.items.Content;
+import ponte.core.items.Event;
+import ponte.core.items.ItemId;
+import ponte.core.licensing.Entitlements;
+import ponte.core.licensing.Validity;
+import ponte.core.log.Appended;
+import ponte.core.log.ContentLog;
+import ponte.core.log.Cursor;
+import ponte.core.log.FeedEntry;
+import ponte.core.log.Feeds;
+import ponte.core.log.IndexEntry;
+import ponte.core.log.LogEntry;
+import ponte.core.log.LogEvent;
+import ponte.core.orgs.CountryCode;
+import ponte.core.orgs.Org;
+import ponte.core.orgs.OrgId;
+import ponte.core.orgs.OrgKind;
+import ponte.core.orgs.Territories;
+import ponte.core.products.ProductId;
+import ponte.core.publishing.Appending;
+
+/**
+ * What the content-log port promises ({@link ContentLog}, docs/architecture.md "The log and its guarantees"), specified
+ * once and run against each database the log runs on. Real components throughout: the log, the gate over the network
+ * read from the same database, and core's {@link Appending}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ContentLogContract {
+    private static final ProductId NEWS = new ProductId("news");
+
+    /** One node: its log, its gate, and the entries its log handed on after each commit, in order. */
+    record Node(JdbcContentLog log, Entitlements entitlements, List<LogEntry> handedOn) {}
+
+    private final AtomicInteger names = new AtomicInteger();
+    private final List<Node> nodes = new ArrayList<>();
+    private final GatedClock clock = new GatedClock();
+    private Database db;
+    private JdbcOrgs orgs;
+    private JdbcAgreements agreements;
+    private Node node;
+
+    /** A migrated database of this class's own. */
+    abstract Database openDatabase() throws Exception;
+
+    /** Whether several nodes may share the database (each with its own writer, gate and memory). */
+    abstract boolean severalNodes();
+
+    @BeforeAll
+    void open() throws Exception {
+        db = openDatabase();
+        orgs = new JdbcOrgs(db, Clock.systemUTC(), new Ids(new SecureRandom()));
+        agreements = new JdbcAgreements(db);
+        node = newNode();
+    }
+
+    @AfterAll
+    void close() {
+        nodes.forEach(n -> n.log().close());
+        db.close();
+    }
+
+    private Node newNode() {
+        Entitlements entitlements = new Entitlements(() -> JdbcAgreements.network(agreements, orgs));
+        List<LogEntry> handedOn = new CopyOnWriteArrayList<>();
+        JdbcContentLog log = new JdbcContentLog(db, new Appending(entitlements, clock), new NetworkFreshness(db, entitlements::refresh), handedOn::addAll);
+        Node made = new Node(log, entitlements, handedOn);
+        nodes.add(made);
+        return made;
+    }
+
+    /** Another node on the same database where there can be one; embedded, the one node. */
+    private Node otherNode() {
+        return severalNodes() ? newNode() : node;
+    }
+
+    @Test
+    void appendedEntryIsReadBackInOrder() {
+        OrgId agency = org("agency", "IT");
+        Cursor before = node.log().head();
+
+        Appended published = node.log().append(publish(agency, Optional.empty()));
+        ItemId item = published.revision().item().id();
+        Appended updated = node.log().append(new Change.Revise(agency, item, content("second"), Event.UPDATED));
+        Appended killed = node.log().append(new Change.Kill(agency, item, "wrong"));
+
+        List<LogEntry> read = node.log().since(before, 10);
+        assertThat(read).extracting(LogEntry::cursor).containsExactly(published.cursor(), updated.cursor(), killed.cursor());
+        assertThat(read).extracting(LogEntry::event).containsExactly(LogEvent.PUBLISHED, LogEvent.UPDATED, LogEvent.KILLED);
+        assertThat(read).extracting(e -> e.version().number()).containsExactly(1, 2, 3);
+        assertThat(read.getLast().item().killed()).isTrue();
+        assertThat(read.getFirst().item().owners()).containsExactly(agency);
+        assertThat(killed.cursor().seq()).isEqualTo(published.cursor().seq() + 2);
+        assertThat(node.log().head()).isEqualTo(killed.cursor());
+        assertThat(node.log().entries(before, 10)).extracting(IndexEntry::event)
+                .containsExactly(LogEvent.PUBLISHED, LogEvent.UPDATED, LogEvent.KILLED);
+        assertThat(node.log().changedAfter(before, 10)).containsExactly(item, item, item);
+        assertThat(node.log().before(published.at())).isEqualTo(before);
+    }
+
+    @Test
+    void committedEntriesAreHandedOnInLogOrder() {
+        OrgId agency = org("agency", "IT");
+        Appended first = node.log().append(publish(agency, Optional.empty()));
+        Appended second = node.log().append(publish(agency, Optional.empty()));
+
+        // Handed on after the callers are answered, on the writer's thread.
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.handedOn().stream().anyMatch(e -> e.cursor().equals(second.cursor())));
+        assertThat(node.handedOn()).extracting(LogEntry::cursor).containsSubsequence(first.cursor(), second.cursor());
+        assertThat(node.handedOn()).filteredOn(e -> e.cursor().equals(second.cursor())).singleElement()
+                .isEqualTo(second.entry());
+    }
+
+    @Test
+    void refusedChangeDoesNotFailItsGroup() throws Exception {
+        OrgId agency = org("agency", "IT");
+        OrgId rival = org("rival", "FR");
+        String rivalsUri = "urn:rival:" + rival.value();
+        node.log().append(publish(rival, Optional.of(rivalsUri)));
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            // The writer is held inside the first change while the next three queue: they commit as one group.
+            clock.hold();
+            CompletableFuture<Appended> first = CompletableFuture.supplyAsync(() -> node.log().append(publish(agency, Optional.empty())), callers);
+            clock.awaitHeld();
+            CompletableFuture<Appended> good = CompletableFuture.supplyAsync(() -> node.log().append(publish(agency, Optional.empty())), callers);
+            awaitQueued(1);
+            CompletableFuture<Appended> conflict = CompletableFuture.supplyAsync(
+                    () -> node.log().append(publish(agency, Optional.of(rivalsUri))), callers);
+            awaitQueued(2);
+            CompletableFuture<Appended> missing = CompletableFuture.supplyAsync(
+                    () -> node.log().append(new Change.Kill(agency, new ItemId("no-such-item"), "gone")), callers);
+            awaitQueued(3);
+            CompletableFuture<Appended> alsoGood = CompletableFuture.supplyAsync(() -> node.log().append(publish(agency, Optional.empty())), callers);
+            awaitQueued(4);
+            clock.release();
+
+            first.get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> conflict.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(Conflict.class);
+            assertThatThrownBy(() -> missing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(NotFound.class);
+            Cursor goodAt = good.get(30, TimeUnit.SECONDS).cursor();
+            // The refused changes took no position: the group's good entries are neighbours on the log.
+            assertThat(alsoGood.get(30, TimeUnit.SECONDS).cursor().seq()).isEqualTo(goodAt.seq() + 1);
+            assertThat(node.log().since(new Cursor(goodAt.seq() - 1), 10)).extracting(LogEntry::cursor)
+                    .containsExactly(goodAt, new Cursor(goodAt.seq() + 1));
+        } finally {
+            clock.release();
+            callers.shutdown();
+        }
+    }
+
+    @Test
+    void entryIsRoutedToLicensedPartnersOnly() {
+        OrgId agency = org("agency", "IT");
+        OrgId partner = org("partner", "CN");
+        OrgId stranger = org("stranger", "KR");
+        license(agency, partner);
+
+        Appended published = node.log().append(publish(agency, Optional.empty()));
+
+        assertThat(published.revision().routes()).extracting(r -> r.partner()).containsExactly(partner);
+        assertThat(node.log().routedTo(partner, Cursor.START, 500)).extracting(FeedEntry::cursor).contains(published.cursor());
+        assertThat(node.log().routedTo(stranger, Cursor.START, 500)).isEmpty();
+    }
+
+    @Test
+    void killReachesEveryoneWhoReceivedTheItem() {
+        OrgId agency = org("agency", "IT");
+        OrgId partner = org("partner", "CN");
+        OrgId later = org("later", "JP");
+        String licence = license(agency, partner);
+        Appended published = node.log().append(publish(agency, Optional.empty()));
+        ItemId item = published.revision().item().id();
+        agreements.suspend(licence, true); // the partner's licence no longer grants anything
+        license(agency, later); // licensed after the item went out: it never received it
+
+        Appended killed = node.log().append(new Change.Kill(agency, item, "legal"));
+
+        assertThat(killed.revision().routes()).extracting(r -> r.partner()).containsExactly(partner);
+        List<FeedEntry> partnerSees = node.log().routedTo(partner, published.cursor(), 500);
+        assertThat(partnerSees).extracting(FeedEntry::cursor, FeedEntry::event).containsExactly(tuple(killed.cursor(), Event.KILLED));
+        assertThat(node.log().routedTo(later, Cursor.START, 500)).isEmpty();
+    }
+
+    @Test
+    void cursorNeverSkipsAnEntryCommittedLater() throws Exception {
+        OrgId agency = org("agency", "IT");
+        Node other = otherNode();
+        Cursor start = node.log().head();
+        int writers = 4;
+        int each = 25;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Long> seen = new ArrayList<>();
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            List<CompletableFuture<Void>> appends = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                ContentLog through = w % 2 == 0 ? node.log() : other.log();
+                appends.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < each; i++) {
+                        through.append(publish(agency, Optional.empty()));
+                    }
+                }, pool));
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new));
+            all.whenComplete((v, e) -> writing.set(false));
+            // A reader that follows the log while it grows, moving its cursor to the last entry of every page.
+            Cursor at = start;
+            while (writing.get() || !node.log().since(at, 1).isEmpty()) {
+                for (LogEntry e : node.log().since(at, 7)) {
+                    seen.add(e.cursor().seq());
+                    at = e.cursor();
+                }
+            }
+            all.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdown();
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long s = start.seq() + 1; s <= node.log().head().seq(); s++) {
+            expected.add(s);
+        }
+        assertThat(seen).hasSize(writers * each).isEqualTo(expected);
+    }
+
+    @Test
+    void routedPageIsJudgedWithTheNetworkItWasRoutedUnder() {
+        OrgId agency = org("agency", "IT");
+        OrgId partner = org("partner", "CN");
+        // On several nodes: this one reads, with a gate built before the licence existed; another node routes.
+        Node reader = otherNode();
+        Cursor before = reader.log().head();
+        license(agency, partner);
+
+        Appended published = node.log().append(publish(agency, Optional.empty()));
+
+        Feeds.Page page = new Feeds(reader.log(), reader.entitlements(), Clock.systemUTC()).routed(partner, before, 10);
+        assertThat(page.entries()).extracting(FeedEntry::cursor).containsExactly(published.cursor());
+    }
+
+    @Test
+    void releaseReroutesTheLatestVersionWithoutANewOne() {
+        OrgId agency = org("agency", "IT");
+        OrgId partner = org("partner", "CN");
+        Appended published = node.log().append(publish(agency, Optional.empty()));
+        license(agency, partner); // the licence starts after the item went out
+
+        Appended released = node.log().append(new Change.Release(published.revision().item().id()));
+
+        assertThat(released.revision().event()).isEqualTo(LogEvent.RELEASED);
+        assertThat(released.revision().version()).isEqualTo(published.revision().version());
+        assertThat(node.log().routedTo(partner, Cursor.START, 500)).extracting(FeedEntry::cursor, FeedEntry::event)
+                .containsExactly(tuple(released.cursor(), Event.PUBLISHED));
+        assertThat(node.log().since(published.cursor(), 10)).extracting(LogEntry::event).containsExactly(LogEvent.RELEASED);
+    }
+
+    @Test
+    void embargoBooksAReleaseAndAKillCancelsIt() {
+        OrgId agency = org("agency", "IT");
+        OrgId partner = org("partner", "CN");
+        license(agency, partner);
+        Instant lifts = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
+        Content embargoed = new Content("{}", Optional.of("en"), Optional.of(lifts), "text", Optional.of("embargoed"));
+        Releases releases = new Releases(db);
+
+        Appended published = node.log().append(new Change.Publish(agency, new ItemId("item-" + names.incrementAndGet()), Optional.empty(),
+                embargoed, Set.of(NEWS), Territories.WORLDWIDE));
+        ItemId item = published.revision().item().id();
+
+        assertThat(published.revision().routes()).isEmpty();
+        assertThat(releases.due(lifts, 1000)).contains(item);
+        node.log().append(new Change.Kill(agency, item, "withdrawn"));
+        assertThat(releases.due(lifts, 1000)).doesNotContain(item);
+    }
+
+    private void awaitQueued(int depth) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.log().queueDepth() >= depth);
+    }
+
+    private OrgId org(String role, String country) {
+        OrgId id = new OrgId(role + "-" + names.incrementAndGet());
+        orgs.register(new Org(id, role, role.equals("agency") || role.equals("rival") ? OrgKind.AGENCY : OrgKind.BROADCASTER, CountryCode.of(country)));
+        return id;
+    }
+
+    /** An agreement in force (approved by both) licensing the partner the agency's news anywhere; returns its id. */
+    private String license(OrgId agency, OrgId partner) {
+        String id = "agreement-" + names.incrementAndGet();
+        Grant grant = new Grant(agency, partner, Set.of(NEWS), Territories.WORLDWIDE, Set.of(), Duration.ZERO, false);
+        agreements.create(id, new AgreementVersion(1, new Terms("news", Set.of(agency, partner), Validity.ALWAYS, List.of(grant)),
+                agency, Instant.now(), Set.of(agency, partner)));
+        return id;
+    }
+
+    private Change.Publish publish(OrgId by, Optional<String> uri) {
+        return new Change.Publish(by, new ItemId("item-" + names.incrementAndGet()), uri, content("first"), Set.of(NEWS), Territories.WORLDWIDE);
+    }
+
+    private static Content content(String headline) {
+        return new Content("{\"headline\":\"" + headline + "\"}", Optional.of("en"), Optional.empty(), "text", Optional.of(headline));
+    }
+}
