@@ -3,6 +3,7 @@ package ponte.core.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ponte.core.fixtures.Fixtures.T0;
 import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anEndpoint;
 import static ponte.core.fixtures.Fixtures.anItem;
 
 import java.time.Duration;
@@ -21,14 +22,12 @@ import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
-import ponte.core.orgs.OrgId;
 
 /** The rules after an attempt, one by one and as a property over any run of answers. */
 class RetryingTest {
     static final Schedule SCHEDULE = Schedule.DEFAULT;
     static final Retrying RETRYING = new Retrying(SCHEDULE, Retrying.DISABLE_AFTER);
-    static final Endpoint ENDPOINT = new Endpoint(new EndpointId("ep_test"), new OrgId("partner"), "https://hooks.example/p", Format.NINJS,
-            EndpointFilter.ANY, Secrets.of(new Secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")), EndpointState.ACTIVE, Optional.empty(), T0);
+    static final Endpoint ENDPOINT = anEndpoint().build();
 
     static FeedEntry entry(long seq) {
         Item item = anItem().withId("item" + seq).ownedBy("agency").build();
