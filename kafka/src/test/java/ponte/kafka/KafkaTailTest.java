@@ -17,7 +17,7 @@ class KafkaTailTest {
 
     @Test
     void aStartingNodeHearsOnlyWhatIsCommittedAfterItStartedInLogOrder() throws Exception {
-        KafkaSettings kafka = SharedBroker.freshTopic();
+        KafkaSettings kafka = TestTopics.freshTopic();
         Entries.Committed log = new Entries.Committed().commit(published(1, 3));
         List<LogEntry> heard = new CopyOnWriteArrayList<>();
         LogTail tail = new LogTail();
@@ -38,7 +38,7 @@ class KafkaTailTest {
 
     @Test
     void twoNodesHearTheSameEntriesInTheSameOrder() throws Exception {
-        KafkaSettings kafka = SharedBroker.freshTopic();
+        KafkaSettings kafka = TestTopics.freshTopic();
         Entries.Committed log = new Entries.Committed();
         List<LogEntry> first = new CopyOnWriteArrayList<>();
         List<LogEntry> second = new CopyOnWriteArrayList<>();

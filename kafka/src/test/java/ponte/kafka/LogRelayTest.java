@@ -19,7 +19,7 @@ class LogRelayTest {
 
     @Test
     void committedEntriesReachTheTopicInSequenceOrderAndUnchanged() throws Exception {
-        KafkaSettings kafka = SharedBroker.freshTopic();
+        KafkaSettings kafka = TestTopics.freshTopic();
         Entries.Committed log = new Entries.Committed().commit(published(1, 30));
 
         try (LogRelay relay = new LogRelay(kafka, log, role -> true)) {
@@ -32,7 +32,7 @@ class LogRelayTest {
 
     @Test
     void entriesCommittedLaterFollowWhenTheRelayIsWoken() throws Exception {
-        KafkaSettings kafka = SharedBroker.freshTopic();
+        KafkaSettings kafka = TestTopics.freshTopic();
         Entries.Committed log = new Entries.Committed().commit(published(1, 2));
 
         try (LogRelay relay = new LogRelay(kafka, log, role -> true)) {
@@ -47,7 +47,7 @@ class LogRelayTest {
 
     @Test
     void aNewLeaderResumesAfterTheLastRelayedEntryWithoutRepeatingAny() throws Exception {
-        KafkaSettings kafka = SharedBroker.freshTopic();
+        KafkaSettings kafka = TestTopics.freshTopic();
         Entries.Committed log = new Entries.Committed().commit(published(1, 10));
         try (LogRelay first = new LogRelay(kafka, log, role -> true)) {
             await().atMost(PATIENCE).until(() -> first.relayed() == 10);
@@ -63,7 +63,7 @@ class LogRelayTest {
 
     @Test
     void onlyTheLeaderRelaysAndTheFollowerTakesOverWhereItStopped() throws Exception {
-        KafkaSettings kafka = SharedBroker.freshTopic();
+        KafkaSettings kafka = TestTopics.freshTopic();
         Entries.Committed log = new Entries.Committed().commit(published(1, 5));
         AtomicBoolean firstLeads = new AtomicBoolean(true);
 
