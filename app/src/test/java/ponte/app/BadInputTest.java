@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
@@ -25,13 +26,12 @@ class BadInputTest {
     @BeforeAll
     void network() throws Exception {
         node = new TestNode(dataDir);
-        node.org("agency", "IT");
-        node.org("other", "CN");
-        editor = node.key("agency", "editor");
-        partner = node.key("agency", "partner");
-        node.product(editor, "news");
-        String otherEditor = node.key("other", "editor");
-        node.product(otherEditor, "other-news");
+        Networks.Keys keys = aNetwork(node)
+                .agency("agency", "IT").withKey("partner").withProducts("news")
+                .agency("other", "CN").withProducts("other-news")
+                .build();
+        editor = keys.editor("agency");
+        partner = keys.partner("agency");
     }
 
     @AfterAll

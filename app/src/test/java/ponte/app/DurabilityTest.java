@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
@@ -35,9 +36,9 @@ class DurabilityTest {
         String id;
         String pageBefore;
         try (TestNode node = new TestNode(dataDir)) {
-            TestNode.Licensed keys = node.newsLicence("CN");
-            editor = keys.editor();
-            partner = keys.partner();
+            Networks.Keys keys = Networks.newsLicence(node, "CN");
+            editor = keys.editor("agency");
+            partner = keys.partner("partner");
             id = node.post("/v1/items", editor, publishBody(ninjs("it", "Prima"), "news")).json().get("id").asString();
             node.put("/v1/items/" + id, editor, TestNode.reviseBody(ninjs("it", "Seconda"), "correction"));
             node.post("/v1/items", editor, publishBody(ninjs("en", "Another"), "news"));
@@ -66,9 +67,7 @@ class DurabilityTest {
         try {
             String base = awaitUrl(server);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            post(http, base, "/v1/orgs", TestNode.ADMIN, "{\"id\":\"agency\",\"name\":\"Agency\",\"kind\":\"agency\",\"country\":\"IT\"}");
-            String editor = NinjsWriter.mapper().readTree(post(http, base, "/v1/orgs/agency/keys", TestNode.ADMIN, "{\"role\":\"editor\"}").body()).get("key").asString();
-            post(http, base, "/v1/products", editor, "{\"id\":\"news\",\"name\":\"News\"}");
+            String editor = aNetwork(base).agency("agency", "IT").withProducts("news").build().editor("agency");
 
             AtomicBoolean running = new AtomicBoolean(true);
             CountDownLatch enough = new CountDownLatch(300);

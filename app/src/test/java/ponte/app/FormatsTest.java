@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 import static ponte.app.TestNode.reviseBody;
@@ -55,14 +56,14 @@ class FormatsTest {
     @BeforeAll
     void network() throws Exception {
         node = new TestNode(dataDir);
-        node.org("agency", "IT");
-        node.org("broadcaster", "CN");
-        node.org("stranger", "JP");
-        editor = node.key("agency", "editor");
-        partner = node.key("broadcaster", "partner");
-        stranger = node.key("stranger", "partner");
-        node.product(editor, "news");
-        node.licence(editor, "broadcaster", "news");
+        Networks.Keys keys = aNetwork(node)
+                .agency("agency", "IT").withProducts("news").licensedTo("broadcaster")
+                .partner("broadcaster", "CN")
+                .partner("stranger", "JP")
+                .build();
+        editor = keys.editor("agency");
+        partner = keys.partner("broadcaster");
+        stranger = keys.partner("stranger");
         for (String[] story : new String[][] {{"it", "Cortina, pista pronta"}, {"zh-Hans", "冬奥会专题"}, {"en", "Bridge opens"}}) {
             TestNode.Answer a = node.post("/v1/items", editor, publishBody(ninjs(story[0], story[1]), "news"));
             uris.add(a.json().get("uri").asString());

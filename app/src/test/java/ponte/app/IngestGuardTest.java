@@ -2,6 +2,7 @@ package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ponte.app.Networks.aNetwork;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ponte.formats.AtomFeeds;
 import ponte.outbound.AddressGuard;
 import tools.jackson.databind.JsonNode;
 
@@ -82,9 +84,7 @@ class IngestGuardTest {
                 ? new InetAddress[] {InetAddress.getByName(dns.get(host))} : InetAddress.getAllByName(host))
                 .trusting(agency.getAddress());
         node = new TestNode(dataDir, Clock.systemUTC(), guard);
-        node.org("ansa", "IT");
-        editor = node.key("ansa", "editor");
-        node.product(editor, "wire");
+        editor = aNetwork(node).agency("ansa", "IT").withProducts("wire").build().editor("ansa");
     }
 
     @AfterAll
@@ -113,7 +113,7 @@ class IngestGuardTest {
     }
 
     private static String feed(String id) {
-        return IngestTest.atom(IngestTest.entry(id, "Notizia " + id, "2026-05-01T10:00:00Z"));
+        return AtomFeeds.atom(AtomFeeds.entry(id, "Notizia " + id, "2026-05-01T10:00:00Z"));
     }
 
     private TestNode.Answer register(String url) {

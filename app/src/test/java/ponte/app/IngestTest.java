@@ -2,6 +2,9 @@ package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ponte.app.Networks.aNetwork;
+import static ponte.formats.AtomFeeds.atom;
+import static ponte.formats.AtomFeeds.entry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -61,15 +64,14 @@ class IngestTest {
         upstreamBase = "http://127.0.0.1:" + upstream.getAddress().getPort();
         // The agency's server is on loopback, which the SSRF guard refuses unless private addresses are allowed.
         node = new TestNode(dataDir, Clock.systemUTC(), DeliverySettings.defaults().allowingPrivate(true));
-        node.org("ansa", "IT");
-        node.org("other", "FR");
-        node.org("kbs", "KR");
-        editor = node.key("ansa", "editor");
-        otherEditor = node.key("other", "editor");
-        partner = node.key("kbs", "partner");
-        node.product(editor, "wire");
-        node.product(otherEditor, "other-wire");
-        node.licence(editor, "kbs", "wire");
+        Networks.Keys keys = aNetwork(node)
+                .agency("ansa", "IT").withProducts("wire").licensedTo("kbs")
+                .agency("other", "FR").withProducts("other-wire")
+                .partner("kbs", "KR")
+                .build();
+        editor = keys.editor("ansa");
+        otherEditor = keys.editor("other");
+        partner = keys.partner("kbs");
     }
 
     @AfterAll
@@ -120,16 +122,6 @@ class IngestTest {
         List<JsonNode> entries = new ArrayList<>();
         node.get("/v1/feed?limit=500", partner).json().get("entries").forEach(entries::add);
         return entries;
-    }
-
-    static String atom(String... entries) {
-        return "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"it\"><id>urn:ansa:feed</id><title>ANSA</title>"
-                + "<updated>2026-05-01T12:00:00Z</updated>" + String.join("", entries) + "</feed>";
-    }
-
-    static String entry(String id, String title, String updated) {
-        return "<entry><id>" + id + "</id><title>" + title + "</title><updated>" + updated + "</updated><author><name>ANSA</name></author>"
-                + "<summary>" + title + " (sommario)</summary><content type=\"text\">" + title + ". Testo completo.</content></entry>";
     }
 
     @Test

@@ -39,6 +39,7 @@ class KafkaClusterTest {
     KafkaBroker kafka;
     TestNode first;
     TestNode second;
+    Networks.Keys keys;
     final List<Long> heardBySecond = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
@@ -48,8 +49,7 @@ class KafkaClusterTest {
         first = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("a"), db, TestNode.ADMIN, Optional.of(kafka.bootstrapServers())), Clock.systemUTC());
         second = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("b"), db, TestNode.ADMIN, Optional.of(kafka.bootstrapServers())), Clock.systemUTC());
         second.handle().onEntry(e -> heardBySecond.add(e.cursor().seq()));
-        first.org("agency", "IT");
-        first.org("partner", "CN");
+        keys = Networks.newsLicence(first, "CN");
     }
 
     @AfterAll
@@ -59,10 +59,8 @@ class KafkaClusterTest {
 
     @Test
     void bothNodesTakeWritesAndEveryNodeHearsEveryEntryInOrderAndOnceEvenWhenTheRelayMoves() throws Exception {
-        String editorA = first.key("agency", "editor");
-        first.product(editorA, "news");
-        first.licence(editorA, "partner", "news");
-        String partner = second.key("partner", "partner");
+        String editorA = keys.editor("agency");
+        String partner = keys.partner("partner");
 
         publishConcurrently(List.of(first, second), editorA, 40);
         long head = second.handle().head().seq();

@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ponte.core.fixtures.MovableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,16 +37,17 @@ class LicensingTest {
     @BeforeEach
     void network() throws Exception {
         node = new TestNode(dataDir, clock);
-        node.org("agency", "CN");
-        node.org("korea-tv", "KR");
-        node.org("kenya-tv", "KE");
-        agencyEditor = node.key("agency", "editor");
-        agencyAdmin = node.key("agency", "admin");
-        koreaPartner = node.key("korea-tv", "partner");
-        koreaAdmin = node.key("korea-tv", "admin");
-        kenyaPartner = node.key("kenya-tv", "partner");
-        kenyaAdmin = node.key("kenya-tv", "admin");
-        node.product(agencyEditor, "video");
+        Networks.Keys keys = aNetwork(node)
+                .agency("agency", "CN").withKey("admin").withProducts("video")
+                .partner("korea-tv", "KR").withKey("admin")
+                .partner("kenya-tv", "KE").withKey("admin")
+                .build();
+        agencyEditor = keys.editor("agency");
+        agencyAdmin = keys.key("agency", "admin");
+        koreaPartner = keys.partner("korea-tv");
+        koreaAdmin = keys.key("korea-tv", "admin");
+        kenyaPartner = keys.partner("kenya-tv");
+        kenyaAdmin = keys.key("kenya-tv", "admin");
     }
 
     @AfterEach

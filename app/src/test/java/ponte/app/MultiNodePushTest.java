@@ -43,9 +43,9 @@ class MultiNodePushTest {
         try (Receiver receiver = new Receiver();
              TestNode survivor = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("b"), db, TestNode.ADMIN, Optional.of(bootstrap), topic), Clock.systemUTC(), delivery)) {
             TestNode doomed = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("a"), db, TestNode.ADMIN, Optional.of(bootstrap), topic), Clock.systemUTC(), delivery);
-            TestNode.Licensed keys = doomed.newsLicence("DE");
-            String editor = keys.editor();
-            String partner = keys.partner();
+            Networks.Keys keys = Networks.newsLicence(doomed, "DE");
+            String editor = keys.editor("agency");
+            String partner = keys.partner("partner");
             Map<String, String> ids = new LinkedHashMap<>();
             for (int e = 0; e < ENDPOINTS; e++) {
                 String path = "/hook" + e;

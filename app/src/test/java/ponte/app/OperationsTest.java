@@ -2,6 +2,7 @@ package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
@@ -27,9 +28,7 @@ class OperationsTest {
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().get("checks").get("database").asString()).isEqualTo("up");
 
-            node.org("agency", "IT");
-            String editor = node.key("agency", "editor");
-            node.product(editor, "news");
+            String editor = aNetwork(node).agency("agency", "IT").withProducts("news").build().editor("agency");
             node.post("/v1/items", editor, publishBody(ninjs("it", "Uno"), "news"));
             node.post("/v1/items", editor, publishBody(ninjs("it", "Due"), "news"));
 
@@ -56,9 +55,9 @@ class OperationsTest {
     void deliveryIsMeasuredPerEndpoint() throws Exception {
         DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true).withSchedule(Schedule.parse("0,100,60000"));
         try (Receiver receiver = new Receiver(); TestNode node = new TestNode(dataDir, Clock.systemUTC(), delivery)) {
-            TestNode.Licensed keys = node.newsLicence("DE");
-            String editor = keys.editor();
-            String partner = keys.partner();
+            Networks.Keys keys = Networks.newsLicence(node, "DE");
+            String editor = keys.editor("agency");
+            String partner = keys.partner("partner");
             receiver.answer("/down", 503);
             String up = node.post("/v1/endpoints", partner, "{\"url\":\"" + receiver.url("/up") + "\"}").json().get("id").asString();
             String down = node.post("/v1/endpoints", partner, "{\"url\":\"" + receiver.url("/down") + "\"}").json().get("id").asString();

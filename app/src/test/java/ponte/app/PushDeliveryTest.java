@@ -2,6 +2,7 @@ package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 
 import java.nio.file.Path;
@@ -45,17 +46,16 @@ class PushDeliveryTest {
                 .withSchedule(Schedule.parse("0,30,60")).withTimeout(Duration.ofSeconds(1)).withPoll(Duration.ofMillis(200));
         node = new TestNode(dataDir, Clock.systemUTC(), delivery);
         receiver = new Receiver();
-        node.org("agency", "IT");
-        node.org("alpha", "CN");
-        node.org("beta", "KR");
-        node.org("gamma", "JP");
-        editor = node.key("agency", "editor");
-        alpha = node.key("alpha", "partner");
-        beta = node.key("beta", "partner");
-        gamma = node.key("gamma", "partner");
-        node.product(editor, "news");
-        node.licence(editor, "alpha", "news");
-        node.licence(editor, "beta", "news");
+        Networks.Keys keys = aNetwork(node)
+                .agency("agency", "IT").withProducts("news").licensedTo("alpha").licensedTo("beta")
+                .partner("alpha", "CN")
+                .partner("beta", "KR")
+                .partner("gamma", "JP")
+                .build();
+        editor = keys.editor("agency");
+        alpha = keys.partner("alpha");
+        beta = keys.partner("beta");
+        gamma = keys.partner("gamma");
     }
 
     @AfterAll

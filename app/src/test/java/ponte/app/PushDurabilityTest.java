@@ -2,6 +2,7 @@ package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
@@ -47,14 +48,15 @@ class PushDurabilityTest {
             try {
                 String base = ServerProcess.awaitUrl(server);
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                post(http, base, "/v1/orgs", TestNode.ADMIN, "{\"id\":\"agency\",\"name\":\"Agency\",\"kind\":\"agency\",\"country\":\"IT\"}");
-                String editor = json(post(http, base, "/v1/orgs/agency/keys", TestNode.ADMIN, "{\"role\":\"editor\"}")).get("key").asString();
-                post(http, base, "/v1/products", editor, "{\"id\":\"news\",\"name\":\"News\"}");
+                Networks network = aNetwork(base).agency("agency", "IT").withProducts("news");
+                for (int p = 0; p < PARTNERS; p++) {
+                    network.partner("partner" + p, "DE").licensedTo("partner" + p);
+                }
+                Networks.Keys keys = network.build();
+                String editor = keys.editor("agency");
                 for (int p = 0; p < PARTNERS; p++) {
                     String org = "partner" + p;
-                    post(http, base, "/v1/orgs", TestNode.ADMIN, "{\"id\":\"" + org + "\",\"name\":\"P\",\"kind\":\"broadcaster\",\"country\":\"DE\"}");
-                    String key = json(post(http, base, "/v1/orgs/" + org + "/keys", TestNode.ADMIN, "{\"role\":\"partner\"}")).get("key").asString();
-                    post(http, base, "/v1/licences", editor, "{\"licensee\":\"" + org + "\",\"products\":[\"news\"]}");
+                    String key = keys.partner(org);
                     for (int e = 0; e < ENDPOINTS_EACH; e++) {
                         String path = "/" + org + "/hook" + e;
                         // A receiver that holds every request until all items are published, then takes 20 ms per

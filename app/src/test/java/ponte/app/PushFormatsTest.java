@@ -52,9 +52,9 @@ class PushFormatsTest {
     static void network() throws Exception {
         node = new TestNode(dataDir, Clock.systemUTC(), DeliverySettings.defaults().allowingPrivate(true).withPoll(Duration.ofMillis(200)));
         receiver = new Receiver();
-        TestNode.Licensed keys = node.newsLicence("CN");
-        editor = keys.editor();
-        partner = keys.partner();
+        Networks.Keys keys = Networks.newsLicence(node, "CN");
+        editor = keys.editor("agency");
+        partner = keys.partner("partner");
     }
 
     @AfterAll

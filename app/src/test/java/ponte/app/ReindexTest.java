@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.publishBody;
 
 import java.io.IOException;
@@ -22,9 +23,7 @@ class ReindexTest {
         String editor;
         String id;
         try (TestNode node = new TestNode(dataDir)) {
-            node.org("agency", "IT");
-            editor = node.key("agency", "editor");
-            node.product(editor, "wire");
+            editor = aNetwork(node).agency("agency", "IT").withProducts("wire").build().editor("agency");
             id = node.post("/v1/items", editor, publishBody(SearchTest.item("it", "Assisi, riapre la basilica", "La basilica riapre ai pellegrini."), "wire"))
                     .json().get("id").asString();
             node.handle().catchUpSearch();

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ponte.core.delivery.Schedule;
+import ponte.core.fixtures.MovableClock;
 import ponte.delivery.DeliverySettings;
 import tools.jackson.databind.JsonNode;
 
@@ -31,9 +32,9 @@ class RetryScheduleTest {
         MovableClock clock = new MovableClock(T0);
         DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true).withPoll(Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(5));
         try (TestNode node = new TestNode(dataDir, clock, delivery); Receiver receiver = new Receiver()) {
-            TestNode.Licensed keys = node.newsLicence("DE");
-            String editor = keys.editor();
-            String partner = keys.partner();
+            Networks.Keys keys = Networks.newsLicence(node, "DE");
+            String editor = keys.editor("agency");
+            String partner = keys.partner("partner");
             receiver.answer("/broken", 500);
             String id = node.post("/v1/endpoints", partner, "{\"url\":\"" + receiver.url("/broken") + "\"}").json().get("id").asString();
             String entry = node.post("/v1/items", editor, publishBody(ninjs("it", "Never taken"), "news")).json().get("cursor").asString();

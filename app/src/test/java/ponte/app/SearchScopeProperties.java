@@ -32,6 +32,7 @@ import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.agreements.Grant;
 import ponte.core.agreements.Terms;
+import ponte.core.fixtures.MovableClock;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;

@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.publishBody;
 
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import ponte.core.fixtures.MovableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,19 +38,16 @@ class SearchTest {
     @BeforeAll
     void network(@TempDir Path dataDir) throws Exception {
         node = new TestNode(dataDir, clock);
-        node.org("agency", "IT");
-        node.org("other-agency", "CN");
-        node.org("partner-tv", "KR");
-        node.org("stranger-tv", "JP");
-        agencyEditor = node.key("agency", "editor");
-        otherEditor = node.key("other-agency", "editor");
-        partner = node.key("partner-tv", "partner");
-        stranger = node.key("stranger-tv", "partner");
-        node.product(agencyEditor, "wire");
-        node.product(agencyEditor, "premium");
-        node.product(otherEditor, "other-wire");
-        node.licence(agencyEditor, "partner-tv", "wire");
-        node.licence(otherEditor, "partner-tv", "other-wire");
+        Networks.Keys keys = aNetwork(node)
+                .agency("agency", "IT").withProducts("wire", "premium").licensedTo("partner-tv", "wire")
+                .agency("other-agency", "CN").withProducts("other-wire").licensedTo("partner-tv")
+                .partner("partner-tv", "KR")
+                .partner("stranger-tv", "JP")
+                .build();
+        agencyEditor = keys.editor("agency");
+        otherEditor = keys.editor("other-agency");
+        partner = keys.partner("partner-tv");
+        stranger = keys.partner("stranger-tv");
     }
 
     @AfterAll

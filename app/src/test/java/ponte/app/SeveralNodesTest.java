@@ -2,6 +2,7 @@ package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 
@@ -31,10 +32,9 @@ class SeveralNodesTest {
         Optional<String> db = TestDatabase.postgresUrlFor(dataDir);
         try (TestNode writing = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("a"), db, TestNode.ADMIN), Clock.systemUTC());
              TestNode reading = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("b"), db, TestNode.ADMIN), Clock.systemUTC())) {
-            writing.org("agency", "IT");
-            writing.org("partner", "DE");
-            String editor = writing.key("agency", "editor");
-            String partner = writing.key("partner", "partner");
+            Networks.Keys keys = aNetwork(writing).agency("agency", "IT").partner("partner", "DE").build();
+            String editor = keys.editor("agency");
+            String partner = keys.partner("partner");
             String cursor = "";
             for (int round = 0; round < 5; round++) {
                 // A new product under a new licence each round: the reading node has never seen either.
@@ -59,23 +59,23 @@ class SeveralNodesTest {
         try (Receiver receiver = new Receiver();
              TestNode delivering = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("asks-a"), db, TestNode.ADMIN), Clock.systemUTC(), delivery);
              TestNode other = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("asks-b"), db, TestNode.ADMIN), Clock.systemUTC(), delivery)) {
-            TestNode.Licensed keys = delivering.newsLicence("DE");
+            Networks.Keys keys = Networks.newsLicence(delivering, "DE");
             AtomicBoolean up = new AtomicBoolean(false);
             receiver.answer("/hook", hit -> up.get() ? 200 : 503);
-            String id = delivering.post("/v1/endpoints", keys.partner(), "{\"url\":\"" + receiver.url("/hook") + "\"}").json().get("id").asString();
+            String id = delivering.post("/v1/endpoints", keys.partner("partner"), "{\"url\":\"" + receiver.url("/hook") + "\"}").json().get("id").asString();
             assertThat(delivering.handle().delivering()).as("created here, claimed here").contains(new ponte.core.delivery.EndpointId(id));
-            delivering.post("/v1/items", keys.editor(), publishBody(ninjs("it", "Rimandata"), "news"));
-            await().atMost(wait).until(() -> other.get("/v1/endpoints/" + id + "/dead-letters", keys.partner()).json().get("deadLetters").size() == 1);
+            delivering.post("/v1/items", keys.editor("agency"), publishBody(ninjs("it", "Rimandata"), "news"));
+            await().atMost(wait).until(() -> other.get("/v1/endpoints/" + id + "/dead-letters", keys.partner("partner")).json().get("deadLetters").size() == 1);
 
             up.set(true);
-            assertThat(other.post("/v1/endpoints/" + id + "/dead-letters/resend", keys.partner(), "").status()).isEqualTo(202);
+            assertThat(other.post("/v1/endpoints/" + id + "/dead-letters/resend", keys.partner("partner"), "").status()).isEqualTo(202);
             await().atMost(wait).until(() -> receiver.delivered("/hook").size() == 1);
 
-            String first = delivering.post("/v1/items", keys.editor(), publishBody(ninjs("it", "Seconda"), "news")).json().get("cursor").asString();
+            String first = delivering.post("/v1/items", keys.editor("agency"), publishBody(ninjs("it", "Seconda"), "news")).json().get("cursor").asString();
             await().atMost(wait).until(() -> receiver.delivered("/hook").size() == 2);
             // The endpoint is idle now: only the replay asked through the other node can make it send again.
             String before = new ponte.core.log.Cursor(ponte.core.log.Cursor.parse("cursor", first).seq() - 1).encode();
-            assertThat(other.post("/v1/endpoints/" + id + "/replay", keys.partner(), "{\"from\":\"" + before + "\"}").status()).isEqualTo(200);
+            assertThat(other.post("/v1/endpoints/" + id + "/replay", keys.partner("partner"), "{\"from\":\"" + before + "\"}").status()).isEqualTo(200);
             await().atMost(wait).until(() -> receiver.delivered("/hook").size() == 3);
             List<Receiver.Hit> hits = receiver.delivered("/hook");
             assertThat(hits.get(2).id()).isEqualTo(hits.get(1).id());
@@ -90,9 +90,9 @@ class SeveralNodesTest {
         try (Receiver receiver = new Receiver();
              TestNode busy = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("share-a"), db, TestNode.ADMIN), Clock.systemUTC(), delivery);
              TestNode idle = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("share-b"), db, TestNode.ADMIN), Clock.systemUTC(), delivery)) {
-            TestNode.Licensed keys = busy.newsLicence("DE");
+            Networks.Keys keys = Networks.newsLicence(busy, "DE");
             for (int e = 0; e < 6; e++) {
-                busy.post("/v1/endpoints", keys.partner(), "{\"url\":\"" + receiver.url("/hook" + e) + "\"}");
+                busy.post("/v1/endpoints", keys.partner("partner"), "{\"url\":\"" + receiver.url("/hook" + e) + "\"}");
             }
             // Each created endpoint is claimed by the node it was created through; the lease rounds then even it out.
             await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -107,10 +107,10 @@ class SeveralNodesTest {
         try (Receiver receiver = new Receiver();
              TestNode delivering = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("wake-a"), db, TestNode.ADMIN), Clock.systemUTC(), delivery);
              TestNode publishing = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("wake-b"), db, TestNode.ADMIN), Clock.systemUTC(), delivery)) {
-            TestNode.Licensed keys = delivering.newsLicence("DE");
-            delivering.post("/v1/endpoints", keys.partner(), "{\"url\":\"" + receiver.url("/wake") + "\"}");
+            Networks.Keys keys = Networks.newsLicence(delivering, "DE");
+            delivering.post("/v1/endpoints", keys.partner("partner"), "{\"url\":\"" + receiver.url("/wake") + "\"}");
             for (int i = 0; i < 3; i++) {
-                publishing.post("/v1/items", keys.editor(), publishBody(ninjs("it", "Sveglia " + i), "news"));
+                publishing.post("/v1/items", keys.editor("agency"), publishBody(ninjs("it", "Sveglia " + i), "news"));
                 int expected = i + 1;
                 // Without Kafka the other node hears of the entry through PostgreSQL's LISTEN/NOTIFY, not its poll.
                 await().atMost(Duration.ofSeconds(3)).until(() -> receiver.delivered("/wake").size() == expected);

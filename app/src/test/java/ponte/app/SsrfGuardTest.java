@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,8 +24,7 @@ class SsrfGuardTest {
     @BeforeAll
     static void start() throws Exception {
         node = new TestNode(dataDir, Clock.systemUTC(), DeliverySettings.defaults());
-        node.org("partner", "DE");
-        partner = node.key("partner", "partner");
+        partner = aNetwork(node).partner("partner", "DE").build().partner("partner");
     }
 
     @AfterAll

@@ -42,9 +42,9 @@ class StreamTest {
     @BeforeAll
     static void start() throws Exception {
         node = new TestNode(dataDir, Clock.systemUTC(), DeliverySettings.defaults().withHeartbeat(Duration.ofMillis(300)));
-        TestNode.Licensed keys = node.newsLicence("DE");
-        editor = keys.editor();
-        partner = keys.partner();
+        Networks.Keys keys = Networks.newsLicence(node, "DE");
+        editor = keys.editor("agency");
+        partner = keys.partner("partner");
     }
 
     @AfterAll

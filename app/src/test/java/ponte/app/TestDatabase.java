@@ -22,7 +22,6 @@ import ponte.kafka.KafkaBroker;
 final class TestDatabase {
     static final String POSTGRES_SERVER = System.getProperty("ponte.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
-    private static volatile KafkaBroker kafka;
 
     static {
         // Schemas and the broker live as long as the test JVM: restarts within a test find their data.
@@ -80,23 +79,8 @@ final class TestDatabase {
     }
 
     /** One broker for the whole test JVM, started on first use. */
-    static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            try {
-                kafka = new KafkaBroker();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not start the in-JVM Kafka broker", e);
-            }
-            KafkaBroker started = kafka;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (Exception ignored) {
-                    // the JVM is ending
-                }
-            }));
-        }
-        return kafka;
+    static KafkaBroker kafka() {
+        return KafkaBroker.shared();
     }
 
     private static byte[] sha1(String s) {

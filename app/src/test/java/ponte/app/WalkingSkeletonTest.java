@@ -1,6 +1,7 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
 import static ponte.app.TestNode.ninjs;
 import static ponte.app.TestNode.publishBody;
 import static ponte.app.TestNode.reviseBody;
@@ -30,15 +31,14 @@ class WalkingSkeletonTest {
     @BeforeAll
     void network() throws Exception {
         node = new TestNode(dataDir);
-        node.org("agency", "IT");
-        node.org("broadcaster", "CN");
-        node.org("stranger", "JP");
-        agencyEditor = node.key("agency", "editor");
-        broadcasterPartner = node.key("broadcaster", "partner");
-        strangerPartner = node.key("stranger", "partner");
-        node.product(agencyEditor, "agency-news");
-        node.product(agencyEditor, "agency-unlicensed");
-        node.licence(agencyEditor, "broadcaster", "agency-news");
+        Networks.Keys keys = aNetwork(node)
+                .agency("agency", "IT").withProducts("agency-news", "agency-unlicensed").licensedTo("broadcaster", "agency-news")
+                .partner("broadcaster", "CN")
+                .partner("stranger", "JP")
+                .build();
+        agencyEditor = keys.editor("agency");
+        broadcasterPartner = keys.partner("broadcaster");
+        strangerPartner = keys.partner("stranger");
     }
 
     @AfterAll

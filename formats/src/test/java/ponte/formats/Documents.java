@@ -2,7 +2,10 @@ package ponte.formats;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** Small ninjs documents as an editor would file them: {@code aDocument().inLanguage("zh").build()}. */
+/**
+ * Small ninjs documents as an editor would file them: {@code aDocument().inLanguage("zh").build()}; the domain
+ * objects around them come from core's shared builders ({@code ponte.core.fixtures.Fixtures}).
+ */
 final class Documents {
     private final ObjectNode document = NinjsWriter.mapper().createObjectNode();
 
@@ -51,5 +54,10 @@ final class Documents {
 
     ObjectNode build() {
         return document.deepCopy();
+    }
+
+    /** The document as text, as {@code aVersion().withNinjs(…)} files it. */
+    String json() {
+        return NinjsWriter.mapper().writeValueAsString(document);
     }
 }

@@ -2,9 +2,9 @@ package ponte.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static ponte.formats.Items.anItem;
-import static ponte.formats.Licences.aLicence;
-import static ponte.formats.Versions.aVersion;
+import static ponte.core.fixtures.Fixtures.aLicence;
+import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anItem;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package ponte.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.core.fixtures.Fixtures.aLicence;
+import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anItem;
 import static ponte.formats.Documents.aDocument;
-import static ponte.formats.Items.anItem;
-import static ponte.formats.Licences.aLicence;
-import static ponte.formats.Versions.aVersion;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class NinjsWriterTest {
     void renderedPartnerViewValidatesAgainstOfficialSchema() {
         Licence narrow = aLicence().in(Territories.of(Set.of("CN", "IT", "KR"), Set.of("KR"))).inLanguages("zh", "it")
                 .valid(Optional.of(Instant.parse("2026-01-01T00:00:00Z")), Optional.of(Instant.parse("2027-01-01T00:00:00Z"))).build();
-        Version version = aVersion().of(item).withDocument(aDocument().inLanguage("zh").with("usageTerms", "Editorial use only."))
+        Version version = aVersion().of(item).withNinjs(aDocument().inLanguage("zh").with("usageTerms", "Editorial use only.").json())
                 .withRights(Territories.of(Set.of("CN", "IT"), Set.of())).build();
 
         ObjectNode rendered = WRITER.render(item, version, Terms.partnerView(List.of("Italpress"), narrow, "Italpress", "CGTN"));
@@ -53,7 +53,7 @@ class NinjsWriterTest {
 
     @Test
     void renderedOwnerViewValidatesAgainstOfficialSchema() {
-        ObjectNode rendered = WRITER.render(item, aVersion().of(item).withDocument(aDocument().withoutUri().withLinkedRights("https://italpress.com/rights")).build(), owner);
+        ObjectNode rendered = WRITER.render(item, aVersion().of(item).withNinjs(aDocument().withoutUri().withLinkedRights("https://italpress.com/rights").json()).build(), owner);
 
         assertThat(OfficialSchema.errorsIn(rendered)).isEmpty();
     }
@@ -61,8 +61,8 @@ class NinjsWriterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("officialShouldPass")
     void everyOfficialExampleRendersAsValidNinjsForPartnersAndWhenKilled(Path file) {
-        Version filed = aVersion().of(item).withDocument(json(READER.read(Standards.read(file)).ninjs())).build();
-        Version killed = aVersion().of(item).number(2).withDocument(json(filed.content().ninjs())).killedBecause("Legal").build();
+        Version filed = aVersion().of(item).withNinjs(READER.read(Standards.read(file)).ninjs()).build();
+        Version killed = aVersion().of(item).number(2).withNinjs(filed.content().ninjs()).killedBecause("Legal").build();
 
         assertThat(OfficialSchema.errorsIn(WRITER.render(item, filed, partner))).isEmpty();
         assertThat(OfficialSchema.errorsIn(WRITER.render(item, filed, owner))).isEmpty();
@@ -71,7 +71,7 @@ class NinjsWriterTest {
 
     @Test
     void killIsRenderedAsCanceledWithReason() {
-        Version kill = aVersion().of(item).number(3).withDocument(aDocument().with("pubStatus", "usable").with("edNote", "Embargoed for Asia."))
+        Version kill = aVersion().of(item).number(3).withNinjs(aDocument().with("pubStatus", "usable").with("edNote", "Embargoed for Asia.").json())
                 .killedBecause("Legal: the court ordered removal").build();
 
         ObjectNode rendered = WRITER.render(item, kill, partner);
@@ -83,7 +83,7 @@ class NinjsWriterTest {
     @Test
     void ponteIdentityVersionAndDatesReplaceWhatTheDocumentSays() {
         Version version = aVersion().of(item).number(3).created(Instant.parse("2026-05-02T10:15:30.250Z"))
-                .withDocument(aDocument().with("version", "1").with("versionCreated", "2020-01-01T00:00:00Z")).build();
+                .withNinjs(aDocument().with("version", "1").with("versionCreated", "2020-01-01T00:00:00Z").json()).build();
 
         ObjectNode rendered = WRITER.render(item, version, partner);
 
@@ -96,8 +96,8 @@ class NinjsWriterTest {
 
     @Test
     void pubStatusIsTheEditorsOrUsable() {
-        ObjectNode withheld = WRITER.render(item, aVersion().withDocument(aDocument().with("pubStatus", "withheld")).build(), partner);
-        ObjectNode unsaid = WRITER.render(item, aVersion().withDocument(aDocument().without("pubStatus")).build(), partner);
+        ObjectNode withheld = WRITER.render(item, aVersion().withNinjs(aDocument().with("pubStatus", "withheld").json()).build(), partner);
+        ObjectNode unsaid = WRITER.render(item, aVersion().withNinjs(aDocument().without("pubStatus").json()).build(), partner);
 
         assertThat(withheld.path("pubStatus").asString()).isEqualTo("withheld");
         assertThat(unsaid.path("pubStatus").asString()).isEqualTo("usable");
@@ -108,7 +108,7 @@ class NinjsWriterTest {
         Terms coProduction = Terms.partnerView(List.of("Italpress", "CGTN"), licence, "Italpress", "Yonhap");
 
         ObjectNode unsaid = WRITER.render(item, aVersion().build(), coProduction);
-        ObjectNode said = WRITER.render(item, aVersion().withDocument(aDocument().with("copyrightHolder", "Italpress S.r.l.")).build(), coProduction);
+        ObjectNode said = WRITER.render(item, aVersion().withNinjs(aDocument().with("copyrightHolder", "Italpress S.r.l.").json()).build(), coProduction);
 
         assertThat(unsaid.path("copyrightHolder").asString()).isEqualTo("Italpress / CGTN");
         assertThat(said.path("copyrightHolder").asString()).isEqualTo("Italpress S.r.l.");
@@ -116,7 +116,7 @@ class NinjsWriterTest {
 
     @Test
     void editorsAltIdsAreKeptAndPonteIdIsAppended() {
-        Version version = aVersion().withDocument(aDocument().withAltId("italpress-slug", "ponte-stretto").withAltId("ponte-id", "someoneelse0000")).build();
+        Version version = aVersion().withNinjs(aDocument().withAltId("italpress-slug", "ponte-stretto").withAltId("ponte-id", "someoneelse0000").json()).build();
 
         ObjectNode rendered = WRITER.render(item, version, partner);
 
@@ -126,7 +126,7 @@ class NinjsWriterTest {
 
     @Test
     void partnerViewCarriesTheLicenceAsAnOdrlAgreement() {
-        ObjectNode rendered = WRITER.render(item, aVersion().of(item).withDocument(aDocument().withLinkedRights("https://italpress.com/rights")).build(), partner);
+        ObjectNode rendered = WRITER.render(item, aVersion().of(item).withNinjs(aDocument().withLinkedRights("https://italpress.com/rights").json()).build(), partner);
 
         JsonNode rightsInfo = rendered.path("rightsInfo");
         assertThat(rightsInfo.propertyNames()).containsExactly("langId", "encodedRights");
@@ -161,7 +161,7 @@ class NinjsWriterTest {
     @Test
     void usageTermsStateTheLicenceInPlainEnglishAfterTheEditors() {
         ObjectNode unsaid = WRITER.render(item, aVersion().build(), partner);
-        ObjectNode said = WRITER.render(item, aVersion().withDocument(aDocument().with("usageTerms", "Editorial use only.")).build(), partner);
+        ObjectNode said = WRITER.render(item, aVersion().withNinjs(aDocument().with("usageTerms", "Editorial use only.").json()).build(), partner);
 
         String sentence = "Licensed by Italpress to CGTN: products it-news; territories worldwide excluding JP; languages any; "
                 + "valid until 2027-01-01T00:00:00Z; embargo delay PT0S.";
@@ -184,7 +184,7 @@ class NinjsWriterTest {
 
     @Test
     void ownerViewKeepsTheEditorsRightsInfoAndUsageTerms() {
-        Version version = aVersion().withDocument(aDocument().withLinkedRights("https://italpress.com/rights").with("usageTerms", "Editorial use only.")).build();
+        Version version = aVersion().withNinjs(aDocument().withLinkedRights("https://italpress.com/rights").with("usageTerms", "Editorial use only.").json()).build();
 
         ObjectNode rendered = WRITER.render(item, version, owner);
 

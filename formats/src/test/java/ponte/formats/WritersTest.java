@@ -1,10 +1,10 @@
 package ponte.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.core.fixtures.Fixtures.aLicence;
+import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anItem;
 import static ponte.formats.Documents.aDocument;
-import static ponte.formats.Items.anItem;
-import static ponte.formats.Licences.aLicence;
-import static ponte.formats.Versions.aVersion;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -49,9 +49,9 @@ class WritersTest {
     }
 
     private ItemView view(JsonNode filed, Event event) {
-        Version version = aVersion().of(item).withDocument(NinjsWriter.mapper().readTree(READER.read(filed).ninjs())).build();
+        Version version = aVersion().of(item).withNinjs(READER.read(filed).ninjs()).build();
         if (event == Event.KILLED) {
-            version = aVersion().of(item).number(2).withDocument(NinjsWriter.mapper().readTree(version.content().ninjs())).killedBecause("Legal").build();
+            version = aVersion().of(item).number(2).withNinjs(version.content().ninjs()).killedBecause("Legal").build();
         }
         return new ItemView(event, NINJS.render(item, version, partner), "http://ponte.test/v1/items/" + item.id());
     }

@@ -8,7 +8,29 @@ import org.apache.kafka.common.test.TestKitNodes;
  * and the benchmarks (shipped in this module's test jar).
  */
 public final class KafkaBroker implements AutoCloseable {
+    private static KafkaBroker shared;
+
     private final KafkaClusterTestKit cluster;
+
+    /** One broker for the whole test JVM, started on first use (it takes seconds) and stopped when the JVM ends. */
+    public static synchronized KafkaBroker shared() {
+        if (shared == null) {
+            try {
+                shared = new KafkaBroker();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the in-JVM Kafka broker", e);
+            }
+            KafkaBroker started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is ending
+                }
+            }));
+        }
+        return shared;
+    }
 
     public KafkaBroker() throws Exception {
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()

@@ -1,10 +1,12 @@
 package ponte.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anItem;
+import static ponte.core.fixtures.Fixtures.worldwideExcept;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ponte.core.items.Content;
@@ -12,9 +14,6 @@ import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
-import ponte.core.orgs.Territories;
-import ponte.core.orgs.OrgId;
-import ponte.core.products.ProductId;
 import ponte.core.search.Candidate;
 import ponte.core.search.Position;
 
@@ -22,10 +21,10 @@ class FactsTest {
     @Test
     void theGateReadsFromTheIndexExactlyWhatWasIndexed() {
         Instant first = Instant.parse("2026-02-06T19:00:00.123456789Z");
-        Item item = new Item(new ItemId("abc"), "urn:ponte:item:abc", Set.of(new OrgId("cctv-plus"), new OrgId("italpress")), 3, first, false);
-        Content content = new Content("{\"headlines\":[]}", Optional.of("zh-Hans"), Optional.of(first.plusNanos(1)), "video", Optional.of("冬奥会特别节目"));
-        Version version = new Version(item.id(), 3, Event.CORRECTED, first.plusSeconds(60), content, Set.of(new ProductId("video")),
-                Territories.of(Set.of("*"), Set.of("UG", "CL")), Optional.empty());
+        Item item = anItem().withId("abc").ownedBy("cctv-plus", "italpress").atVersion(3).firstCreated(first).build();
+        Version version = aVersion().of(item).number(3).event(Event.CORRECTED).created(first.plusSeconds(60)).inLanguage("zh-Hans")
+                .embargoedUntil(first.plusNanos(1)).ofType("video").headline("冬奥会特别节目").inProducts("video").withRights(worldwideExcept("UG", "CL")).build();
+        Content content = version.content();
         Candidate.Facts facts = new Candidate.Facts("zh-Hans", false, List.of(new Candidate.Subject("http://cv.iptc.org/newscodes/mediatopic/15000000", "sport")),
                 Set.of("CN", "IT"), new ItemId("root"));
         byte[] bytes = Facts.encode(item, version, facts);

@@ -1,21 +1,19 @@
 package ponte.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
-import ponte.core.items.ItemId;
 import ponte.core.log.Revision;
 import ponte.core.items.Version;
 import ponte.core.licensing.Route;
-import ponte.core.orgs.Territories;
 import ponte.core.log.Appended;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
@@ -27,14 +25,13 @@ class RecentRoutesTest {
     private static final OrgId B = new OrgId("b");
 
     private static Appended entry(long seq, OrgId... partners) {
-        Item item = new Item(new ItemId("i" + seq), "urn:x:" + seq, Set.of(new OrgId("owner")), 1, Instant.EPOCH, false);
-        Version version = new Version(item.id(), 1, Event.PUBLISHED, Instant.EPOCH,
-                new Content("{}", Optional.empty(), Optional.empty(), "text", Optional.empty()), Set.of(), Territories.WORLDWIDE, Optional.empty());
+        Item item = anItem().withId("i" + seq).ownedBy("owner").build();
+        Version version = aVersion().of(item).build();
         List<Route> routes = new ArrayList<>();
         for (OrgId p : partners) {
             routes.add(new Route(p, Event.PUBLISHED));
         }
-        return new Appended(new Cursor(seq), new Revision(item, version, LogEvent.PUBLISHED, routes, Optional.empty()), java.time.Instant.EPOCH.plusSeconds(seq));
+        return new Appended(new Cursor(seq), new Revision(item, version, LogEvent.PUBLISHED, routes, Optional.empty()), Instant.EPOCH.plusSeconds(seq));
     }
 
     private static List<Long> seqs(Optional<List<FeedEntry>> entries) {

@@ -1,7 +1,10 @@
 package ponte.core.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ponte.core.licensing.Fixtures.T0;
+import static ponte.core.fixtures.Fixtures.T0;
+import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anEndpoint;
+import static ponte.core.fixtures.Fixtures.anItem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,22 +20,18 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
-import ponte.core.licensing.Fixtures;
-import ponte.core.orgs.Territories;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
-import ponte.core.orgs.OrgId;
 
 /** The rules after an attempt, one by one and as a property over any run of answers. */
 class RetryingTest {
     static final Schedule SCHEDULE = Schedule.DEFAULT;
     static final Retrying RETRYING = new Retrying(SCHEDULE, Retrying.DISABLE_AFTER);
-    static final Endpoint ENDPOINT = new Endpoint(new EndpointId("ep_test"), new OrgId("partner"), "https://hooks.example/p", Format.NINJS,
-            EndpointFilter.ANY, Secrets.of(new Secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")), EndpointState.ACTIVE, Optional.empty(), T0);
+    static final Endpoint ENDPOINT = anEndpoint().build();
 
     static FeedEntry entry(long seq) {
-        Item item = Fixtures.item("item" + seq, "agency");
-        return new FeedEntry(new Cursor(seq), Event.PUBLISHED, item, Fixtures.version(item, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news"), Instant.EPOCH);
+        Item item = anItem().withId("item" + seq).ownedBy("agency").build();
+        return new FeedEntry(new Cursor(seq), Event.PUBLISHED, item, aVersion().of(item).build(), Instant.EPOCH);
     }
 
     static Attempt attempt(long seq, int number, Instant at, int status) {

@@ -1,6 +1,6 @@
 package ponte.core.licensing;
 
-import static ponte.core.licensing.Fixtures.T0;
+import static ponte.core.fixtures.Fixtures.T0;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import ponte.core.orgs.Territories;
 /**
  * Random networks, items and moments over a universe small enough that licences, items and partners collide often:
  * 4–6 orgs, 3 products, a few language ranges and seven countries, and times on whole hours around
- * {@link Fixtures#T0} so that validity bounds, embargoes, delays and now often fall on the same instant.
+ * {@link ponte.core.fixtures.Fixtures#T0} so that validity bounds, embargoes, delays and now often fall on the same instant.
  *
  * <p>Drawn from one {@link Random} rather than composed from jqwik combinators: the odds are then ours to set (about
  * half the scenarios entitle someone), and 10,000 of them take a few seconds. The price is no shrinking, so a
