@@ -3,6 +3,7 @@ package ponte.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,11 +38,7 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             NodeOptions.Startup startup = node.read(dataDir, "ponte-data", false);
-            try (Node n = new Node(startup.settings(), Clock.systemUTC(), startup.delivery()).start()) {
-                Banner.serving(n, startup.admin(), startup.settings().dataDir());
-                n.join();
-            }
-            return 0;
+            return serveUntilStopped(startup, n -> Banner.serving(n, startup.admin(), startup.settings().dataDir()));
         }
     }
 
@@ -57,13 +54,20 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             // The demo pushes to receivers (and may pull from feeds) on the same machine, so it allows private addresses.
             NodeOptions.Startup startup = node.read(dataDir, "ponte-data/demo", true);
-            try (Node n = new Node(startup.settings(), Clock.systemUTC(), startup.delivery()).start()) {
+            return serveUntilStopped(startup, n -> {
                 DemoNetwork.Loaded loaded = n.loadDemoNetwork();
                 Banner.serving(n, startup.admin(), startup.settings().dataDir());
                 Banner.demo(n, loaded);
-                n.join();
-            }
-            return 0;
+            });
         }
+    }
+
+    /** Starts a node, lets {@code ready} prepare and announce it, and serves until the process is stopped. */
+    private static int serveUntilStopped(NodeOptions.Startup startup, Consumer<Node> ready) throws Exception {
+        try (Node n = new Node(startup.settings(), Clock.systemUTC(), startup.delivery()).start()) {
+            ready.accept(n);
+            n.join();
+        }
+        return 0;
     }
 }

@@ -95,7 +95,7 @@ public final class Entitlements {
 
     private static final Optional<Access> AS_EARLIER_RECIPIENT = Optional.of(Access.EARLIER_RECIPIENT);
 
-    public Optional<Licence> grantingLicence(OrgId partner, Item item, Version version, Instant now) {
+    Optional<Licence> grantingLicence(OrgId partner, Item item, Version version, Instant now) {
         return snapshot.index().grantingLicence(partner, item, version, now);
     }
 

@@ -1,12 +1,11 @@
 package ponte.core.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ponte.core.licensing.Fixtures.T0;
-import static ponte.core.licensing.Fixtures.item;
-import static ponte.core.licensing.Fixtures.licence;
-import static ponte.core.licensing.Fixtures.org;
-import static ponte.core.licensing.Fixtures.restricted;
-import static ponte.core.licensing.Fixtures.version;
+import static ponte.core.fixtures.Fixtures.T0;
+import static ponte.core.fixtures.Fixtures.aLicence;
+import static ponte.core.fixtures.Fixtures.aVersion;
+import static ponte.core.fixtures.Fixtures.anItem;
+import static ponte.core.fixtures.Fixtures.org;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,10 +64,10 @@ class RoutingIndexTest {
     @Test
     void licenceValidUntilTheFarFutureGrantsToTheNanosecond() {
         Instant from = T0.plusNanos(1);
-        Licence l = restricted(licence("l1", "agency", "cgtn", "news"), Territories.WORLDWIDE, Set.of(), Duration.ZERO,
-                new Validity(Optional.of(from), Optional.of(Instant.parse("9999-12-31T00:00:00Z"))));
-        Item item = item("i1", "agency");
-        Version v = version(item, 1, Event.PUBLISHED, "it", Territories.WORLDWIDE, "news");
+        Licence l = aLicence().withId("l1").from("agency").to("cgtn").forProducts("news")
+                .valid(Optional.of(from), Optional.of(Instant.parse("9999-12-31T00:00:00Z"))).build();
+        Item item = anItem().withId("i1").ownedBy("agency").firstCreated(T0).build();
+        Version v = aVersion().of(item).created(T0).inLanguage("it").inProducts("news").build();
         Entitlements gate = new Entitlements(() -> new Network(List.of(l), Map.of(org("cgtn"), Set.of(CountryCode.of("ZW")))));
         assertThat(gate.route(item, v, Map.of(), T0)).isEmpty();
         assertThat(gate.nextRelease(item, v, T0)).contains(from);
