@@ -47,7 +47,7 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
-    /** View token (reader version) to the log position its searcher was known to contain when first handed out. */
+    /** View token (reader version) to the furthest log position its searcher was known to contain when handed out. */
     private final ConcurrentSkipListMap<Long, Long> positions = new ConcurrentSkipListMap<>();
     private final Documents documents;
     private final TextQuery text;
@@ -175,11 +175,14 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
             long upTo = searchable; // read before acquiring: the searcher then holds at least this much
             IndexSearcher current = searchers.acquire();
             long recorded = lifetimes.record(current);
-            Long known = positions.putIfAbsent(recorded, upTo);
+            // Entries that change no document (releases) leave the searcher as it was, so the same one comes back
+            // holding more of the log: its position moves on with it, or Searching would withhold the released items
+            // as changed after the view until some other item changes.
+            long position = positions.merge(recorded, upTo, Math::max);
             while (positions.size() > KEPT_POSITIONS) {
                 positions.pollFirstEntry();
             }
-            return new LuceneView(current, recorded, new Cursor(known == null ? upTo : known), this, () -> releasing(() -> searchers.release(current)));
+            return new LuceneView(current, recorded, new Cursor(position), this, () -> releasing(() -> searchers.release(current)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
