@@ -56,9 +56,8 @@ class DemoNetworkTest {
             // Cinecittà and CJ ENM see each other's items once CJ ENM approves their co-production agreement.
             assertThat(node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits")).isEmpty();
             assertThat(node.post("/v1/agreements/cinecitta-cj-enm-coproduction/approve", "demo-cj-enm-admin", "").status()).isEqualTo(200);
-            // The licence's start releases the items as log entries (within a second); search follows the log. In
-            // production mode the entries reach the index through Kafka, whose first transaction took up to 17 s on a
-            // loaded machine: the wait is for the outcome, not a latency bound.
+            // The licence's start releases the items as log entries (within a second); search follows the log. The
+            // wait is for the outcome, not a latency bound: in production mode the entries travel through Kafka.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JsonNode coproduction = node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits");
                 assertThat(coproduction).extracting(h -> h.get("uri").asString()).contains("urn:ponte:demo:cj-enm:coproduction-talks-ko");
