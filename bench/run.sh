@@ -8,7 +8,7 @@
 #   bench/run.sh push   push delivery: PushThroughput, PushIsolation, PushFanOut against a stateless signed sender
 #                       (about 4 minutes)
 #   bench/run.sh delivery  publish to the first webhook request at a receiver: DeliveryLatency, embedded, Kafka mode
-#                       (the other node delivers), 100 endpoints, PostgreSQL without Kafka, against the LogTail hand-off
+#                       (the other node delivers), 100 endpoints, PostgreSQL without Kafka, against the Tail hand-off
 #                       and a raw signed POST (about 3 minutes; BENCH_RATE 50/s, BENCH_FANOUT_RATE 5/s,
 #                       BENCH_ENDPOINTS 100, BENCH_WARMUP / BENCH_SECONDS 3 / 10, BENCH_POLLING=false leaves out
 #                       PostgreSQL without Kafka)

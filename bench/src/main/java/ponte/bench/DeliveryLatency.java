@@ -24,7 +24,7 @@ import ponte.kafka.KafkaBroker;
  * Publish to the first webhook request at a partner's endpoint: for every item published in the measured window, the
  * time from the 201 reaching the editor's client to the first request for that entry arriving at a real HTTP receiver
  * on loopback ({@link HookReceiver}), which is the whole push: the log, the pusher's read, rendering, signing and the
- * request. In the same run and on the same publishes, the reference is the moment a node's LogTail hands the entry
+ * request. In the same run and on the same publishes, the reference is the moment a node's Tail hands the entry
  * on (what the existing publish-to-first-delivery figure stops at), so the gap between the two is what the push adds;
  * and a raw signed POST of the same body from {@link StatelessSender} to the same receiver, at the same rate, is what
  * an HTTP request alone costs here. Each phase is an open loop with warm-up:
@@ -144,7 +144,7 @@ public final class DeliveryLatency {
             if (jit) {
                 warmUp(placed.publisher(), ids);
             }
-            FirstDelivery.Probe handOff = new FirstDelivery.Probe("LogTail hand-off", placed.handOff(tailsShared).stream().map(node -> node.ponte).toList());
+            FirstDelivery.Probe handOff = new FirstDelivery.Probe("Tail hand-off", placed.handOff(tailsShared).stream().map(node -> node.ponte).toList());
             FirstDelivery.Probe first = new FirstDelivery.Probe("first webhook request");
             FirstDelivery.Probe all = new FirstDelivery.Probe("last of the " + n + " endpoints' first requests");
             receiver.onArrival(arrivals(ids, first, all));
@@ -216,7 +216,7 @@ public final class DeliveryLatency {
         out.append(String.format(Locale.ROOT, "### Publish to first webhook delivery: from the 201 to the request at the receiver "
                 + "(%d s warm-up + %d s measured each; one endpoint at %d publishes/s, fan-out at %d/s)%n%n",
                 phases.warmUp().toSeconds(), phases.measure().toSeconds(), rate, fanOutRate));
-        out.append("Hand-off: the first of the delivering nodes' LogTails to hand the entry on (without Kafka, the publishing node's: the "
+        out.append("Hand-off: the first of the delivering nodes' Tails to hand the entry on (without Kafka, the publishing node's: the "
                 + "delivering node's tail hears of nothing). A woken pusher reads the log from the database, so a request may come before "
                 + "its own entry's hand-off (counted). Negative: before the 201 reached the client, or before the hand-off.\n\n");
         out.append("| mode | endpoints | webhook | publishes/s | publish p50 / p99 ms | 201 → hand-off p50 / p99 ms "

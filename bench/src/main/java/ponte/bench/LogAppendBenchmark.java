@@ -27,7 +27,7 @@ import ponte.kafka.KafkaSettings;
  *       H2; PostgreSQL without Kafka; Kafka mode (PostgreSQL, relayed to a topic on an in-JVM broker); and as
  *       references a bare idempotent acks=all producer sending records of the relay's size to the same broker, and a
  *       bare transactional producer sending batches the way the relay does.
- *   <li>Publish-to-first-delivery: from the 201 to the moment a node's LogTail hands the entry on, embedded (the
+ *   <li>Publish-to-first-delivery: from the 201 to the moment a node's Tail hands the entry on, embedded (the
  *       node's own tail) and Kafka mode with two nodes (the other node's tail), at a steady rate and at saturation.
  * </ol>
  *

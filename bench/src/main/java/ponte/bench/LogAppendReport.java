@@ -48,7 +48,7 @@ final class LogAppendReport {
         relay.forEach((label, f) -> out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,d | %.0f | %,d / %,d | %.1f | %.1f | %,d | %.2f | %.3f | %.3f |%n",
                 label, f.tailPerSecond(), f.behindAtStop(), f.catchUpMs(), f.records(), f.transactions(), f.perTransaction(), f.commitMs(),
                 f.retries(), f.sinceMs(), f.relayCpuMs(), f.tailCpuMs())));
-        out.append(String.format(Locale.ROOT, "%n### Publish to first delivery: from the 201 to a node's LogTail handing the entry on "
+        out.append(String.format(Locale.ROOT, "%n### Publish to first delivery: from the 201 to a node's Tail handing the entry on "
                 + "(%d s warm-up + %d s measured each)%n%n", phases.warmUp().toSeconds(), phases.measure().toSeconds()));
         out.append("Negative: the tail handed the entry on before the 201 reached the client.\n\n");
         out.append("| tail | load | items/s | publish p50 / p99 ms | **201 → tail p50 ms** | **p99 ms** | max ms | POST sent → tail p50 / p99 ms "

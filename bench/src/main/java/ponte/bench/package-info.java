@@ -6,6 +6,6 @@
  * {@link ponte.bench.LogAppendBenchmark} (production mode: log appends embedded, on PostgreSQL and relayed to Kafka
  * against a bare producer on the same in-JVM broker, and publish-to-first-delivery on another node) and
  * {@link ponte.bench.DeliveryLatency} (publish to the first webhook request at a receiver, embedded and in Kafka mode,
- * against the LogTail hand-off and a raw signed POST).
+ * against the Tail hand-off and a raw signed POST).
  */
 package ponte.bench;
