@@ -1,28 +1,42 @@
 package ponte.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import ponte.core.access.Caller;
+import ponte.core.access.Key;
+import ponte.core.access.KeyId;
 import ponte.core.access.Keys;
 
 /**
- * Bearer keys to callers. Known keys are remembered in memory so hot read paths do not query the database per
- * request; keys cannot be revoked yet, so a remembered key is never stale.
+ * Bearer keys to callers. Keys are remembered in memory for a few seconds so hot read paths do not query the database
+ * per request; that memory is what bounds how long a key revoked on another node still works here.
  */
-public final class Authenticator {
+public final class Authenticator implements AutoCloseable {
+    /**
+     * How long after a key is revoked (on any node) every node refuses it: a node re-reads a remembered key from the
+     * database once it has been remembered this long. The node that revokes forgets the key at once.
+     */
+    public static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);
+    /** Far above the keys one node sees in a few seconds; the bound keeps a flood of distinct keys from filling the heap. */
     private static final int REMEMBERED = 100_000;
 
     private final Keys keys;
     private final byte[] bootstrapAdminKey;
-    private final ConcurrentMap<String, Caller> known = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Cache<String, Key> known = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REVOCATION_BOUND).build();
+    private final KeyUses uses;
 
     /** @param bootstrapAdminKey the operator's key, from configuration: it works before any org or key exists */
-    public Authenticator(Keys keys, String bootstrapAdminKey) {
+    public Authenticator(Keys keys, String bootstrapAdminKey, Clock clock) {
         this.keys = keys;
         this.bootstrapAdminKey = bootstrapAdminKey.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+        this.uses = new KeyUses(keys);
     }
 
     Caller authenticate(String authorization) {
@@ -35,21 +49,34 @@ public final class Authenticator {
         String secret = authorization.substring(7).strip();
         // Remembered keys first (the hot path of every feed read); the bootstrap key is never remembered, so this
         // lookup says nothing about it.
-        Caller cached = known.get(secret);
-        if (cached != null) {
-            return cached;
+        Key key = known.getIfPresent(secret);
+        if (key == null) {
+            // Constant-time comparison: the bootstrap key must not leak through response timing.
+            if (MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), bootstrapAdminKey)) {
+                return new Caller.Operator();
+            }
+            // Unknown secrets are not remembered: a caller trying many would only push real keys out.
+            key = known.get(secret, s -> keys.bySecret(s).orElse(null));
+            if (key == null) {
+                throw HttpError.unauthenticated("unknown API key");
+            }
         }
-        // Constant-time comparison: the bootstrap key must not leak through response timing.
-        if (MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), bootstrapAdminKey)) {
-            return new Caller.Operator();
+        Instant now = clock.instant();
+        if (key.expiredAt(now)) {
+            throw HttpError.unauthenticated("this API key expired at " + key.expiresAt().orElseThrow());
         }
-        Optional<Caller> caller = keys.authenticate(secret);
-        if (caller.isEmpty()) {
-            throw HttpError.unauthenticated("unknown API key");
-        }
-        if (known.size() < REMEMBERED) {
-            known.put(secret, caller.get());
-        }
-        return caller.get();
+        uses.note(key.id(), now);
+        return key.caller();
+    }
+
+    /** Forgets a revoked key on this node at once; other nodes forget it within {@link #REVOCATION_BOUND}. */
+    public void forget(KeyId id) {
+        known.asMap().values().removeIf(k -> k.id().equals(id));
+    }
+
+    /** Writes the key uses not yet recorded. */
+    @Override
+    public void close() {
+        uses.close();
     }
 }

@@ -1,6 +1,5 @@
 package ponte.api;
 
-import ponte.core.access.Role;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.Org;
@@ -13,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** /v1/orgs: organisations, their keys and their outlets. */
+/** /v1/orgs: organisations and their outlets (their keys: {@link KeysResource}). */
 public final class OrgsResource implements Resource {
     private final Onboarding onboarding;
     private final Orgs orgs;
@@ -27,7 +26,6 @@ public final class OrgsResource implements Resource {
     public void register(Routes routes) {
         routes.add("POST", "/v1/orgs", this::create);
         routes.add("GET", "/v1/orgs/{org}", this::show);
-        routes.add("POST", "/v1/orgs/{org}/keys", this::issueKey);
         routes.add("POST", "/v1/orgs/{org}/outlets", this::addOutlet);
     }
 
@@ -52,14 +50,6 @@ public final class OrgsResource implements Resource {
         var outlets = view.putArray("outlets");
         orgs.outlets(id).forEach(o -> outlets.addObject().put("id", o.id()).put("name", o.name()).put("kind", o.kind().wire()).put("country", o.country().value()));
         x.json(200, view);
-    }
-
-    private void issueKey(Exchange x) {
-        var caller = x.caller();
-        OrgId org = JsonInput.at("/org", () -> new OrgId(x.path("org")));
-        Role role = Role.fromWire(JsonInput.text(x.body(), "role"));
-        String key = onboarding.issueKey(caller, org, role);
-        x.json(201, JsonNodeFactory.instance.objectNode().put("key", key).put("org", org.value()).put("role", role.wire()));
     }
 
     private void addOutlet(Exchange x) {

@@ -4,12 +4,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import ponte.core.access.Caller;
+import ponte.core.access.IssuedKey;
+import ponte.core.access.Key;
+import ponte.core.access.KeyId;
+import ponte.core.access.KeyPosition;
 import ponte.core.access.Keys;
-import ponte.core.access.Role;
+import ponte.core.access.NewKey;
 import ponte.core.orgs.OrgId;
 import ponte.formats.NinjsWriter;
 import tools.jackson.databind.JsonNode;
@@ -21,13 +27,28 @@ final class TestApi implements AutoCloseable {
     /** A key store in which nobody has a key yet: only the operator's bootstrap key opens the API. */
     private static final Keys NO_KEYS = new Keys() {
         @Override
-        public String issue(OrgId org, Role role) {
+        public IssuedKey issue(NewKey key) {
             throw new UnsupportedOperationException("no keys are issued in these tests");
         }
 
         @Override
-        public Optional<Caller> authenticate(String secret) {
+        public Optional<Key> bySecret(String secret) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<Key> of(OrgId org, Optional<KeyPosition> after, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public boolean revoke(OrgId org, KeyId id) {
+            return false;
+        }
+
+        @Override
+        public void used(Map<KeyId, Instant> lastUses) {
+            throw new UnsupportedOperationException("no key is ever used in these tests");
         }
     };
 
@@ -35,7 +56,7 @@ final class TestApi implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestApi(Resource... resources) throws Exception {
-        api = new HttpApi(List.of(resources), new Authenticator(NO_KEYS, OPERATOR_KEY), "127.0.0.1", 0).start();
+        api = new HttpApi(List.of(resources), new Authenticator(NO_KEYS, OPERATOR_KEY, Clock.systemUTC()), "127.0.0.1", 0).start();
     }
 
     HttpApi api() {

@@ -14,6 +14,7 @@ import ponte.api.HttpApi;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
+import ponte.api.KeysResource;
 import ponte.api.OrgsResource;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
@@ -110,7 +111,8 @@ final class Wiring {
         search = Search.open(settings.dataDir(), stores, log, tail, entitlements, reading, metrics, clock);
 
         // --- the HTTP API: each resource built with the use cases it calls ---
-        Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements);
+        Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, clock);
+        Authenticator authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
         Cataloguing cataloguing = new Cataloguing(stores.products());
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
@@ -118,6 +120,7 @@ final class Wiring {
         http = new HttpApi(List.of(
                 new SystemResource(metrics),
                 new OrgsResource(onboarding, stores.orgs()),
+                new KeysResource(onboarding, authenticator),
                 new CatalogueResource(cataloguing),
                 new AgreementsResource(agreeing, clock),
                 new ItemsResource(publishing, reading, ninjsReader, writers, views),
@@ -126,6 +129,6 @@ final class Wiring {
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions())),
-                new Authenticator(stores.keys(), settings.bootstrapAdminKey()), settings.host(), settings.port());
+                authenticator, settings.host(), settings.port());
     }
 }

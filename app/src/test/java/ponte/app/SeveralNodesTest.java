@@ -14,14 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ponte.api.Authenticator;
 import ponte.core.delivery.Schedule;
 import ponte.delivery.DeliverySettings;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Two nodes on one PostgreSQL, without Kafka: what one node changes in the network (orgs, licences) counts on the
- * other for every read that follows, not a poll interval later; and what a partner asks of an endpoint through one
- * node (a re-send, a replay) is carried out by the node delivering to it.
+ * other for every read that follows, not a poll interval later; what a partner asks of an endpoint through one
+ * node (a re-send, a replay) is carried out by the node delivering to it; and a key revoked through one node is
+ * refused by every other within the stated bound.
  */
 class SeveralNodesTest {
     @TempDir
@@ -116,6 +118,30 @@ class SeveralNodesTest {
                 await().atMost(Duration.ofSeconds(3)).until(() -> receiver.delivered("/wake").size() == expected);
             }
             assertThat(publishing.handle().delivering()).isEmpty();
+        }
+    }
+
+    @Test
+    void aKeyRevokedThroughOneNodeIsRefusedByAnotherWithinTheStatedBound() throws Exception {
+        Optional<String> db = TestDatabase.postgresUrlFor(dataDir.resolve("keys"));
+        try (TestNode revoking = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("keys-a"), db, TestNode.ADMIN), Clock.systemUTC());
+             TestNode other = new TestNode(new Settings("127.0.0.1", 0, dataDir.resolve("keys-b"), db, TestNode.ADMIN), Clock.systemUTC())) {
+            revoking.org("leaky", "IT");
+            String leaked = revoking.key("leaky", "editor");
+            String id = revoking.get("/v1/orgs/leaky/keys", TestNode.ADMIN).json().get("items").get(0).get("id").asString();
+            assertThat(other.get("/v1/orgs/leaky", leaked).status()).as("the other node knows the key, and now remembers it").isEqualTo(200);
+
+            assertThat(revoking.delete("/v1/orgs/leaky/keys/" + id, TestNode.ADMIN, "").status()).isEqualTo(204);
+            long revokedAt = System.nanoTime();
+
+            assertThat(revoking.get("/v1/orgs/leaky", leaked).status()).as("at once where it was revoked").isEqualTo(401);
+            // The bound, plus a second for the probing requests themselves.
+            Duration allowed = Authenticator.REVOCATION_BOUND.plusSeconds(1);
+            await().atMost(allowed).pollInterval(Duration.ofMillis(100)).until(() -> other.get("/v1/orgs/leaky", leaked).status() == 401);
+            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThanOrEqualTo(allowed);
+            for (int i = 0; i < 5; i++) {
+                assertThat(other.get("/v1/orgs/leaky", leaked).status()).as("refused from then on").isEqualTo(401);
+            }
         }
     }
 }

@@ -1,10 +1,18 @@
 package ponte.core.onboarding;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import ponte.core.Invalid;
 import ponte.core.NotAllowed;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
+import ponte.core.access.IssuedKey;
+import ponte.core.access.Key;
+import ponte.core.access.KeyId;
+import ponte.core.access.KeyPosition;
 import ponte.core.access.Keys;
-import ponte.core.access.Role;
+import ponte.core.access.NewKey;
 import ponte.core.licensing.Entitlements;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
@@ -16,11 +24,13 @@ public final class Onboarding {
     private final Orgs orgs;
     private final Keys keys;
     private final Entitlements entitlements;
+    private final Clock clock;
 
-    public Onboarding(Orgs orgs, Keys keys, Entitlements entitlements) {
+    public Onboarding(Orgs orgs, Keys keys, Entitlements entitlements, Clock clock) {
         this.orgs = orgs;
         this.keys = keys;
         this.entitlements = entitlements;
+        this.clock = clock;
     }
 
     public Org register(Caller caller, Org org) {
@@ -35,16 +45,42 @@ public final class Onboarding {
     /** Adds an outlet; its country becomes one of the org's territories. */
     public Outlet addOutlet(Caller caller, Outlet outlet) {
         requireAdmin(caller, outlet.org(), "adding outlets");
-        orgs.byId(outlet.org()).orElseThrow(() -> new NotFound("no organisation " + outlet.org()));
+        requireOrg(outlet.org());
         Outlet added = orgs.addOutlet(outlet);
         entitlements.refresh();
         return added;
     }
 
-    public String issueKey(Caller caller, OrgId org, Role role) {
-        requireAdmin(caller, org, "issuing keys");
+    public IssuedKey issueKey(Caller caller, NewKey key) {
+        requireAdmin(caller, key.org(), "issuing keys");
+        requireOrg(key.org());
+        if (key.expiresAt().isPresent() && !key.expiresAt().get().isAfter(clock.instant())) {
+            throw new Invalid("/expiresAt", "expiresAt must be in the future");
+        }
+        return keys.issue(key);
+    }
+
+    /** The org's keys in order of issue, a page at a time; never their secrets, which no store keeps. */
+    public List<Key> keys(Caller caller, OrgId org, Optional<KeyPosition> after, int limit) {
+        requireAdmin(caller, org, "listing keys");
+        requireOrg(org);
+        return keys.of(org, after, limit);
+    }
+
+    /**
+     * Revokes a key of the org. Any admin of the org may revoke any of its keys, its own included: refusing would keep
+     * a leaked admin key alive.
+     */
+    public void revokeKey(Caller caller, OrgId org, KeyId id) {
+        requireAdmin(caller, org, "revoking keys");
+        requireOrg(org);
+        if (!keys.revoke(org, id)) {
+            throw new NotFound("no key " + id + " in organisation " + org);
+        }
+    }
+
+    private void requireOrg(OrgId org) {
         orgs.byId(org).orElseThrow(() -> new NotFound("no organisation " + org));
-        return keys.issue(org, role);
     }
 
     private static void requireAdmin(Caller caller, OrgId org, String action) {
