@@ -55,11 +55,10 @@ public final class Authenticator implements AutoCloseable {
             if (MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), bootstrapAdminKey)) {
                 return new Caller.Operator();
             }
-            // Unknown secrets are not remembered: a caller trying many would only push real keys out.
-            key = known.get(secret, s -> keys.bySecret(s).orElse(null));
-            if (key == null) {
-                throw HttpError.unauthenticated("unknown API key");
-            }
+            // Read outside the cache's lock (two requests may read the same key at once, harmlessly). Unknown secrets
+            // are not remembered: a caller trying many would only push real keys out.
+            key = keys.bySecret(secret).orElseThrow(() -> HttpError.unauthenticated("unknown API key"));
+            known.put(secret, key);
         }
         Instant now = clock.instant();
         if (key.expiredAt(now)) {

@@ -57,7 +57,7 @@ class KeysTest {
         node.org("listed", "IT");
         Issued admin = issue(node, "listed", TestNode.ADMIN, "{\"role\":\"admin\",\"label\":\"Desk admin\"}");
         clock.advance(Duration.ofMinutes(1));
-        Issued ingest = issue(node, "listed", admin.secret(), "{\"role\":\"partner\",\"label\":\"Arirang ingest, staging\","
+        Issued ingest = issue(node, "listed", admin.secret(), "{\"role\":\"partner\",\"label\":\"아리랑 ingest, staging 🎬\","
                 + "\"expiresAt\":\"2026-06-30T00:00:00Z\"}");
         assertThat(ingest.answer().get("expiresAt").asString()).isEqualTo("2026-06-30T00:00:00Z");
 
@@ -74,7 +74,7 @@ class KeysTest {
         JsonNode second = items.get(1);
         assertThat(second.get("id").asString()).isEqualTo(ingest.id());
         assertThat(second.get("role").asString()).isEqualTo("partner");
-        assertThat(second.get("label").asString()).isEqualTo("Arirang ingest, staging");
+        assertThat(second.get("label").asString()).isEqualTo("아리랑 ingest, staging 🎬");
         assertThat(second.get("expiresAt").asString()).isEqualTo("2026-06-30T00:00:00Z");
         assertThat(second.get("createdAt").asString()).isNotEmpty();
         assertThat(list.raw().body()).doesNotContain(admin.secret()).doesNotContain(ingest.secret());
@@ -196,6 +196,9 @@ class KeysTest {
                 "{\"role\":\"editor\",\"expiresAt\":\"" + now.minusSeconds(60) + "\"}",
                 "{\"role\":\"editor\",\"expiresAt\":\"next tuesday\"}",
                 "{\"role\":\"editor\",\"expiresAt\":1770000000}",
+                "{\"role\":\"editor\",\"expiresAt\":\"+1000000000-01-01T00:00:00Z\"}",
+                "{\"role\":\"editor\",\"label\":\"tab\\there\"}",
+                "{\"role\":\"editor\",\"label\":\"half \\ud83d a smile\"}",
                 "{\"role\":\"editor\",\"label\":\"  \"}",
                 "{\"role\":\"editor\",\"label\":\"" + "x".repeat(201) + "\"}")) {
             TestNode.Answer refused = node.post("/v1/orgs/careful/keys", TestNode.ADMIN, body);

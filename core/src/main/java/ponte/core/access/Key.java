@@ -13,6 +13,9 @@ import ponte.core.orgs.OrgId;
  */
 public record Key(KeyId id, OrgId org, Role role, Optional<String> label, Instant createdAt, Optional<Instant> lastUsedAt,
                   Optional<Instant> expiresAt) {
+    /** The latest time a key's facts may name: both databases store it, and nobody needs later. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public Key {
         Objects.requireNonNull(id);
         Objects.requireNonNull(org);

@@ -30,10 +30,11 @@ public record KeyPosition(Instant createdAt, KeyId id) {
         }
         try {
             long micros = Long.parseLong(cursor.substring(1, dot), 36);
-            if (micros < 0) {
+            Instant createdAt = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+            if (micros < 0 || createdAt.isAfter(Key.LATEST)) {
                 throw refusal;
             }
-            return new KeyPosition(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), new KeyId(cursor.substring(dot + 1)));
+            return new KeyPosition(createdAt, new KeyId(cursor.substring(dot + 1)));
         } catch (NumberFormatException | Invalid | ArithmeticException e) {
             throw refusal;
         }

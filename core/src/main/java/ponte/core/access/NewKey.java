@@ -1,6 +1,7 @@
 package ponte.core.access;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import ponte.core.Invalid;
@@ -18,8 +19,12 @@ public record NewKey(OrgId org, Role role, Optional<String> label, Optional<Inst
     public NewKey {
         Objects.requireNonNull(org);
         Objects.requireNonNull(role);
-        Objects.requireNonNull(expiresAt);
         label.ifPresent(NewKey::requireReadable);
+        if (expiresAt.isPresent() && expiresAt.get().isAfter(Key.LATEST)) {
+            throw new Invalid("/expiresAt", "expiresAt must be before the year 10000");
+        }
+        // Stores keep microseconds: the expiry answered on issue is the one listed later.
+        expiresAt = expiresAt.map(t -> t.truncatedTo(ChronoUnit.MICROS));
     }
 
     /** A key without label or expiry. */
@@ -31,8 +36,9 @@ public record NewKey(OrgId org, Role role, Optional<String> label, Optional<Inst
         if (label.isBlank() || label.length() > MAX_LABEL) {
             throw new Invalid("/label", "label must be 1-" + MAX_LABEL + " characters, not only spaces");
         }
-        if (label.codePoints().anyMatch(Character::isISOControl)) {
-            throw new Invalid("/label", "label must not contain control characters");
+        // Control characters garble lists (and PostgreSQL refuses NUL); a lone surrogate is no text at all.
+        if (label.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
+            throw new Invalid("/label", "label must be text without control characters");
         }
     }
 }

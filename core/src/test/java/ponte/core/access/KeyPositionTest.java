@@ -27,7 +27,7 @@ class KeyPositionTest {
 
     @Test
     void cursorsFromOtherListsAreRefused() {
-        for (String foreign : new String[] {"c2s1", "d2s", "k", "k.", "kzz.0123", "k-1.0123456789abcdef", "k1.0123456789ABCDEF", ""}) {
+        for (String foreign : new String[] {"c2s1", "d2s", "k", "k.", "kzz.0123", "k-1.0123456789abcdef", "k1.0123456789ABCDEF", "kzzzzzzzzzzzz.0123456789abcdef", ""}) {
             assertThatThrownBy(() -> KeyPosition.parse("after", foreign)).as(foreign).isInstanceOf(Invalid.class);
         }
     }
