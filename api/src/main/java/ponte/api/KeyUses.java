@@ -38,9 +38,9 @@ final class KeyUses implements AutoCloseable {
         writer.scheduleWithFixedDelay(this::write, WRITE_EVERY.toMillis(), WRITE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** On the request path: a map lookup, and once a minute per key a map insert. */
+    /** On the request path: a lock-free cache read, and once a minute per key an insert. */
     void note(KeyId key, Instant at) {
-        if (noted.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+        if (noted.getIfPresent(key) == null && noted.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
             unwritten.merge(key, at, KeyUses::later);
         }
     }
