@@ -34,17 +34,20 @@ public final class Onboarding {
 
     /** Adds an outlet; its country becomes one of the org's territories. */
     public Outlet addOutlet(Caller caller, Outlet outlet) {
-        requireAdmin(caller, outlet.org(), "adding outlets");
-        orgs.byId(outlet.org()).orElseThrow(() -> new NotFound("no organisation " + outlet.org()));
+        requireAdmin(caller, existing(outlet.org()), "adding outlets");
         Outlet added = orgs.addOutlet(outlet);
         entitlements.refresh();
         return added;
     }
 
     public String issueKey(Caller caller, OrgId org, Role role) {
-        requireAdmin(caller, org, "issuing keys");
-        orgs.byId(org).orElseThrow(() -> new NotFound("no organisation " + org));
+        requireAdmin(caller, existing(org), "issuing keys");
         return keys.issue(org, role);
+    }
+
+    /** An org every key may see (its profile is public), so an unknown one is 404 before any question of role. */
+    private OrgId existing(OrgId org) {
+        return orgs.byId(org).orElseThrow(() -> new NotFound("no organisation " + org)).id();
     }
 
     private static void requireAdmin(Caller caller, OrgId org, String action) {
