@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
+import ponte.core.agreements.Explaining;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
@@ -25,13 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ItemsResource implements Resource {
     private final Publishing publishing;
     private final Reading reading;
+    private final Explaining explaining;
     private final NinjsReader ninjsReader;
     private final Writers writers;
     private final ItemViews views;
 
-    public ItemsResource(Publishing publishing, Reading reading, NinjsReader ninjsReader, Writers writers, ItemViews views) {
+    public ItemsResource(Publishing publishing, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views) {
         this.publishing = publishing;
         this.reading = reading;
+        this.explaining = explaining;
         this.ninjsReader = ninjsReader;
         this.writers = writers;
         this.views = views;
@@ -121,7 +124,7 @@ public final class ItemsResource implements Resource {
         ItemId id = itemId(x);
         ponte.core.orgs.OrgId partner = JsonInput.at("/partner", () -> new ponte.core.orgs.OrgId(x.query("partner")
                 .orElseThrow(() -> new Invalid("/partner", "partner is required: the org to explain for"))));
-        Reading.Explanation e = reading.explain(caller, id, partner);
+        Explaining.Explanation e = explaining.explain(caller, id, partner);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("item", e.item().id().value());
         body.put("version", e.version().number());

@@ -21,6 +21,7 @@ import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
+import ponte.core.agreements.Explaining;
 import ponte.core.delivery.Subscribing;
 import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
@@ -100,7 +101,7 @@ final class Wiring {
                 clock, random, ids);
 
         // --- ingest: sources polled on virtual threads, filed through the same Publishing use case ---
-        Publishing publishing = new Publishing(log, stores.products(), ids);
+        Publishing publishing = new Publishing(log, stores.products(), stores.items(), ids);
         NinjsReader ninjsReader = new NinjsReader(ninjs31);
         Importing importing = new Importing(publishing, stores.items());
         IngestReader ingestReader = new IngestReader(ninjsReader, writers.versions());
@@ -115,6 +116,7 @@ final class Wiring {
         Authenticator authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
         Cataloguing cataloguing = new Cataloguing(stores.products());
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
+        Explaining explaining = new Explaining(stores.items(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
         http = new HttpApi(List.of(
@@ -123,7 +125,7 @@ final class Wiring {
                 new KeysResource(onboarding, authenticator),
                 new CatalogueResource(cataloguing),
                 new AgreementsResource(agreeing, clock),
-                new ItemsResource(publishing, reading, ninjsReader, writers, views),
+                new ItemsResource(publishing, reading, explaining, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),

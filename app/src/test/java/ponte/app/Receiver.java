@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import ponte.formats.NinjsWriter;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,7 @@ final class Receiver implements AutoCloseable {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, Integer> bodySizes = new ConcurrentHashMap<>();
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -126,6 +128,11 @@ final class Receiver implements AutoCloseable {
         return new ArrayList<>(all);
     }
 
+    /** How many requests have arrived at the path, answered or not: a stalled request counts from its arrival. */
+    int arrived(String path) {
+        return arrivals.getOrDefault(path, new AtomicInteger()).get();
+    }
+
     /** Only the requests answered 2xx. */
     List<Hit> delivered(String path) {
         return hits(path).stream().filter(h -> h.answered() / 100 == 2).toList();
@@ -139,6 +146,7 @@ final class Receiver implements AutoCloseable {
         headers.forEach((name, values) -> named.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
         Hit unanswered = new Hit(path, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
                 Map.copyOf(named), body, Instant.now(), 0);
+        arrivals.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         CountDownLatch stall = stalls.get(path);
         if (stall != null) {
             try {

@@ -73,7 +73,7 @@ class PollerTest {
         sources = new JdbcSources(db);
         items = new JdbcItems(db);
         NinjsSchema ninjs = new NinjsSchema();
-        poller = new Poller(sources, new Importing(new Publishing(log, products, new Ids(new Random(2))), items),
+        poller = new Poller(sources, new Importing(new Publishing(log, products, items, new Ids(new Random(2))), items),
                 new IngestReader(new NinjsReader(ninjs), Writers.standard(ninjs).versions()),
                 new AddressGuard(false).trusting(agency.address()), clock, Duration.ofSeconds(2), Duration.ofSeconds(1));
     }

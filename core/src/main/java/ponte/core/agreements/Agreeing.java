@@ -181,14 +181,9 @@ public final class Agreeing {
         }
     }
 
-    /** Only parties see an agreement: to anyone else it does not exist. */
+    /** The agreement, if the caller may see it (see {@link Agreement#visibleTo}). */
     private Agreement visible(Caller caller, String id) {
-        Optional<Agreement> agreement = agreements.byId(id);
-        boolean party = caller instanceof Caller.Member m && agreement.isPresent() && agreement.get().current().terms().parties().contains(m.org());
-        if (!party) {
-            throw new NotFound("no agreement " + id);
-        }
-        return agreement.get();
+        return agreements.byId(id).filter(a -> a.visibleTo(caller)).orElseThrow(() -> new NotFound("no agreement " + id));
     }
 
     private static OrgId draftingParty(Caller caller, Terms terms) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import ponte.core.access.Caller;
 import ponte.core.licensing.Licence;
 import ponte.core.licensing.LicenceId;
 import ponte.core.licensing.Network;
@@ -21,6 +22,11 @@ public record Agreement(String id, AgreementVersion current, boolean suspended) 
             return State.ENDED;
         }
         return current.approvedByEveryParty() ? State.ACTIVE : State.DRAFT;
+    }
+
+    /** Only parties see an agreement, with a key of any role: to anyone else, the operator too, it does not exist. */
+    public boolean visibleTo(Caller caller) {
+        return caller.belongsToAny(current.terms().parties());
     }
 
     /** Whether the current version's grants are licences (an ended agreement's licences refuse by their window). */

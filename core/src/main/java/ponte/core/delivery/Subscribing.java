@@ -74,9 +74,9 @@ public final class Subscribing {
         return endpoints.of(caller.actingFor(Role.PARTNER));
     }
 
+    /** The endpoint, to any key of its org (every role may manage them); to anyone else, the operator too, it does not exist. */
     public Endpoint get(Caller caller, EndpointId id) {
-        OrgId org = caller.actingFor(Role.PARTNER);
-        return endpoints.byId(id).filter(e -> e.org().equals(org)).orElseThrow(() -> new NotFound("no such endpoint"));
+        return endpoints.byId(id).filter(e -> caller.belongsTo(e.org())).orElseThrow(() -> new NotFound("no such endpoint"));
     }
 
     public Progress progress(Caller caller, EndpointId id) {

@@ -108,18 +108,20 @@ public final class Entitlements {
     }
 
     /**
-     * Every licence to the partner, in force or on paper only, weighed, with the reasons each grants or refuses (for
-     * support desks).
+     * Every licence from an owner of the item to the partner, in force or on paper only, weighed, with the reasons each
+     * grants or refuses (for support desks). Other licensors' licences to the partner have nothing to say about the item.
      */
     public List<Verdict> explain(OrgId partner, Item item, Version version, Instant now) {
         Snapshot s = snapshot;
         List<Verdict> verdicts = new ArrayList<>();
         for (Licence licence : s.index().to(partner)) {
-            verdicts.add(Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now));
+            if (item.ownedBy(licence.licensor())) {
+                verdicts.add(Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now));
+            }
         }
         // Licences on paper but not in force (an approval missing, a suspension) are weighed too, with why first.
         for (Network.Dormant dormant : s.network().dormant()) {
-            if (dormant.licence().licensee().equals(partner)) {
+            if (dormant.licence().licensee().equals(partner) && item.ownedBy(dormant.licence().licensor())) {
                 List<String> refusals = new ArrayList<>();
                 refusals.add(dormant.reason());
                 refusals.addAll(Rule.weigh(dormant.licence(), s.network().territoriesOf(partner), item, version, now).refusals());

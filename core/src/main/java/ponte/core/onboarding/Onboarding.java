@@ -44,16 +44,14 @@ public final class Onboarding {
 
     /** Adds an outlet; its country becomes one of the org's territories. */
     public Outlet addOutlet(Caller caller, Outlet outlet) {
-        requireAdmin(caller, outlet.org(), "adding outlets");
-        requireOrg(outlet.org());
+        requireAdmin(caller, existing(outlet.org()), "adding outlets");
         Outlet added = orgs.addOutlet(outlet);
         entitlements.refresh();
         return added;
     }
 
     public IssuedKey issueKey(Caller caller, NewKey key) {
-        requireAdmin(caller, key.org(), "issuing keys");
-        requireOrg(key.org());
+        requireAdmin(caller, existing(key.org()), "issuing keys");
         if (key.expiresAt().isPresent() && !key.expiresAt().get().isAfter(clock.instant())) {
             throw new Invalid("/expiresAt", "expiresAt must be in the future");
         }
@@ -62,8 +60,7 @@ public final class Onboarding {
 
     /** The org's keys in order of issue, a page at a time; never their secrets, which no store keeps. */
     public List<Key> keys(Caller caller, OrgId org, Optional<KeyPosition> after, int limit) {
-        requireAdmin(caller, org, "listing keys");
-        requireOrg(org);
+        requireAdmin(caller, existing(org), "listing keys");
         return keys.of(org, after, limit);
     }
 
@@ -72,15 +69,15 @@ public final class Onboarding {
      * a leaked admin key alive.
      */
     public void revokeKey(Caller caller, OrgId org, KeyId id) {
-        requireAdmin(caller, org, "revoking keys");
-        requireOrg(org);
+        requireAdmin(caller, existing(org), "revoking keys");
         if (!keys.revoke(org, id)) {
             throw new NotFound("no key " + id + " in organisation " + org);
         }
     }
 
-    private void requireOrg(OrgId org) {
-        orgs.byId(org).orElseThrow(() -> new NotFound("no organisation " + org));
+    /** An org every key may see (its profile is public), so an unknown one is 404 before any question of role. */
+    private OrgId existing(OrgId org) {
+        return orgs.byId(org).orElseThrow(() -> new NotFound("no organisation " + org)).id();
     }
 
     private static void requireAdmin(Caller caller, OrgId org, String action) {

@@ -3,6 +3,7 @@ package ponte.core.publishing;
 import java.util.Optional;
 import java.util.Set;
 import ponte.core.Ids;
+import ponte.core.NotFound;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
 import ponte.core.orgs.Territories;
@@ -15,16 +16,19 @@ import ponte.core.items.Change;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.ItemId;
+import ponte.core.items.Items;
 
 /** An editor publishing, revising and killing its org's items. Every change becomes one entry on the content log. */
 public final class Publishing {
     private final ContentLog log;
     private final Products products;
+    private final Items items;
     private final Ids ids;
 
-    public Publishing(ContentLog log, Products products, Ids ids) {
+    public Publishing(ContentLog log, Products products, Items items, Ids ids) {
         this.log = log;
         this.products = products;
+        this.items = items;
         this.ids = ids;
     }
 
@@ -41,10 +45,20 @@ public final class Publishing {
     }
 
     public Appended revise(Caller caller, ItemId item, Content content, Event signal) {
-        return log.append(new Change.Revise(caller.actingFor(Role.EDITOR), item, content, signal));
+        return log.append(new Change.Revise(editing(caller, item), item, content, signal));
     }
 
     public Appended kill(Caller caller, ItemId item, String reason) {
-        return log.append(new Change.Kill(caller.actingFor(Role.EDITOR), item, reason));
+        return log.append(new Change.Kill(editing(caller, item), item, reason));
+    }
+
+    /**
+     * The caller's org, if the caller may change the item: to anyone but its owners' keys the item does not exist,
+     * whatever the role; an owner's partner key lacks the role. Owners never change, so asking before the append is
+     * as good as asking in it (where the {@link Desk} asks again).
+     */
+    private OrgId editing(Caller caller, ItemId id) {
+        items.byId(id).filter(i -> caller.belongsToAny(i.owners())).orElseThrow(() -> new NotFound("no such item"));
+        return caller.actingFor(Role.EDITOR);
     }
 }

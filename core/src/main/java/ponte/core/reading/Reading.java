@@ -1,15 +1,11 @@
 package ponte.core.reading;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
-import ponte.core.access.Role;
 import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Licence;
-import ponte.core.licensing.Verdict;
 import ponte.core.orgs.OrgId;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
@@ -25,9 +21,6 @@ public final class Reading {
      */
     public record Visible(Item item, Version version, boolean asOwner, Optional<Licence> licence) {}
 
-    /** Why a partner does or does not get an item's latest version now: every licence to it, weighed. */
-    public record Explanation(Item item, Version version, OrgId partner, boolean receivedEarlier, boolean entitled, List<Verdict> licences) {}
-
     private final Items items;
     private final Entitlements entitlements;
     private final Clock clock;
@@ -39,7 +32,7 @@ public final class Reading {
     }
 
     public Visible read(Caller caller, ItemId id, Optional<Integer> versionNumber) {
-        OrgId org = caller.actingFor(Role.PARTNER);
+        OrgId org = caller.memberOf().orElseThrow(Reading::notFound); // the operator reads no content
         Item item = items.byId(id).orElseThrow(Reading::notFound);
         if (item.ownedBy(org)) {
             int n = versionNumber.orElse(item.latestVersion());
@@ -53,17 +46,6 @@ public final class Reading {
         Entitlements.Access access = entitlements.access(org, item, latest, items.received(org, id), clock.instant())
                 .orElseThrow(Reading::notFound);
         return new Visible(item, latest, false, access.licence());
-    }
-
-    /** For the owner's editors (support desks): why a partner does or does not get the item. */
-    public Explanation explain(Caller caller, ItemId id, OrgId partner) {
-        OrgId org = caller.actingFor(Role.EDITOR);
-        Item item = items.byId(id).filter(i -> i.ownedBy(org)).orElseThrow(Reading::notFound);
-        Version latest = items.version(id, item.latestVersion()).orElseThrow(Reading::notFound);
-        boolean received = items.received(partner, id);
-        Instant now = clock.instant();
-        return new Explanation(item, latest, partner, received,
-                entitlements.mayReceive(partner, item, latest, received, now), entitlements.explain(partner, item, latest, now));
     }
 
     // Identical wording whether the item is missing or not licensed: a partner must not learn it exists.

@@ -121,6 +121,16 @@ class EntitlementsTest {
     }
 
     @Test
+    void explanationWeighsOnlyLicencesFromTheItemsOwners() {
+        Item coProduction = anItem().withId("i3").ownedBy("agency", "cctv").build();
+        Entitlements gate = gate(network().licensedTo("cgtn").agency("cctv").withProducts("news").licensedTo("cgtn")
+                .agency("someone-else").withProducts("news").licensedTo("cgtn"));
+        Version v = aVersion().of(coProduction).inLanguage("it").inProducts("news").build();
+        assertThat(gate.explain(org("cgtn"), coProduction, v, T0)).extracting(verdict -> verdict.licence().licensor())
+                .containsExactlyInAnyOrder(org("agency"), org("cctv"));
+    }
+
+    @Test
     void coOwnedItemGoesOutUnderEachOwnersLicences() {
         Item coProduction = anItem().withId("i2").ownedBy("agency", "cctv").build();
         Entitlements gate = gate(network().licensedTo("arirang").agency("cctv").withProducts("news").licensedTo("cgtn"));

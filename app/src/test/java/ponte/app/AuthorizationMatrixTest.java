@@ -1,0 +1,374 @@
+package ponte.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static ponte.app.TestNode.ninjs;
+import static ponte.app.TestNode.publishBody;
+import static ponte.app.TestNode.reviseBody;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ponte.core.delivery.Schedule;
+import ponte.delivery.DeliverySettings;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who may do what, as a client meets it: every documented operation that names a resource (read from /openapi.json,
+ * so an operation added without a rule here fails), asked by each role (admin, editor, partner) of the org that owns
+ * the resource, of a party (an org with an agreement with the owner, licensed the owner's news), of an outsider, and
+ * with the bootstrap key. Each request is valid, so its answer says only whether the caller may do it. The rule is
+ * the API's (shared/API.md): 2xx for who may; 403 for a known key without the role on something it may see; 404 for a
+ * caller that may not see the resource, whatever its role; never a 5xx; every 4xx is application/problem+json.
+ */
+class AuthorizationMatrixTest {
+    /**
+     * The verdict per operation and caller: {@code ok} (2xx), {@code 403} or {@code 404}. Who sees what: an org's
+     * profile, every key; an agreement, its parties' keys; an item, its owners' keys and (reading) the orgs its gate
+     * grants it, here the party; endpoints and ingest sources, their org's keys. The bootstrap key manages orgs and
+     * sees no content and no agreement.
+     */
+    static final String VERDICTS = """
+            #                                               owner         party         outsider      bootstrap
+            #                                               adm edi par   adm edi par   adm edi par
+            GET    /v1/orgs/{org}                           ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
+            POST   /v1/orgs/{org}/keys                      ok  403 403   403 403 403   403 403 403   ok
+            GET    /v1/orgs/{org}/keys                      ok  403 403   403 403 403   403 403 403   ok
+            DELETE /v1/orgs/{org}/keys/{id}                 ok  403 403   403 403 403   403 403 403   ok
+            POST   /v1/orgs/{org}/outlets                   ok  403 403   403 403 403   403 403 403   ok
+            GET    /v1/agreements/{id}                      ok  ok  ok    ok  ok  ok    404 404 404   404
+            PUT    /v1/agreements/{id}                      ok  ok  403   ok  ok  403   404 404 404   404
+            GET    /v1/agreements/{id}/versions             ok  ok  ok    ok  ok  ok    404 404 404   404
+            POST   /v1/agreements/{id}/approve              ok  403 403   ok  403 403   404 404 404   404
+            POST   /v1/agreements/{id}/renew                ok  ok  403   ok  ok  403   404 404 404   404
+            POST   /v1/agreements/{id}/suspend              ok  403 403   ok  403 403   404 404 404   404
+            POST   /v1/agreements/{id}/resume               ok  403 403   ok  403 403   404 404 404   404
+            GET    /v1/items/{id}                           ok  ok  ok    ok  ok  ok    404 404 404   404
+            PUT    /v1/items/{id}                           ok  ok  403   404 404 404   404 404 404   404
+            DELETE /v1/items/{id}                           ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/items/{id}/explain                   ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/items/{id}/translations              ok  ok  ok    ok  ok  ok    404 404 404   404
+            GET    /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
+            PATCH  /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
+            DELETE /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
+            POST   /v1/endpoints/{id}/rotate-secret         ok  ok  ok    404 404 404   404 404 404   404
+            GET    /v1/endpoints/{id}/deliveries            ok  ok  ok    404 404 404   404 404 404   404
+            GET    /v1/endpoints/{id}/dead-letters          ok  ok  ok    404 404 404   404 404 404   404
+            POST   /v1/endpoints/{id}/dead-letters/resend   ok  ok  ok    404 404 404   404 404 404   404
+            POST   /v1/endpoints/{id}/dead-letters/{entry}/resend
+                                                            ok  ok  ok    404 404 404   404 404 404   404
+            POST   /v1/endpoints/{id}/replay                ok  ok  ok    404 404 404   404 404 404   404
+            GET    /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
+            PATCH  /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
+            DELETE /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
+            POST   /v1/ingest/sources/{id}/poll             ok  ok  403   404 404 404   404 404 404   404
+            """;
+
+    private static final List<String> CALLERS = List.of("owner admin", "owner editor", "owner partner", "party admin", "party editor",
+            "party partner", "outsider admin", "outsider editor", "outsider partner", "bootstrap");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    @TempDir
+    static Path dataDir;
+    static TestNode node;
+    static Receiver receiver;
+    static final Map<String, String> keys = new LinkedHashMap<>();
+    /** Endpoints of the owner that each hold a dead letter: one for each request that re-sends one. */
+    static final Deque<String[]> deadLetters = new ArrayDeque<>();
+    static final AtomicInteger made = new AtomicInteger();
+    static Targets shared;
+
+    @BeforeAll
+    static void network() throws Exception {
+        DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true)
+                .withSchedule(Schedule.parse("0,10,20")).withTimeout(Duration.ofSeconds(1)).withPoll(Duration.ofMillis(200));
+        node = new TestNode(dataDir, Clock.systemUTC(), delivery);
+        receiver = new Receiver();
+        receiver.answer("/failing", 500);
+        Networks.Keys network = Networks.aNetwork(node)
+                .agency("owner", "IT").withKey("admin").withKey("partner").withProducts("owner-news")
+                .agency("party", "KR").withKey("admin").withKey("partner").withProducts("party-news")
+                .agency("outsider", "JP").withKey("admin").withKey("partner").withProducts("outsider-news")
+                .build();
+        for (String caller : CALLERS.subList(0, 9)) {
+            String[] orgAndRole = caller.split(" ");
+            keys.put(caller, network.key(orgAndRole[0], orgAndRole[1]));
+        }
+        keys.put("bootstrap", TestNode.ADMIN);
+        // The party's relation to the owner: one agreement both approved, each licensing the other its news.
+        String inForce = propose("owner-party", "owner editor");
+        ok(node.post("/v1/agreements/" + inForce + "/approve", keys.get("owner admin"), ""));
+        ok(node.post("/v1/agreements/" + inForce + "/approve", keys.get("party admin"), ""));
+        // Terms the owner is no party to, with the org its items are explained for: the outsider's licence to the party,
+        // in force, and a draft of theirs. Explaining the owner's item must not name either.
+        ok(node.post("/v1/licences", keys.get("outsider editor"), "{\"licensee\":\"party\",\"products\":[\"outsider-news\"]}"));
+        created(node.post("/v1/agreements", keys.get("outsider editor"), """
+                {"id": "outsider-party-draft", "title": "Draft", "parties": ["outsider", "party"],
+                 "grants": [{"licensor": "outsider", "licensee": "party", "products": ["outsider-news"]}]}"""));
+        holdDeadLetters(CALLERS.size() + 1);
+        shared = new Targets(false);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+        receiver.close();
+    }
+
+    @Test
+    void everyDocumentedOperationOnAResourceAnswersEachCallerByTheRule() {
+        Map<String, List<String>> verdicts = verdicts();
+        List<String> operations = documentedOperationsNamingAResource();
+        assertThat(verdicts.keySet()).as("operations with a rule in VERDICTS that /openapi.json does not document")
+                .isSubsetOf(operations);
+        assertThat(operations).as("documented operations without a rule in VERDICTS").isSubsetOf(verdicts.keySet());
+
+        List<String> wrong = new ArrayList<>();
+        for (String operation : operations) {
+            for (int c = 0; c < CALLERS.size(); c++) {
+                String caller = CALLERS.get(c);
+                Call call = call(operation, operation.startsWith("GET ") ? shared : new Targets(true));
+                TestNode.Answer answer = send(call, keys.get(caller));
+                judge(operation, caller, verdicts.get(operation).get(c), call, answer).ifPresent(wrong::add);
+                unseenAgreements(answer, keys.get(caller)).forEach(a -> wrong.add(operation + " by " + caller + " (" + call.path()
+                        + ") names agreement " + a + ", which that caller may not see"));
+            }
+        }
+        assertThat(wrong).as("answers against the rule, of %d judged", operations.size() * CALLERS.size()).isEmpty();
+    }
+
+    /** Why the answer breaks the rule, if it does. */
+    private static Optional<String> judge(String operation, String caller, String expected, Call call, TestNode.Answer a) {
+        String seen = operation + " by " + caller + " (" + call.path() + "): expected " + expected + ", answered " + a.status() + " "
+                + a.raw().body().substring(0, Math.min(200, a.raw().body().length()));
+        if (a.status() >= 500) {
+            return Optional.of(seen + " [never a 5xx]");
+        }
+        if (a.status() >= 400 && !a.contentType().startsWith("application/problem+json")) {
+            return Optional.of(seen + " [a 4xx is application/problem+json, not " + a.contentType() + "]");
+        }
+        boolean right = expected.equals("ok") ? a.status() / 100 == 2 : String.valueOf(a.status()).equals(expected);
+        return right ? Optional.empty() : Optional.of(seen);
+    }
+
+    /** The agreements an answer names (members called "agreement", at any depth) that the caller may not read. */
+    private static List<String> unseenAgreements(TestNode.Answer a, String key) {
+        List<String> named = new ArrayList<>();
+        if (a.status() / 100 == 2 && a.json() != null) {
+            a.json().findValues("agreement").forEach(v -> named.add(v.asString()));
+        }
+        return named.stream().distinct().filter(id -> node.get("/v1/agreements/" + id, key).status() != 200).toList();
+    }
+
+    // --- the rule, read from the table ---
+
+    private static Map<String, List<String>> verdicts() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        List<String> words = new ArrayList<>();
+        for (String line : VERDICTS.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            words.addAll(List.of(line.split("\\s+")));
+        }
+        for (int i = 0; i < words.size(); i += 2 + CALLERS.size()) {
+            List<String> row = words.subList(i + 2, i + 2 + CALLERS.size());
+            assertThat(row).as("verdicts of %s %s", words.get(i), words.get(i + 1)).allMatch(v -> Set.of("ok", "403", "404").contains(v));
+            out.put(words.get(i) + " " + words.get(i + 1), List.copyOf(row));
+        }
+        return out;
+    }
+
+    /** "METHOD /path" of every operation /openapi.json documents whose path names a resource (has a parameter). */
+    private static List<String> documentedOperationsNamingAResource() {
+        JsonNode paths = node.get("/openapi.json", null).json().get("paths");
+        List<String> out = new ArrayList<>();
+        paths.properties().forEach(path -> {
+            if (path.getKey().contains("{")) {
+                path.getValue().properties().stream().filter(op -> METHODS.contains(op.getKey()))
+                        .forEach(op -> out.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey()));
+            }
+        });
+        return out;
+    }
+
+    // --- a valid request for each operation ---
+
+    record Call(String method, String path, String body) {}
+
+    /** A request that passes validation, so that only who asks decides the answer; a rule without one fails here. */
+    private static Call call(String operation, Targets t) {
+        String endpoint = "/v1/endpoints/";
+        String source = "/v1/ingest/sources/";
+        return switch (operation) {
+            case "GET /v1/orgs/{org}" -> new Call("GET", "/v1/orgs/" + t.org(), null);
+            case "POST /v1/orgs/{org}/keys" -> new Call("POST", "/v1/orgs/" + t.org() + "/keys", "{\"role\":\"partner\"}");
+            case "GET /v1/orgs/{org}/keys" -> new Call("GET", "/v1/orgs/" + t.org() + "/keys", null);
+            case "DELETE /v1/orgs/{org}/keys/{id}" -> new Call("DELETE", "/v1/orgs/" + t.org() + "/keys/" + t.key(), null);
+            case "POST /v1/orgs/{org}/outlets" -> new Call("POST", "/v1/orgs/" + t.org() + "/outlets",
+                    "{\"name\":\"Owner Web\",\"kind\":\"web\",\"country\":\"IT\"}");
+            case "GET /v1/agreements/{id}" -> new Call("GET", "/v1/agreements/" + t.agreement(), null);
+            case "PUT /v1/agreements/{id}" -> new Call("PUT", "/v1/agreements/" + t.agreement(), terms("Amended terms"));
+            case "GET /v1/agreements/{id}/versions" -> new Call("GET", "/v1/agreements/" + t.agreement() + "/versions", null);
+            case "POST /v1/agreements/{id}/approve" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/approve", "");
+            case "POST /v1/agreements/{id}/renew" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/renew",
+                    "{\"validTo\":\"2040-01-01T00:00:00Z\"}");
+            case "POST /v1/agreements/{id}/suspend" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/suspend", "");
+            case "POST /v1/agreements/{id}/resume" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/resume", "");
+            case "GET /v1/items/{id}" -> new Call("GET", "/v1/items/" + t.item(), null);
+            case "PUT /v1/items/{id}" -> new Call("PUT", "/v1/items/" + t.item(), reviseBody(ninjs("it", "Revised"), "update"));
+            case "DELETE /v1/items/{id}" -> new Call("DELETE", "/v1/items/" + t.item(), "{\"reason\":\"withdrawn\"}");
+            case "GET /v1/items/{id}/explain" -> new Call("GET", "/v1/items/" + t.item() + "/explain?partner=party", null);
+            case "GET /v1/items/{id}/translations" -> new Call("GET", "/v1/items/" + t.item() + "/translations", null);
+            case "GET /v1/endpoints/{id}" -> new Call("GET", endpoint + t.endpoint(), null);
+            case "PATCH /v1/endpoints/{id}" -> new Call("PATCH", endpoint + t.endpoint(), "{\"paused\":true}");
+            case "DELETE /v1/endpoints/{id}" -> new Call("DELETE", endpoint + t.endpoint(), null);
+            case "POST /v1/endpoints/{id}/rotate-secret" -> new Call("POST", endpoint + t.endpoint() + "/rotate-secret", "");
+            case "GET /v1/endpoints/{id}/deliveries" -> new Call("GET", endpoint + t.endpoint() + "/deliveries", null);
+            case "GET /v1/endpoints/{id}/dead-letters" -> new Call("GET", endpoint + t.endpoint() + "/dead-letters", null);
+            case "POST /v1/endpoints/{id}/dead-letters/resend" -> new Call("POST", endpoint + t.endpoint() + "/dead-letters/resend", "");
+            case "POST /v1/endpoints/{id}/dead-letters/{entry}/resend" -> {
+                String[] letter = t.deadLetter();
+                yield new Call("POST", endpoint + letter[0] + "/dead-letters/" + letter[1] + "/resend", "");
+            }
+            case "POST /v1/endpoints/{id}/replay" -> new Call("POST", endpoint + t.endpoint() + "/replay", "{\"from\":\"2020-01-01T00:00:00Z\"}");
+            case "GET /v1/ingest/sources/{id}" -> new Call("GET", source + t.source(), null);
+            case "PATCH /v1/ingest/sources/{id}" -> new Call("PATCH", source + t.source(), "{\"paused\":true}");
+            case "DELETE /v1/ingest/sources/{id}" -> new Call("DELETE", source + t.source(), null);
+            case "POST /v1/ingest/sources/{id}/poll" -> new Call("POST", source + t.source() + "/poll", "");
+            default -> throw new AssertionError(operation + " has a rule but no request: add a valid one to call()");
+        };
+    }
+
+    private static TestNode.Answer send(Call call, String key) {
+        return switch (call.method()) {
+            case "GET" -> node.get(call.path(), key);
+            case "POST" -> node.post(call.path(), key, call.body());
+            case "PUT" -> node.put(call.path(), key, call.body());
+            case "PATCH" -> node.patch(call.path(), key, call.body());
+            case "DELETE" -> node.delete(call.path(), key, call.body() == null ? "" : call.body());
+            default -> throw new AssertionError("no client for " + call.method());
+        };
+    }
+
+    /**
+     * The resources requests name, all the owner's (an agreement's parties are the owner and the party). A request
+     * that may change its resource gets one of its own, so no answer depends on what was asked before.
+     */
+    static final class Targets {
+        private final boolean fresh;
+        private final Map<String, String> kept = new HashMap<>();
+
+        Targets(boolean fresh) {
+            this.fresh = fresh;
+        }
+
+        String org() {
+            return "owner";
+        }
+
+        String key() {
+            return kept.computeIfAbsent("key", k -> created(node.post("/v1/orgs/owner/keys", keys.get("owner admin"),
+                    "{\"role\":\"partner\",\"label\":\"to revoke\"}")));
+        }
+
+        String agreement() {
+            return kept.computeIfAbsent("agreement", k -> propose("m" + made.incrementAndGet(), "owner editor"));
+        }
+
+        String item() {
+            return kept.computeIfAbsent("item", k -> publish("owner editor", "owner-news", "Owner's story " + made.incrementAndGet()));
+        }
+
+        String endpoint() {
+            return kept.computeIfAbsent("endpoint", k -> created(node.post("/v1/endpoints", keys.get("owner partner"),
+                    "{\"url\":\"" + receiver.url("/owner") + "\",\"format\":\"ninjs\"}")));
+        }
+
+        /**
+         * A source whose feed never answers while the test runs, returned once its poller is waiting for it: a poller
+         * stopped inside a database call could close the embedded database (issue 12), which is not what this test is for.
+         */
+        String source() {
+            return kept.computeIfAbsent("source", k -> {
+                String feed = "/feed-" + made.incrementAndGet();
+                receiver.stall(feed);
+                String id = created(node.post("/v1/ingest/sources", keys.get("owner editor"), "{\"url\":\"" + receiver.url(feed)
+                        + "\",\"format\":\"atom\",\"intervalSeconds\":3600,\"products\":[\"owner-news\"]}"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> receiver.arrived(feed) == 1);
+                return id;
+            });
+        }
+
+        String[] deadLetter() {
+            if (!fresh) {
+                return deadLetters.peek();
+            }
+            String[] letter = deadLetters.poll();
+            assertThat(letter).as("an endpoint holding a dead letter, made in the set-up").isNotNull();
+            return letter;
+        }
+    }
+
+    // --- set-up over the API ---
+
+    /** Terms between the owner and the party, each licensing the other its news. */
+    private static String terms(String title) {
+        return """
+                {"title": "%s", "parties": ["owner", "party"], "grants": [
+                  {"licensor": "owner", "licensee": "party", "products": ["owner-news"]},
+                  {"licensor": "party", "licensee": "owner", "products": ["party-news"]}]}""".formatted(title);
+    }
+
+    private static String propose(String id, String caller) {
+        String body = terms("Terms " + id);
+        return created(node.post("/v1/agreements", keys.get(caller), "{\"id\":\"" + id + "\"," + body.strip().substring(1)));
+    }
+
+    private static String publish(String caller, String product, String headline) {
+        return created(node.post("/v1/items", keys.get(caller), publishBody(ninjs("it", headline), product)));
+    }
+
+    /**
+     * Endpoints of the owner whose receiver always fails, each left with a dead letter: the party's item, routed to
+     * the owner under the party's licence, tried on the short schedule and given up.
+     */
+    private static void holdDeadLetters(int count) {
+        List<String> endpoints = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            endpoints.add(created(node.post("/v1/endpoints", keys.get("owner partner"),
+                    "{\"url\":\"" + receiver.url("/failing") + "\",\"format\":\"ninjs\"}")));
+        }
+        publish("party editor", "party-news", "The party's story");
+        for (String endpoint : endpoints) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    node.get("/v1/endpoints/" + endpoint + "/dead-letters", keys.get("owner partner")).json().get("deadLetters").size() == 1);
+            String entry = node.get("/v1/endpoints/" + endpoint + "/dead-letters", keys.get("owner partner")).json()
+                    .get("deadLetters").get(0).get("entry").asString();
+            deadLetters.add(new String[] {endpoint, entry});
+        }
+    }
+
+    private static String created(TestNode.Answer a) {
+        ok(a);
+        return a.json().get("id").asString();
+    }
+
+    private static void ok(TestNode.Answer a) {
+        if (a.status() / 100 != 2) {
+            throw new IllegalStateException("set-up: " + a.status() + " " + a.raw().body());
+        }
+    }
+}
