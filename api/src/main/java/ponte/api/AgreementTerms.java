@@ -19,10 +19,19 @@ import tools.jackson.databind.JsonNode;
 
 /** Agreement terms on the wire: parsing with refusals that point at the offending field. */
 public final class AgreementTerms {
+    private static final Members GRANT = Members.of("licensor", "licensee", "products", "languages", "embargoDelay", "exclusive")
+            .with("territories", ItemsResource.TERRITORIES);
+    /** The members of terms: {@code id} names the agreement when it is proposed, and is ignored when it is amended. */
+    static final Members MEMBERS = Members.of("id", "title", "parties", "validFrom", "validTo").withEach("grants", GRANT);
+
     private AgreementTerms() {}
 
-    /** Reads agreement terms as POST and PUT /v1/agreements take them (also used to load the demo network). */
+    /**
+     * Reads agreement terms as POST and PUT /v1/agreements take them (also used to load the demo network); a member
+     * they do not have is refused at its pointer.
+     */
     public static Terms read(JsonNode body) {
+        MEMBERS.check(body);
         String title = JsonInput.text(body, "title");
         Set<OrgId> parties = new LinkedHashSet<>();
         int p = 0;
@@ -72,7 +81,7 @@ public final class AgreementTerms {
                 throw new Invalid(at + "/embargoDelay", "embargoDelay must be an ISO 8601 duration such as PT15M");
             }
         }
-        boolean exclusive = g.has("exclusive") && g.get("exclusive").asBoolean();
+        boolean exclusive = JsonInput.optionalBoolean(g, at, "exclusive").orElse(false);
         Duration finalDelay = delay;
         Territories finalTerritories = territories;
         return JsonInput.at(at, () -> new Grant(licensor, licensee, products, finalTerritories, languages, finalDelay, exclusive));

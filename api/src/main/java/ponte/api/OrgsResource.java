@@ -15,6 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/orgs: organisations, their keys and their outlets. */
 public final class OrgsResource implements Resource {
+    private static final Members NEW_ORG = Members.of("id", "name", "kind", "country");
+    private static final Members NEW_KEY = Members.of("role");
+    private static final Members NEW_OUTLET = Members.of("name", "kind", "country");
+
     private final Onboarding onboarding;
     private final Orgs orgs;
 
@@ -33,7 +37,7 @@ public final class OrgsResource implements Resource {
 
     private void create(Exchange x) {
         var caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_ORG);
         Org org = new Org(
                 JsonInput.at("/id", () -> new OrgId(JsonInput.text(body, "id"))),
                 JsonInput.text(body, "name"),
@@ -57,7 +61,7 @@ public final class OrgsResource implements Resource {
     private void issueKey(Exchange x) {
         var caller = x.caller();
         OrgId org = JsonInput.at("/org", () -> new OrgId(x.path("org")));
-        Role role = Role.fromWire(JsonInput.text(x.body(), "role"));
+        Role role = Role.fromWire(JsonInput.text(x.body(NEW_KEY), "role"));
         String key = onboarding.issueKey(caller, org, role);
         x.json(201, JsonNodeFactory.instance.objectNode().put("key", key).put("org", org.value()).put("role", role.wire()));
     }
@@ -65,7 +69,7 @@ public final class OrgsResource implements Resource {
     private void addOutlet(Exchange x) {
         var caller = x.caller();
         OrgId org = JsonInput.at("/org", () -> new OrgId(x.path("org")));
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_OUTLET);
         Outlet outlet = onboarding.addOutlet(caller, new Outlet("new", org, JsonInput.text(body, "name"),
                 OutletKind.fromWire(JsonInput.text(body, "kind")), CountryCode.of(JsonInput.text(body, "country"))));
         x.json(201, JsonNodeFactory.instance.objectNode().put("id", outlet.id()).put("org", org.value()).put("name", outlet.name())
