@@ -26,7 +26,7 @@ final class DocumentedRequests {
     record Draft(ApiDocument.Operation op, Map<String, String> path, Map<String, String> query, List<String[]> headers,
                  String mediaType, JsonNode json, byte[] raw, String key) {
         Call call(boolean refused, String why) {
-            return new Call(op.method(), target(path, query), headers, mediaType, raw != null ? raw : json == null ? null : json.toString().getBytes(UTF_8),
+            return new Call(op.toString(), op.method(), target(path, query), headers, mediaType, raw != null ? raw : json == null ? null : json.toString().getBytes(UTF_8),
                     key, refused, why);
         }
 

@@ -81,15 +81,13 @@ final class Mutations {
             ways.add(() -> badQuery(d, random));
         }
         if (d.op().authenticated()) {
-            ways.add(() -> new Call(d.op().method(), d.call(true, "").target(), d.headers(), d.mediaType(), d.call(true, "").body(),
-                    random.nextBoolean() ? null : "pk_not_a_key_" + random.nextInt(1000), true, "no key or an unknown one"));
+            ways.add(() -> d.call(true, "").withKey(random.nextBoolean() ? null : "pk_not_a_key_" + random.nextInt(1000), "no key or an unknown one"));
         }
         Set<String> others = new java.util.HashSet<>(METHODS);
         others.removeAll(methodsByPath.get(d.op().path()));
         if (!others.isEmpty()) {
             String method = others.stream().sorted().toList().get(random.nextInt(others.size()));
-            ways.add(() -> new Call(method, d.call(true, "").target(), d.headers(), d.mediaType(), d.call(true, "").body(), d.key(), true,
-                    "a method " + d.op().path() + " does not have"));
+            ways.add(() -> d.call(true, "").withMethod(method, "a method " + d.op().path() + " does not have"));
         }
         if (random.nextInt(100) == 0) {
             ways.add(() -> headerTooLarge(d));
@@ -119,7 +117,7 @@ final class Mutations {
         if (way == 1 && d.json() != null) {
             String type = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "application/json;charset=iso-8859-1").get(random.nextInt(4));
             Call c = d.call(false, "");
-            return new Call(c.method(), c.target(), c.headers(), type, c.body(), c.key(), false, "content type " + type);
+            return c.withBody(type, c.body(), false, "content type " + type);
         }
         Map<String, String> query = new LinkedHashMap<>(d.query());
         query.put(List.of("unknown", "limit", "after", "q").get(random.nextInt(4)), DocumentedRequests.segment(EDGE_STRINGS.get(random.nextInt(EDGE_STRINGS.size()))));
@@ -258,9 +256,7 @@ final class Mutations {
         List<String> bodies = List.of(json.substring(0, json.length() / 2), "[]", "\"text\"", "42", "null", "{\"a\":1,}", "<xml/>",
                 "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "\u00ff\u00fe{}", "{\"a\":\"\\ud800\"", "{}{}");
         String body = bodies.get(random.nextInt(bodies.size()));
-        Call c = d.call(true, "");
-        return new Call(c.method(), c.target(), c.headers(), "application/json", body.getBytes(UTF_8), c.key(), true,
-                "a body that is not a JSON object");
+        return d.call(true, "").withBody("application/json", body.getBytes(UTF_8), true, "a body that is not a JSON object");
     }
 
     private Call badPath(DocumentedRequests.Draft d, Random random) {
@@ -296,10 +292,7 @@ final class Mutations {
     }
 
     private static Call headerTooLarge(DocumentedRequests.Draft d) {
-        Call c = d.call(true, "");
-        List<String[]> headers = new ArrayList<>(c.headers());
-        headers.add(new String[] {"X-Padding", "p".repeat(64 * 1024)});
-        return new Call(c.method(), c.target(), headers, c.contentType(), c.body(), c.key(), true, "a header too large");
+        return d.call(true, "").withHeader("X-Padding", "p".repeat(64 * 1024), "a header too large");
     }
 
     /** Every value in the draft's JSON body with the schema it has there (the body itself first). */

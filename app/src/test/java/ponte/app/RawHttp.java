@@ -34,6 +34,8 @@ final class RawHttp implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    /** The exchange before this one, for a failure to name: an answer out of step is usually its leftover. */
+    private String last = "nothing";
 
     RawHttp(String host, int port) {
         this.host = host;
@@ -41,12 +43,15 @@ final class RawHttp implements AutoCloseable {
     }
 
     Answer send(Call call) throws IOException {
+        Answer answer;
         try {
-            return exchange(call);
+            answer = exchange(call);
         } catch (IOException stale) {
             close(); // the server closed a kept-alive connection between requests: once more on a new one
-            return exchange(call);
+            answer = exchange(call);
         }
+        last = call + " -> " + answer.status() + " " + answer.headers();
+        return answer;
     }
 
     private Answer exchange(Call call) throws IOException {
@@ -90,7 +95,12 @@ final class RawHttp implements AutoCloseable {
         if (statusLine == null) {
             throw new IOException("connection closed before an answer");
         }
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        String[] parts = statusLine.split(" ");
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[0-9]{3}")) {
+            close();
+            throw new IllegalStateException("not a status line: '" + statusLine + "' (after " + last + ")");
+        }
+        int status = Integer.parseInt(parts[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(); line != null && !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
