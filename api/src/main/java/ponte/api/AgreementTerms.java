@@ -84,7 +84,7 @@ public final class AgreementTerms {
         boolean exclusive = JsonInput.optionalBoolean(g, at, "exclusive").orElse(false);
         Duration finalDelay = delay;
         Territories finalTerritories = territories;
-        return JsonInput.at(at, () -> new Grant(licensor, licensee, products, finalTerritories, languages, finalDelay, exclusive));
+        return JsonInput.within(at, () -> new Grant(licensor, licensee, products, finalTerritories, languages, finalDelay, exclusive));
     }
 
     private static JsonNode required(JsonNode node, String field, String at) {
@@ -96,11 +96,7 @@ public final class AgreementTerms {
     }
 
     static Optional<Instant> instant(JsonNode body, String field) {
-        Optional<String> raw = JsonInput.optionalText(body, field);
-        try {
-            return raw.map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw new Invalid("/" + field, field + " must be an RFC 3339 time in UTC, e.g. 2026-02-06T19:00:00Z");
-        }
+        return JsonInput.optionalText(body, field).map(raw -> Rfc3339.instant(raw)
+                .orElseThrow(() -> new Invalid("/" + field, field + " must be an RFC 3339 time in UTC, e.g. 2026-02-06T19:00:00Z")));
     }
 }

@@ -1,8 +1,5 @@
 package ponte.api;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import ponte.core.Invalid;
@@ -170,11 +167,8 @@ public final class EndpointsResource implements Resource {
         if (value.startsWith("c")) {
             return new Subscribing.From.After(Cursor.parse("from", value));
         }
-        try {
-            return new Subscribing.From.Since(Instant.parse(value.toUpperCase(Locale.ROOT)));
-        } catch (DateTimeParseException e) {
-            throw new Invalid("/from", "from must be a cursor (c…) or an RFC 3339 time such as 2026-02-06T19:00:00Z");
-        }
+        return new Subscribing.From.Since(Rfc3339.instant(value)
+                .orElseThrow(() -> new Invalid("/from", "from must be a cursor (c…) or an RFC 3339 time such as 2026-02-06T19:00:00Z")));
     }
 
     private static Optional<EndpointFilter> filter(JsonNode body) {

@@ -162,6 +162,15 @@ final class JsonInput {
         return true;
     }
 
+    /** Runs the constructor of an object read at {@code at}, whose refusals point at its own members: they are prefixed. */
+    static <T> T within(String at, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (Invalid e) {
+            throw new Invalid(e.violations().stream().map(v -> new Invalid.Violation(at + v.pointer(), v.detail())).toList());
+        }
+    }
+
     /** Runs a value constructor, re-pointing its refusal at the field it came from. */
     static <T> T at(String pointer, java.util.function.Supplier<T> make) {
         try {

@@ -213,8 +213,9 @@ final class Mutations {
             bad.add(JSON.stringNode("é".repeat(70)));
         }
         switch (schema.path("format").asString("")) {
-            case "date-time", "date" -> bad.add(JSON.stringNode("next tuesday"));
-            case "duration" -> bad.add(JSON.stringNode("15 minutes"));
+            case "date-time", "date" -> bad.addAll(List.of(JSON.stringNode("next tuesday"), JSON.stringNode("-999999999-01-01T00:00:00Z"),
+                    JSON.stringNode("+1000000-01-01T00:00:00Z")));
+            case "duration" -> bad.addAll(List.of(JSON.stringNode("15 minutes"), JSON.stringNode("PT2562047788015215H"), JSON.stringNode("-PT1S")));
             case "uri" -> bad.add(JSON.stringNode("not a uri at all"));
             default -> { }
         }
@@ -283,7 +284,7 @@ final class Mutations {
             bad.add(DocumentedRequests.segment("has space"));
         }
         if (schema.has("format")) {
-            bad.add("next-tuesday");
+            bad.addAll(List.of("next-tuesday", "-999999999-01-01T00:00:00Z", "%2B1000000-01-01"));
         }
         Map<String, String> query = new LinkedHashMap<>(d.query());
         String value = bad.get(random.nextInt(bad.size()));

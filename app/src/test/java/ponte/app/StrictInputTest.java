@@ -155,6 +155,19 @@ class StrictInputTest {
     }
 
     @Test
+    void timesAndDelaysBeyondWhatAClockHoldsAreRefusedNotLeftToOverflow() {
+        TestNode.Answer delay = refused(node.post("/v1/agreements", editor, """
+                {"id": "forever", "title": "T", "parties": ["agency", "other"],
+                 "grants": [{"licensor": "agency", "licensee": "other", "products": ["news"], "embargoDelay": "PT2562047788015215H"}]}"""), 422);
+        assertThat(pointers(delay)).containsExactly("/grants/0/embargoDelay");
+        TestNode.Answer validTo = refused(node.post("/v1/agreements", editor, """
+                {"id": "far", "title": "T", "parties": ["agency", "other"], "validTo": "+999999999-12-31T23:59:59Z",
+                 "grants": [{"licensor": "agency", "licensee": "other", "products": ["news"]}]}"""), 422);
+        assertThat(pointers(validTo)).containsExactly("/validTo");
+        assertThat(pointers(refused(node.get("/v1/search?from=-999999999-01-01T00:00:00Z", partner), 422))).containsExactly("/from");
+    }
+
+    @Test
     void aLowerCaseSubjectFilterSearches() {
         TestNode.Answer answer = node.get("/v1/search?q=notizia&subject=politics", partner);
 
