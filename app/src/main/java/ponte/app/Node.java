@@ -156,6 +156,18 @@ public final class Node implements AutoCloseable {
         return w.stores.database().dataSource();
     }
 
+    /**
+     * The threads of the node's background loops that work in the database: ingest pollers, pushers, the lease keeper
+     * and the release loop. They are stopped by flags, never interrupted; tests interrupt them to show the node
+     * carries on whatever an interrupt from elsewhere hits.
+     */
+    List<Thread> loopThreads() {
+        List<Thread> all = new java.util.ArrayList<>(w.poller.threads());
+        all.addAll(w.pushing.threads());
+        all.add(w.releaseLoop.thread());
+        return all;
+    }
+
     /** Closes the database under the running node, as when it goes away: for seeing how the node reports it. */
     public void closeDatabase() {
         w.stores.database().close();

@@ -1,6 +1,8 @@
 package ponte.app;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import ponte.core.delivery.EndpointId;
@@ -30,6 +32,13 @@ record Pushing(Pusher pusher, Optional<LeaseKeeper> leaseKeeper) implements Auto
     /** Told when an endpoint was created or changed through this node: with leases, a new one is claimed here first. */
     Consumer<EndpointId> endpointChanged() {
         return leaseKeeper.<Consumer<EndpointId>>map(keeper -> keeper).orElse(pusher);
+    }
+
+    /** The threads delivering and keeping leases now. */
+    List<Thread> threads() {
+        List<Thread> all = new ArrayList<>(pusher.threads());
+        leaseKeeper.ifPresent(keeper -> all.add(keeper.thread()));
+        return all;
     }
 
     void start() {
