@@ -31,7 +31,10 @@ public final class Node implements AutoCloseable {
         this(settings, clock, DeliverySettings.defaults());
     }
 
-    /** {@code delivery.allowPrivate()} turns the SSRF guard off for every outbound request: webhooks and ingest alike. */
+    /**
+     * {@code delivery.allowPrivate()} opens the SSRF guard to loopback and private addresses for every outbound request,
+     * webhooks and ingest alike (the metadata service and the like stay refused).
+     */
     public Node(Settings settings, Clock clock, DeliverySettings delivery) {
         this(settings, clock, delivery, new AddressGuard(delivery.allowPrivate()));
     }

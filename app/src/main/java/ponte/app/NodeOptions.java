@@ -24,8 +24,9 @@ class NodeOptions {
     @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
     String db;
 
-    @Option(names = "--allow-private-endpoints", description = "let webhook endpoints and ingest sources be loopback, private or "
-            + "link-local addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
+    @Option(names = "--allow-private-endpoints", description = "let webhook endpoints and ingest sources be loopback or private "
+            + "addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them. Cloud metadata, "
+            + "link-local, multicast and unspecified addresses are refused whatever this says")
     boolean allowPrivateEndpoints;
 
     @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
