@@ -47,6 +47,7 @@ public final class Node implements AutoCloseable {
     public Node start() throws Exception {
         w.search.indexer().start();
         w.http.start();
+        w.management.start();
         w.pushing.start();
         w.poller.resumeAll();
         w.releaseLoop.start();
@@ -55,6 +56,11 @@ public final class Node implements AutoCloseable {
 
     public int port() {
         return w.http.port();
+    }
+
+    /** The management port: /metrics, /health and /ready for operators. */
+    public int managementPort() {
+        return w.management.port();
     }
 
     public void join() throws InterruptedException {
@@ -73,6 +79,11 @@ public final class Node implements AutoCloseable {
     /** The routes the node's API answers (its OpenAPI document must describe each one). */
     List<HttpApi.Route> routes() {
         return w.http.routes();
+    }
+
+    /** The routes the management port answers (documented in the same OpenAPI document, with that port as their server). */
+    List<HttpApi.Route> managementRoutes() {
+        return w.management.routes();
     }
 
     public Items items() {
@@ -181,6 +192,7 @@ public final class Node implements AutoCloseable {
         w.releaseLoop.close();
         w.poller.close();
         w.http.close();
+        w.management.close();
         w.pushing.close();
         w.mode.close();
         w.search.close();

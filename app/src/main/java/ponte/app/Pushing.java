@@ -25,7 +25,7 @@ record Pushing(Pusher pusher, Optional<LeaseKeeper> leaseKeeper) implements Auto
     static Pushing build(Stores stores, Feeds feeds, Payloads payloads, Tail tail, Optional<Leases> leases, AddressGuard guard,
                          DeliverySettings delivery, NodeMetrics metrics, Clock clock) {
         Pusher pusher = new Pusher(stores.endpoints(), stores.deliveries(), feeds, tail, payloads, guard, delivery, clock, metrics::attempted);
-        metrics.waiting(pusher::waiting);
+        metrics.waiting(() -> pusher.waiting().values());
         return new Pushing(pusher, leases.map(l -> new LeaseKeeper(l, pusher)));
     }
 

@@ -10,10 +10,12 @@ import ponte.api.Authenticator;
 import ponte.api.CatalogueResource;
 import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
+import ponte.api.HealthResource;
 import ponte.api.HttpApi;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
+import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
@@ -60,6 +62,8 @@ final class Wiring {
     final Search search;
     final UseCases useCases;
     final HttpApi http;
+    /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
+    final HttpApi management;
 
     /**
      * @param guard the SSRF guard of every request to a url someone else chose (webhook endpoints, ingest sources):
@@ -115,8 +119,10 @@ final class Wiring {
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
+        Authenticator authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey());
         http = new HttpApi(List.of(
-                new SystemResource(metrics),
+                new HealthResource(metrics),
+                new SystemResource(),
                 new OrgsResource(onboarding, stores.orgs()),
                 new CatalogueResource(cataloguing),
                 new AgreementsResource(agreeing, clock),
@@ -126,6 +132,8 @@ final class Wiring {
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions())),
-                new Authenticator(stores.keys(), settings.bootstrapAdminKey()), settings.host(), settings.port());
+                authenticator, settings.host(), settings.port());
+        management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
+                settings.management().host(), settings.management().port());
     }
 }
