@@ -35,6 +35,8 @@ public final class Poller implements Polling, AutoCloseable {
     /** The longest a waiting source goes without looking at the clock again (a clock moved by hand is noticed within it). */
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** After a round that could not even record its status (the store failing): the source's thread goes on. */
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(10);
 
     private final Sources sources;
     private final Importing importing;
@@ -160,32 +162,37 @@ public final class Poller implements Polling, AutoCloseable {
         private void run() {
             try {
                 while (wanted()) {
-                    Optional<Source> source = sources.byId(id);
-                    if (source.isEmpty()) {
-                        return;
+                    Optional<Instant> due = round();
+                    if (due.isEmpty()) {
+                        return; // the source is gone
                     }
-                    Instant due = Instant.MAX; // a paused source waits until woken
-                    if (!source.get().paused()) {
-                        round(source.get());
-                        due = clock.instant().plus(source.get().interval());
-                    }
-                    waitUntil(due);
-                }
-            } catch (RuntimeException e) {
-                if (wanted()) { // while the node closes, the store going away under a poll is expected
-                    LOG.error("the poller of source {} stopped", id, e);
+                    waitUntil(due.get());
                 }
             } finally {
                 workers.remove(id, this);
             }
         }
 
-        private void round(Source source) {
+        /** Polls the source unless paused; returns when to look again, or empty if the source was removed. */
+        private Optional<Instant> round() {
             try {
-                poll(source, this::wanted);
+                Optional<Source> source = sources.byId(id);
+                if (source.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (source.get().paused()) {
+                    return Optional.of(Instant.MAX); // until woken
+                }
+                poll(source.get(), this::wanted);
+                return Optional.of(clock.instant().plus(source.get().interval()));
             } catch (InterruptedException e) {
-                // Not how workers are stopped (an interrupt from elsewhere cut the fetch short): the next round tries again.
+                // Not how workers are stopped (an interrupt from elsewhere cut the fetch short): try again as after a failure.
+            } catch (RuntimeException e) {
+                if (wanted()) { // while the node closes, the store going away under a poll is expected
+                    LOG.warn("a round of source {} failed; trying again in {}", id, AFTER_FAILURE, e);
+                }
             }
+            return Optional.of(clock.instant().plus(AFTER_FAILURE));
         }
 
         /** Until the clock reaches {@code due}, someone wakes the source or it is stopped. */
