@@ -10,11 +10,13 @@ import ponte.api.Authenticator;
 import ponte.api.CatalogueResource;
 import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
+import ponte.api.HealthResource;
 import ponte.api.HttpApi;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
+import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
@@ -62,6 +64,9 @@ final class Wiring {
     final Search search;
     final UseCases useCases;
     final HttpApi http;
+    final Authenticator authenticator;
+    /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
+    final HttpApi management;
 
     /**
      * @param guard the SSRF guard of every request to a url someone else chose (webhook endpoints, ingest sources):
@@ -113,14 +118,15 @@ final class Wiring {
 
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, clock);
-        Authenticator authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
+        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
         Cataloguing cataloguing = new Cataloguing(stores.products());
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
         http = new HttpApi(List.of(
-                new SystemResource(metrics),
+                new HealthResource(metrics),
+                new SystemResource(),
                 new OrgsResource(onboarding, stores.orgs()),
                 new KeysResource(onboarding, authenticator),
                 new CatalogueResource(cataloguing),
@@ -132,5 +138,7 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions())),
                 authenticator, settings.host(), settings.port());
+        management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
+                settings.management().host(), settings.management().port());
     }
 }

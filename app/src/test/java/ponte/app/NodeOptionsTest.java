@@ -1,11 +1,13 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class NodeOptionsTest {
     private static NodeOptions.Startup read(NodeOptions options, Map<String, String> env, boolean demo) {
@@ -40,6 +42,19 @@ class NodeOptionsTest {
         NodeOptions flagged = new NodeOptions();
         flagged.allowPrivateEndpoints = true;
         assertThat(read(flagged, Map.of("PONTE_ALLOW_PRIVATE_ENDPOINTS", "false"), false).delivery().allowPrivate()).isTrue();
+    }
+
+    @Test
+    void theManagementPortIsApartFromThePublicOneAndOnLoopbackByDefault() {
+        assertThat(read(new NodeOptions(), Map.of(), false).settings().management()).isEqualTo(new Settings.Management("127.0.0.1", 8081));
+        assertThat(read(new NodeOptions(), Map.of("PONTE_PORT", "0"), false).settings().management().port()).as("beside a free port, a free one")
+                .isZero();
+        assertThat(read(new NodeOptions(), Map.of("PONTE_MANAGEMENT_PORT", "9464", "PONTE_MANAGEMENT_HOST", "10.0.0.11"), false)
+                .settings().management()).isEqualTo(new Settings.Management("10.0.0.11", 9464));
+        NodeOptions clash = new NodeOptions();
+        clash.port = "8081";
+        assertThatThrownBy(() -> read(clash, Map.of(), false)).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("management port must differ");
     }
 
     @Test
