@@ -41,34 +41,31 @@ final class TestNode implements AutoCloseable {
     }
 
     TestNode(Settings settings, Clock clock) throws Exception {
-        node = new Node(settings, clock).start();
-        base = "http://127.0.0.1:" + node.port();
-        management = "http://127.0.0.1:" + node.managementPort();
+        this(new Node(settings, clock));
     }
 
     TestNode(Settings settings, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
-        node = new Node(settings, clock, delivery).start();
-        base = "http://127.0.0.1:" + node.port();
-        management = "http://127.0.0.1:" + node.managementPort();
+        this(new Node(settings, clock, delivery));
     }
 
     TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
-        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery).start();
-        base = "http://127.0.0.1:" + node.port();
-        management = "http://127.0.0.1:" + node.managementPort();
+        this(new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery));
     }
 
     /** A node whose webhooks and ingest go through this SSRF guard (a DNS of the test's own, a trusted local server). */
     TestNode(Path dataDir, Clock clock, ponte.outbound.AddressGuard guard) throws Exception {
-        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, ponte.delivery.DeliverySettings.defaults(), guard).start();
-        base = "http://127.0.0.1:" + node.port();
-        management = "http://127.0.0.1:" + node.managementPort();
+        this(new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, ponte.delivery.DeliverySettings.defaults(), guard));
     }
 
     /** A node with these delivery settings whose webhooks and ingest go through this SSRF guard. */
     TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery, ponte.outbound.AddressGuard guard) throws Exception {
-        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery, guard).start();
+        this(new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery, guard));
+    }
+
+    private TestNode(Node node) throws Exception {
+        this.node = node.start();
         base = "http://127.0.0.1:" + node.port();
+        management = "http://127.0.0.1:" + node.managementPort();
     }
 
     /** The node running in this process, for what a test asks of it directly rather than over HTTP. */
