@@ -66,6 +66,11 @@ public final class JdbcItems implements Items {
                 order by min(l.seq)""", rs -> new ItemId(rs.getString(1)), id.value());
     }
 
+    /** How many items the log holds, in every state (the banner of a starting node says it). */
+    public long count() {
+        return jdbc.one("select count(*) from items", rs -> rs.getLong(1)).orElse(0L);
+    }
+
     @Override
     public boolean received(OrgId org, ItemId id) {
         return jdbc.one("select 1 from routes where item_id = ? and org_id = ? limit 1", rs -> 1, id.value(), org.value()).isPresent();
