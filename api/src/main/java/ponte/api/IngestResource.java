@@ -154,6 +154,8 @@ public final class IngestResource implements Resource {
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("published", r.published()).put("updated", r.updated())
                 .put("killed", r.killed()).put("unchanged", r.unchanged()).put("failed", r.failed());
         problems(out.putArray("problems"), r.problems());
+        ArrayNode items = out.putArray("items");
+        r.appended().forEach(a -> items.add(ItemsResource.receipt(a)));
         return out;
     }
 

@@ -176,7 +176,8 @@ public final class ItemsResource implements Resource {
                 exclude == null ? java.util.Set.of() : JsonInput.textsAt(exclude, "/rights/territories/exclude")));
     }
 
-    private static ObjectNode receipt(Appended a) {
+    /** Where a change sits on the log: what POST /v1/items answers, and an import for each item it filed. */
+    static ObjectNode receipt(Appended a) {
         return JsonNodeFactory.instance.objectNode()
                 .put("id", a.revision().item().id().value())
                 .put("uri", a.revision().item().uri())

@@ -41,6 +41,11 @@ final class CommandProcess implements AutoCloseable {
     static CommandProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(ponte());
         command.addAll(List.of(args));
+        return run(dir, env, command);
+    }
+
+    /** Runs {@code command} (a launcher script, say) in {@code dir}, its environment made as {@link #start}'s. */
+    static CommandProcess run(Path dir, Map<String, String> env, List<String> command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("PONTE_"));
         pb.environment().putAll(env);

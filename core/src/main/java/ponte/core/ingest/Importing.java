@@ -105,7 +105,7 @@ public final class Importing {
     private void file(Caller editor, OrgId org, Set<ProductId> products, Incoming.Usable entry, Report.Tally tally) {
         Optional<Item> existing = items.byUri(entry.uri());
         if (existing.isEmpty()) {
-            publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE);
+            tally.appended.add(publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE));
             tally.published++;
             return;
         }
@@ -119,9 +119,9 @@ public final class Importing {
             return;
         }
         if (entry.correction()) {
-            publishing.revise(editor, item.id(), entry.content(), Event.CORRECTED);
+            tally.appended.add(publishing.revise(editor, item.id(), entry.content(), Event.CORRECTED));
         } else {
-            publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE);
+            tally.appended.add(publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE));
         }
         tally.updated++;
     }
@@ -132,7 +132,7 @@ public final class Importing {
             tally.unchanged++; // never filed, or already killed: nothing to withdraw
             return;
         }
-        publishing.kill(editor, existing.get().id(), "Withdrawn at the source: " + entry.reason());
+        tally.appended.add(publishing.kill(editor, existing.get().id(), "Withdrawn at the source: " + entry.reason()));
         tally.killed++;
     }
 
