@@ -77,6 +77,8 @@ class TourTest {
                 .isEqualTo(expected.size());
         prepareTheClone();
         try (Shell shell = new Shell(clone, Map.of())) {
+            assertThat(shell.run("command -v curl jq python3 timeout", STEP).output().lines())
+                    .as("the tour needs curl, jq and python3 (README), the harness timeout (coreutils)").hasSize(4);
             for (int i = 0; i < steps.size(); i++) {
                 take(steps.get(i), expected.get(i), shell);
             }
