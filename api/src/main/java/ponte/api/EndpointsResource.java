@@ -163,7 +163,8 @@ public final class EndpointsResource implements Resource {
         Set<String> products = f.has("products") ? JsonInput.textsAt(f.get("products"), "/filter/products") : Set.of();
         Set<String> subjects = f.has("subjects") ? JsonInput.textsAt(f.get("subjects"), "/filter/subjects") : Set.of();
         Set<ProductId> productIds = JsonInput.at("/filter/products", () -> products.stream().map(ProductId::new).collect(java.util.stream.Collectors.toSet()));
-        return Optional.of(JsonInput.at("/filter", () -> new EndpointFilter(languages, productIds, subjects)));
+        // EndpointFilter points its refusals into the body itself (/filter/languages, /filter/products)
+        return Optional.of(JsonInput.within("", () -> new EndpointFilter(languages, productIds, subjects)));
     }
 
     private static ObjectNode view(Endpoint e, Progress p) {
