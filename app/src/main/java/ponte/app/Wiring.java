@@ -104,7 +104,7 @@ final class Wiring {
         Writers writers = Writers.standard(ninjs31);
         pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
                 metrics, clock);
-        Dealings dealings = new Dealings(stores.agreements(), stores.products(), stores.orgs(), clock);
+        Dealings dealings = new Dealings(stores.agreements(), stores.products(), stores.orgs(), entitlements, clock);
         Subscribing subscribing = new Subscribing(stores.endpoints(), stores.deliveries(), guard.urls("push to"), log, pushing.endpointChanged(),
                 clock, random, ids, dealings);
 

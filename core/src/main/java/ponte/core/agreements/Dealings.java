@@ -9,6 +9,7 @@ import java.util.Set;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
@@ -29,12 +30,14 @@ public final class Dealings {
     private final Agreements agreements;
     private final Products products;
     private final Orgs orgs;
+    private final Entitlements entitlements;
     private final Clock clock;
 
-    public Dealings(Agreements agreements, Products products, Orgs orgs, Clock clock) {
+    public Dealings(Agreements agreements, Products products, Orgs orgs, Entitlements entitlements, Clock clock) {
         this.agreements = agreements;
         this.products = products;
         this.orgs = orgs;
+        this.entitlements = entitlements;
         this.clock = clock;
     }
 
@@ -90,7 +93,7 @@ public final class Dealings {
             List<Licence> licences = agreement.licences();
             for (int i = 0; i < licences.size(); i++) {
                 Licence l = licences.get(i);
-                if (l.validity().contains(now) && (l.licensor().equals(org) || l.licensee().equals(org))) {
+                if (entitlements.current(l, now) && (l.licensor().equals(org) || l.licensee().equals(org))) {
                     out.add(new Held(l, agreement, i + 1));
                 }
             }
