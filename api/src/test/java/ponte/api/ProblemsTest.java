@@ -187,6 +187,18 @@ class ProblemsTest {
         }
     }
 
+    @Test
+    void theApiDocumentNamesExactlyTheProblemTypesThatHavePages() throws Exception {
+        JsonNode document;
+        try (java.io.InputStream in = ProblemsTest.class.getResourceAsStream("/ponte/api/openapi.json")) {
+            document = ponte.formats.NinjsWriter.mapper().readTree(in);
+        }
+        List<String> documented = new java.util.ArrayList<>();
+        document.at("/components/schemas/Problem/properties/type/enum").forEach(t -> documented.add(t.asString()));
+
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(ProblemTypes.all().stream().map(t -> Problems.TYPE_BASE + t.slug()).toList());
+    }
+
     private static String slugOf(Problems.Problem problem) {
         String type = problem.body().get("type").asString();
         assertThat(type).startsWith(Problems.TYPE_BASE);
