@@ -2,6 +2,8 @@ package ponte.api;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import ponte.core.Invalid;
+import ponte.core.NotFound;
 import ponte.core.agreements.Dealings;
 import ponte.core.licensing.Licence;
 import ponte.core.products.Cataloguing;
@@ -50,8 +52,8 @@ public final class CatalogueResource implements Resource {
         ProductId id;
         try {
             id = new ProductId(x.path("id"));
-        } catch (ponte.core.Invalid e) {
-            throw new ponte.core.NotFound("no product " + x.path("id")); // no product is named so
+        } catch (Invalid e) {
+            throw new NotFound("no product " + x.path("id")); // no product is named so
         }
         x.json(200, view(dealings.product(caller, id)));
     }
