@@ -18,11 +18,13 @@ import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
 import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
+import ponte.api.ProblemsResource;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
+import ponte.core.agreements.Dealings;
 import ponte.core.agreements.Explaining;
 import ponte.core.delivery.Subscribing;
 import ponte.core.ingest.Importing;
@@ -102,8 +104,9 @@ final class Wiring {
         Writers writers = Writers.standard(ninjs31);
         pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
                 metrics, clock);
+        Dealings dealings = new Dealings(stores.agreements(), stores.products(), stores.orgs(), entitlements, clock);
         Subscribing subscribing = new Subscribing(stores.endpoints(), stores.deliveries(), guard.urls("push to"), log, pushing.endpointChanged(),
-                clock, random, ids);
+                clock, random, ids, dealings);
 
         // --- ingest: sources polled on virtual threads, filed through the same Publishing use case ---
         Publishing publishing = new Publishing(log, stores.products(), stores.items(), ids);
@@ -121,16 +124,17 @@ final class Wiring {
         authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
         Cataloguing cataloguing = new Cataloguing(stores.products());
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
-        Explaining explaining = new Explaining(stores.items(), stores.agreements(), entitlements, clock);
+        Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
                 new SystemResource(),
-                new OrgsResource(onboarding, stores.orgs()),
+                new ProblemsResource(),
+                new OrgsResource(onboarding, stores.orgs(), dealings),
                 new KeysResource(onboarding, authenticator),
-                new CatalogueResource(cataloguing),
-                new AgreementsResource(agreeing, clock),
+                new CatalogueResource(cataloguing, dealings),
+                new AgreementsResource(agreeing, dealings, clock),
                 new ItemsResource(publishing, reading, explaining, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),

@@ -234,7 +234,7 @@ class DocumentedRequestsProperties {
         switch (path) {
             case "/v1/orgs" -> known.add("org", id);
             case "/v1/products" -> known.add("product", id);
-            case "/v1/agreements" -> known.add("agreement", id);
+            case "/v1/agreements", "/v1/licences" -> known.add("agreement", id);
             case "/v1/items" -> known.add("item", id);
             case "/v1/endpoints" -> known.add("endpoint", id);
             case "/v1/ingest/sources" -> known.add("source", id);

@@ -264,7 +264,7 @@ class IngestTest {
         String source = register("/paused.atom", "atom");
         awaitPolls(source, 1);
 
-        assertThat(node.get("/v1/ingest/sources", editor).json().get("sources")).anySatisfy(s -> assertThat(s.get("id").asString()).isEqualTo(source));
+        assertThat(node.get("/v1/ingest/sources", editor).json().get("items")).anySatisfy(s -> assertThat(s.get("id").asString()).isEqualTo(source));
         assertThat(node.get("/v1/ingest/sources/" + source, otherEditor).status()).isEqualTo(404);
         assertThat(node.get("/v1/ingest/sources", partner).status()).isEqualTo(403);
         assertThat(node.post("/v1/ingest/sources", editor, "{\"url\": \"ftp://x\", \"format\": \"atom\", \"products\": [\"wire\"]}").status()).isEqualTo(422);

@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>"Ctrl-C in the demo's terminal" before {@code ponte reindex} is a SIGINT to the demo.</li>
  * </ul>
  *
- * <p>Steps that read lists assume the list shape of issue 13 (search hits and delivery attempts in {@code items}).
+ * <p>Lists answer {@code {"items":[…],"next":…}} (the feed alone keeps {@code entries}); the steps that read lists
+ * (search hits, agreements, licences, versions, delivery attempts) check that shape.
  */
 class TourTest {
     private static final Path REPOSITORY = Path.of(System.getProperty("user.dir")).getParent();
@@ -126,6 +127,10 @@ class TourTest {
                 // Correct it, then kill it
                 expect("\"signal\": \"correction\"", a -> assertThat(text(a.json(), "event") + " v" + a.json().get("version").asInt()).isEqualTo("corrected v2")),
                 expect("-X DELETE", a -> assertThat(text(a.json(), "event") + " v" + a.json().get("version").asInt()).isEqualTo("killed v3")),
+                expect("/versions", a -> {
+                    assertThat(a.json().get("items")).extracting(v -> text(v, "event")).containsExactly("published", "corrected", "killed");
+                    assertThat(text(a.json().get("items").get(2), "reason")).isEqualTo("Duplicate of an earlier story");
+                }),
                 expect("\"corrected\", then \"killed\"", a -> {
                     JsonNode entries = a.json().get("entries");
                     assertThat(entries).extracting(e -> text(e, "event")).containsExactly("corrected", "killed");
@@ -141,7 +146,10 @@ class TourTest {
                         assertThat(l.get("reasons")).extracting(JsonNode::asString).containsExactly("language zh-Hans not licensed (licensed: [en, ko])");
                     });
                 }),
-                expect("the agreements CCTV+ is party to", a -> assertThat(a.output()).contains("\"cctv-plus-arirang\"")),
+                expect("the agreements CCTV+ is party to", a -> assertThat(a.json().get("items")).extracting(g -> text(g, "id")).contains("cctv-plus-arirang")),
+                expect("the licences to and from CCTV+ in force now", a -> assertThat(a.json().get("items"))
+                        .extracting(l -> text(l, "licensor") + " → " + text(l, "licensee")).contains("cctv-plus → arirang")
+                        .allMatch(l -> l.startsWith("cctv-plus → ") || l.endsWith(" → cctv-plus"))),
 
                 // An agreement both sides must approve
                 expect("demo-cj-enm-partner' \"$P/v1/feed\"", a -> assertThat(a.json().get("entries")).isEmpty()),

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ponte.core.access.KeyId;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
@@ -83,8 +84,8 @@ final class JdbcLogTransaction implements LogTransaction {
     }
 
     @Override
-    public void insertVersion(Version version) {
-        write(() -> ItemRows.insertVersion(c, version));
+    public void insertVersion(Version version, Optional<KeyId> key) {
+        write(() -> ItemRows.insertVersion(c, version, key));
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class JdbcProducts implements Products {
                 ids.stream().map(ProductId::value).toArray());
     }
 
+    @Override
+    public List<Product> all() {
+        return jdbc.query("select * from products order by id", JdbcProducts::product);
+    }
+
     private static Product product(ResultSet rs) throws SQLException {
         return new Product(new ProductId(rs.getString("id")), new OrgId(rs.getString("owner_id")), rs.getString("name"));
     }

@@ -136,18 +136,30 @@ public final class Agreeing {
 
     /**
      * The skeleton's unilateral grant: a one-grant agreement whose only party is the licensor, in force at once. A
-     * partner is not bound by terms it never approved, but it can receive what a licensor offers it.
+     * partner is not bound by terms it never approved, but it can receive what a licensor offers it. {@code id} names
+     * the agreement as the client chose (else one is assigned): the same id with the same offer again is a retry and
+     * returns the agreement as it is; another offer under a taken id is a conflict.
      */
-    public synchronized Agreement offer(Caller caller, OrgId licensee, Set<ProductId> productIds) {
+    public synchronized Agreement offer(Caller caller, Optional<String> id, OrgId licensee, Set<ProductId> productIds) {
         OrgId licensor = caller.actingFor(Role.EDITOR);
+        id.ifPresent(i -> Ids.requireUrlSafe("id", i));
         check.validateOffer(licensor, licensee, productIds);
         Terms terms = new Terms("Licence from " + licensor + " to " + licensee, Set.of(licensor), Validity.ALWAYS,
                 List.of(new Grant(licensor, licensee, productIds, Territories.WORLDWIDE, Set.of(), Duration.ZERO, false)));
         check.validate(terms);
-        String id = "lic-" + ids.next();
-        Instant now = clock.instant();
-        agreements.create(id, new AgreementVersion(1, terms, licensor, now, Set.of(licensor)));
-        Agreement agreement = agreements.byId(id).orElseThrow();
+        if (id.isPresent()) {
+            Optional<Agreement> existing = agreements.byId(id.get());
+            if (existing.isPresent()) {
+                if (existing.get().visibleTo(caller) && existing.get().current().number() == 1
+                        && existing.get().current().terms().equals(terms)) {
+                    return existing.get();
+                }
+                throw new Conflict("agreement id '" + id.get() + "' is taken");
+            }
+        }
+        String chosen = id.orElseGet(() -> "lic-" + ids.next());
+        agreements.create(chosen, new AgreementVersion(1, terms, licensor, clock.instant(), Set.of(licensor)));
+        Agreement agreement = agreements.byId(chosen).orElseThrow();
         takeEffect(agreement);
         return agreement;
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import ponte.core.Ids;
@@ -12,9 +14,12 @@ import ponte.core.NotFound;
 import ponte.core.UrlGuard;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.agreements.Dealings;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.orgs.OrgId;
+import ponte.core.products.Product;
+import ponte.core.products.ProductId;
 
 /**
  * A partner managing its org's webhook endpoints: create, change, pause, remove, rotate secrets, read attempts and
@@ -44,10 +49,11 @@ public final class Subscribing {
     private final Clock clock;
     private final RandomGenerator random;
     private final Ids ids;
+    private final Dealings dealings;
 
     /** @param changed told after every change, so the pusher picks it up at once */
     public Subscribing(Endpoints endpoints, Deliveries deliveries, UrlGuard guard, ContentLog log, Consumer<EndpointId> changed,
-                       Clock clock, RandomGenerator random, Ids ids) {
+                       Clock clock, RandomGenerator random, Ids ids, Dealings dealings) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -56,11 +62,13 @@ public final class Subscribing {
         this.clock = clock;
         this.random = random;
         this.ids = ids;
+        this.dealings = dealings;
     }
 
     /** A new endpoint receives what is appended from now on; replay reaches back. */
     public Created create(Caller caller, String url, Format format, EndpointFilter filter) {
         OrgId org = caller.actingFor(Role.PARTNER);
+        requireKnown(caller, filter);
         guard.check(url);
         Secret secret = Secret.generate(random);
         Endpoint endpoint = new Endpoint(new EndpointId("ep_" + ids.next()), org, url, format, filter, Secrets.of(secret),
@@ -90,6 +98,7 @@ public final class Subscribing {
             endpoint = endpoint.withUrl(changes.url().get());
         }
         endpoint = changes.format().map(endpoint::withFormat).orElse(endpoint);
+        changes.filter().ifPresent(f -> requireKnown(caller, f));
         endpoint = changes.filter().map(endpoint::withFilter).orElse(endpoint);
         boolean reenabled = false;
         if (changes.paused().isPresent()) {
@@ -104,6 +113,17 @@ public final class Subscribing {
         }
         changed.accept(id);
         return endpoint;
+    }
+
+    /** A filter names products the caller's org may see (its own, those licensed to it): anything else is unknown to it. */
+    private void requireKnown(Caller caller, EndpointFilter filter) {
+        if (filter.products().isEmpty()) {
+            return;
+        }
+        Set<ProductId> visible = dealings.products(caller).stream().map(Product::id).collect(Collectors.toSet());
+        filter.products().stream().filter(p -> !visible.contains(p)).sorted().findFirst().ifPresent(p -> {
+            throw new Invalid("/filter/products", "unknown product '" + p + "': a filter names your own products or those licensed to you");
+        });
     }
 
     public void delete(Caller caller, EndpointId id) {
@@ -157,8 +177,9 @@ public final class Subscribing {
         return target;
     }
 
+    /** A page and one more: a list reads one past its page to tell whether another follows. */
     private static void requireLimit(int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
+        if (limit < 1 || limit > MAX_PAGE + 1) {
             throw new Invalid("/limit", "limit must be between 1 and " + MAX_PAGE);
         }
     }

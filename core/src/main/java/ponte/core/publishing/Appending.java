@@ -74,7 +74,7 @@ public final class Appending {
         } else {
             tx.updateItem(revision.item());
         }
-        tx.insertVersion(revision.version());
+        tx.insertVersion(revision.version(), change.key());
         if (change instanceof Change.Publish p && p.translationOf().isPresent()) {
             link(revision.item(), p.translationOf().get(), p.by(), tx);
         }

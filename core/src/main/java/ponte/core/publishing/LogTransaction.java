@@ -3,6 +3,7 @@ package ponte.core.publishing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import ponte.core.access.KeyId;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
@@ -35,7 +36,8 @@ public interface LogTransaction {
     /** The item's latest version and whether it is killed. */
     void updateItem(Item item);
 
-    void insertVersion(Version version);
+    /** A new version, with the key of whoever made it (empty when the node made it for the org). */
+    void insertVersion(Version version, Optional<KeyId> key);
 
     void joinLanguageSet(ItemId item, ItemId set);
 
