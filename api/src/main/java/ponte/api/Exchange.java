@@ -69,7 +69,7 @@ final class Exchange {
     }
 
     Caller caller() {
-        return authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        return authenticator.authenticate(request);
     }
 
     /** The body as a JSON object, or an empty object when the request has none (for actions whose body is optional). */

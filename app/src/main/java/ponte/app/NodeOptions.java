@@ -1,8 +1,11 @@
 package ponte.app;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
+import ponte.api.ClientAddresses;
 import picocli.CommandLine.Option;
 import ponte.delivery.DeliverySettings;
 import ponte.kafka.KafkaSettings;
@@ -28,6 +31,11 @@ class NodeOptions {
             + "link-local addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
     boolean allowPrivateEndpoints;
 
+    @Option(names = "--trusted-proxy", split = ",", description = "an address or CIDR block of a proxy in front of the node, whose "
+            + "X-Forwarded-For then names the client in the audit trail; repeat or separate with commas (env PONTE_TRUSTED_PROXIES, "
+            + "key trusted-proxies); none by default: the connection's peer is the client")
+    List<String> trustedProxies;
+
     @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
     String kafka;
 
@@ -39,6 +47,11 @@ class NodeOptions {
         return read(Configuration.load(Optional.ofNullable(config)), dataDirOption, defaultDataDir, forceAllowPrivate);
     }
 
+    /** Comma-separated addresses; each checked where the API reads it (an IP address or a CIDR block, never a name). */
+    private static List<String> proxies(Optional<String> list) {
+        return list.map(l -> Arrays.stream(l.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
     Startup read(Configuration c, Path dataDirOption, String defaultDataDir, boolean forceAllowPrivate) {
         AdminKey admin = AdminKey.from(c);
         int portNumber;
@@ -48,9 +61,16 @@ class NodeOptions {
             throw new CommandLine.ParameterException(new CommandLine(this), "port must be a number");
         }
         Path dataDir = Path.of(c.get(dataDirOption == null ? null : dataDirOption.toString(), "PONTE_DATA_DIR", "data-dir").orElse(defaultDataDir));
+        List<String> proxies = proxies(c.get(trustedProxies == null ? null : String.join(",", trustedProxies), "PONTE_TRUSTED_PROXIES", "trusted-proxies"));
+        try {
+            new ClientAddresses(proxies); // refused here, as a usage error, rather than when the node is built
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         Settings settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
                 c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
-                c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c));
+                c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c),
+                proxies);
         boolean allowPrivate = forceAllowPrivate || allowPrivateEndpoints
                 || "true".equalsIgnoreCase(c.environment("PONTE_ALLOW_PRIVATE_ENDPOINTS").orElse("").strip());
         return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate), admin);

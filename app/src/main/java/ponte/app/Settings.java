@@ -1,6 +1,7 @@
 package ponte.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import ponte.kafka.KafkaSettings;
 
@@ -11,10 +12,13 @@ import ponte.kafka.KafkaSettings;
  *
  * @param bootstrapAdminKey the key that manages orgs (env PONTE_ADMIN_KEY)
  * @param databaseLogin     who the node is to PostgreSQL (env PONTE_DB_USER, PONTE_DB_PASSWORD)
+ * @param trustedProxies    addresses and CIDR blocks of the proxies in front of the node, whose X-Forwarded-For names
+ *                          the client (env PONTE_TRUSTED_PROXIES); none by default: the socket's peer is the client
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
-                       String kafkaTopic, DatabaseLogin databaseLogin) {
+                       String kafkaTopic, DatabaseLogin databaseLogin, List<String> trustedProxies) {
     public Settings {
+        trustedProxies = List.copyOf(trustedProxies);
         if (kafkaBootstrap.isPresent() && databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalArgumentException("Kafka mode runs several nodes on one PostgreSQL database: give --db jdbc:postgresql://…");
         }
@@ -30,6 +34,11 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
 
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
-        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT);
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, List.of());
+    }
+
+    /** The same node behind these proxies. */
+    public Settings behind(List<String> proxies) {
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, proxies);
     }
 }

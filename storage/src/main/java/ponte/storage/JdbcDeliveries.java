@@ -43,7 +43,7 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
 
     public JdbcDeliveries(Database db) {
         this.dataSource = db.dataSource();
-        this.jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(db);
         this.journal = Thread.ofPlatform().name("ponte-delivery-journal").daemon().start(this::write);
     }
 
