@@ -45,6 +45,7 @@ public final class Node implements AutoCloseable {
         w.search.indexer().start();
         w.http.start();
         w.pushing.start();
+        w.retention.start();
         w.poller.resumeAll();
         w.releaseLoop.start();
         return this;
@@ -131,6 +132,11 @@ public final class Node implements AutoCloseable {
         return w.pushing.pusher().running();
     }
 
+    /** Prunes delivery attempts and dead letters older than the retention now, in the background, rather than within the hour. */
+    public void pruneDeliveries() {
+        w.retention.wake();
+    }
+
     /** Who received which version of the item when: the reach facts of its deliveries. */
     public List<Delivered> reachOf(ItemId item) {
         return w.stores.deliveries().reach(item);
@@ -166,6 +172,7 @@ public final class Node implements AutoCloseable {
         w.releaseLoop.close();
         w.poller.close();
         w.http.close();
+        w.retention.close();
         w.pushing.close();
         w.mode.close();
         w.search.close();

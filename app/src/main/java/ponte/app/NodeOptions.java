@@ -1,11 +1,14 @@
 package ponte.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import ponte.api.ClientAddresses;
+import ponte.core.delivery.Retention;
 import picocli.CommandLine.Option;
 import ponte.delivery.DeliverySettings;
 import ponte.kafka.KafkaSettings;
@@ -36,6 +39,10 @@ class NodeOptions {
             + "key trusted-proxies); none by default: the connection's peer is the client")
     List<String> trustedProxies;
 
+    @Option(names = "--delivery-retention", description = "how long delivery attempts and dead letters are kept, an ISO 8601 duration "
+            + "of at least a day (env PONTE_DELIVERY_RETENTION, key delivery.retention; default P30D); the log and reach facts are kept for good")
+    String deliveryRetention;
+
     @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
     String kafka;
 
@@ -45,6 +52,22 @@ class NodeOptions {
      */
     Startup read(Path dataDirOption, String defaultDataDir, boolean forceAllowPrivate) {
         return read(Configuration.load(Optional.ofNullable(config)), dataDirOption, defaultDataDir, forceAllowPrivate);
+    }
+
+    private Duration retention(Optional<String> setting) {
+        if (setting.isEmpty()) {
+            return Retention.DEFAULT;
+        }
+        try {
+            Duration keep = Duration.parse(setting.get().toUpperCase(java.util.Locale.ROOT));
+            if (keep.compareTo(Duration.ofDays(1)) >= 0) {
+                return keep;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, with the same words
+        }
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "delivery retention must be an ISO 8601 duration of at least a day (P30D, P90D), not '" + setting.get() + "'");
     }
 
     /** Comma-separated addresses; each checked where the API reads it (an IP address or a CIDR block, never a name). */
@@ -73,6 +96,7 @@ class NodeOptions {
                 proxies);
         boolean allowPrivate = forceAllowPrivate || allowPrivateEndpoints
                 || "true".equalsIgnoreCase(c.environment("PONTE_ALLOW_PRIVATE_ENDPOINTS").orElse("").strip());
-        return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate), admin);
+        Duration retention = retention(c.get(deliveryRetention, "PONTE_DELIVERY_RETENTION", "delivery.retention"));
+        return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate).withRetention(retention), admin);
     }
 }

@@ -26,6 +26,8 @@ import ponte.core.agreements.Agreeing;
 import ponte.core.audit.Audit;
 import ponte.core.audit.Auditing;
 import ponte.core.agreements.Explaining;
+import ponte.core.delivery.Retention;
+import ponte.core.delivery.RetentionLoop;
 import ponte.core.delivery.Subscribing;
 import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
@@ -62,6 +64,7 @@ final class Wiring {
     final Releasing releasing;
     final ReleaseLoop releaseLoop;
     final Pushing pushing;
+    final RetentionLoop retention;
     final Poller poller;
     final Search search;
     final UseCases useCases;
@@ -103,6 +106,8 @@ final class Wiring {
         Writers writers = Writers.standard(ninjs31);
         pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
                 metrics, clock);
+        retention = new RetentionLoop(new Retention(stores.deliveries(), delivery.retention(), clock), stores.leadership(),
+                new RetentionReport(delivery.retention(), metrics.registry()));
         Subscribing subscribing = new Subscribing(stores.endpoints(), stores.deliveries(), guard.urls("push to"), log, pushing.endpointChanged(),
                 audit, clock, random, ids);
 
