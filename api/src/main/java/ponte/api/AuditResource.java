@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import ponte.core.Invalid;
+import ponte.core.access.Key;
 import ponte.core.access.KeyId;
 import ponte.core.audit.Action;
 import ponte.core.audit.Actor;
@@ -20,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** /v1/audit: who changed what, when and from where; read-only, newest first, to an org's admins and the operator. */
 public final class AuditResource implements Resource {
     private static final int DEFAULT_LIMIT = 50;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Auditing auditing;
 
@@ -54,11 +56,17 @@ public final class AuditResource implements Resource {
         x.json(200, body);
     }
 
+    /** An RFC 3339 time within the years both databases store (no entry is older than Ponte, nor newer than 9999). */
     private static Instant since(String value) {
+        Invalid refusal = new Invalid("/since", "since must be an RFC 3339 date-time between the years 1 and 9999 (2026-02-06T19:00:00Z)");
         try {
-            return Instant.parse(value.toUpperCase(Locale.ROOT));
+            Instant since = Instant.parse(value.toUpperCase(Locale.ROOT));
+            if (since.isBefore(EARLIEST) || since.isAfter(Key.LATEST)) {
+                throw refusal;
+            }
+            return since;
         } catch (DateTimeParseException e) {
-            throw new Invalid("/since", "since must be an RFC 3339 date-time (2026-02-06T19:00:00Z)");
+            throw refusal;
         }
     }
 

@@ -258,5 +258,7 @@ class AuditTrailTest {
         assertThat(node.get("/v1/audit?action=org.delete", TestNode.ADMIN).status()).isEqualTo(422);
         assertThat(node.get("/v1/audit?after=zz", TestNode.ADMIN).status()).isEqualTo(422);
         assertThat(node.get("/v1/audit?since=yesterday", TestNode.ADMIN).status()).isEqualTo(422);
+        assertThat(node.get("/v1/audit?since=%2B999999999-12-31T23:59:59Z", TestNode.ADMIN).status()).isEqualTo(422);
+        assertThat(node.get("/v1/audit?limit=0", TestNode.ADMIN).status()).isEqualTo(422);
     }
 }
