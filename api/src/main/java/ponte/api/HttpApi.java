@@ -44,6 +44,7 @@ public final class HttpApi implements AutoCloseable {
         resources.forEach(resource -> resource.register(table));
         routes = table.all();
         server.setHandler(new Dispatcher(table, authenticator, NinjsWriter.mapper()));
+        server.setErrorHandler(new JettyRefusals(NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
     }
 
@@ -95,6 +96,9 @@ public final class HttpApi implements AutoCloseable {
                     }
                     exchange.header(HttpHeader.ALLOW, String.join(", ", allowed));
                     throw new HttpError(405, "Method not allowed", request.getMethod() + " is not allowed here; allowed: " + allowed);
+                }
+                if (!match.get().params().values().stream().allMatch(JsonInput::isText)) {
+                    throw new ponte.core.NotFound("no resource at " + path); // nothing Ponte stores is named so
                 }
                 match.get().handler().handle(exchange);
             } catch (Throwable failure) {
