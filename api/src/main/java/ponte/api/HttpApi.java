@@ -20,17 +20,15 @@ public final class HttpApi implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final List<Route> routes;
-    private final Authenticator authenticator;
 
     /** A route as registered: its method and its path template ("/v1/items/{id}"). */
     public record Route(String method, String template) {}
 
     /**
      * @param resources     every part of the API, each built with the use cases it calls
-     * @param authenticator who each request's key belongs to; closed with the API (it writes the last key uses)
+     * @param authenticator who each request's key belongs to
      */
     public HttpApi(List<Resource> resources, Authenticator authenticator, String host, int port) {
-        this.authenticator = authenticator;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("ponte-http");
         // Handlers block on the database; virtual threads make that cheap without an async style.
@@ -69,7 +67,6 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-        authenticator.close();
     }
 
     private static final class Dispatcher extends Handler.Abstract {

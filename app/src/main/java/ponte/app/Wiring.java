@@ -12,11 +12,13 @@ import ponte.api.ClientAddresses;
 import ponte.api.CatalogueResource;
 import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
+import ponte.api.HealthResource;
 import ponte.api.HttpApi;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
+import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
@@ -69,6 +71,9 @@ final class Wiring {
     final Search search;
     final UseCases useCases;
     final HttpApi http;
+    final Authenticator authenticator;
+    /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
+    final HttpApi management;
 
     /**
      * @param guard the SSRF guard of every request to a url someone else chose (webhook endpoints, ingest sources):
@@ -124,15 +129,15 @@ final class Wiring {
 
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
-        Authenticator authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock,
-                new ClientAddresses(settings.trustedProxies()));
+        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock, new ClientAddresses(settings.trustedProxies()));
         Cataloguing cataloguing = new Cataloguing(stores.products(), audit);
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
         http = new HttpApi(List.of(
-                new SystemResource(metrics),
+                new HealthResource(metrics),
+                new SystemResource(),
                 new OrgsResource(onboarding, stores.orgs()),
                 new KeysResource(onboarding, authenticator),
                 new CatalogueResource(cataloguing),
@@ -145,5 +150,7 @@ final class Wiring {
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail()))),
                 authenticator, settings.host(), settings.port());
+        management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
+                settings.management().host(), settings.management().port());
     }
 }

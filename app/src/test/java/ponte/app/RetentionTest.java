@@ -132,7 +132,7 @@ class RetentionTest {
         assertThat(node.get("/v1/feed?limit=100", keys.partner("partner")).json().get("entries")).hasSize(23);
         assertThat(published).hasSize(20);
         // And operators see what was pruned.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(node.get("/metrics", null).raw().body())
+        await().atMost(WAIT).untilAsserted(() -> assertThat(node.management("/metrics").raw().body())
                 .containsPattern("ponte_retention_pruned_total\\{kind=\"attempts\"[^}]*\\} " + (BACKLOG + 9) + "\\.0")
                 .containsPattern("ponte_retention_pruned_total\\{kind=\"dead_letters\"[^}]*\\} 3\\.0"));
     }

@@ -47,6 +47,11 @@ public final class RetentionLoop implements AutoCloseable {
         return this;
     }
 
+    /** The loop's thread (diagnostics, and tests that interrupt it to show it carries on). */
+    public Thread thread() {
+        return thread;
+    }
+
     /** Runs a round now rather than at the next hour (the node's operators and tests). */
     public void wake() {
         pacer.wake();
