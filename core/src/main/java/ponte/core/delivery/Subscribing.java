@@ -117,11 +117,12 @@ public final class Subscribing {
         Endpoint changedTo = endpoint;
         boolean restart = reenabled;
         audit.change(caller, Action.ENDPOINT_UPDATE, () -> {
-            endpoints.update(changedTo);
             if (restart) {
-                // A fresh start on the entry it stopped at: the schedule and the failure streak begin again.
+                // A fresh start on the entry it stopped at: the schedule and the failure streak begin again. The line
+                // first, then the endpoint: the order the delivery journal locks them in, so the two never deadlock.
                 endpoints.moveTo(id, endpoints.progress(id).cursor());
             }
+            endpoints.update(changedTo);
         }, note(changedTo, "changed " + changes.describe() + (restart ? "; re-enabled" : "")));
         changed.accept(id);
         return changedTo;
