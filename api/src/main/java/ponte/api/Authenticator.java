@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import ponte.core.access.Caller;
 import ponte.core.access.Key;
 import ponte.core.access.KeyId;
@@ -30,16 +32,31 @@ public final class Authenticator implements AutoCloseable {
     private final Clock clock;
     private final Cache<String, Key> known = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REVOCATION_BOUND).build();
     private final KeyUses uses;
+    private final ClientAddresses addresses;
 
-    /** @param bootstrapAdminKey the operator's key, from configuration: it works before any org or key exists */
+    /** As below, for a node no proxy stands in front of: the socket's peer is the client. */
     public Authenticator(Keys keys, String bootstrapAdminKey, Clock clock) {
+        this(keys, bootstrapAdminKey, clock, ClientAddresses.DIRECT);
+    }
+
+    /**
+     * @param bootstrapAdminKey the operator's key, from configuration: it works before any org or key exists
+     * @param addresses         who the client is, by address (recorded with what it changes)
+     */
+    public Authenticator(Keys keys, String bootstrapAdminKey, Clock clock, ClientAddresses addresses) {
         this.keys = keys;
         this.bootstrapAdminKey = bootstrapAdminKey.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
         this.uses = new KeyUses(keys);
+        this.addresses = addresses;
     }
 
-    Caller authenticate(String authorization) {
+    /** The caller of this request, with its key and the client's address. */
+    Caller authenticate(Request request) {
+        return authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION)).from(addresses.of(request));
+    }
+
+    private Caller authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw HttpError.unauthenticated("send an API key as 'Authorization: Bearer <key>'");
         }

@@ -85,7 +85,7 @@ final class Exchange {
     }
 
     Caller caller() {
-        return authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        return authenticator.authenticate(request);
     }
 
     /**

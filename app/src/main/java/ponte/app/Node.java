@@ -61,6 +61,7 @@ public final class Node implements AutoCloseable {
             listen(w.http, "--port", settings.host(), settings.port());
             listen(w.management, "--management-port", settings.management().host(), settings.management().port());
             w.pushing.start();
+            w.retention.start();
             w.poller.resumeAll();
             w.releaseLoop.start();
             return this;
@@ -181,6 +182,11 @@ public final class Node implements AutoCloseable {
         return w.pushing.pusher().running();
     }
 
+    /** Prunes delivery attempts and dead letters older than the retention now, in the background, rather than within the hour. */
+    public void pruneDeliveries() {
+        w.retention.wake();
+    }
+
     /** Who received which version of the item when: the reach facts of its deliveries. */
     public List<Delivered> reachOf(ItemId item) {
         return w.stores.deliveries().reach(item);
@@ -207,14 +213,15 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * The threads of the node's background loops that work in the database: ingest pollers, pushers, the lease keeper
-     * and the release loop. They are stopped by flags, never interrupted; tests interrupt them to show the node
+     * The threads of the node's background loops that work in the database: ingest pollers, pushers, the lease keeper,
+     * the release loop and the retention loop. They are stopped by flags, never interrupted; tests interrupt them to show the node
      * carries on whatever an interrupt from elsewhere hits.
      */
     List<Thread> loopThreads() {
         List<Thread> all = new java.util.ArrayList<>(w.poller.threads());
         all.addAll(w.pushing.threads());
         all.add(w.releaseLoop.thread());
+        all.add(w.retention.thread());
         return all;
     }
 
@@ -234,7 +241,7 @@ public final class Node implements AutoCloseable {
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
         for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.tail::close, w.http, w.management, w.authenticator,
-                w.pushing, w.mode, w.search, w.log, w.stores)) {
+                w.retention, w.pushing, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -1,6 +1,7 @@
 package ponte.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import ponte.kafka.KafkaSettings;
 
@@ -12,9 +13,11 @@ import ponte.kafka.KafkaSettings;
  * @param bootstrapAdminKey the key that manages orgs (env PONTE_ADMIN_KEY)
  * @param databaseLogin     who the node is to PostgreSQL (env PONTE_DB_USER, PONTE_DB_PASSWORD)
  * @param management        where the operator's port listens: /metrics, /health and /ready, never on the public port
+ * @param trustedProxies    addresses and CIDR blocks of the proxies in front of the node, whose X-Forwarded-For names
+ *                          the client (env PONTE_TRUSTED_PROXIES); none by default: the socket's peer is the client
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
-                       String kafkaTopic, DatabaseLogin databaseLogin, Management management) {
+                       String kafkaTopic, DatabaseLogin databaseLogin, Management management, List<String> trustedProxies) {
     /** The management port's address: loopback by default, so only the machine (or a scraper beside it) reaches it. */
     public record Management(String host, int port) {
         /** On loopback, a free port picked at start (tests, benchmarks, several nodes on one machine). */
@@ -22,6 +25,7 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     }
 
     public Settings {
+        trustedProxies = List.copyOf(trustedProxies);
         if (kafkaBootstrap.isPresent() && databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalArgumentException("Kafka mode runs several nodes on one PostgreSQL database: give --db jdbc:postgresql://…");
         }
@@ -40,6 +44,12 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
 
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
-        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, Management.ANY_FREE_PORT);
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, Management.ANY_FREE_PORT,
+                List.of());
+    }
+
+    /** The same node behind these proxies. */
+    public Settings behind(List<String> proxies) {
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies);
     }
 }

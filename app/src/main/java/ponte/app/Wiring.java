@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 import ponte.api.AgreementsResource;
+import ponte.api.AuditResource;
 import ponte.api.Authenticator;
+import ponte.api.ClientAddresses;
 import ponte.api.CatalogueResource;
 import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
@@ -25,7 +27,11 @@ import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
 import ponte.core.agreements.Dealings;
+import ponte.core.audit.Audit;
+import ponte.core.audit.Auditing;
 import ponte.core.agreements.Explaining;
+import ponte.core.delivery.Retention;
+import ponte.core.delivery.RetentionLoop;
 import ponte.core.delivery.Subscribing;
 import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
@@ -62,6 +68,7 @@ final class Wiring {
     final Releasing releasing;
     final ReleaseLoop releaseLoop;
     final Pushing pushing;
+    final RetentionLoop retention;
     final Poller poller;
     final Search search;
     final UseCases useCases;
@@ -82,6 +89,8 @@ final class Wiring {
         Ids ids = new Ids(random);
         stores = Stores.open(settings, clock, random, ids);
         Entitlements entitlements = new Entitlements(stores::network);
+        // Every change is recorded with its audit entry in one transaction (the log's entries in the writer's).
+        Audit audit = new Audit(stores.auditTrail(), stores.transactions(), clock);
 
         // --- the content log, and how entries committed on any node reach this node's tail ---
         tail = new Tail();
@@ -104,9 +113,11 @@ final class Wiring {
         Writers writers = Writers.standard(ninjs31);
         pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
                 metrics, clock);
+        retention = new RetentionLoop(new Retention(stores.deliveries(), delivery.retention(), clock), stores.leadership(),
+                new RetentionReport(delivery.retention(), metrics.registry()));
         Dealings dealings = new Dealings(stores.agreements(), stores.products(), stores.orgs(), entitlements, clock);
         Subscribing subscribing = new Subscribing(stores.endpoints(), stores.deliveries(), guard.urls("push to"), log, pushing.endpointChanged(),
-                clock, random, ids, dealings);
+                audit, clock, random, ids, dealings);
 
         // --- ingest: sources polled on virtual threads, filed through the same Publishing use case ---
         Publishing publishing = new Publishing(log, stores.products(), stores.items(), ids);
@@ -114,16 +125,16 @@ final class Wiring {
         Importing importing = new Importing(publishing, stores.items());
         IngestReader ingestReader = new IngestReader(ninjsReader, writers.versions());
         poller = new Poller(stores.sources(), importing, ingestReader, guard, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
-        Ingesting ingesting = new Ingesting(stores.sources(), stores.products(), importing, poller, guard.urls("fetch from"), ids, clock);
+        Ingesting ingesting = new Ingesting(stores.sources(), stores.products(), importing, poller, guard.urls("fetch from"), audit, ids, clock);
 
         Reading reading = new Reading(stores.items(), entitlements, clock);
         search = Search.open(settings.dataDir(), stores, log, tail, entitlements, reading, metrics, clock);
 
         // --- the HTTP API: each resource built with the use cases it calls ---
-        Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, clock);
-        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
-        Cataloguing cataloguing = new Cataloguing(stores.products());
-        Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
+        Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
+        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock, new ClientAddresses(settings.trustedProxies()));
+        Cataloguing cataloguing = new Cataloguing(stores.products(), audit);
+        Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
@@ -140,7 +151,8 @@ final class Wiring {
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
-                new SearchResource(search.searching(), search.languageVersions())),
+                new SearchResource(search.searching(), search.languageVersions()),
+                new AuditResource(new Auditing(stores.auditTrail()))),
                 authenticator, settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());

@@ -16,6 +16,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
     private final Probe probe;
+    /** The connection of the transaction {@link JdbcTransactions} holds open on each thread, if it holds one. */
+    private final ThreadLocal<java.sql.Connection> ambient = new ThreadLocal<>();
 
     private Database(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
@@ -87,6 +89,10 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    ThreadLocal<java.sql.Connection> ambient() {
+        return ambient;
     }
 
     public boolean isPostgres() {

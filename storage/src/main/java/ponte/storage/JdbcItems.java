@@ -22,7 +22,7 @@ public final class JdbcItems implements Items {
     private final Jdbc jdbc;
 
     public JdbcItems(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override

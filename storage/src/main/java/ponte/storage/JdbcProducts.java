@@ -15,7 +15,7 @@ public final class JdbcProducts implements Products {
     private final Jdbc jdbc;
 
     public JdbcProducts(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override

@@ -34,10 +34,10 @@ public final class Importing {
         this.items = items;
     }
 
-    /** Imports one document's entries for the org (an upload). */
-    public Report apply(OrgId org, Set<ProductId> products, List<Incoming> entries) {
+    /** Imports one document's entries for the editor's org (an upload), each item filed in the editor's name. */
+    public Report apply(Caller editor, Set<ProductId> products, List<Incoming> entries) {
+        OrgId org = editor.actingFor(Role.EDITOR);
         Report.Tally tally = new Report.Tally();
-        Caller editor = new Caller.Member(org, Role.EDITOR);
         for (Incoming entry : entries) {
             try {
                 one(editor, org, products, entry, tally);
@@ -56,7 +56,7 @@ public final class Importing {
      */
     public Report sync(Source source, Sources sources, List<Incoming> entries) {
         Report.Tally tally = new Report.Tally();
-        Caller editor = new Caller.Member(source.org(), Role.EDITOR);
+        Caller editor = new Caller.Member(source.org(), Role.EDITOR); // the node, polling for the org: no key, no client
         Map<String, Optional<Instant>> before = sources.seen(source.id());
         Map<String, Optional<Instant>> now = new LinkedHashMap<>();
         for (Incoming entry : entries) {

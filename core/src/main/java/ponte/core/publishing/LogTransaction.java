@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import ponte.core.access.KeyId;
+import ponte.core.audit.AuditEntry;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
@@ -52,4 +53,7 @@ public interface LogTransaction {
 
     /** Books a release of the item at {@code at}, once however often it is booked. */
     void bookRelease(ItemId item, Instant at);
+
+    /** Records who made the change, on the audit trail. */
+    void audit(AuditEntry entry);
 }
