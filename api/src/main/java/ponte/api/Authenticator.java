@@ -39,7 +39,8 @@ public final class Authenticator implements AutoCloseable {
         this.uses = new KeyUses(keys);
     }
 
-    Caller authenticate(String authorization) {
+    /** Who sends this Authorization header: the caller and its key; a 401 for a missing, unknown or expired key. */
+    Authenticated identify(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw HttpError.unauthenticated("send an API key as 'Authorization: Bearer <key>'");
         }
@@ -53,7 +54,7 @@ public final class Authenticator implements AutoCloseable {
         if (key == null) {
             // Constant-time comparison: the bootstrap key must not leak through response timing.
             if (MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), bootstrapAdminKey)) {
-                return new Caller.Operator();
+                return new Authenticated(new Caller.Operator(), Authenticated.BOOTSTRAP, secret);
             }
             // Read outside the cache's lock (two requests may read the same key at once, harmlessly). Unknown secrets
             // are not remembered: a caller trying many would only push real keys out.
@@ -65,7 +66,7 @@ public final class Authenticator implements AutoCloseable {
             throw HttpError.unauthenticated("this API key expired at " + key.expiresAt().orElseThrow());
         }
         uses.note(key.id(), now);
-        return key.caller();
+        return new Authenticated(key.caller(), key.id().value(), secret);
     }
 
     /** Forgets a revoked key on this node at once; other nodes forget it within {@link #REVOCATION_BOUND}. */

@@ -21,6 +21,7 @@ public final class HttpApi implements AutoCloseable {
     private final ServerConnector connector;
     private final List<Route> routes;
     private final Authenticator authenticator;
+    private final Optional<Idempotency> idempotency;
 
     /** A route as registered: its method and its path template ("/v1/items/{id}"). */
     public record Route(String method, String template) {}
@@ -30,7 +31,17 @@ public final class HttpApi implements AutoCloseable {
      * @param authenticator who each request's key belongs to; closed with the API (it writes the last key uses)
      */
     public HttpApi(List<Resource> resources, Authenticator authenticator, String host, int port) {
+        this(resources, authenticator, RateLimiter.off(), Optional.empty(), host, port);
+    }
+
+    /**
+     * @param limiter     rate limits per key and per client address, taken before anything else runs
+     * @param idempotency Idempotency-Key on POST, when the node keeps keys (closed with the API: it prunes them)
+     */
+    public HttpApi(List<Resource> resources, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency, String host,
+                   int port) {
         this.authenticator = authenticator;
+        this.idempotency = idempotency;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("ponte-http");
         // Handlers block on the database; virtual threads make that cheap without an async style.
@@ -43,7 +54,7 @@ public final class HttpApi implements AutoCloseable {
         Routes table = new Routes();
         resources.forEach(resource -> resource.register(table));
         routes = table.all();
-        server.setHandler(new Dispatcher(table, authenticator, NinjsWriter.mapper()));
+        server.setHandler(new Dispatcher(table, authenticator, limiter, idempotency, NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
     }
 
@@ -69,16 +80,21 @@ public final class HttpApi implements AutoCloseable {
     public void close() throws Exception {
         server.stop();
         authenticator.close();
+        idempotency.ifPresent(Idempotency::close);
     }
 
     private static final class Dispatcher extends Handler.Abstract {
         private final Routes routes;
         private final Authenticator authenticator;
+        private final RateLimiter limiter;
+        private final Optional<Idempotency> idempotency;
         private final ObjectMapper mapper;
 
-        Dispatcher(Routes routes, Authenticator authenticator, ObjectMapper mapper) {
+        Dispatcher(Routes routes, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency, ObjectMapper mapper) {
             this.routes = routes;
             this.authenticator = authenticator;
+            this.limiter = limiter;
+            this.idempotency = idempotency;
             this.mapper = mapper;
         }
 
@@ -89,6 +105,7 @@ public final class HttpApi implements AutoCloseable {
             Optional<Routes.Match> match = routes.find(request.getMethod(), path, allowed);
             Exchange exchange = new Exchange(request, response, callback, match.map(Routes.Match::params).orElse(java.util.Map.of()), authenticator, mapper);
             try {
+                limiter.admit(exchange, path); // before anything that costs: unknown paths count too
                 if (match.isEmpty()) {
                     if (allowed.isEmpty()) {
                         throw new ponte.core.NotFound("no resource at " + path);
@@ -96,7 +113,11 @@ public final class HttpApi implements AutoCloseable {
                     exchange.header(HttpHeader.ALLOW, String.join(", ", allowed));
                     throw new HttpError(405, "Method not allowed", request.getMethod() + " is not allowed here; allowed: " + allowed);
                 }
-                match.get().handler().handle(exchange);
+                if (idempotency.isPresent()) {
+                    idempotency.get().run(exchange, match.get().handler());
+                } else {
+                    match.get().handler().handle(exchange);
+                }
             } catch (Throwable failure) {
                 if (exchange.answered()) {
                     callback.failed(failure);

@@ -141,6 +141,11 @@ public final class Node implements AutoCloseable {
         w.stores.keys().install(org, role, secret);
     }
 
+    /** Forgets the idempotency keys older than the retention now (the node does so every ten minutes); returns how many. */
+    public int forgetOldIdempotencyKeys() {
+        return w.idempotency.prune();
+    }
+
     /** Indexes the log up to entry {@code seq} and makes it searchable (benchmarks index the log in steps). */
     public void indexUpTo(long seq) {
         w.search.indexer().catchUp(reached -> { }, seq);

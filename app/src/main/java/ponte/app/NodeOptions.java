@@ -1,9 +1,13 @@
 package ponte.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import ponte.api.ApiSettings;
+import ponte.api.RateLimit;
 import ponte.delivery.DeliverySettings;
 import ponte.kafka.KafkaSettings;
 
@@ -28,6 +32,18 @@ class NodeOptions {
             + "link-local addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
     boolean allowPrivateEndpoints;
 
+    @Option(names = "--rate-limit", description = "requests per API key, e.g. 100/s or 100/s,burst=1000, or off (env PONTE_RATE_LIMIT, "
+            + "key rate-limit; default 500/s,burst=5000)")
+    String rateLimit;
+
+    @Option(names = "--address-rate-limit", description = "requests per client address without a valid key, same form (env "
+            + "PONTE_ADDRESS_RATE_LIMIT, key rate-limit.address; default 50/s,burst=500)")
+    String addressRateLimit;
+
+    @Option(names = "--idempotency-retention", description = "how long an Idempotency-Key is remembered, ISO 8601 (env "
+            + "PONTE_IDEMPOTENCY_RETENTION, key idempotency.retention; default PT24H)")
+    String idempotencyRetention;
+
     @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
     String kafka;
 
@@ -50,9 +66,27 @@ class NodeOptions {
         Path dataDir = Path.of(c.get(dataDirOption == null ? null : dataDirOption.toString(), "PONTE_DATA_DIR", "data-dir").orElse(defaultDataDir));
         Settings settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
                 c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
-                c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c));
+                c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), api(c));
         boolean allowPrivate = forceAllowPrivate || allowPrivateEndpoints
                 || "true".equalsIgnoreCase(c.environment("PONTE_ALLOW_PRIVATE_ENDPOINTS").orElse("").strip());
         return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate), admin);
+    }
+
+    private ApiSettings api(Configuration c) {
+        try {
+            Duration retention = c.get(idempotencyRetention, "PONTE_IDEMPOTENCY_RETENTION", "idempotency.retention").map(Duration::parse)
+                    .orElse(ApiSettings.DEFAULT_IDEMPOTENCY_RETENTION);
+            return new ApiSettings(rate(c.get(rateLimit, "PONTE_RATE_LIMIT", "rate-limit"), ApiSettings.DEFAULT_PER_KEY),
+                    rate(c.get(addressRateLimit, "PONTE_ADDRESS_RATE_LIMIT", "rate-limit.address"), ApiSettings.DEFAULT_PER_ADDRESS), retention);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private static Optional<RateLimit> rate(Optional<String> written, RateLimit fallback) {
+        if (written.isEmpty()) {
+            return Optional.of(fallback);
+        }
+        return "off".equalsIgnoreCase(written.get()) ? Optional.empty() : Optional.of(RateLimit.parse(written.get()));
     }
 }

@@ -2,6 +2,7 @@ package ponte.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import ponte.api.ApiSettings;
 import ponte.kafka.KafkaSettings;
 
 /**
@@ -11,9 +12,10 @@ import ponte.kafka.KafkaSettings;
  *
  * @param bootstrapAdminKey the key that manages orgs (env PONTE_ADMIN_KEY)
  * @param databaseLogin     who the node is to PostgreSQL (env PONTE_DB_USER, PONTE_DB_PASSWORD)
+ * @param api               the API's rate limits and how long it remembers idempotency keys
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
-                       String kafkaTopic, DatabaseLogin databaseLogin) {
+                       String kafkaTopic, DatabaseLogin databaseLogin, ApiSettings api) {
     public Settings {
         if (kafkaBootstrap.isPresent() && databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalArgumentException("Kafka mode runs several nodes on one PostgreSQL database: give --db jdbc:postgresql://…");
@@ -30,6 +32,11 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
 
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
-        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT);
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, ApiSettings.defaults());
+    }
+
+    /** The same node with these API settings (rate limits, idempotency retention). */
+    public Settings withApi(ApiSettings settings) {
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, settings);
     }
 }

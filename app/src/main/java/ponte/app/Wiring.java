@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import ponte.api.AgreementsResource;
 import ponte.api.Authenticator;
@@ -11,11 +12,13 @@ import ponte.api.CatalogueResource;
 import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
 import ponte.api.HttpApi;
+import ponte.api.Idempotency;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
 import ponte.api.OrgsResource;
+import ponte.api.RateLimiter;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
@@ -61,6 +64,7 @@ final class Wiring {
     final Poller poller;
     final Search search;
     final UseCases useCases;
+    final Idempotency idempotency;
     final HttpApi http;
 
     /**
@@ -119,6 +123,7 @@ final class Wiring {
         Explaining explaining = new Explaining(stores.items(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
+        idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new SystemResource(metrics),
                 new OrgsResource(onboarding, stores.orgs()),
@@ -131,6 +136,6 @@ final class Wiring {
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions())),
-                authenticator, settings.host(), settings.port());
+                authenticator, new RateLimiter(settings.api(), clock), Optional.of(idempotency), settings.host(), settings.port());
     }
 }
