@@ -74,12 +74,20 @@ class NodeOptions {
 
     private ApiSettings api(Configuration c) {
         try {
-            Duration retention = c.get(idempotencyRetention, "PONTE_IDEMPOTENCY_RETENTION", "idempotency.retention").map(Duration::parse)
+            Duration retention = c.get(idempotencyRetention, "PONTE_IDEMPOTENCY_RETENTION", "idempotency.retention").map(NodeOptions::duration)
                     .orElse(ApiSettings.DEFAULT_IDEMPOTENCY_RETENTION);
             return new ApiSettings(rate(c.get(rateLimit, "PONTE_RATE_LIMIT", "rate-limit"), ApiSettings.DEFAULT_PER_KEY),
                     rate(c.get(addressRateLimit, "PONTE_ADDRESS_RATE_LIMIT", "rate-limit.address"), ApiSettings.DEFAULT_PER_ADDRESS), retention);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private static Duration duration(String written) {
+        try {
+            return Duration.parse(written);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the idempotency retention is an ISO 8601 duration such as PT24H or P2D, not '" + written + "'");
         }
     }
 

@@ -1,11 +1,17 @@
 package ponte.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import ponte.api.ApiSettings;
+import ponte.api.RateLimit;
 
 class NodeOptionsTest {
     private static NodeOptions.Startup read(NodeOptions options, Map<String, String> env, boolean demo) {
@@ -40,6 +46,29 @@ class NodeOptionsTest {
         NodeOptions flagged = new NodeOptions();
         flagged.allowPrivateEndpoints = true;
         assertThat(read(flagged, Map.of("PONTE_ALLOW_PRIVATE_ENDPOINTS", "false"), false).delivery().allowPrivate()).isTrue();
+    }
+
+    @Test
+    void rateLimitsAndTheIdempotencyRetentionHaveGenerousDefaultsAndCanBeSetOrTurnedOff() {
+        assertThat(read(new NodeOptions(), Map.of(), false).settings().api()).isEqualTo(ApiSettings.defaults());
+
+        NodeOptions flagged = new NodeOptions();
+        flagged.rateLimit = "100/s";
+        ApiSettings set = read(flagged, Map.of("PONTE_ADDRESS_RATE_LIMIT", "off", "PONTE_IDEMPOTENCY_RETENTION", "P2D"), false).settings().api();
+
+        assertThat(set.perKey()).contains(new RateLimit(100, 100));
+        assertThat(set.perAddress()).isEmpty();
+        assertThat(set.idempotencyRetention()).isEqualTo(Duration.ofDays(2));
+        assertThat(RateLimit.parse("20/s, burst=200")).isEqualTo(new RateLimit(20, 200));
+    }
+
+    @Test
+    void aMalformedLimitOrRetentionStopsTheStartWithOneLine() {
+        for (Map<String, String> env : List.of(Map.of("PONTE_RATE_LIMIT", "100 per second"), Map.of("PONTE_RATE_LIMIT", "0/s"),
+                Map.of("PONTE_IDEMPOTENCY_RETENTION", "24h"), Map.of("PONTE_IDEMPOTENCY_RETENTION", "-PT1H"))) {
+            assertThatThrownBy(() -> read(new NodeOptions(), env, false)).as(env.toString())
+                    .isInstanceOf(CommandLine.ParameterException.class).message().doesNotContain("\n");
+        }
     }
 
     @Test
