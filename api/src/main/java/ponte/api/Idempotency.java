@@ -59,8 +59,8 @@ public final class Idempotency implements AutoCloseable {
 
     /** Runs the handler, or answers for it when the request's Idempotency-Key was used before. */
     void run(Exchange x, Routes.Handler handler) throws Exception {
-        List<String> sent = x.request.getHeaders().getValuesList(HEADER);
-        if (sent.isEmpty() || !"POST".equals(x.request.getMethod())) {
+        List<String> sent = "POST".equals(x.request.getMethod()) ? x.request.getHeaders().getValuesList(HEADER) : List.of();
+        if (sent.isEmpty()) {
             handler.handle(x);
             return;
         }
