@@ -19,10 +19,19 @@ import tools.jackson.databind.JsonNode;
 
 /** Agreement terms on the wire: parsing with refusals that point at the offending field. */
 public final class AgreementTerms {
+    private static final Members GRANT = Members.of("licensor", "licensee", "products", "languages", "embargoDelay", "exclusive")
+            .with("territories", ItemsResource.TERRITORIES);
+    /** The members of terms: {@code id} names the agreement when it is proposed, and is ignored when it is amended. */
+    static final Members MEMBERS = Members.of("id", "title", "parties", "validFrom", "validTo").withEach("grants", GRANT);
+
     private AgreementTerms() {}
 
-    /** Reads agreement terms as POST and PUT /v1/agreements take them (also used to load the demo network). */
+    /**
+     * Reads agreement terms as POST and PUT /v1/agreements take them (also used to load the demo network); a member
+     * they do not have is refused at its pointer.
+     */
     public static Terms read(JsonNode body) {
+        MEMBERS.check(body);
         String title = JsonInput.text(body, "title");
         Set<OrgId> parties = new LinkedHashSet<>();
         int p = 0;
@@ -72,10 +81,10 @@ public final class AgreementTerms {
                 throw new Invalid(at + "/embargoDelay", "embargoDelay must be an ISO 8601 duration such as PT15M");
             }
         }
-        boolean exclusive = g.has("exclusive") && g.get("exclusive").asBoolean();
+        boolean exclusive = JsonInput.optionalBoolean(g, at, "exclusive").orElse(false);
         Duration finalDelay = delay;
         Territories finalTerritories = territories;
-        return JsonInput.at(at, () -> new Grant(licensor, licensee, products, finalTerritories, languages, finalDelay, exclusive));
+        return JsonInput.within(at, () -> new Grant(licensor, licensee, products, finalTerritories, languages, finalDelay, exclusive));
     }
 
     private static JsonNode required(JsonNode node, String field, String at) {
@@ -87,11 +96,7 @@ public final class AgreementTerms {
     }
 
     static Optional<Instant> instant(JsonNode body, String field) {
-        Optional<String> raw = JsonInput.optionalText(body, field);
-        try {
-            return raw.map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw new Invalid("/" + field, field + " must be an RFC 3339 time in UTC, e.g. 2026-02-06T19:00:00Z");
-        }
+        return JsonInput.optionalText(body, field).map(raw -> Rfc3339.instant(raw)
+                .orElseThrow(() -> new Invalid("/" + field, field + " must be an RFC 3339 time in UTC, e.g. 2026-02-06T19:00:00Z")));
     }
 }

@@ -17,6 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/agreements and the /v1/licences shorthand: terms between parties, approved by every party's admin. */
 public final class AgreementsResource implements Resource {
+    private static final Members APPROVAL = Members.of("version");
+    private static final Members RENEWAL = Members.of("validTo");
+    private static final Members NEW_LICENCE = Members.of("licensee", "products");
+
     private final Agreeing agreeing;
     private final Clock clock;
 
@@ -41,7 +45,7 @@ public final class AgreementsResource implements Resource {
 
     private void propose(Exchange x) {
         var caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(AgreementTerms.MEMBERS);
         String id = JsonInput.text(body, "id");
         Agreement agreement = agreeing.propose(caller, id, AgreementTerms.read(body));
         x.header("Location", "/v1/agreements/" + agreement.id());
@@ -50,23 +54,23 @@ public final class AgreementsResource implements Resource {
 
     private void amend(Exchange x) {
         var caller = x.caller();
-        x.json(200, view(agreeing.amend(caller, x.path("id"), AgreementTerms.read(x.body()))));
+        x.json(200, view(agreeing.amend(caller, x.path("id"), AgreementTerms.read(x.body(AgreementTerms.MEMBERS)))));
     }
 
     private void renew(Exchange x) {
         var caller = x.caller();
-        x.json(200, view(agreeing.renew(caller, x.path("id"), AgreementTerms.instant(x.body(), "validTo").orElseThrow(() -> new Invalid("/validTo", "validTo is required")))));
+        x.json(200, view(agreeing.renew(caller, x.path("id"), AgreementTerms.instant(x.body(RENEWAL), "validTo").orElseThrow(() -> new Invalid("/validTo", "validTo is required")))));
     }
 
     private void approve(Exchange x) {
         var caller = x.caller();
-        JsonNode body = x.optionalBody();
-        Optional<Integer> version = body.has("version") ? Optional.of(body.get("version").asInt()) : Optional.empty();
+        Optional<Integer> version = JsonInput.optionalInt(x.optionalBody(APPROVAL), "version", 1, Integer.MAX_VALUE);
         x.json(200, view(agreeing.approve(caller, x.path("id"), version)));
     }
 
     private void suspend(Exchange x, boolean suspend) {
         var caller = x.caller();
+        x.optionalBody(Members.NONE);
         x.json(200, view(agreeing.suspend(caller, x.path("id"), suspend)));
     }
 
@@ -107,7 +111,7 @@ public final class AgreementsResource implements Resource {
 
     private void offer(Exchange x) {
         var caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_LICENCE);
         OrgId licensee = JsonInput.at("/licensee", () -> new OrgId(JsonInput.text(body, "licensee")));
         Agreement agreement = agreeing.offer(caller, licensee, CatalogueResource.productIds(body));
         Licence licence = agreement.licences().getFirst();

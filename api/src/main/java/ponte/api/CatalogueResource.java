@@ -12,6 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/products: what an org offers; and how a licence reads on the wire. */
 public final class CatalogueResource implements Resource {
+    private static final Members NEW_PRODUCT = Members.of("id", "name");
+
     private final Cataloguing cataloguing;
 
     public CatalogueResource(Cataloguing cataloguing) {
@@ -25,7 +27,7 @@ public final class CatalogueResource implements Resource {
 
     private void createProduct(Exchange x) {
         var caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_PRODUCT);
         Product product = cataloguing.register(caller,
                 JsonInput.at("/id", () -> new ProductId(JsonInput.text(body, "id"))), JsonInput.text(body, "name"));
         x.header("Location", "/v1/products/" + product.id());

@@ -1,8 +1,5 @@
 package ponte.api;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import ponte.core.Invalid;
@@ -27,6 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** /v1/endpoints: a partner's webhook endpoints, their attempts and dead letters, re-sends and replays. */
 public final class EndpointsResource implements Resource {
     private static final int DEFAULT_LIMIT = 50;
+    private static final Members FILTER = Members.of("languages", "products", "subjects");
+    private static final Members NEW_ENDPOINT = Members.of("url", "format").with("filter", FILTER);
+    private static final Members CHANGE = Members.of("url", "format", "paused").with("filter", FILTER);
+    private static final Members REPLAY = Members.of("from");
 
     private final Subscribing subscribing;
 
@@ -51,7 +52,7 @@ public final class EndpointsResource implements Resource {
 
     private void create(Exchange x) {
         Caller caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_ENDPOINT);
         Subscribing.Created created = subscribing.create(caller, JsonInput.text(body, "url"),
                 Format.fromWire(JsonInput.optionalText(body, "format").orElse("ninjs")), filter(body).orElse(EndpointFilter.ANY));
         ObjectNode view = view(created.endpoint(), subscribing.progress(caller, created.endpoint().id()));
@@ -80,13 +81,8 @@ public final class EndpointsResource implements Resource {
         Caller caller = x.caller();
         EndpointId id = id(x);
         subscribing.get(caller, id); // 404 before reading the body's rules
-        JsonNode body = x.body();
-        Optional<Boolean> paused = Optional.ofNullable(body.get("paused")).filter(n -> !n.isNull()).map(n -> {
-            if (!n.isBoolean()) {
-                throw new Invalid("/paused", "paused must be true or false");
-            }
-            return n.asBoolean();
-        });
+        JsonNode body = x.body(CHANGE);
+        Optional<Boolean> paused = JsonInput.optionalBoolean(body, "", "paused");
         Endpoint changed = subscribing.change(caller, id, new Subscribing.Changes(JsonInput.optionalText(body, "url"),
                 JsonInput.optionalText(body, "format").map(Format::fromWire), filter(body), paused));
         x.json(200, view(changed, subscribing.progress(caller, id)));
@@ -100,6 +96,7 @@ public final class EndpointsResource implements Resource {
     private void rotate(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
+        x.optionalBody(Members.NONE);
         Secret fresh = subscribing.rotateSecret(caller, id);
         Endpoint endpoint = subscribing.get(caller, id);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id.value()).put("secret", fresh.value());
@@ -150,7 +147,9 @@ public final class EndpointsResource implements Resource {
     }
 
     private void resend(Exchange x, Optional<Cursor> entry) {
-        int marked = subscribing.resend(x.caller(), id(x), entry);
+        Caller caller = x.caller();
+        x.optionalBody(Members.NONE);
+        int marked = subscribing.resend(caller, id(x), entry);
         x.json(202, JsonNodeFactory.instance.objectNode().put("resending", marked));
     }
 
@@ -158,7 +157,7 @@ public final class EndpointsResource implements Resource {
         Caller caller = x.caller();
         EndpointId id = id(x);
         subscribing.get(caller, id);
-        String from = JsonInput.text(x.body(), "from");
+        String from = JsonInput.text(x.body(REPLAY), "from");
         Cursor cursor = subscribing.replay(caller, id, from(from));
         x.json(200, JsonNodeFactory.instance.objectNode().put("id", id.value()).put("cursor", cursor.encode()));
     }
@@ -168,11 +167,8 @@ public final class EndpointsResource implements Resource {
         if (value.startsWith("c")) {
             return new Subscribing.From.After(Cursor.parse("from", value));
         }
-        try {
-            return new Subscribing.From.Since(Instant.parse(value.toUpperCase(Locale.ROOT)));
-        } catch (DateTimeParseException e) {
-            throw new Invalid("/from", "from must be a cursor (c…) or an RFC 3339 time such as 2026-02-06T19:00:00Z");
-        }
+        return new Subscribing.From.Since(Rfc3339.instant(value)
+                .orElseThrow(() -> new Invalid("/from", "from must be a cursor (c…) or an RFC 3339 time such as 2026-02-06T19:00:00Z")));
     }
 
     private static Optional<EndpointFilter> filter(JsonNode body) {

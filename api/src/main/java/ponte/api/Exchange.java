@@ -53,9 +53,25 @@ final class Exchange {
 
     Optional<String> query(String name) {
         if (query == null) {
-            query = Request.extractQueryParameters(request);
+            query = queryParameters();
         }
-        return Optional.ofNullable(query.getValue(name)).filter(v -> !v.isEmpty());
+        Optional<String> value = Optional.ofNullable(query.getValue(name)).filter(v -> !v.isEmpty());
+        if (value.isPresent() && !JsonInput.isText(value.get())) {
+            throw new Invalid("/" + name, name + " " + JsonInput.NOT_TEXT);
+        }
+        return value;
+    }
+
+    private Fields queryParameters() {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            if (e instanceof org.eclipse.jetty.http.HttpException refusal && refusal.getCode() == 400) {
+                // Jetty's words are "Bad query"; say what is bad about it.
+                throw HttpError.badRequest("the query string is not percent-encoded UTF-8 (RFC 3986 section 2.1)");
+            }
+            throw e;
+        }
     }
 
     /** ?after=: where a page of the log starts, as a cursor Ponte issued (else a refusal at /after); the start if absent. */
@@ -107,19 +123,31 @@ final class Exchange {
         }
     }
 
-    /** The body as a JSON object, or an empty object when the request has none (for actions whose body is optional). */
-    JsonNode optionalBody() {
+    /**
+     * The body as a JSON object with only these members, or an empty object when the request has none (for actions
+     * whose body is optional).
+     */
+    JsonNode optionalBody(Members members) {
         byte[] bytes = readBody();
-        return bytes.length == 0 ? mapper.createObjectNode() : parse(bytes);
+        return bytes.length == 0 ? mapper.createObjectNode() : checked(parse(bytes), members);
     }
 
-    /** The body as a JSON object; malformed or oversized input is a 400 before anything else happens. */
-    JsonNode body() {
+    /**
+     * The body as a JSON object with only these members: malformed or oversized input is a 400, an unknown member a
+     * 422 at its pointer, before anything else happens.
+     */
+    JsonNode body(Members members) {
         byte[] bytes = readBody();
         if (bytes.length == 0) {
             throw HttpError.badRequest("a JSON body is required");
         }
-        return parse(bytes);
+        return checked(parse(bytes), members);
+    }
+
+    private static JsonNode checked(JsonNode body, Members members) {
+        members.check(body);
+        JsonInput.requireText(body);
+        return body;
     }
 
     private byte[] readBody() {

@@ -55,6 +55,7 @@ public final class HttpApi implements AutoCloseable {
         resources.forEach(resource -> resource.register(table));
         routes = table.all();
         server.setHandler(new Dispatcher(table, authenticator, limiter, idempotency, NinjsWriter.mapper()));
+        server.setErrorHandler(new JettyRefusals(NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
     }
 
@@ -112,6 +113,9 @@ public final class HttpApi implements AutoCloseable {
                     }
                     exchange.header(HttpHeader.ALLOW, String.join(", ", allowed));
                     throw new HttpError(405, "Method not allowed", request.getMethod() + " is not allowed here; allowed: " + allowed);
+                }
+                if (!match.get().params().values().stream().allMatch(JsonInput::isText)) {
+                    throw new ponte.core.NotFound("no resource at " + path); // nothing Ponte stores is named so
                 }
                 if (idempotency.isPresent()) {
                     idempotency.get().run(exchange, match.get().handler());

@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** /v1/ingest: an editor's sources (other agencies' feeds, polled) and one-off document uploads. */
 public final class IngestResource implements Resource {
     static final int DEFAULT_INTERVAL_SECONDS = 300;
+    private static final Members NEW_SOURCE = Members.of("url", "format", "intervalSeconds", "products");
+    private static final Members CHANGES = Members.of("url", "format", "intervalSeconds", "products", "paused");
 
     private final Ingesting ingesting;
     private final IngestReader reader;
@@ -49,7 +51,7 @@ public final class IngestResource implements Resource {
 
     private void register(Exchange x) {
         Caller caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_SOURCE);
         String url = JsonInput.text(body, "url");
         SourceFormat format = SourceFormat.fromWire("/format", JsonInput.text(body, "format"));
         Duration interval = Duration.ofSeconds(intervalSeconds(body).orElse(DEFAULT_INTERVAL_SECONDS));
@@ -76,13 +78,13 @@ public final class IngestResource implements Resource {
 
     private void change(Exchange x) {
         Caller caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(CHANGES);
         Ingesting.Changes changes = new Ingesting.Changes(
                 JsonInput.optionalText(body, "url"),
                 JsonInput.optionalText(body, "format").map(f -> SourceFormat.fromWire("/format", f)),
                 intervalSeconds(body).map(Duration::ofSeconds),
                 body.has("products") ? Optional.of(products(JsonInput.texts(body, "products", true))) : Optional.empty(),
-                optionalBoolean(body, "paused"));
+                JsonInput.optionalBoolean(body, "", "paused"));
         Source source = ingesting.change(caller, x.path("id"), changes);
         x.json(200, view(source, ingesting.status(caller, source.id())));
     }
@@ -94,6 +96,7 @@ public final class IngestResource implements Resource {
 
     private void poll(Exchange x) {
         Caller caller = x.caller();
+        x.optionalBody(Members.NONE);
         ingesting.pollNow(caller, x.path("id"));
         Source source = ingesting.get(caller, x.path("id"));
         x.json(202, view(source, ingesting.status(caller, source.id())));
@@ -122,25 +125,7 @@ public final class IngestResource implements Resource {
     }
 
     private static Optional<Integer> intervalSeconds(JsonNode body) {
-        JsonNode node = body.get("intervalSeconds");
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new Invalid("/intervalSeconds", "intervalSeconds must be a whole number of seconds");
-        }
-        return Optional.of(node.asInt());
-    }
-
-    private static Optional<Boolean> optionalBoolean(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isBoolean()) {
-            throw new Invalid("/" + field, field + " must be true or false");
-        }
-        return Optional.of(node.asBoolean());
+        return JsonInput.optionalInt(body, "intervalSeconds", (int) Source.MIN_INTERVAL.toSeconds(), (int) Source.MAX_INTERVAL.toSeconds());
     }
 
     static ObjectNode view(Source source, SourceStatus status) {

@@ -24,6 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/items: publish, revise, kill and read items. */
 public final class ItemsResource implements Resource {
+    /** Territories as a request gives them, in an item's rights and in a grant. */
+    static final Members TERRITORIES = Members.of("include", "exclude");
+    private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf")
+            .with("rights", Members.of().with("territories", TERRITORIES));
+    private static final Members REVISION = Members.of("ninjs", "signal");
+    private static final Members KILL = Members.of("reason");
+
     private final Publishing publishing;
     private final Reading reading;
     private final Explaining explaining;
@@ -51,7 +58,7 @@ public final class ItemsResource implements Resource {
 
     private void publish(Exchange x) {
         Caller caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_ITEM);
         JsonNode ninjs = JsonInput.object(body, "ninjs");
         Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
@@ -65,7 +72,7 @@ public final class ItemsResource implements Resource {
     private void revise(Exchange x) {
         Caller caller = x.caller();
         ItemId id = itemId(x);
-        JsonNode body = x.body();
+        JsonNode body = x.body(REVISION);
         JsonNode ninjs = JsonInput.object(body, "ninjs");
         Event signal = switch (JsonInput.optionalText(body, "signal").orElse("update")) {
             case "update" -> Event.UPDATED;
@@ -79,7 +86,7 @@ public final class ItemsResource implements Resource {
     private void kill(Exchange x) {
         Caller caller = x.caller();
         ItemId id = itemId(x);
-        String reason = JsonInput.text(x.body(), "reason");
+        String reason = JsonInput.text(x.body(KILL), "reason");
         if (reason.isBlank() || reason.length() > 2000) {
             throw new Invalid("/reason", "reason must be 1-2000 characters");
         }

@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class KeysResource implements Resource {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
+    private static final Members NEW_KEY = Members.of("role", "label", "expiresAt");
 
     private final Onboarding onboarding;
     private final Authenticator authenticator;
@@ -42,7 +43,7 @@ public final class KeysResource implements Resource {
     private void issue(Exchange x) {
         var caller = x.caller();
         OrgId org = org(x);
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_KEY);
         Role role = Role.fromWire(JsonInput.text(body, "role"));
         Optional<String> label = JsonInput.optionalText(body, "label");
         Optional<Instant> expiresAt = AgreementTerms.instant(body, "expiresAt");

@@ -14,6 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/orgs: organisations and their outlets (their keys: {@link KeysResource}). */
 public final class OrgsResource implements Resource {
+    private static final Members NEW_ORG = Members.of("id", "name", "kind", "country");
+    private static final Members NEW_OUTLET = Members.of("name", "kind", "country");
+
     private final Onboarding onboarding;
     private final Orgs orgs;
 
@@ -31,7 +34,7 @@ public final class OrgsResource implements Resource {
 
     private void create(Exchange x) {
         var caller = x.caller();
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_ORG);
         Org org = new Org(
                 JsonInput.at("/id", () -> new OrgId(JsonInput.text(body, "id"))),
                 JsonInput.text(body, "name"),
@@ -55,7 +58,7 @@ public final class OrgsResource implements Resource {
     private void addOutlet(Exchange x) {
         var caller = x.caller();
         OrgId org = JsonInput.at("/org", () -> new OrgId(x.path("org")));
-        JsonNode body = x.body();
+        JsonNode body = x.body(NEW_OUTLET);
         Outlet outlet = onboarding.addOutlet(caller, new Outlet("new", org, JsonInput.text(body, "name"),
                 OutletKind.fromWire(JsonInput.text(body, "kind")), CountryCode.of(JsonInput.text(body, "country"))));
         x.json(201, JsonNodeFactory.instance.objectNode().put("id", outlet.id()).put("org", org.value()).put("name", outlet.name())

@@ -1,6 +1,8 @@
 package ponte.api;
 
 import java.util.List;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ponte.core.Conflict;
@@ -16,6 +18,8 @@ final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     static final String TYPE_BASE = "https://ponte.dev/problems/";
 
+    private static final String UNAVAILABLE = "Ponte could not complete the request; nothing was acknowledged. Retry later.";
+
     record Problem(int status, ObjectNode body) {}
 
     private Problems() {}
@@ -27,12 +31,25 @@ final class Problems {
             case NotFound e -> problem(404, "not-found", "Not found", e.getMessage(), List.of());
             case NotAllowed e -> problem(403, "forbidden", "Forbidden", e.getMessage(), List.of());
             case Conflict e -> problem(409, "conflict", "Conflict", e.getMessage(), List.of());
+            // Jetty's own refusals of what it was asked to decode for us (a query string that is not UTF-8, say)
+            case HttpException e when e.getCode() >= 400 && e.getCode() < 500 -> status(e.getCode(), e.getReason());
             default -> {
                 LOG.error("request failed", failure);
-                yield problem(503, "unavailable", "Service unavailable",
-                        "Ponte could not complete the request; nothing was acknowledged. Retry later.", List.of());
+                yield problem(503, "unavailable", "Service unavailable", UNAVAILABLE, List.of());
             }
         };
+    }
+
+    /**
+     * A problem with the usual title of its status: "Malformed request" for 400, as {@link HttpError#badRequest} says
+     * it, else the status's reason phrase. A server error says only that nothing was acknowledged.
+     */
+    static Problem status(int status, String detail) {
+        if (status >= 500) {
+            return problem(status, "unavailable", "Service unavailable", UNAVAILABLE, List.of());
+        }
+        String title = status == 400 ? HttpError.badRequest(detail).title : HttpStatus.getMessage(status);
+        return problem(status, slug(title), title, detail == null || detail.isBlank() ? title : detail, List.of());
     }
 
     static Problem problem(int status, String slug, String title, String detail, List<Invalid.Violation> violations) {

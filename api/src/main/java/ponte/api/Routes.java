@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.util.URIUtil;
 
 /** Method and path templates ("/v1/items/{id}") to handlers. A handful of routes: a list beats a framework. */
 public final class Routes {
@@ -79,10 +80,22 @@ public final class Routes {
                 if (params.isEmpty()) {
                     params = new HashMap<>();
                 }
-                params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8));
+                params.put(t.substring(1, t.length() - 1), decoded(path[i]));
             }
         }
         return params;
+    }
+
+    /**
+     * A segment of Jetty's canonical path, which keeps some characters percent-encoded (a space as %20), decoded once
+     * as a path is (RFC 3986: a '+' is a plus, not the space of a form); a segment that is not UTF-8 names nothing.
+     */
+    private static String decoded(String segment) {
+        try {
+            return URIUtil.decodePath(segment);
+        } catch (IllegalArgumentException notUtf8) {
+            return "";
+        }
     }
 
     private static String[] split(String path) {

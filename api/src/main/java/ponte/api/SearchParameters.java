@@ -55,14 +55,15 @@ final class SearchParameters {
 
     /** An RFC 3339 date-time, or a date (UTC): as {@code to}, a date includes its whole day. */
     private static Instant time(String name, String value, boolean end) {
+        Invalid refusal = new Invalid("/" + name, name + " must be a date (2026-02-06) or an RFC 3339 date-time (2026-02-06T19:00:00Z)");
+        if (value.length() != 10) {
+            return Rfc3339.instant(value).orElseThrow(() -> refusal);
+        }
         try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value.toUpperCase(Locale.ROOT));
+            LocalDate day = LocalDate.parse(value);
+            return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Invalid("/" + name, name + " must be a date (2026-02-06) or an RFC 3339 date-time (2026-02-06T19:00:00Z)");
+            throw refusal;
         }
     }
 }

@@ -48,7 +48,8 @@ public final class StreamResource implements Resource {
         OrgId partner = caller.actingFor(Role.PARTNER);
         // Last-Event-ID is what a browser's EventSource sends on reconnect; it wins over the query it reconnects to.
         Optional<String> lastEventId = Optional.ofNullable(x.request.getHeaders().get("Last-Event-ID")).filter(v -> !v.isBlank());
-        Cursor after = lastEventId.isPresent() ? Cursor.parse("Last-Event-ID", lastEventId.get()) : x.after();
+        Cursor asked = x.after(); // refused when malformed, even where the header wins: a bad request is never half-read
+        Cursor after = lastEventId.isPresent() ? Cursor.parse("Last-Event-ID", lastEventId.get()) : asked;
         x.streaming(200, "text/event-stream;charset=utf-8");
         x.header("Cache-Control", "no-store");
         x.header("X-Accel-Buffering", "no"); // nginx in front must not buffer a stream

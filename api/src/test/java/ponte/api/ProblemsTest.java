@@ -29,7 +29,8 @@ class ProblemsTest {
                     throw new IllegalStateException("connection refused: db-7.internal:5432");
                 })
                 .add("GET", "/mine", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("caller", x.caller().toString())))
-                .add("POST", "/json", x -> x.json(200, x.body())));
+                .add("GET", "/query", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("q", x.query("q").orElse(""))))
+                .add("POST", "/json", x -> x.json(200, x.body(Members.of("any")))));
     }
 
     @AfterAll
@@ -126,5 +127,38 @@ class ProblemsTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(TestApi.json(response).get("type").asString()).isEqualTo("https://ponte.dev/problems/content-too-large");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+        assertThat(TestApi.json(response).get("status").asInt()).isEqualTo(status);
+        assertThat(TestApi.json(response).get("type").asString()).startsWith("https://ponte.dev/problems/");
+    }
+
+    @Test
+    void aPathJettyWillNotResolveIsAProblemNotAnHtmlPage() throws Exception {
+        assertProblem(api.get("/query/%2e%2e/%2e%2e/json"), 400);
+    }
+
+    @Test
+    void headersTooLargeAreAProblemToo() throws Exception {
+        assertProblem(api.send(api.request("/query").header("X-Padding", "p".repeat(64 * 1024)).GET()), 431);
+    }
+
+    @Test
+    void aQueryStringThatIsNotUtf8IsMalformedNotAServerFailure() throws Exception {
+        HttpResponse<String> response = api.get("/query?q=c%00%ff");
+
+        assertProblem(response, 400);
+        assertThat(TestApi.json(response).get("detail").asString()).contains("UTF-8");
+    }
+
+    @Test
+    void aMemberTheBodyDoesNotDefineIsRefusedAtItsPointer() throws Exception {
+        HttpResponse<String> response = api.send(api.request("/json").POST(HttpRequest.BodyPublishers.ofString("{\"any\": 1, \"anz\": 2}")));
+
+        assertProblem(response, 422);
+        assertThat(TestApi.json(response).at("/errors/0/pointer").asString()).isEqualTo("/anz");
     }
 }

@@ -45,6 +45,13 @@ class RoutingTest {
     }
 
     @Test
+    void aPlusInAPathIsAPlusNotASpace() throws Exception {
+        HttpResponse<String> response = api.get("/things/a+b%2Bc");
+
+        assertThat(TestApi.json(response).get("id").asString()).isEqualTo("a+b+c");
+    }
+
+    @Test
     void theMethodPicksTheRouteOnOnePath() throws Exception {
         assertThat(api.send(api.request("/things").POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(201);
         assertThat(api.send(api.request("/things/a").DELETE()).statusCode()).isEqualTo(204);

@@ -59,6 +59,12 @@ final class TestNode implements AutoCloseable {
         base = "http://127.0.0.1:" + node.port();
     }
 
+    /** A node with these delivery settings whose webhooks and ingest go through this SSRF guard. */
+    TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery, ponte.outbound.AddressGuard guard) throws Exception {
+        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery, guard).start();
+        base = "http://127.0.0.1:" + node.port();
+    }
+
     /** The node running in this process, for what a test asks of it directly rather than over HTTP. */
     Node handle() {
         return node;

@@ -31,7 +31,7 @@ final class Filters {
     static void request(SearchRequest r, BooleanQuery.Builder q) {
         r.language().ifPresent(l -> q.add(term(Fields.LANGUAGE, l.strip().toLowerCase(Locale.ROOT)), Occur.FILTER));
         r.product().ifPresent(p -> q.add(term(Fields.PRODUCT, p.value()), Occur.FILTER));
-        r.subject().ifPresent(s -> q.add(new TermInSetQuery(Fields.SUBJECT, bytes(Set.of(s, s.toLowerCase(Locale.ROOT)))), Occur.FILTER));
+        r.subject().ifPresent(s -> q.add(new TermInSetQuery(Fields.SUBJECT, bytes(new java.util.HashSet<>(java.util.List.of(s, s.toLowerCase(Locale.ROOT))))), Occur.FILTER));
         r.country().ifPresent(c -> q.add(term(Fields.COUNTRY, c.value()), Occur.FILTER));
         r.type().ifPresent(t -> q.add(term(Fields.TYPE, t), Occur.FILTER));
         if (r.from().isPresent() || r.to().isPresent()) {

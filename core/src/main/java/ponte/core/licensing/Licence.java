@@ -34,6 +34,12 @@ public record Licence(
         requireSound(licensor, licensee, products, embargoDelay);
     }
 
+    /**
+     * The longest embargo delay a licence may have. News waits minutes or hours; a year is already more than any
+     * partner waits, and a bound keeps every release time a licence books (a version's time plus the delay) a time.
+     */
+    public static final Duration MAX_EMBARGO_DELAY = Duration.ofDays(366);
+
     /** The rules every licence and every grant obey. */
     public static void requireSound(OrgId licensor, OrgId licensee, Set<ProductId> products, Duration embargoDelay) {
         if (products.isEmpty()) {
@@ -42,8 +48,8 @@ public record Licence(
         if (licensor.equals(licensee)) {
             throw new Invalid("/licensee", "an org does not license to itself");
         }
-        if (embargoDelay.isNegative()) {
-            throw new Invalid("/embargoDelay", "embargoDelay must not be negative");
+        if (embargoDelay.isNegative() || embargoDelay.compareTo(MAX_EMBARGO_DELAY) > 0) {
+            throw new Invalid("/embargoDelay", "embargoDelay must be from PT0S to P366D");
         }
     }
 
