@@ -27,13 +27,13 @@ for _ in $(seq 1 90); do grep -q '^BOOTSTRAP ' "$work/broker.log" && break; slee
 bootstrap=$(awk '/^BOOTSTRAP /{print $2}' "$work/broker.log")
 [ -n "$bootstrap" ] || { echo "the broker did not start: $work/broker.log" >&2; exit 1; }
 
-say "database $db (dropped and created), three nodes on ports 8191-8193"
+say "database $db (dropped and created), three nodes on ports 8191-8193 (management ports 8291-8293)"
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $db" -c "create database $db"
 export PONTE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" PONTE_DB_USER=postgres PONTE_KAFKA_BOOTSTRAP="$bootstrap"
 export PONTE_ADMIN_KEY=drill-admin PONTE_ALLOW_PRIVATE_ENDPOINTS=true PONTE_LOG_FORMAT=json
 declare -A node
 for n in 1 2 3; do
-  ./ponte serve --port 819$n --data-dir "$work/node$n" > "$work/node$n.log" 2>&1 &
+  ./ponte serve --port 819$n --management-port 829$n --data-dir "$work/node$n" > "$work/node$n.log" 2>&1 &
   node[$n]=$!; pids+=($!); disown   # no "Killed" notices from the shell: the kills are the drill
 done
 for n in 1 2 3; do
@@ -73,7 +73,8 @@ for e in 0 1 2 3 4 5; do
   post "$partner" "127.0.0.1:819$((e % 3 + 1))/v1/endpoints" "{\"url\":\"http://127.0.0.1:8199/hook$e\"}" | key id
 done
 sleep 7   # leases are balanced every 3 s
-for n in 1 2 3; do echo "   node $n delivers to $(curl -s 127.0.0.1:819$n/metrics | grep -c '^ponte_delivery_behind_seconds{') endpoints"; done
+delivering() { curl -s "127.0.0.1:829$1/metrics" | awk '/^ponte_delivery_endpoints /{print int($2)}'; }
+for n in 1 2 3; do echo "   node $n delivers to $(delivering $n) endpoints"; done
 
 publish() {   # $1 first, $2 last, $3... node ports to spread over
   local first=$1 last=$2; shift 2; local ports=("$@") posts=()
@@ -110,7 +111,7 @@ PY
   [ $(( $(date +%s) - start )) -gt 60 ] && break
   sleep 1
 done
-echo "   after $(( $(date +%s) - start )) s: node 1 delivers to $(curl -s 127.0.0.1:8191/metrics | grep -c '^ponte_delivery_behind_seconds{') endpoints"
+echo "   after $(( $(date +%s) - start )) s: node 1 delivers to $(delivering 1) endpoints"
 
 say "check: every endpoint received every entry of the partner's feed, in log order"
 feed > "$work/feed.txt"

@@ -20,15 +20,13 @@ public final class HttpApi implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final List<Route> routes;
-    private final Authenticator authenticator;
-    private final Optional<Idempotency> idempotency;
 
     /** A route as registered: its method and its path template ("/v1/items/{id}"). */
     public record Route(String method, String template) {}
 
     /**
      * @param resources     every part of the API, each built with the use cases it calls
-     * @param authenticator who each request's key belongs to; closed with the API (it writes the last key uses)
+     * @param authenticator who each request's key belongs to
      */
     public HttpApi(List<Resource> resources, Authenticator authenticator, String host, int port) {
         this(resources, authenticator, RateLimiter.off(), Optional.empty(), host, port);
@@ -36,12 +34,10 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * @param limiter     rate limits per key and per client address, taken before anything else runs
-     * @param idempotency Idempotency-Key on POST, when the node keeps keys (closed with the API: it prunes them)
+     * @param idempotency Idempotency-Key on POST, when the node keeps keys
      */
     public HttpApi(List<Resource> resources, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency, String host,
                    int port) {
-        this.authenticator = authenticator;
-        this.idempotency = idempotency;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("ponte-http");
         // Handlers block on the database; virtual threads make that cheap without an async style.
@@ -80,8 +76,6 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-        authenticator.close();
-        idempotency.ifPresent(Idempotency::close);
     }
 
     private static final class Dispatcher extends Handler.Abstract {

@@ -29,8 +29,8 @@ import org.eclipse.jetty.server.Request;
  * request over the limit is a 429 problem with {@code Retry-After}: the seconds until the next request is allowed.
  */
 public final class RateLimiter {
-    /** Probes of load balancers and orchestrators: asked often from one address, and cheap. */
-    private static final Set<String> EXEMPT = Set.of("/health", "/ready", "/metrics");
+    /** Probes of load balancers and orchestrators: asked often from one address, and cheap. (The management port has no limits.) */
+    private static final Set<String> EXEMPT = Set.of("/health", "/ready");
     /** Far above the keys and addresses one node hears from within a bucket's refill time; bounds memory under a flood. */
     private static final int PARTITIONS = 100_000;
 

@@ -12,6 +12,8 @@ final class Banner {
         String url = "http://127.0.0.1:" + w.port();
         System.out.println();
         System.out.println("Ponte is serving at " + url + "  (API docs: " + url + "/docs)");
+        System.out.println("  metrics:   http://127.0.0.1:" + w.managementPort() + "/metrics  (management port, with /health and /ready;"
+                + " not served on " + w.port() + ")");
         System.out.println("  storage:   " + (w.onPostgres() ? "PostgreSQL" : "embedded H2 in " + dataDir.toAbsolutePath()));
         System.out.println("  admin key: " + (admin.generated() ? admin.secret() + "   (generated for this run; set PONTE_ADMIN_KEY to choose one)" : "from PONTE_ADMIN_KEY"));
     }

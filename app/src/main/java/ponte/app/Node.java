@@ -31,7 +31,10 @@ public final class Node implements AutoCloseable {
         this(settings, clock, DeliverySettings.defaults());
     }
 
-    /** {@code delivery.allowPrivate()} turns the SSRF guard off for every outbound request: webhooks and ingest alike. */
+    /**
+     * {@code delivery.allowPrivate()} opens the SSRF guard to loopback and private addresses for every outbound request,
+     * webhooks and ingest alike (the metadata service and the like stay refused).
+     */
     public Node(Settings settings, Clock clock, DeliverySettings delivery) {
         this(settings, clock, delivery, new AddressGuard(delivery.allowPrivate()));
     }
@@ -44,6 +47,7 @@ public final class Node implements AutoCloseable {
     public Node start() throws Exception {
         w.search.indexer().start();
         w.http.start();
+        w.management.start();
         w.pushing.start();
         w.poller.resumeAll();
         w.releaseLoop.start();
@@ -52,6 +56,11 @@ public final class Node implements AutoCloseable {
 
     public int port() {
         return w.http.port();
+    }
+
+    /** The management port: /metrics, /health and /ready for operators. */
+    public int managementPort() {
+        return w.management.port();
     }
 
     public void join() throws InterruptedException {
@@ -70,6 +79,11 @@ public final class Node implements AutoCloseable {
     /** The routes the node's API answers (its OpenAPI document must describe each one). */
     List<HttpApi.Route> routes() {
         return w.http.routes();
+    }
+
+    /** The routes the management port answers (documented in the same OpenAPI document, with that port as their server). */
+    List<HttpApi.Route> managementRoutes() {
+        return w.management.routes();
     }
 
     public Items items() {
@@ -161,6 +175,18 @@ public final class Node implements AutoCloseable {
         return w.stores.database().dataSource();
     }
 
+    /**
+     * The threads of the node's background loops that work in the database: ingest pollers, pushers, the lease keeper
+     * and the release loop. They are stopped by flags, never interrupted; tests interrupt them to show the node
+     * carries on whatever an interrupt from elsewhere hits.
+     */
+    List<Thread> loopThreads() {
+        List<Thread> all = new java.util.ArrayList<>(w.poller.threads());
+        all.addAll(w.pushing.threads());
+        all.add(w.releaseLoop.thread());
+        return all;
+    }
+
     /** Closes the database under the running node, as when it goes away: for seeing how the node reports it. */
     public void closeDatabase() {
         w.stores.database().close();
@@ -168,13 +194,23 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        w.releaseLoop.close();
-        w.poller.close();
-        w.http.close();
-        w.pushing.close();
-        w.mode.close();
-        w.search.close();
-        w.log.close();
-        w.stores.close();
+        // In order, each whatever the one before did: a server that does not stop in time (a client holding a stream
+        // open) must not leave the database unclosed.
+        Exception first = null;
+        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.http, w.management, w.authenticator, w.idempotency,
+                w.pushing, w.mode, w.search, w.log, w.stores)) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }

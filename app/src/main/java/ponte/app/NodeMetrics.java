@@ -2,9 +2,6 @@ package ponte.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -14,20 +11,18 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import ponte.api.Operations;
 import ponte.core.delivery.Attempt;
 import ponte.core.delivery.Endpoint;
-import ponte.core.delivery.EndpointId;
 import ponte.core.log.FeedEntry;
 import ponte.core.log.LogEntry;
 import ponte.core.log.LogEvent;
@@ -35,18 +30,21 @@ import ponte.core.log.LogEvent;
 /**
  * A node's metrics (Micrometer, Prometheus format) and readiness checks. Readers of the log register their
  * position, and the lag behind the log's head is published for each ({@code ponte_log_consumer_lag}).
+ *
+ * <p>No series is labelled with an organisation or an endpoint: such labels grow with the tenants (thousands of
+ * endpoints, nine series each) and would name the tenants to whoever reads the metrics. Delivery is measured over
+ * all the endpoints this node delivers to; which endpoint fails is each org's to see, through the API.
  */
 public final class NodeMetrics implements Operations {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
     private final Map<LogEvent, Counter> entries = new ConcurrentHashMap<>();
     private final LongSupplier head;
-    private final MultiGauge behind;
-    /** Endpoints' meters by endpoint: looking them up in the registry by name and tags on every request is slower. */
-    private final Map<MeterKey, Meter> endpointMeters = new ConcurrentHashMap<>();
-    private volatile Supplier<Map<Endpoint, Optional<Instant>>> waiting = Map::of;
-
-    private record MeterKey(EndpointId endpoint, String meter) {}
+    private final Timer requests;
+    private final Counter delivered;
+    private final Counter failed;
+    private final Timer latency;
+    private volatile Supplier<Collection<Optional<Instant>>> waiting = List::of;
 
     public NodeMetrics(LongSupplier head) {
         this.head = head;
@@ -55,50 +53,49 @@ public final class NodeMetrics implements Operations {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         Gauge.builder("ponte_log_head_seq", head::getAsLong).description("sequence number of the last log entry").register(registry);
-        behind = MultiGauge.builder("ponte_delivery_behind_seconds")
-                .description("age of the oldest entry an endpoint delivered by this node has read and not yet delivered (0: caught up)")
+        requests = Timer.builder("ponte_delivery_request").description("duration of requests to webhook endpoints").register(registry);
+        delivered = attempts("delivered");
+        failed = attempts("failed");
+        latency = Timer.builder("ponte_delivery_latency")
+                .description("from a log entry's append to its delivery (2xx) to an endpoint, retries included").register(registry);
+        Gauge.builder("ponte_delivery_behind_seconds", () -> oldestWaiting().map(NodeMetrics::ageSeconds).orElse(0.0))
+                .description("age of the oldest entry an endpoint delivered by this node has read and not yet delivered (0: all caught up)")
                 .baseUnit("seconds").register(registry);
+        Gauge.builder("ponte_delivery_endpoints", () -> waiting.get().size())
+                .description("endpoints this node delivers to now (on several nodes, its share by lease)").register(registry);
+        Gauge.builder("ponte_delivery_endpoints_behind", () -> waiting.get().stream().filter(Optional::isPresent).count())
+                .description("endpoints delivered by this node with an entry read and not yet delivered").register(registry);
+    }
+
+    private Counter attempts(String result) {
+        return Counter.builder("ponte_delivery_attempts").description("requests made to webhook endpoints, by result")
+                .tag("result", result).register(registry);
     }
 
     /**
      * One request to an endpoint: counted by result, timed, and when it delivered, the time from the entry's append
-     * to the receiver's 2xx (retries included) is recorded as the endpoint's delivery latency.
+     * to the receiver's 2xx (retries included) is recorded as the delivery latency.
      */
     public void attempted(Endpoint endpoint, FeedEntry entry, Attempt attempt) {
-        meter(endpoint, "request", tags -> Timer.builder("ponte_delivery_request").description("duration of requests to webhook endpoints")
-                .tags(tags).register(registry)).record(attempt.latency());
-        String result = attempt.delivered() ? "delivered" : "failed";
-        meter(endpoint, result, tags -> Counter.builder("ponte_delivery_attempts").description("requests made to webhook endpoints, by result")
-                .tags(tags).tag("result", result).register(registry)).increment();
+        requests.record(attempt.latency());
+        (attempt.delivered() ? delivered : failed).increment();
         if (attempt.delivered()) {
-            Duration latency = Duration.between(entry.appendedAt(), attempt.at().plus(attempt.latency()));
-            meter(endpoint, "latency", tags -> Timer.builder("ponte_delivery_latency")
-                    .description("from a log entry's append to its delivery (2xx), per endpoint").tags(tags).register(registry))
-                    .record(latency.isNegative() ? Duration.ZERO : latency);
+            Duration took = Duration.between(entry.appendedAt(), attempt.at().plus(attempt.latency()));
+            latency.record(took.isNegative() ? Duration.ZERO : took);
         }
     }
 
-    /** One of an endpoint's meters, registered the first time it is needed and then found by a plain map lookup. */
-    @SuppressWarnings("unchecked")
-    private <M extends Meter> M meter(Endpoint endpoint, String which, Function<Tags, M> register) {
-        return (M) endpointMeters.computeIfAbsent(new MeterKey(endpoint.id(), which), key -> register.apply(tags(endpoint)));
-    }
-
-    /** Where this node's pushers stand: read at every scrape. */
-    public void waiting(Supplier<Map<Endpoint, Optional<Instant>>> pushers) {
+    /** Where this node's pushers stand, read at every scrape: for each endpoint, when its oldest waiting entry was appended. */
+    public void waiting(Supplier<Collection<Optional<Instant>>> pushers) {
         this.waiting = pushers;
     }
 
-    private static Tags tags(Endpoint endpoint) {
-        return Tags.of("endpoint", endpoint.id().value(), "org", endpoint.org().value());
+    private Optional<Instant> oldestWaiting() {
+        return waiting.get().stream().flatMap(Optional::stream).min(Instant::compareTo);
     }
 
-    private void refreshBehind() {
-        Instant now = Instant.now();
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        waiting.get().forEach((endpoint, oldest) -> rows.add(MultiGauge.Row.of(tags(endpoint),
-                oldest.map(at -> Math.max(0, Duration.between(at, now).toMillis()) / 1000.0).orElse(0.0))));
-        behind.register(rows, true); // endpoints that moved to another node drop out
+    private static double ageSeconds(Instant at) {
+        return Math.max(0, Duration.between(at, Instant.now()).toMillis()) / 1000.0;
     }
 
     /** Counts an appended entry by its event; fed from the log tail, so on Kafka it counts the whole cluster's entries. */
@@ -127,7 +124,6 @@ public final class NodeMetrics implements Operations {
 
     @Override
     public String scrape() {
-        refreshBehind();
         return registry.scrape();
     }
 

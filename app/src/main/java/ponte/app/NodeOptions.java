@@ -25,11 +25,20 @@ class NodeOptions {
     @Option(names = "--host", description = "address to listen on (env PONTE_HOST, key host; default 127.0.0.1)")
     String host;
 
+    @Option(names = "--management-port", description = "port of /metrics, /health and /ready for operators, never served on --port "
+            + "(env PONTE_MANAGEMENT_PORT, key management.port; default 8081, or a free one when --port is 0)")
+    String managementPort;
+
+    @Option(names = "--management-host", description = "address the management port listens on (env PONTE_MANAGEMENT_HOST, "
+            + "key management.host; default 127.0.0.1: only this machine)")
+    String managementHost;
+
     @Option(names = "--db", description = "JDBC URL of a PostgreSQL database (env PONTE_DB_URL); default: embedded H2 in the data dir")
     String db;
 
-    @Option(names = "--allow-private-endpoints", description = "let webhook endpoints and ingest sources be loopback, private or "
-            + "link-local addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them")
+    @Option(names = "--allow-private-endpoints", description = "let webhook endpoints and ingest sources be loopback or private "
+            + "addresses (env PONTE_ALLOW_PRIVATE_ENDPOINTS=true); off by default: the SSRF guard refuses them. Cloud metadata, "
+            + "link-local, multicast and unspecified addresses are refused whatever this says")
     boolean allowPrivateEndpoints;
 
     @Option(names = "--rate-limit", description = "requests per API key, e.g. 100/s or 100/s,burst=1000, or off (env PONTE_RATE_LIMIT, "
@@ -57,19 +66,32 @@ class NodeOptions {
 
     Startup read(Configuration c, Path dataDirOption, String defaultDataDir, boolean forceAllowPrivate) {
         AdminKey admin = AdminKey.from(c);
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(c.get(port, "PONTE_PORT", "port").orElse("8080"));
-        } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "port must be a number");
-        }
+        int portNumber = number(c.get(port, "PONTE_PORT", "port").orElse("8080"), "port");
+        // Dropwizard's convention (application 8080, admin 8081); a free one beside a free public port, as tests start them.
+        int managementPortNumber = number(c.get(managementPort, "PONTE_MANAGEMENT_PORT", "management.port")
+                .orElse(portNumber == 0 ? "0" : "8081"), "management port");
+        Settings.Management management = new Settings.Management(
+                c.get(managementHost, "PONTE_MANAGEMENT_HOST", "management.host").orElse("127.0.0.1"), managementPortNumber);
         Path dataDir = Path.of(c.get(dataDirOption == null ? null : dataDirOption.toString(), "PONTE_DATA_DIR", "data-dir").orElse(defaultDataDir));
-        Settings settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
-                c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
-                c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), api(c));
+        Settings settings;
+        try {
+            settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
+                    c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
+                    c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), management, api(c));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         boolean allowPrivate = forceAllowPrivate || allowPrivateEndpoints
                 || "true".equalsIgnoreCase(c.environment("PONTE_ALLOW_PRIVATE_ENDPOINTS").orElse("").strip());
         return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate), admin);
+    }
+
+    private int number(String value, String what) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), what + " must be a number");
+        }
     }
 
     private ApiSettings api(Configuration c) {

@@ -1,6 +1,8 @@
 package ponte.app;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import ponte.core.delivery.EndpointId;
@@ -23,13 +25,20 @@ record Pushing(Pusher pusher, Optional<LeaseKeeper> leaseKeeper) implements Auto
     static Pushing build(Stores stores, Feeds feeds, Payloads payloads, Tail tail, Optional<Leases> leases, AddressGuard guard,
                          DeliverySettings delivery, NodeMetrics metrics, Clock clock) {
         Pusher pusher = new Pusher(stores.endpoints(), stores.deliveries(), feeds, tail, payloads, guard, delivery, clock, metrics::attempted);
-        metrics.waiting(pusher::waiting);
+        metrics.waiting(() -> pusher.waiting().values());
         return new Pushing(pusher, leases.map(l -> new LeaseKeeper(l, pusher)));
     }
 
     /** Told when an endpoint was created or changed through this node: with leases, a new one is claimed here first. */
     Consumer<EndpointId> endpointChanged() {
         return leaseKeeper.<Consumer<EndpointId>>map(keeper -> keeper).orElse(pusher);
+    }
+
+    /** The threads delivering and keeping leases now. */
+    List<Thread> threads() {
+        List<Thread> all = new ArrayList<>(pusher.threads());
+        leaseKeeper.ifPresent(keeper -> all.add(keeper.thread()));
+        return all;
     }
 
     void start() {

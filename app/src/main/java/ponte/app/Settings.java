@@ -12,13 +12,23 @@ import ponte.kafka.KafkaSettings;
  *
  * @param bootstrapAdminKey the key that manages orgs (env PONTE_ADMIN_KEY)
  * @param databaseLogin     who the node is to PostgreSQL (env PONTE_DB_USER, PONTE_DB_PASSWORD)
+ * @param management        where the operator's port listens: /metrics, /health and /ready, never on the public port
  * @param api               the API's rate limits and how long it remembers idempotency keys
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
-                       String kafkaTopic, DatabaseLogin databaseLogin, ApiSettings api) {
+                       String kafkaTopic, DatabaseLogin databaseLogin, Management management, ApiSettings api) {
+    /** The management port's address: loopback by default, so only the machine (or a scraper beside it) reaches it. */
+    public record Management(String host, int port) {
+        /** On loopback, a free port picked at start (tests, benchmarks, several nodes on one machine). */
+        public static final Management ANY_FREE_PORT = new Management("127.0.0.1", 0);
+    }
+
     public Settings {
         if (kafkaBootstrap.isPresent() && databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalArgumentException("Kafka mode runs several nodes on one PostgreSQL database: give --db jdbc:postgresql://…");
+        }
+        if (management.port() != 0 && management.port() == port) {
+            throw new IllegalArgumentException("the management port must differ from the public port " + port + ": give --management-port");
         }
     }
 
@@ -32,11 +42,12 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
 
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
-        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, ApiSettings.defaults());
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, Management.ANY_FREE_PORT,
+                ApiSettings.defaults());
     }
 
     /** The same node with these API settings (rate limits, idempotency retention). */
     public Settings withApi(ApiSettings settings) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, settings);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, settings);
     }
 }

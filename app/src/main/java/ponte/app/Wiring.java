@@ -11,12 +11,14 @@ import ponte.api.Authenticator;
 import ponte.api.CatalogueResource;
 import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
+import ponte.api.HealthResource;
 import ponte.api.HttpApi;
 import ponte.api.Idempotency;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
+import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
 import ponte.api.RateLimiter;
 import ponte.api.SearchResource;
@@ -66,6 +68,9 @@ final class Wiring {
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
+    final Authenticator authenticator;
+    /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
+    final HttpApi management;
 
     /**
      * @param guard the SSRF guard of every request to a url someone else chose (webhook endpoints, ingest sources):
@@ -117,7 +122,7 @@ final class Wiring {
 
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, clock);
-        Authenticator authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
+        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
         Cataloguing cataloguing = new Cataloguing(stores.products());
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.agreements(), entitlements, clock);
@@ -125,7 +130,8 @@ final class Wiring {
         ItemViews views = new ItemViews(writers, stores.orgs());
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
-                new SystemResource(metrics),
+                new HealthResource(metrics),
+                new SystemResource(),
                 new OrgsResource(onboarding, stores.orgs()),
                 new KeysResource(onboarding, authenticator),
                 new CatalogueResource(cataloguing),
@@ -137,5 +143,7 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions())),
                 authenticator, new RateLimiter(settings.api(), clock), Optional.of(idempotency), settings.host(), settings.port());
+        management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
+                settings.management().host(), settings.management().port());
     }
 }

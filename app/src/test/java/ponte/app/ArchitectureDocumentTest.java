@@ -25,7 +25,7 @@ class ArchitectureDocumentTest {
     /** Names the document uses that are not Ponte's types: HTTP headers, and library types it explains choices by. */
     private static final Set<String> NOT_PONTE = Set.of("Accept", "Authorization", "Cache", "Idempotency", "Last", "Location",
             "Link", "Retry", "Vary", "Content", "Handler", "HttpClient", "SocketAddressResolver", "SearcherLifetimeManager",
-            "Clock", "Reader", "Ponte");
+            "Clock", "Reader", "Ponte", "FileChannel", "AsynchronousFileChannel");
 
     @Test
     void everyTypeTheArchitectureDocumentNamesExists() throws IOException {

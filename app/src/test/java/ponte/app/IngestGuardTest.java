@@ -146,8 +146,13 @@ class IngestGuardTest {
         assertThat(a.status()).as(a.raw().body()).isEqualTo(422);
         assertThat(a.contentType()).startsWith("application/problem+json");
         assertThat(a.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/url");
-        assertThat(a.json().get("detail").asString()).contains(kind)
-                .contains("Ponte does not fetch from private networks").contains("--allow-private-endpoints");
+        String detail = a.json().get("detail").asString();
+        assertThat(detail).contains(kind);
+        if (kind.equals("cloud metadata") || kind.equals("link-local")) { // refused whatever the settings
+            assertThat(detail).contains("Ponte does not fetch from such addresses, whatever its settings").doesNotContain("--allow-private-endpoints");
+        } else {
+            assertThat(detail).contains("Ponte does not fetch from private networks").contains("--allow-private-endpoints");
+        }
     }
 
     @Test

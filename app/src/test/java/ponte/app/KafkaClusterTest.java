@@ -75,7 +75,7 @@ class KafkaClusterTest {
 
         assertThat(topicSeqs(newHead)).containsExactlyElementsOf(range(1, newHead));
         assertThat(second.get("/ready", null).json().get("checks").get("kafka").asString()).isEqualTo("up");
-        assertThat(second.get("/metrics", null).raw().body()).contains("ponte_log_consumer_lag{consumer=\"kafka-tail\"}")
+        assertThat(second.management("/metrics").raw().body()).contains("ponte_log_consumer_lag{consumer=\"kafka-tail\"}")
                 .contains("ponte_kafka_relay_leader 1.0");
         int fed = second.get("/v1/feed?limit=500", partner).json().get("entries").size();
         assertThat(fed).isEqualTo(100); // 40 through each node, then 20 through the survivor

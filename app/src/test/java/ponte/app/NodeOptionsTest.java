@@ -72,6 +72,19 @@ class NodeOptionsTest {
     }
 
     @Test
+    void theManagementPortIsApartFromThePublicOneAndOnLoopbackByDefault() {
+        assertThat(read(new NodeOptions(), Map.of(), false).settings().management()).isEqualTo(new Settings.Management("127.0.0.1", 8081));
+        assertThat(read(new NodeOptions(), Map.of("PONTE_PORT", "0"), false).settings().management().port()).as("beside a free port, a free one")
+                .isZero();
+        assertThat(read(new NodeOptions(), Map.of("PONTE_MANAGEMENT_PORT", "9464", "PONTE_MANAGEMENT_HOST", "10.0.0.11"), false)
+                .settings().management()).isEqualTo(new Settings.Management("10.0.0.11", 9464));
+        NodeOptions clash = new NodeOptions();
+        clash.port = "8081";
+        assertThatThrownBy(() -> read(clash, Map.of(), false)).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("management port must differ");
+    }
+
+    @Test
     void thePasswordIsNotPrinted() {
         assertThat(new DatabaseLogin("ponte", "s3cret").toString()).doesNotContain("s3cret");
     }

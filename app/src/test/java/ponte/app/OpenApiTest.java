@@ -41,6 +41,7 @@ class OpenApiTest {
         assertThat(spec.json().get("openapi").asString()).startsWith("3.1");
         JsonNode paths = spec.json().get("paths");
         List<HttpApi.Route> registered = node.handle().routes();
+        List<HttpApi.Route> management = node.handle().managementRoutes();
         assertThat(registered).contains(new HttpApi.Route("GET", "/v1/feed"), new HttpApi.Route("POST", "/v1/items"), DOCS_SCRIPT);
         for (HttpApi.Route route : registered) {
             if (!route.equals(DOCS_SCRIPT)) {
@@ -48,10 +49,24 @@ class OpenApiTest {
                         .as("%s %s is documented in openapi.json", route.method(), route.template()).isTrue();
             }
         }
+        for (HttpApi.Route route : management) {
+            assertThat(paths.path(route.template()).path(route.method().toLowerCase(Locale.ROOT)).isObject())
+                    .as("%s %s (management port) is documented in openapi.json", route.method(), route.template()).isTrue();
+        }
         List<HttpApi.Route> documented = new ArrayList<>();
+        List<HttpApi.Route> documentedOnManagement = new ArrayList<>();
         paths.properties().forEach(path -> path.getValue().properties().stream().filter(op -> METHODS.contains(op.getKey()))
-                .forEach(op -> documented.add(new HttpApi.Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey()))));
+                .forEach(op -> (onManagementPort(path.getValue()) ? documentedOnManagement : documented)
+                        .add(new HttpApi.Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey()))));
         assertThat(registered).as("documented operations the node answers").containsAll(documented);
+        assertThat(management).as("operations documented on the management port").containsAll(documentedOnManagement);
+        assertThat(registered).as("operations documented on the management port only").doesNotContainAnyElementsOf(documentedOnManagement);
+        assertThat(documentedOnManagement).containsExactly(new HttpApi.Route("GET", "/metrics"));
+    }
+
+    /** A path item whose own {@code servers} name the management port (OpenAPI 3.1 lets a path override the document's). */
+    private static boolean onManagementPort(JsonNode pathItem) {
+        return pathItem.path("servers").path(0).path("url").asString("").endsWith(":8081");
     }
 
     /** Idempotency-Key is a parameter of every POST, and every operation but the probes may answer 429. */

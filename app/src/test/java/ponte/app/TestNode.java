@@ -29,6 +29,8 @@ final class TestNode implements AutoCloseable {
     private final Node node;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
+    /** The management port's base URL: /metrics, /health and /ready for operators. */
+    final String management;
 
     TestNode(Path dataDir) throws Exception {
         this(dataDir, Clock.systemUTC());
@@ -39,30 +41,31 @@ final class TestNode implements AutoCloseable {
     }
 
     TestNode(Settings settings, Clock clock) throws Exception {
-        node = new Node(settings, clock).start();
-        base = "http://127.0.0.1:" + node.port();
+        this(new Node(settings, clock));
     }
 
     TestNode(Settings settings, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
-        node = new Node(settings, clock, delivery).start();
-        base = "http://127.0.0.1:" + node.port();
+        this(new Node(settings, clock, delivery));
     }
 
     TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery) throws Exception {
-        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery).start();
-        base = "http://127.0.0.1:" + node.port();
+        this(new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery));
     }
 
     /** A node whose webhooks and ingest go through this SSRF guard (a DNS of the test's own, a trusted local server). */
     TestNode(Path dataDir, Clock clock, ponte.outbound.AddressGuard guard) throws Exception {
-        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, ponte.delivery.DeliverySettings.defaults(), guard).start();
-        base = "http://127.0.0.1:" + node.port();
+        this(new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, ponte.delivery.DeliverySettings.defaults(), guard));
     }
 
     /** A node with these delivery settings whose webhooks and ingest go through this SSRF guard. */
     TestNode(Path dataDir, Clock clock, ponte.delivery.DeliverySettings delivery, ponte.outbound.AddressGuard guard) throws Exception {
-        node = new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery, guard).start();
+        this(new Node(TestDatabase.settingsFor(dataDir, ADMIN), clock, delivery, guard));
+    }
+
+    private TestNode(Node node) throws Exception {
+        this.node = node.start();
         base = "http://127.0.0.1:" + node.port();
+        management = "http://127.0.0.1:" + node.managementPort();
     }
 
     /** The node running in this process, for what a test asks of it directly rather than over HTTP. */
@@ -72,6 +75,11 @@ final class TestNode implements AutoCloseable {
 
     Answer get(String path, String key) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), key);
+    }
+
+    /** A GET on the management port (no key: operators' paths take none). */
+    Answer management(String path) {
+        return send(HttpRequest.newBuilder(URI.create(management + path)).GET(), null);
     }
 
     /** A GET asking for a representation by Accept (the feed and items come in five formats). */

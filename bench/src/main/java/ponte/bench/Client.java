@@ -49,7 +49,8 @@ final class Client {
 
     private HttpRequest.Builder request(String path, String key) {
         // Every network call has a timeout: a stuck request must show up as an error, not as a hung benchmark.
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + key);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return key == null ? request : request.header("Authorization", "Bearer " + key); // the management port takes no key
     }
 
     private static HttpResponse<byte[]> expect2xx(String request, HttpResponse<byte[]> response) throws Unexpected {

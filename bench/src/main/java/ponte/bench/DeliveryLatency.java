@@ -39,8 +39,9 @@ import ponte.kafka.KafkaBroker;
  *   <li>PostgreSQL without Kafka, one endpoint on the other node, which learns of entries only by polling.
  * </ol>
  *
- * <p>After each phase the delivering nodes' {@code ponte_delivery_latency_seconds} (append → 2xx, per endpoint) is read
- * from GET /metrics, its count and sum taken at the start of the measured window and after the last arrival.
+ * <p>After each phase the delivering nodes' {@code ponte_delivery_latency_seconds} (append → 2xx, per node) is read
+ * from GET /metrics on their management ports, its count and sum taken at the start of the measured window and after
+ * the last arrival.
  *
  * <p>Usage: {@code DeliveryLatency [N]}; -Dbench.rate (50 publishes/s), -Dbench.fanout.rate (5/s), -Dbench.warmup
  * and -Dbench.seconds (3 and 10), -Dbench.jit (2,000 publishes flat out before the first phase on fresh nodes),
@@ -150,7 +151,7 @@ public final class DeliveryLatency {
             receiver.onArrival(arrivals(ids, first, all));
             List<FirstDelivery.Probe> probes = n == 1 ? List.of(handOff, first) : List.of(handOff, first, all);
             FirstDelivery d = new FirstDelivery(FirstDelivery.publishing(placed.publisher()), probes);
-            DeliveryMetric metric = new DeliveryMetric(placed.deliverers(), ids, phases.warmUp());
+            DeliveryMetric metric = new DeliveryMetric(placed.deliverers(), phases.warmUp());
             double achieved = d.openLoop(mode + " x" + n + " @" + rate + "/s", rate, phases.warmUp(), phases.measure());
             List<FirstDelivery.Result> results = d.results(wait);
             DeliveryMetric.Window measured = metric.end();
@@ -245,8 +246,9 @@ public final class DeliveryLatency {
                     adds.p50() / raw.p50(), adds.p99() / raw.p99(),
                     handOff >= 1 ? String.format(Locale.ROOT, "%.1f", row.webhookResult().from201().p50() / handOff) : "-"));
         }
-        out.append("\nCross-check with the delivering nodes' `ponte_delivery_latency_seconds` (GET /metrics; from the entry's append to the "
-                + "2xx back at the pusher, every request to the phase's endpoints; count and sum read when the measured window opened "
+        out.append("\nCross-check with the delivering nodes' `ponte_delivery_latency_seconds` (GET /metrics on the management port; from the entry's "
+                + "append to the 2xx back at the pusher, every request the delivering nodes made in the window (each phase's endpoints are deleted "
+                + "before the next); count and sum read when the measured window opened "
                 + "and after the last arrival, so deliveries of warm-up entries made in the window count too; max is Micrometer's decaying "
                 + "maximum over about two minutes). The metric's clock starts at the append, between the POST being sent and the 201, and "
                 + "stops when the 2xx is back at the pusher, after the request arrived; the harness's means are of the first / last "

@@ -5,18 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import ponte.core.delivery.EndpointId;
 
 /**
  * What the nodes themselves say about a phase's deliveries: {@code ponte_delivery_latency_seconds} (from an entry's
- * append to the 2xx reaching the pusher, per endpoint) and failed {@code ponte_delivery_attempts_total}, summed over
- * the given endpoints and nodes from GET /metrics as Prometheus would scrape them. Count and sum are read when the
- * measured window opens and again at its end, so the mean is the window's; max is Micrometer's own, a decaying
- * maximum over its last couple of minutes.
+ * append to the 2xx reaching the pusher) and failed {@code ponte_delivery_attempts_total}, summed over the delivering
+ * nodes from GET /metrics on their management ports, as Prometheus would scrape them. The series are per node, not
+ * per endpoint; the harness deletes each phase's endpoints before the next, so a window's deliveries are its phase's.
+ * Count and sum are read when the measured window opens and again at its end, so the mean is the window's; max is
+ * Micrometer's own, a decaying maximum over its last couple of minutes.
  */
 final class DeliveryMetric {
     /** The window's deliveries counted by the metric, their mean, the metric's max, and failed attempts. */
@@ -26,18 +24,15 @@ final class DeliveryMetric {
 
     // Micrometer's Prometheus names: a Timer in seconds gets _count, _sum and _max; a Counter gets _total.
     private static final Pattern SERIES = Pattern.compile(
-            "(ponte_delivery_latency_seconds_(?:count|sum|max)|ponte_delivery_attempts_total)\\{([^}]*)} (\\S+)");
-    private static final Pattern ENDPOINT = Pattern.compile("endpoint=\"([^\"]+)\"");
+            "(ponte_delivery_latency_seconds_(?:count|sum|max)|ponte_delivery_attempts_total)(?:\\{([^}]*)})? (\\S+)");
 
     private final List<Node> nodes;
-    private final Set<String> endpoints;
     private final Thread opening;
     private volatile Totals atStart;
 
     /** Reads the totals once {@code warmUp} has passed: when the open loop started now opens its measured window. */
-    DeliveryMetric(List<Node> nodes, List<EndpointId> ids, Duration warmUp) {
+    DeliveryMetric(List<Node> nodes, Duration warmUp) {
         this.nodes = nodes;
-        this.endpoints = ids.stream().map(EndpointId::value).collect(Collectors.toSet());
         this.opening = Thread.ofVirtual().name("bench-metric-scrape").start(() -> {
             try {
                 Thread.sleep(warmUp);
@@ -68,7 +63,7 @@ final class DeliveryMetric {
         for (Node node : nodes) {
             String scrape;
             try {
-                scrape = new String(node.client.get("/metrics", node.partnerKey()).body(), StandardCharsets.UTF_8);
+                scrape = new String(node.management.get("/metrics", null).body(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -77,16 +72,12 @@ final class DeliveryMetric {
                 if (!series.matches()) {
                     continue;
                 }
-                Matcher endpoint = ENDPOINT.matcher(series.group(2));
-                if (!endpoint.find() || !endpoints.contains(endpoint.group(1))) {
-                    continue;
-                }
                 double value = Double.parseDouble(series.group(3));
                 switch (series.group(1)) {
                     case "ponte_delivery_latency_seconds_count" -> count += (long) value;
                     case "ponte_delivery_latency_seconds_sum" -> sum += value;
                     case "ponte_delivery_latency_seconds_max" -> max = Math.max(max, value);
-                    default -> failed += series.group(2).contains("result=\"failed\"") ? (long) value : 0;
+                    default -> failed += series.group(2) != null && series.group(2).contains("result=\"failed\"") ? (long) value : 0;
                 }
             }
         }

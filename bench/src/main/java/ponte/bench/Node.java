@@ -29,11 +29,14 @@ final class Node implements AutoCloseable {
     final Path dataDir;
     final ponte.app.Node ponte;
     final Client client;
+    /** The management port's client: /metrics is served there only. */
+    final Client management;
 
     private Node(Path dataDir, ponte.app.Node ponte) {
         this.dataDir = dataDir;
         this.ponte = ponte;
         this.client = new Client(ponte.port());
+        this.management = new Client(ponte.managementPort());
     }
 
     /** An embedded node (H2 under a fresh data directory), set up. */

@@ -12,7 +12,8 @@ import ponte.core.delivery.Schedule;
  * @param disableAfter    an endpoint failing without a success for this long is disabled
  * @param poll            how often an idle endpoint looks at the log even without a signal (the fallback)
  * @param heartbeat       how often the live stream sends a comment to keep proxies from closing it
- * @param allowPrivate    whether endpoints may resolve to loopback, private, link-local or metadata addresses
+ * @param allowPrivate    whether endpoints may resolve to loopback or private addresses (never to metadata, link-local,
+ *                        multicast or unspecified ones)
  * @param connectionsPerHost connections the pusher keeps open to one receiver host (endpoints on one host share them)
  */
 public record DeliverySettings(Schedule schedule, Duration timeout, Duration disableAfter, Duration poll, Duration heartbeat,

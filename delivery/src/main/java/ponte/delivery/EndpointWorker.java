@@ -8,11 +8,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ponte.core.Pacer;
 import ponte.core.delivery.Attempt;
 import ponte.core.delivery.DeadLetter;
 import ponte.core.delivery.Deliveries;
@@ -30,7 +28,7 @@ import ponte.core.log.Feeds;
  * One endpoint's consumer of the log, on its own virtual thread: takes the entries routed to its org after its
  * durable cursor, in order, and delivers each (one request in flight) before the next. A failing entry waits for its
  * retry here and holds back nothing but this endpoint. Never interrupted: H2 closes its file when a thread doing I/O
- * is, so the worker stops by a flag and a wake-up.
+ * is, so the worker stops by its {@link Pacer}'s flag and wake-up.
  */
 final class EndpointWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointWorker.class);
@@ -42,10 +40,8 @@ final class EndpointWorker implements Runnable {
                    Clock clock, Duration poll, DeliveryObserver observer) {}
 
     private final Context context;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private boolean signalled;
-    private volatile boolean running = true;
+    private final Pacer pacer = new Pacer();
+    private Thread thread;
     private volatile boolean reload = true;
     private volatile boolean resends = true;
     private volatile Endpoint endpoint;
@@ -63,6 +59,16 @@ final class EndpointWorker implements Runnable {
 
     Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** Starts delivering on a virtual thread of its own. */
+    EndpointWorker begin() {
+        thread = Thread.ofVirtual().name("ponte-push-" + endpoint.id()).start(this);
+        return this;
+    }
+
+    Thread thread() {
+        return thread;
     }
 
     /**
@@ -90,27 +96,20 @@ final class EndpointWorker implements Runnable {
     }
 
     void wake() {
-        lock.lock();
-        try {
-            signalled = true;
-            woken.signal();
-        } finally {
-            lock.unlock();
-        }
+        pacer.wake();
     }
 
     void stop() {
-        running = false;
-        wake();
+        pacer.stop();
     }
 
     @Override
     public void run() {
-        while (running) {
+        while (pacer.running()) {
             try {
                 step();
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!pacer.running()) {
                     return; // stopped (deleted, or the node is closing) while a step was under way
                 }
                 LOG.warn("endpoint {}: delivery step failed, retrying after {}", endpoint.id(), context.poll(), e);
@@ -153,7 +152,7 @@ final class EndpointWorker implements Runnable {
             return;
         }
         Attempt attempt = send(e, line.peekFirst(), progress.attemptsOn(entry.cursor()) + 1);
-        if (!running) {
+        if (!pacer.running()) {
             return; // the node is closing and cut the request short: not the receiver's failure, so not recorded
         }
         context.observer().attempted(e, entry, attempt);
@@ -253,7 +252,7 @@ final class EndpointWorker implements Runnable {
         resends = false;
         List<DeadLetter> letters = context.deliveries().resendsRequested(e.id(), 20);
         for (DeadLetter letter : letters) {
-            if (!running || !endpoint.isActive()) {
+            if (!pacer.running() || !endpoint.isActive()) {
                 break;
             }
             Optional<Admitted> entry = context.pages().entry(e.org(), letter.entry());
@@ -283,18 +282,6 @@ final class EndpointWorker implements Runnable {
                 reload = true; // and wait: the store is failing
             }
         }
-        lock.lock();
-        try {
-            long nanos = Math.max(0, Math.min(at.toNanos(), TimeUnit.DAYS.toNanos(1)));
-            while (!signalled && nanos > 0) {
-                nanos = woken.awaitNanos(nanos);
-            }
-            signalled = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
+        pacer.pause(at);
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ponte.core.Pacer;
 import ponte.core.delivery.EndpointId;
 import ponte.core.delivery.Leases;
 
@@ -15,7 +16,8 @@ import ponte.core.delivery.Leases;
  * Which endpoints this node's {@link Pusher} delivers when several nodes share one database: every few seconds it
  * renews and balances this node's leases and hands the pusher what it holds. A node that cannot reach the database for
  * longer than it would take its leases to expire stops delivering, so two nodes never push to one endpoint at once; a
- * dead node's endpoints are claimed by survivors within the TTL plus one round (under 20 s).
+ * dead node's endpoints are claimed by survivors within the TTL plus one round (under 20 s). Stopped by its
+ * {@link Pacer}, never interrupted: a round is a database transaction.
  */
 public final class LeaseKeeper implements Consumer<EndpointId>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -25,6 +27,7 @@ public final class LeaseKeeper implements Consumer<EndpointId>, AutoCloseable {
     private final Leases leases;
     private final Pusher pusher;
     private final String node = UUID.randomUUID().toString();
+    private final Pacer pacer = new Pacer();
     private final Thread thread;
 
     public LeaseKeeper(Leases leases, Pusher pusher) {
@@ -59,13 +62,14 @@ public final class LeaseKeeper implements Consumer<EndpointId>, AutoCloseable {
 
     private void keep() {
         long lastRenewed = System.nanoTime();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (pacer.running()) {
+            pacer.pause(EVERY);
+            if (!pacer.running()) {
+                return;
+            }
             try {
-                Thread.sleep(EVERY.toMillis());
                 balance();
                 lastRenewed = System.nanoTime();
-            } catch (InterruptedException e) {
-                return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() - lastRenewed > TTL.minus(EVERY).toNanos()) {
                     pusher.own(Set.of());
@@ -75,10 +79,16 @@ public final class LeaseKeeper implements Consumer<EndpointId>, AutoCloseable {
         }
     }
 
+    /** The thread that keeps the leases (diagnostics, and tests that interrupt it to show it carries on). */
+    public Thread thread() {
+        return thread;
+    }
+
     /** Stops keeping the leases (they lapse within the TTL); the pusher is closed by its owner. */
     @Override
-    public void close() throws InterruptedException {
-        thread.interrupt();
-        thread.join(5_000);
+    public void close() {
+        if (!pacer.stopAndJoin(thread, Duration.ofSeconds(5))) {
+            LOG.warn("the endpoint lease keeper did not stop within 5 s");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package ponte.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import ponte.core.Pacer;
 import ponte.core.delivery.Deliveries;
 import ponte.core.delivery.Endpoint;
 import ponte.core.delivery.EndpointId;
@@ -26,6 +28,7 @@ import ponte.outbound.AddressGuard;
  * delivery by at most that.
  */
 public final class Pusher implements Consumer<EndpointId>, AutoCloseable {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private final Endpoints endpoints;
     private final Tail tail;
     private final SharedPages lines;
@@ -157,7 +160,7 @@ public final class Pusher implements Consumer<EndpointId>, AutoCloseable {
         EndpointWorker worker = new EndpointWorker(endpoint, context);
         workers.put(endpoint.id(), worker);
         byOrg.computeIfAbsent(endpoint.org(), o -> ConcurrentHashMap.newKeySet()).add(worker);
-        Thread.ofVirtual().name("ponte-push-" + endpoint.id()).start(worker);
+        worker.begin();
     }
 
     private synchronized void stop(EndpointWorker worker) {
@@ -169,10 +172,24 @@ public final class Pusher implements Consumer<EndpointId>, AutoCloseable {
         }
     }
 
+    /** The threads of the workers delivering now (diagnostics, and tests that interrupt them to show they carry on). */
+    public List<Thread> threads() {
+        return workers.values().stream().map(EndpointWorker::thread).toList();
+    }
+
+    /**
+     * Stops every worker by its flag (never an interrupt: a worker may be inside a database call), aborts the requests
+     * in flight, and waits up to five seconds in all for the workers to end.
+     */
     @Override
     public void close() throws Exception {
         started = false;
-        workers.values().forEach(EndpointWorker::stop);
+        List<EndpointWorker> all = List.copyOf(workers.values());
+        all.forEach(EndpointWorker::stop);
         sender.close();
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        for (EndpointWorker worker : all) {
+            Pacer.join(worker.thread(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
     }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ponte.core.Invalid;
+import ponte.core.Pacer;
 import ponte.core.ingest.Importing;
 import ponte.core.ingest.Incoming;
 import ponte.core.ingest.Polling;
@@ -27,12 +27,16 @@ import ponte.outbound.AddressGuard;
  * a conditional GET, the document read into entries, the entries imported, the status saved; then it waits until the
  * source's interval has passed on the injected clock, or until it is woken (changed, resumed, "poll now"). Whatever a
  * round meets (timeouts, HTTP errors, an address the SSRF guard refuses, garbage) becomes the source's status, never
- * the end of its thread.
+ * the end of its thread. A worker is stopped by its {@link Pacer} (a flag and a wake-up), never interrupted: it may be
+ * inside a database call, and an interrupt there closed the embedded H2 store under the whole node.
  */
 public final class Poller implements Polling, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
     /** The longest a waiting source goes without looking at the clock again (a clock moved by hand is noticed within it). */
     private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** After a round that could not even record its status (the store failing): the source's thread goes on. */
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(10);
 
     private final Sources sources;
     private final Importing importing;
@@ -68,34 +72,49 @@ public final class Poller implements Polling, AutoCloseable {
     public void wake(String sourceId) {
         Worker worker = workers.get(sourceId);
         if (worker != null) {
-            worker.wake.release();
+            worker.pacer.wake();
         } else {
             sources.byId(sourceId).ifPresent(this::start);
         }
     }
 
+    /** Stops the source's worker; a round under way ends without recording its status (the source is going). */
     @Override
     public void stop(String sourceId) {
         Worker worker = workers.remove(sourceId);
         if (worker != null) {
-            worker.thread.interrupt();
+            worker.pacer.stop();
         }
     }
 
+    /** The threads polling now (diagnostics, and tests that interrupt them to show they carry on). */
+    public List<Thread> threads() {
+        return workers.values().stream().map(w -> w.thread).toList();
+    }
+
+    /** Stops every worker, aborts the fetches in flight, and waits up to five seconds in all for the workers to end. */
     @Override
     public void close() throws Exception {
         running = false;
         List<Worker> all = List.copyOf(workers.values());
-        all.forEach(w -> w.thread.interrupt());
+        all.forEach(w -> w.pacer.stop());
+        fetcher.close();
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         for (Worker w : all) {
-            w.thread.join(Duration.ofSeconds(5));
+            if (!Pacer.join(w.thread, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                LOG.warn("the poller of source {} did not stop within {}", w.id, STOP_WAIT);
+            }
         }
         workers.clear();
-        fetcher.close();
     }
 
     /** One round for one source; public for the command line and tests that want a poll without waiting. */
     public SourceStatus pollOnce(Source source) throws InterruptedException {
+        return poll(source, () -> true);
+    }
+
+    /** One round; its status is recorded only if {@code wanted} still holds at the end (a stopped worker's is not). */
+    private SourceStatus poll(Source source, BooleanSupplier wanted) throws InterruptedException {
         SourceStatus before = sources.status(source.id());
         Instant at = clock.instant();
         SourceStatus after;
@@ -116,7 +135,7 @@ public final class Poller implements Polling, AutoCloseable {
             LOG.warn("polling source {} failed", source.id(), e);
             after = before.failed(at, "internal error: " + e.getMessage());
         }
-        if (sources.byId(source.id()).isPresent()) { // removed while polling: nothing left to record
+        if (wanted.getAsBoolean() && sources.byId(source.id()).isPresent()) { // removed while polling: nothing left to record
             sources.saveStatus(source.id(), after);
         }
         return after;
@@ -124,7 +143,7 @@ public final class Poller implements Polling, AutoCloseable {
 
     private final class Worker {
         private final String id;
-        private final Semaphore wake = new Semaphore(0);
+        private final Pacer pacer = new Pacer();
         private Thread thread;
 
         Worker(String id) {
@@ -136,40 +155,51 @@ public final class Poller implements Polling, AutoCloseable {
             return this;
         }
 
+        private boolean wanted() {
+            return running && pacer.running();
+        }
+
         private void run() {
             try {
-                while (running && !Thread.currentThread().isInterrupted()) {
-                    Optional<Source> source = sources.byId(id);
-                    if (source.isEmpty()) {
-                        return;
+                while (wanted()) {
+                    Optional<Instant> due = round();
+                    if (due.isEmpty()) {
+                        return; // the source is gone
                     }
-                    Instant due = clock.instant();
-                    if (!source.get().paused()) {
-                        pollOnce(source.get());
-                        due = clock.instant().plus(source.get().interval());
-                    } else {
-                        due = Instant.MAX;
-                    }
-                    waitUntil(due);
-                }
-            } catch (InterruptedException e) {
-                // stopped
-            } catch (RuntimeException e) {
-                if (running) { // while the node closes, the store going away under a poll is expected
-                    LOG.error("the poller of source {} stopped", id, e);
+                    waitUntil(due.get());
                 }
             } finally {
                 workers.remove(id, this);
             }
         }
 
-        /** Until the clock reaches {@code due} or someone wakes the source. */
-        private void waitUntil(Instant due) throws InterruptedException {
-            for (Instant now = clock.instant(); now.isBefore(due); now = clock.instant()) {
+        /** Polls the source unless paused; returns when to look again, or empty if the source was removed. */
+        private Optional<Instant> round() {
+            try {
+                Optional<Source> source = sources.byId(id);
+                if (source.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (source.get().paused()) {
+                    return Optional.of(Instant.MAX); // until woken
+                }
+                poll(source.get(), this::wanted);
+                return Optional.of(clock.instant().plus(source.get().interval()));
+            } catch (InterruptedException e) {
+                // Not how workers are stopped (an interrupt from elsewhere cut the fetch short): try again as after a failure.
+            } catch (RuntimeException e) {
+                if (wanted()) { // while the node closes, the store going away under a poll is expected
+                    LOG.warn("a round of source {} failed; trying again in {}", id, AFTER_FAILURE, e);
+                }
+            }
+            return Optional.of(clock.instant().plus(AFTER_FAILURE));
+        }
+
+        /** Until the clock reaches {@code due}, someone wakes the source or it is stopped. */
+        private void waitUntil(Instant due) {
+            for (Instant now = clock.instant(); now.isBefore(due) && wanted(); now = clock.instant()) {
                 Duration left = Duration.between(now, due); // may be centuries (a paused source waits until Instant.MAX)
-                long millis = left.compareTo(TICK) > 0 ? TICK.toMillis() : Math.max(1, left.toMillis());
-                if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-                    wake.drainPermits();
+                if (pacer.pause(left.compareTo(TICK) > 0 ? TICK : left)) {
                     return;
                 }
             }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ponte.core.Pacer;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.log.Leadership;
@@ -44,9 +44,8 @@ public final class LogRelay implements AutoCloseable {
     private final KafkaSettings settings;
     private final ContentLog log;
     private final Leadership leadership;
-    private final Semaphore wake = new Semaphore(0);
+    private final Pacer pacer = new Pacer();
     private final Thread thread;
-    private volatile boolean running = true;
     private volatile long relayed = -1;
     private KafkaProducer<String, byte[]> producer;
 
@@ -60,7 +59,7 @@ public final class LogRelay implements AutoCloseable {
 
     /** Called when entries were committed locally: relay them now rather than at the next poll. */
     public void wake(List<LogEntry> ignored) {
-        wake.release();
+        pacer.wake();
     }
 
     /** The last sequence number this node relayed, or -1 while it is not the leader. */
@@ -69,7 +68,7 @@ public final class LogRelay implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
+        while (pacer.running()) {
             try {
                 if (!leadership.lead(ROLE + ":" + settings.topic())) {
                     stepDown();
@@ -97,8 +96,8 @@ public final class LogRelay implements AutoCloseable {
                 LOG.warn("another node took over relaying the log");
                 stepDown();
             } catch (KafkaException | IllegalStateException e) {
-                if (!running) {
-                    return;
+                if (!pacer.running()) {
+                    break;
                 }
                 LOG.warn("relaying to Kafka failed; retrying in a second: {}", e.getMessage());
                 stepDown();
@@ -159,20 +158,13 @@ public final class LogRelay implements AutoCloseable {
         }
     }
 
+    /** Waits on the relay's {@link Pacer}: it reads the database, so it is stopped by a flag, never interrupted. */
     private void pause(long millis) {
-        try {
-            wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
-            wake.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        pacer.pause(Duration.ofMillis(millis));
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        wake.release();
-        thread.join(10_000);
+    public void close() {
+        pacer.stopAndJoin(thread, Duration.ofSeconds(10));
     }
 }

@@ -1,7 +1,5 @@
 package ponte.outbound;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -28,6 +26,11 @@ import ponte.core.UrlGuard;
  * service. Checked when such a url is saved (a clear 422, through {@link #urls}) and again as the resolver of every
  * HTTP client made by {@link #client}, so the address actually connected to is the address checked: a DNS answer that
  * changes after the check (rebinding), or a redirect to somewhere else, gains nothing.
+ *
+ * <p>{@code --allow-private-endpoints} (a demo, receivers on the same network) opens loopback and the private ranges
+ * only ({@link AddressKind#privateNetwork}). Cloud metadata services, link-local, unspecified, multicast and reserved
+ * addresses stay refused whatever the settings: no receiver lives there, and the metadata service hands out the
+ * machine's credentials to whoever asks from it.
  */
 public final class AddressGuard {
     /** Name resolution, replaceable in tests. */
@@ -82,21 +85,28 @@ public final class AddressGuard {
 
     private void check(String url, String action) {
         URI uri = parse(url);
-        if (allowPrivate) {
-            return;
-        }
         int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        Optional<AddressKind> named = AddressKind.ofName(uri.getHost());
+        if (named.isPresent()) {
+            throw new Invalid("/url", uri.getHost() + " is a " + named.get().label() + " host name: " + never(action));
+        }
         try {
             for (InetAddress address : dns.resolve(uri.getHost())) {
-                Optional<String> kind = refusal(address, port);
+                Optional<AddressKind> kind = refusal(address, port);
                 if (kind.isPresent()) {
-                    throw new Invalid("/url", uri.getHost() + " resolves to " + address.getHostAddress() + ", a " + kind.get()
-                            + " address: Ponte does not " + action + " private networks (a server started with --allow-private-endpoints does)");
+                    throw new Invalid("/url", uri.getHost() + " resolves to " + address.getHostAddress() + ", a " + kind.get().label()
+                            + " address: " + (kind.get().privateNetwork()
+                                    ? "Ponte does not " + action + " private networks (a server started with --allow-private-endpoints does)"
+                                    : never(action)));
                 }
             }
         } catch (UnknownHostException e) {
             throw new Invalid("/url", "the host " + uri.getHost() + " does not resolve");
         }
+    }
+
+    private static String never(String action) {
+        return "Ponte does not " + action + " such addresses, whatever its settings";
     }
 
     /**
@@ -148,15 +158,20 @@ public final class AddressGuard {
     }
 
     private void resolve(String host, int port, Promise<List<InetSocketAddress>> promise) {
+        Optional<AddressKind> named = AddressKind.ofName(host);
+        if (named.isPresent()) {
+            promise.failed(new Refused(host + " is a " + named.get().label() + " host name: refused by the SSRF guard"));
+            return;
+        }
         try {
             List<InetSocketAddress> allowed = new ArrayList<>();
             String refused = "";
             for (InetAddress address : dns.resolve(host)) {
-                Optional<String> kind = refusal(address, port);
+                Optional<AddressKind> kind = refusal(address, port);
                 if (kind.isEmpty()) {
                     allowed.add(new InetSocketAddress(address, port));
                 } else {
-                    refused = host + " resolves to " + address.getHostAddress() + ", a " + kind.get() + " address";
+                    refused = host + " resolves to " + address.getHostAddress() + ", a " + kind.get().label() + " address";
                 }
             }
             // Any forbidden address refuses the host: a mix is how rebinding attacks hedge their bets.
@@ -171,95 +186,10 @@ public final class AddressGuard {
     }
 
     /** Why Ponte must not connect to this address and port here, or empty when it may. */
-    private Optional<String> refusal(InetAddress address, int port) {
-        if (allowPrivate || trusted.contains(new InetSocketAddress(address, port))) {
+    private Optional<AddressKind> refusal(InetAddress address, int port) {
+        if (trusted.contains(new InetSocketAddress(address, port))) {
             return Optional.empty();
         }
-        return forbidden(address);
-    }
-
-    /** Why Ponte must not connect to this address, or empty when it may. */
-    static Optional<String> forbidden(InetAddress address) {
-        if (address instanceof Inet6Address v6) {
-            Optional<Inet4Address> embedded = embeddedV4(v6.getAddress());
-            if (embedded.isPresent()) {
-                return forbidden(embedded.get());
-            }
-        }
-        byte[] b = address.getAddress();
-        if (isMetadata(b)) {
-            return Optional.of("cloud metadata");
-        }
-        if (address.isAnyLocalAddress()) {
-            return Optional.of("unspecified");
-        }
-        if (address.isLoopbackAddress()) {
-            return Optional.of("loopback");
-        }
-        if (address.isLinkLocalAddress()) {
-            return Optional.of("link-local");
-        }
-        if (address.isSiteLocalAddress()) {
-            return Optional.of("private");
-        }
-        if (address.isMulticastAddress()) {
-            return Optional.of("multicast");
-        }
-        return b.length == 4 ? forbiddenV4(b) : forbiddenV6(b);
-    }
-
-    private static Optional<String> forbiddenV4(byte[] b) {
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        if (first == 100 && second >= 64 && second < 128) {
-            return Optional.of("carrier-grade NAT (RFC 6598)");
-        }
-        if (first == 0 || first >= 240) {
-            return Optional.of("reserved");
-        }
-        if (first == 192 && second == 0 && (b[2] & 0xff) == 0) {
-            return Optional.of("IETF protocol assignment (RFC 6890)");
-        }
-        if (first == 198 && (second == 18 || second == 19)) {
-            return Optional.of("benchmarking (RFC 2544)");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> forbiddenV6(byte[] b) {
-        if ((b[0] & 0xfe) == 0xfc) {
-            return Optional.of("unique local (fc00::/7)");
-        }
-        return Optional.empty();
-    }
-
-    // 169.254.169.254 (AWS, GCP, Azure, OpenStack), 100.100.100.200 (Alibaba), 192.0.0.192 (Oracle), fd00:ec2::254 (AWS IPv6).
-    private static final List<byte[]> METADATA = List.of(
-            new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254},
-            new byte[] {100, 100, 100, (byte) 200},
-            new byte[] {(byte) 192, 0, 0, (byte) 192},
-            new byte[] {(byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54});
-
-    private static boolean isMetadata(byte[] b) {
-        return METADATA.stream().anyMatch(m -> java.util.Arrays.equals(m, b));
-    }
-
-    /** IPv4 carried inside IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d). */
-    private static Optional<Inet4Address> embeddedV4(byte[] b) {
-        boolean zeros = true;
-        for (int i = 0; i < 10; i++) {
-            zeros &= b[i] == 0;
-        }
-        boolean mapped = zeros && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = zeros && b[10] == 0 && b[11] == 0 && ((b[12] | b[13] | b[14]) != 0 || (b[15] & 0xff) > 1);
-        boolean nat64 = (b[0] & 0xff) == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-        if (!mapped && !compatible && !nat64) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of((Inet4Address) InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("four bytes are an IPv4 address", e);
-        }
+        return AddressKind.of(address).filter(kind -> !(allowPrivate && kind.privateNetwork()));
     }
 }

@@ -29,14 +29,14 @@ class AddressGuardTest {
             "fd00:ec2::254", "fc00::1", "fe80::1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1", "224.0.0.1",
             "255.255.255.255", "198.18.0.1"})
     void refusesAddressesOnPrivateNetworksAndMetadataServices(String address) throws Exception {
-        assertThat(AddressGuard.forbidden(InetAddress.getByName(address))).as(address).isPresent();
+        assertThat(AddressKind.of(InetAddress.getByName(address))).as(address).isPresent();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "1.1.1.1", "100.63.255.255", "100.128.0.1", "172.32.0.1", "2001:4860:4860::8888",
             "2606:4700:4700::1111"})
     void allowsPublicAddresses(String address) throws Exception {
-        assertThat(AddressGuard.forbidden(InetAddress.getByName(address))).as(address).isEmpty();
+        assertThat(AddressKind.of(InetAddress.getByName(address))).as(address).isEmpty();
     }
 
     @Test
@@ -59,11 +59,45 @@ class AddressGuardTest {
                 .hasCauseInstanceOf(UnknownHostException.class).hasMessageContaining("cloud metadata");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1", "10.0.0.1", "172.16.0.5", "192.168.1.10", "100.64.0.1", "fd12:3456::1", "::ffff:10.0.0.1"})
+    void allowingPrivateEndpointsOpensLoopbackAndThePrivateRangesAtBothChecks(String address) throws Exception {
+        AddressGuard closed = new AddressGuard(false, host -> new InetAddress[] {InetAddress.getByName(address)});
+        AddressGuard open = new AddressGuard(true, host -> new InetAddress[] {InetAddress.getByName(address)});
+        assertThatThrownBy(() -> closed.urls("push to").check("http://receiver.lan:9000/hook")).isInstanceOf(Invalid.class)
+                .hasMessageContaining("--allow-private-endpoints");
+        assertThatCode(() -> open.urls("push to").check("http://receiver.lan:9000/hook")).doesNotThrowAnyException();
+        assertThat(connectTo(open, "receiver.lan")).containsExactly(new InetSocketAddress(InetAddress.getByName(address), 443));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"169.254.169.254", "fd00:ec2::254", "100.100.100.200", "192.0.0.192", "::ffff:169.254.169.254",
+            "64:ff9b::a9fe:a9fe", "169.254.0.1", "169.254.10.20", "fe80::1", "0.0.0.0", "::", "0.1.2.3", "224.0.0.1",
+            "239.255.255.250", "ff02::1", "255.255.255.255", "240.0.0.1"})
+    void metadataLinkLocalUnspecifiedMulticastAndReservedAddressesAreRefusedEvenWhenPrivateEndpointsAreAllowed(String address) {
+        AddressGuard open = new AddressGuard(true, host -> new InetAddress[] {InetAddress.getByName(address)});
+        assertThatThrownBy(() -> open.urls("push to").check("http://innocent.example/hook")).as(address)
+                .isInstanceOf(Invalid.class).hasMessageContaining("whatever its settings").hasMessageNotContaining("--allow-private-endpoints");
+        assertThatThrownBy(() -> connectTo(open, "innocent.example")).as(address).hasCauseInstanceOf(AddressGuard.Refused.class);
+    }
+
     @Test
-    void allowedPrivateAddressesPassBothChecks() throws Exception {
-        AddressGuard guard = new AddressGuard(true);
-        assertThatCode(() -> guard.urls("push to").check("http://127.0.0.1:9000/hook")).doesNotThrowAnyException();
-        assertThat(connectTo(guard, "127.0.0.1")).hasSize(1);
+    void theMetadataServiceIsRefusedByNameWhateverTheNameResolvesTo() {
+        // A resolver elsewhere may answer a metadata name with an address in a private range, which the switch opens.
+        AddressGuard open = new AddressGuard(true, host -> new InetAddress[] {InetAddress.getByName("10.0.0.254")});
+        for (String url : List.of("http://metadata.google.internal/computeMetadata/v1/", "http://METADATA.google.internal./",
+                "http://metadata.goog/")) {
+            assertThatThrownBy(() -> open.urls("fetch from").check(url)).as(url).isInstanceOf(Invalid.class).hasMessageContaining("cloud metadata");
+        }
+        assertThatThrownBy(() -> connectTo(open, "metadata.google.internal")).hasCauseInstanceOf(AddressGuard.Refused.class)
+                .hasMessageContaining("cloud metadata");
+    }
+
+    @Test
+    void aNameResolvingToTheMetadataAddressIsRefusedWhenConnectingEvenWithPrivateEndpointsAllowed() {
+        AddressGuard open = new AddressGuard(true, host -> new InetAddress[] {InetAddress.getByName("169.254.169.254")});
+        assertThatThrownBy(() -> connectTo(open, "metadata.internal.example")).hasCauseInstanceOf(AddressGuard.Refused.class)
+                .hasMessageContaining("169.254.169.254, a cloud metadata address");
     }
 
     @Test

@@ -5,17 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ponte.core.Pacer;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.log.IndexEntry;
@@ -43,7 +44,7 @@ public final class Indexer implements AutoCloseable {
     private final ContentLog log;
     private final LuceneIndex index;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ponte-search-log-reader").daemon().factory());
-    private volatile boolean running;
+    private final Pacer pacer = new Pacer();
     private Thread thread;
     private long lastCommit = System.nanoTime();
     private long lastRefresh = System.nanoTime();
@@ -113,33 +114,32 @@ public final class Indexer implements AutoCloseable {
 
     /** New entries were committed (the log tail says so): read them now rather than at the next poll. */
     private void wake() {
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        pacer.wake();
     }
 
     /** Starts reading the log in the background. */
     public Indexer start() {
-        running = true;
         thread = Thread.ofPlatform().name("ponte-search-indexer").daemon().start(this::follow);
         return this;
     }
 
     /**
      * Never interrupted: an interrupt during Lucene's file I/O closes the NIO channel under the writer and breaks the
-     * index, so the loop parks between polls and {@link #close()} unparks it.
+     * index, so the loop waits between polls on its {@link Pacer}, which {@link #close()} stops.
      */
     private void follow() {
-        while (running) {
+        while (pacer.running()) {
             try {
                 catchUp();
                 commitIfDue();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+                pacer.pause(Duration.ofMillis(POLL_MILLIS));
             } catch (RuntimeException e) {
+                if (!pacer.running()) {
+                    return;
+                }
                 // The log or the disk failed: the cursor did not move past what failed, so retrying resumes there.
                 LOG.warn("search indexing failed; retrying in a second", e);
-                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                pacer.pause(Duration.ofSeconds(1));
             }
         }
     }
@@ -165,14 +165,9 @@ public final class Indexer implements AutoCloseable {
     @Override
     public void close() {
         reader.shutdown();
-        running = false;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        pacer.stop();
+        if (thread != null && !Pacer.join(thread, Duration.ofSeconds(10))) {
+            LOG.warn("the search indexer did not stop within 10 s");
         }
     }
 

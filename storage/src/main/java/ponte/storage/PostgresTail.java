@@ -3,10 +3,12 @@ package ponte.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ponte.core.Pacer;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.log.LogEntry;
@@ -30,7 +32,7 @@ public final class PostgresTail implements AutoCloseable {
     private final ContentLog log;
     private final Tail tail;
     private final Thread thread;
-    private volatile boolean running = true;
+    private final Pacer pacer = new Pacer();
     private long after;
 
     public PostgresTail(Database db, ContentLog log, Tail tail) {
@@ -58,7 +60,7 @@ public final class PostgresTail implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
+        while (pacer.running()) {
             try (Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
@@ -67,7 +69,7 @@ public final class PostgresTail implements AutoCloseable {
                 PGConnection listening = c.unwrap(PGConnection.class);
                 catchUp(); // what was committed while not listening
                 int quiet = 0;
-                while (running) {
+                while (pacer.running()) {
                     boolean notified = listening.getNotifications(WAIT_MS).length > 0;
                     if (notified || ++quiet >= READ_ANYWAY_EVERY) {
                         quiet = 0;
@@ -75,15 +77,11 @@ public final class PostgresTail implements AutoCloseable {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!pacer.running()) {
                     return;
                 }
                 LOG.warn("listening for log entries failed; retrying in a second: {}", e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
+                pacer.pause(Duration.ofSeconds(1));
             }
         }
     }
@@ -96,12 +94,11 @@ public final class PostgresTail implements AutoCloseable {
                 tail.committed(batch);
                 after = batch.getLast().cursor().seq();
             }
-        } while (batch.size() == BATCH && running);
+        } while (batch.size() == BATCH && pacer.running());
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        thread.join(WAIT_MS * 3L);
+    public void close() {
+        pacer.stopAndJoin(thread, Duration.ofMillis(WAIT_MS * 3L));
     }
 }

@@ -2,12 +2,14 @@ package ponte.core.publishing;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import ponte.core.Pacer;
 import ponte.core.log.Leadership;
 
 /**
  * Runs {@link Releasing} about once a second on a virtual thread, on the one node that leads "releases", so embargo
  * lapses and licence starts become log entries within about a second of their time. Polling the small releases table
- * once a second is cheaper than timers per item, and survives restarts for free.
+ * once a second is cheaper than timers per item, and survives restarts for free. Stopped by its {@link Pacer}, never
+ * interrupted: a round is usually inside a database call.
  */
 public final class ReleaseLoop implements AutoCloseable {
     static final String ROLE = "releases";
@@ -17,6 +19,7 @@ public final class ReleaseLoop implements AutoCloseable {
     private final Leadership leadership;
     private final Runnable everyRound;
     private final Consumer<RuntimeException> failed;
+    private final Pacer pacer = new Pacer();
     private final Thread thread;
 
     /**
@@ -38,30 +41,30 @@ public final class ReleaseLoop implements AutoCloseable {
     }
 
     private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (pacer.running()) {
             try {
                 everyRound.run();
                 if (leadership.lead(ROLE)) { // on several nodes one releases, so no entry is doubled
                     releasing.runDue();
                 }
             } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return; // the node is closing: the interrupt cut the query short
+                if (!pacer.running()) {
+                    return; // the node is closing: the store may be going away under the round
                 }
                 failed.accept(e);
             }
-            try {
-                Thread.sleep(EVERY.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
+            pacer.pause(EVERY);
         }
+    }
+
+    /** The loop's thread (diagnostics, and tests that interrupt it to show it carries on). */
+    public Thread thread() {
+        return thread;
     }
 
     /** Stops the loop, waiting up to five seconds for a round under way. */
     @Override
-    public void close() throws InterruptedException {
-        thread.interrupt();
-        thread.join(5_000);
+    public void close() {
+        pacer.stopAndJoin(thread, Duration.ofSeconds(5));
     }
 }
