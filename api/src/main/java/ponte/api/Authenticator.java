@@ -51,12 +51,16 @@ public final class Authenticator implements AutoCloseable {
         this.addresses = addresses;
     }
 
-    /** The caller of this request, with its key and the client's address. */
-    Caller authenticate(Request request) {
-        return authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION)).from(addresses.of(request));
+    /**
+     * Who sends this request: the caller (with the client's address, recorded with what it changes), its key id and
+     * secret; a 401 for a missing, unknown or expired key.
+     */
+    Authenticated identify(Request request) {
+        Authenticated by = identify(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        return new Authenticated(by.caller().from(addresses.of(request)), by.keyId(), by.secret());
     }
 
-    private Caller authenticate(String authorization) {
+    private Authenticated identify(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw HttpError.unauthenticated("send an API key as 'Authorization: Bearer <key>'");
         }
@@ -70,7 +74,7 @@ public final class Authenticator implements AutoCloseable {
         if (key == null) {
             // Constant-time comparison: the bootstrap key must not leak through response timing.
             if (MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), bootstrapAdminKey)) {
-                return new Caller.Operator();
+                return new Authenticated(new Caller.Operator(), Authenticated.BOOTSTRAP, secret);
             }
             // Read outside the cache's lock (two requests may read the same key at once, harmlessly). Unknown secrets
             // are not remembered: a caller trying many would only push real keys out.
@@ -82,7 +86,7 @@ public final class Authenticator implements AutoCloseable {
             throw HttpError.unauthenticated("this API key expired at " + key.expiresAt().orElseThrow());
         }
         uses.note(key.id(), now);
-        return key.caller();
+        return new Authenticated(key.caller(), key.id().value(), secret);
     }
 
     /** Forgets a revoked key on this node at once; other nodes forget it within {@link #REVOCATION_BOUND}. */

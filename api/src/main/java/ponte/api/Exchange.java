@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,6 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 final class Exchange {
     /** Items are documents, not uploads: 2 MiB is far above any ninjs text item and bounds what one request can cost. */
     static final int MAX_BODY = 2 * 1024 * 1024;
+    /** The largest body any route takes (a document to import): what an idempotent request's fingerprint reads at most. */
+    static final int LARGEST_BODY = ponte.formats.IngestReader.MAX_BYTES;
 
     final Request request;
     final Response response;
@@ -30,6 +33,10 @@ final class Exchange {
     private final ObjectMapper mapper;
     private Fields query;
     private boolean answered;
+    private Authenticated authenticated;
+    private HttpError refusal;
+    private byte[] body;
+    private Consumer<Answer> witness;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, Authenticator authenticator, ObjectMapper mapper) {
         this.request = request;
@@ -85,7 +92,35 @@ final class Exchange {
     }
 
     Caller caller() {
-        return authenticator.authenticate(request);
+        return authenticated().caller();
+    }
+
+    /** The request's key, asked of the authenticator once per request (the rate limit, idempotency and the handler share it). */
+    Authenticated authenticated() {
+        if (refusal != null) {
+            throw refusal;
+        }
+        if (authenticated == null) {
+            try {
+                authenticated = authenticator.identify(request);
+            } catch (HttpError e) {
+                refusal = e;
+                throw e;
+            }
+        }
+        return authenticated;
+    }
+
+    /** The request's key if it sent a valid one; empty without a key or with one that opens nothing (then a handler's 401). */
+    Optional<Authenticated> bearer() {
+        if (request.getHeaders().get(HttpHeader.AUTHORIZATION) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(authenticated());
+        } catch (HttpError refused) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -119,11 +154,17 @@ final class Exchange {
         return rawBody(MAX_BODY);
     }
 
-    /** The body as bytes, up to {@code max} (an uploaded document may be larger than a JSON request). */
+    /**
+     * The body as bytes, up to {@code max} (an uploaded document may be larger than a JSON request). Read once and
+     * kept: an idempotent request's fingerprint reads it before its handler does.
+     */
     byte[] rawBody(int max) {
         long declared = request.getLength();
-        if (declared > max) {
+        if (declared > max || body != null && body.length > max) {
             throw new HttpError(413, "Content too large", "request bodies are limited to " + max + " bytes");
+        }
+        if (body != null) {
+            return body;
         }
         byte[] bytes;
         try (InputStream in = Request.asInputStream(request)) {
@@ -134,6 +175,7 @@ final class Exchange {
         if (bytes.length > max) {
             throw new HttpError(413, "Content too large", "request bodies are limited to " + max + " bytes");
         }
+        body = bytes;
         return bytes;
     }
 
@@ -166,11 +208,30 @@ final class Exchange {
     }
 
     void send(int status, String contentType, byte[] bytes) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType.contains("charset") || !contentType.contains("json") && !contentType.startsWith("text") ? contentType : contentType + ";charset=utf-8");
+        write(status, bytes);
+    }
+
+    /** Answers again what an earlier request under the same Idempotency-Key was answered: its status, headers and body. */
+    void replay(Answer answer) {
+        answer.headers().forEach(h -> response.getHeaders().add(h.name(), h.value()));
+        header("Idempotent-Replayed", "true");
+        write(answer.status(), answer.body());
+    }
+
+    private void write(int status, byte[] bytes) {
         answered = true;
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType.contains("charset") || !contentType.contains("json") && !contentType.startsWith("text") ? contentType : contentType + ";charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        if (witness != null) {
+            witness.accept(Answer.of(status, response.getHeaders(), bytes));
+        }
         response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /** Shows {@code witness} the answer (status, headers, body) just before it is sent. */
+    void witness(Consumer<Answer> witness) {
+        this.witness = witness;
     }
 
     /** Starts a streamed response: the status and type are set, the body is written by the handler as it goes. */
@@ -202,6 +263,9 @@ final class Exchange {
     void noContent() {
         answered = true;
         response.setStatus(204);
+        if (witness != null) {
+            witness.accept(Answer.of(204, response.getHeaders(), new byte[0]));
+        }
         callback.succeeded();
     }
 

@@ -29,6 +29,15 @@ public final class HttpApi implements AutoCloseable {
      * @param authenticator who each request's key belongs to
      */
     public HttpApi(List<Resource> resources, Authenticator authenticator, String host, int port) {
+        this(resources, authenticator, RateLimiter.off(), Optional.empty(), host, port);
+    }
+
+    /**
+     * @param limiter     rate limits per key and per client address, taken before anything else runs
+     * @param idempotency Idempotency-Key on POST, when the node keeps keys
+     */
+    public HttpApi(List<Resource> resources, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency, String host,
+                   int port) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("ponte-http");
         // Handlers block on the database; virtual threads make that cheap without an async style.
@@ -41,7 +50,7 @@ public final class HttpApi implements AutoCloseable {
         Routes table = new Routes();
         resources.forEach(resource -> resource.register(table));
         routes = table.all();
-        server.setHandler(new Dispatcher(table, authenticator, NinjsWriter.mapper()));
+        server.setHandler(new Dispatcher(table, authenticator, limiter, idempotency, NinjsWriter.mapper()));
         server.setErrorHandler(new JettyRefusals(NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
     }
@@ -72,11 +81,15 @@ public final class HttpApi implements AutoCloseable {
     private static final class Dispatcher extends Handler.Abstract {
         private final Routes routes;
         private final Authenticator authenticator;
+        private final RateLimiter limiter;
+        private final Optional<Idempotency> idempotency;
         private final ObjectMapper mapper;
 
-        Dispatcher(Routes routes, Authenticator authenticator, ObjectMapper mapper) {
+        Dispatcher(Routes routes, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency, ObjectMapper mapper) {
             this.routes = routes;
             this.authenticator = authenticator;
+            this.limiter = limiter;
+            this.idempotency = idempotency;
             this.mapper = mapper;
         }
 
@@ -87,6 +100,7 @@ public final class HttpApi implements AutoCloseable {
             Optional<Routes.Match> match = routes.find(request.getMethod(), path, allowed);
             Exchange exchange = new Exchange(request, response, callback, match.map(Routes.Match::params).orElse(java.util.Map.of()), authenticator, mapper);
             try {
+                limiter.admit(exchange, path); // before anything that costs: unknown paths count too
                 if (match.isEmpty()) {
                     if (allowed.isEmpty()) {
                         throw new ponte.core.NotFound("no resource at " + path);
@@ -97,7 +111,11 @@ public final class HttpApi implements AutoCloseable {
                 if (!match.get().params().values().stream().allMatch(JsonInput::isText)) {
                     throw new ponte.core.NotFound("no resource at " + path); // nothing Ponte stores is named so
                 }
-                match.get().handler().handle(exchange);
+                if (idempotency.isPresent()) {
+                    idempotency.get().run(exchange, match.get().handler());
+                } else {
+                    match.get().handler().handle(exchange);
+                }
             } catch (Throwable failure) {
                 if (exchange.answered()) {
                     callback.failed(failure);

@@ -197,6 +197,11 @@ public final class Node implements AutoCloseable {
         w.stores.keys().install(org, role, secret);
     }
 
+    /** Forgets the idempotency keys older than the retention now (the node does so every ten minutes); returns how many. */
+    public int forgetOldIdempotencyKeys() {
+        return w.idempotency.prune();
+    }
+
     /** Indexes the log up to entry {@code seq} and makes it searchable (benchmarks index the log in steps). */
     public void indexUpTo(long seq) {
         w.search.indexer().catchUp(reached -> { }, seq);
@@ -240,7 +245,7 @@ public final class Node implements AutoCloseable {
         // In order, each whatever the one before did: a server that does not stop in time (a client holding a
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.tail::close, w.http, w.management, w.authenticator,
+        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
                 w.retention, w.pushing, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();

@@ -10,6 +10,8 @@ import picocli.CommandLine;
 import ponte.api.ClientAddresses;
 import ponte.core.delivery.Retention;
 import picocli.CommandLine.Option;
+import ponte.api.ApiSettings;
+import ponte.api.RateLimit;
 import ponte.delivery.DeliverySettings;
 import ponte.kafka.KafkaSettings;
 
@@ -51,6 +53,18 @@ class NodeOptions {
     @Option(names = "--delivery-retention", description = "how long delivery attempts and dead letters are kept, an ISO 8601 duration "
             + "of at least a day (env PONTE_DELIVERY_RETENTION, key delivery.retention; default P30D); the log and reach facts are kept for good")
     String deliveryRetention;
+
+    @Option(names = "--rate-limit", description = "requests per API key, e.g. 100/s or 100/s,burst=1000, or off (env PONTE_RATE_LIMIT, "
+            + "key rate-limit; default 500/s,burst=5000)")
+    String rateLimit;
+
+    @Option(names = "--address-rate-limit", description = "requests per client address without a valid key, same form (env "
+            + "PONTE_ADDRESS_RATE_LIMIT, key rate-limit.address; default 50/s,burst=500)")
+    String addressRateLimit;
+
+    @Option(names = "--idempotency-retention", description = "how long an Idempotency-Key is remembered, ISO 8601 (env "
+            + "PONTE_IDEMPOTENCY_RETENTION, key idempotency.retention; default PT24H)")
+    String idempotencyRetention;
 
     @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
     String kafka;
@@ -100,7 +114,7 @@ class NodeOptions {
             settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
                     c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
                     c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), management,
-                    proxies);
+                    proxies, api(c));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
@@ -116,5 +130,31 @@ class NodeOptions {
         } catch (NumberFormatException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), what + " must be a number");
         }
+    }
+
+    private ApiSettings api(Configuration c) {
+        try {
+            Duration retention = c.get(idempotencyRetention, "PONTE_IDEMPOTENCY_RETENTION", "idempotency.retention").map(NodeOptions::duration)
+                    .orElse(ApiSettings.DEFAULT_IDEMPOTENCY_RETENTION);
+            return new ApiSettings(rate(c.get(rateLimit, "PONTE_RATE_LIMIT", "rate-limit"), ApiSettings.DEFAULT_PER_KEY),
+                    rate(c.get(addressRateLimit, "PONTE_ADDRESS_RATE_LIMIT", "rate-limit.address"), ApiSettings.DEFAULT_PER_ADDRESS), retention);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private static Duration duration(String written) {
+        try {
+            return Duration.parse(written);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the idempotency retention is an ISO 8601 duration such as PT24H or P2D, not '" + written + "'");
+        }
+    }
+
+    private static Optional<RateLimit> rate(Optional<String> written, RateLimit fallback) {
+        if (written.isEmpty()) {
+            return Optional.of(fallback);
+        }
+        return "off".equalsIgnoreCase(written.get()) ? Optional.empty() : Optional.of(RateLimit.parse(written.get()));
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import ponte.api.AgreementsResource;
 import ponte.api.AuditResource;
@@ -14,6 +15,7 @@ import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
 import ponte.api.HealthResource;
 import ponte.api.HttpApi;
+import ponte.api.Idempotency;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
@@ -21,6 +23,7 @@ import ponte.api.KeysResource;
 import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
+import ponte.api.RateLimiter;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
@@ -72,6 +75,7 @@ final class Wiring {
     final Poller poller;
     final Search search;
     final UseCases useCases;
+    final Idempotency idempotency;
     final HttpApi http;
     final Authenticator authenticator;
     /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
@@ -138,6 +142,7 @@ final class Wiring {
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
+        idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
                 new SystemResource(),
@@ -153,7 +158,7 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail()))),
-                authenticator, settings.host(), settings.port());
+                authenticator, new RateLimiter(settings.api(), clock), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
     }

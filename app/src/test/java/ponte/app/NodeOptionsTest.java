@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import ponte.api.ApiSettings;
+import ponte.api.RateLimit;
 
 class NodeOptionsTest {
     private static NodeOptions.Startup read(NodeOptions options, Map<String, String> env, boolean demo) {
@@ -76,6 +78,29 @@ class NodeOptionsTest {
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("ISO 8601");
         assertThatThrownBy(() -> read(new NodeOptions(), Map.of("PONTE_TRUSTED_PROXIES", "proxy.internal"), false))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("proxy.internal");
+    }
+
+    @Test
+    void rateLimitsAndTheIdempotencyRetentionHaveGenerousDefaultsAndCanBeSetOrTurnedOff() {
+        assertThat(read(new NodeOptions(), Map.of(), false).settings().api()).isEqualTo(ApiSettings.defaults());
+
+        NodeOptions flagged = new NodeOptions();
+        flagged.rateLimit = "100/s";
+        ApiSettings set = read(flagged, Map.of("PONTE_ADDRESS_RATE_LIMIT", "off", "PONTE_IDEMPOTENCY_RETENTION", "P2D"), false).settings().api();
+
+        assertThat(set.perKey()).contains(new RateLimit(100, 100));
+        assertThat(set.perAddress()).isEmpty();
+        assertThat(set.idempotencyRetention()).isEqualTo(Duration.ofDays(2));
+        assertThat(RateLimit.parse("20/s, burst=200")).isEqualTo(new RateLimit(20, 200));
+    }
+
+    @Test
+    void aMalformedLimitOrRetentionStopsTheStartWithOneLine() {
+        for (Map<String, String> env : List.of(Map.of("PONTE_RATE_LIMIT", "100 per second"), Map.of("PONTE_RATE_LIMIT", "0/s"),
+                Map.of("PONTE_IDEMPOTENCY_RETENTION", "24h"), Map.of("PONTE_IDEMPOTENCY_RETENTION", "-PT1H"))) {
+            assertThatThrownBy(() -> read(new NodeOptions(), env, false)).as(env.toString())
+                    .isInstanceOf(CommandLine.ParameterException.class).message().doesNotContain("\n");
+        }
     }
 
     @Test

@@ -69,6 +69,23 @@ class OpenApiTest {
         return pathItem.path("servers").path(0).path("url").asString("").endsWith(":8081");
     }
 
+    /** Idempotency-Key is a parameter of every POST, and every operation but the probes may answer 429. */
+    @Test
+    void everyPostTakesAnIdempotencyKeyAndEveryLimitedOperationDocumentsTooManyRequests() {
+        JsonNode spec = node.get("/openapi.json", null).json();
+        spec.get("paths").properties().forEach(path -> path.getValue().properties().stream().filter(op -> METHODS.contains(op.getKey())).forEach(op -> {
+            String operation = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            if (op.getKey().equals("post")) {
+                assertThat(op.getValue().path("parameters").valueStream().map(p -> p.path("$ref").asString("")))
+                        .as("%s takes an Idempotency-Key", operation).contains("#/components/parameters/IdempotencyKey");
+            }
+            if (!Set.of("/health", "/ready", "/metrics").contains(path.getKey())) {
+                assertThat(op.getValue().path("responses").path("429").path("$ref").asString(""))
+                        .as("%s documents 429", operation).isEqualTo("#/components/responses/TooManyRequests");
+            }
+        }));
+    }
+
     @Test
     void everyFormatAndPushBodyIsDocumentedAndTheDocsPageServesOffline() {
         JsonNode spec = node.get("/openapi.json", null).json();

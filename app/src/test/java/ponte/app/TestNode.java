@@ -93,6 +93,12 @@ final class TestNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
     }
 
+    /** A POST with more headers, as name, value, name, value… (an Idempotency-Key, say). */
+    Answer post(String path, String key, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").headers(headers), key);
+    }
+
     Answer put(String path, String key, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
     }
