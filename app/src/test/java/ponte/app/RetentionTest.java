@@ -48,7 +48,7 @@ class RetentionTest {
     void start() throws Exception {
         // Two immediate attempts, then a dead letter: a failing receiver makes dead letters without the clock moving.
         DeliverySettings delivery = DeliverySettings.defaults().allowingPrivate(true).withSchedule(Schedule.parse("0,0"))
-                .withTimeout(Duration.ofSeconds(2)).withPoll(Duration.ofMillis(200));
+                .withTimeout(Duration.ofSeconds(10)).withPoll(Duration.ofMillis(200));
         node = new TestNode(dataDir, clock, delivery);
         receiver = new Receiver();
         receiver.answer("/down", 503);
@@ -104,11 +104,12 @@ class RetentionTest {
         TestNode.Hook ok = node.endpoint(keys.partner("partner"), receiver.url("/ok"), "ninjs", null);
         TestNode.Hook down = node.endpoint(keys.partner("partner"), receiver.url("/down"), "ninjs", null);
         List<String> old = publish("Vecchia", 3);
-        await().atMost(WAIT).until(() -> receiver.delivered("/ok").size() == 3
+        await().atMost(WAIT).until(() -> count("select count(*) from deliveries where endpoint_id = ?", ok.id()) == 3
                 && count("select count(*) from dead_letters where endpoint_id = ?", down.id()) == 3);
         insertOldAttempts(ok.id(), T0.minus(Duration.ofDays(20))); // within the retention until the clock moves
+        // Three to /ok and two for each to /down, or more where a busy machine made a request time out and retry.
         long oldAttempts = count("select count(*) from delivery_attempts");
-        assertThat(oldAttempts).isEqualTo(BACKLOG + 3 + 6);
+        assertThat(oldAttempts).isGreaterThanOrEqualTo(BACKLOG + 3 + 6);
 
         clock.advance(Duration.ofDays(31));
         Instant cutoff = clock.instant().minus(Retention.DEFAULT);
@@ -117,11 +118,12 @@ class RetentionTest {
 
         await().atMost(WAIT).until(() -> count("select count(*) from delivery_attempts where attempted_at < ?", cutoff) == 0);
         List<String> published = fresh.get();
-        await().atMost(WAIT).until(() -> receiver.delivered("/ok").size() == 23);
+        await().atMost(WAIT).until(() -> count("select count(*) from deliveries where endpoint_id = ?", ok.id()) == 23);
 
         // Delivery went on: every new item reached the working endpoint, its attempts are kept.
         assertThat(receiver.delivered("/ok")).extracting(Receiver.Hit::headline).contains("Nuova 0", "Nuova 19");
-        assertThat(count("select count(*) from delivery_attempts where endpoint_id = ? and attempted_at >= ?", ok.id(), cutoff)).isEqualTo(20);
+        assertThat(count("select count(*) from delivery_attempts where endpoint_id = ? and attempted_at >= ?", ok.id(), cutoff))
+                .isGreaterThanOrEqualTo(20);
         // The old dead letters are gone; what the pruning left is all from after the cutoff.
         assertThat(count("select count(*) from dead_letters where dead_at < ?", cutoff)).isZero();
         // Reach facts, the log and its routes are kept for good: the old items are still delivered facts and in the feed.
@@ -133,7 +135,7 @@ class RetentionTest {
         assertThat(published).hasSize(20);
         // And operators see what was pruned.
         await().atMost(WAIT).untilAsserted(() -> assertThat(node.management("/metrics").raw().body())
-                .containsPattern("ponte_retention_pruned_total\\{kind=\"attempts\"[^}]*\\} " + (BACKLOG + 9) + "\\.0")
+                .containsPattern("ponte_retention_pruned_total\\{kind=\"attempts\"[^}]*\\} " + oldAttempts + "\\.0")
                 .containsPattern("ponte_retention_pruned_total\\{kind=\"dead_letters\"[^}]*\\} 3\\.0"));
     }
 }
