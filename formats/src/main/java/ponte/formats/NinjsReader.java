@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Reads a ninjs document an editor files: checks it against the official schema and Ponte's own rules. */
 public final class NinjsReader {
+    static final int MAX_LANGUAGE = 35;
     private static final String POINTER = "/ninjs";
     // The schema's one required field is "uri", which Ponte assigns when the client has none; validating with a
     // stand-in of the form Ponte assigns checks everything else without inventing a rule of our own.
@@ -40,6 +41,8 @@ public final class NinjsReader {
             violations.add(new Violation(POINTER + "/pubStatus",
                     "pubStatus 'canceled' cannot be filed: kill the item with DELETE, giving a reason"));
         }
+        text(document, "language").filter(tag -> !wellFormedLanguage(tag)).ifPresent(tag -> violations.add(new Violation(
+                POINTER + "/language", "language must be a BCP 47 tag of at most " + MAX_LANGUAGE + " characters, e.g. it, zh-Hans or en-GB")));
         if (!violations.isEmpty()) {
             throw new Invalid(violations);
         }
@@ -49,6 +52,22 @@ public final class NinjsReader {
                 text(document, "embargoedUntil").map(NinjsReader::instant),
                 text(document, "type").orElse("text"),
                 headline(document));
+    }
+
+    /**
+     * The schema takes any string as a language; licences, routes and search key on it, so it must be a tag. 35
+     * characters is what RFC 5646 section 4.4.1 asks every implementation to keep.
+     */
+    private static boolean wellFormedLanguage(String tag) {
+        if (tag.length() > MAX_LANGUAGE) {
+            return false;
+        }
+        try {
+            new java.util.Locale.Builder().setLanguageTag(tag);
+            return true;
+        } catch (java.util.IllformedLocaleException e) {
+            return false;
+        }
     }
 
     /** The uri the client chose, if any. */

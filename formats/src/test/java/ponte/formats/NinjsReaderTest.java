@@ -101,6 +101,17 @@ class NinjsReaderTest {
     }
 
     @Test
+    void aLanguageThatIsNoBcp47TagIsRefusedAtItsPointer() {
+        for (String language : new String[] {"é".repeat(3000), "not a tag", "en_GB", "x".repeat(36)}) {
+            Invalid invalid = catchThrowableOfType(Invalid.class, () -> READER.read(aDocument().inLanguage(language).build()));
+
+            assertThat(invalid).as(language).isNotNull();
+            assertThat(invalid.violations()).extracting(Violation::pointer).containsExactly("/ninjs/language");
+        }
+        assertThat(READER.read(aDocument().inLanguage("sr-Latn-RS").build()).language()).contains("sr-Latn-RS");
+    }
+
+    @Test
     void somethingOtherThanAnObjectIsRefusedAtNinjs() {
         for (String notAnObject : new String[] {"[]", "\"text\"", "null", "42"}) {
             Invalid invalid = catchThrowableOfType(Invalid.class, () -> READER.read(json(notAnObject)));
