@@ -14,13 +14,11 @@ import ponte.core.audit.AuditPosition;
 import ponte.core.audit.AuditTrail;
 import ponte.core.audit.Auditing;
 import ponte.core.orgs.OrgId;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/audit: who changed what, when and from where; read-only, newest first, to an org's admins and the operator. */
 public final class AuditResource implements Resource {
-    private static final int DEFAULT_LIMIT = 50;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Auditing auditing;
@@ -39,21 +37,9 @@ public final class AuditResource implements Resource {
         Optional<Action> action = x.query("action").map(a -> Action.fromWire("/action", a));
         Optional<Instant> since = x.query("since").map(AuditResource::since);
         Optional<AuditPosition> after = x.query("after").map(cursor -> AuditPosition.parse("after", cursor));
-        int limit = x.intQuery("limit", DEFAULT_LIMIT);
-        List<AuditTrail.Recorded> page = auditing.read(caller, action, since, after, limit);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode items = body.putArray("items");
-        page.forEach(r -> items.add(view(r)));
-        // A full page may have more after it; a short one is the last.
-        if (page.size() == limit) {
-            String next = new AuditPosition(page.getLast().position()).encode();
-            body.put("next", next);
-            StringBuilder link = new StringBuilder("/v1/audit?after=").append(next).append("&limit=").append(limit);
-            action.ifPresent(a -> link.append("&action=").append(a.wire()));
-            since.ifPresent(s -> link.append("&since=").append(s));
-            x.header("Link", "<" + link + ">; rel=\"next\"");
-        }
-        x.json(200, body);
+        int limit = Paging.limit(x);
+        List<AuditTrail.Recorded> entries = auditing.read(caller, action, since, after, limit + 1);
+        Paging.send(x, Paging.of(entries, limit, r -> new AuditPosition(r.position()).encode()), AuditResource::view);
     }
 
     /** An RFC 3339 time within the years both databases store (no entry is older than Ponte, nor newer than 9999). */

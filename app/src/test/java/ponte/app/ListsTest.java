@@ -85,7 +85,7 @@ class ListsTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 node.get("/v1/search?q=harbour&limit=100", admin).json().get("items").size() == 3);
         requests = Map.ofEntries(
-                Map.entry("/v1/orgs", ""), Map.entry("/v1/orgs/{org}/keys", "/v1/orgs/owner/keys"),
+                Map.entry("/v1/orgs", ""), Map.entry("/v1/orgs/{org}/keys", "/v1/orgs/owner/keys"), Map.entry("/v1/audit", ""),
                 Map.entry("/v1/products", ""), Map.entry("/v1/licences", ""), Map.entry("/v1/agreements", ""),
                 Map.entry("/v1/agreements/{id}/versions", "/v1/agreements/terms/versions"),
                 Map.entry("/v1/endpoints", ""), Map.entry("/v1/endpoints/{id}/deliveries", "/v1/endpoints/" + delivering + "/deliveries"),

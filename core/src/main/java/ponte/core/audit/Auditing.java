@@ -25,7 +25,7 @@ public final class Auditing {
     /** A page of entries, newest first, before {@code before} (from the newest if empty), at most {@code limit}. */
     public List<AuditTrail.Recorded> read(Caller caller, Optional<Action> action, Optional<Instant> since, Optional<AuditPosition> before,
                                           int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
+        if (limit < 1 || limit > MAX_PAGE + 1) { // a page and one more: the API reads one past a page to tell whether another follows
             throw new Invalid("/limit", "limit must be between 1 and " + MAX_PAGE);
         }
         Optional<OrgId> concerning = caller instanceof Caller.Operator ? Optional.empty() : Optional.of(caller.actingFor(Role.ADMIN));
