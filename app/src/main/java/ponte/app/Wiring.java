@@ -142,7 +142,7 @@ final class Wiring {
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions())),
-                authenticator, new RateLimiter(settings.api(), clock), Optional.of(idempotency), settings.host(), settings.port());
+                authenticator, new RateLimiter(settings.api(), systemClock), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
     }
