@@ -1,14 +1,13 @@
 package ponte.api;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import ponte.core.Invalid;
 import ponte.core.agreements.Agreeing;
 import ponte.core.agreements.Agreement;
+import ponte.core.agreements.Dealings;
 import ponte.core.agreements.AgreementVersion;
 import ponte.core.agreements.Grant;
-import ponte.core.licensing.Licence;
 import ponte.core.orgs.OrgId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,13 +18,15 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AgreementsResource implements Resource {
     private static final Members APPROVAL = Members.of("version");
     private static final Members RENEWAL = Members.of("validTo");
-    private static final Members NEW_LICENCE = Members.of("licensee", "products");
+    private static final Members NEW_LICENCE = Members.of("id", "licensee", "products");
 
     private final Agreeing agreeing;
+    private final Dealings dealings;
     private final Clock clock;
 
-    public AgreementsResource(Agreeing agreeing, Clock clock) {
+    public AgreementsResource(Agreeing agreeing, Dealings dealings, Clock clock) {
         this.agreeing = agreeing;
+        this.dealings = dealings;
         this.clock = clock;
     }
 
@@ -41,6 +42,7 @@ public final class AgreementsResource implements Resource {
         routes.add("POST", "/v1/agreements/{id}/suspend", x -> suspend(x, true));
         routes.add("POST", "/v1/agreements/{id}/resume", x -> suspend(x, false));
         routes.add("POST", "/v1/licences", this::offer);
+        routes.add("GET", "/v1/licences", this::licences);
     }
 
     private void propose(Exchange x) {
@@ -79,43 +81,35 @@ public final class AgreementsResource implements Resource {
         x.json(200, view(agreeing.read(caller, x.path("id"))));
     }
 
-    /** The caller's agreements by id, paged: {@code after} is the last id of the previous page. */
+    /** The caller's agreements, by id. */
     private void list(Exchange x) {
         var caller = x.caller();
-        int limit = x.intQuery("limit", 50);
-        if (limit < 1 || limit > 500) {
-            throw new Invalid("/limit", "limit must be between 1 and 500");
-        }
-        String after = x.query("after").orElse("");
-        List<Agreement> page = agreeing.mine(caller).stream()
-                .filter(a -> a.id().compareTo(after) > 0)
-                .sorted(java.util.Comparator.comparing(Agreement::id))
-                .limit(limit)
-                .toList();
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode items = body.putArray("items");
-        page.forEach(a -> items.add(view(a)));
-        String next = page.isEmpty() ? after : page.getLast().id();
-        body.put("next", next);
-        x.header("Link", "</v1/agreements?after=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8) + "&limit=" + limit + ">; rel=\"next\"");
-        x.json(200, body);
+        Paging.send(x, Paging.of(x, agreeing.mine(caller), Agreement::id), this::view);
     }
 
+    /** The agreement's versions, oldest first. */
     private void versions(Exchange x) {
         var caller = x.caller();
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode items = body.putArray("items");
-        agreeing.history(caller, x.path("id")).forEach(v -> items.add(version(v)));
-        x.json(200, body);
+        Paging.send(x, Paging.of(x, agreeing.history(caller, x.path("id")), v -> String.format("%010d", v.number())),
+                AgreementsResource::version);
     }
 
+    /** The shorthand's agreement, as {@code GET /v1/agreements/{id}} shows it: its one grant is the licence. */
     private void offer(Exchange x) {
         var caller = x.caller();
         JsonNode body = x.body(NEW_LICENCE);
+        Optional<String> id = JsonInput.optionalText(body, "id");
         OrgId licensee = JsonInput.at("/licensee", () -> new OrgId(JsonInput.text(body, "licensee")));
-        Agreement agreement = agreeing.offer(caller, licensee, CatalogueResource.productIds(body));
-        Licence licence = agreement.licences().getFirst();
-        x.json(201, CatalogueResource.view(licence));
+        Agreement agreement = agreeing.offer(caller, id, licensee, CatalogueResource.productIds(body));
+        x.header("Location", "/v1/agreements/" + agreement.id());
+        x.json(201, view(agreement));
+    }
+
+    /** The licences to and from the caller's org in force now, by id, each with its agreement and grant. */
+    private void licences(Exchange x) {
+        var caller = x.caller();
+        Paging.send(x, Paging.of(x, dealings.licences(caller), h -> h.licence().id().value()),
+                h -> CatalogueResource.view(h.licence()).put("grant", h.grant()));
     }
 
     private ObjectNode view(Agreement a) {

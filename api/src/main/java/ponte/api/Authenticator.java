@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import ponte.core.access.Caller;
 import ponte.core.access.Key;
 import ponte.core.access.KeyId;
@@ -30,17 +32,35 @@ public final class Authenticator implements AutoCloseable {
     private final Clock clock;
     private final Cache<String, Key> known = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REVOCATION_BOUND).build();
     private final KeyUses uses;
+    private final ClientAddresses addresses;
 
-    /** @param bootstrapAdminKey the operator's key, from configuration: it works before any org or key exists */
+    /** As below, for a node no proxy stands in front of: the socket's peer is the client. */
     public Authenticator(Keys keys, String bootstrapAdminKey, Clock clock) {
+        this(keys, bootstrapAdminKey, clock, ClientAddresses.DIRECT);
+    }
+
+    /**
+     * @param bootstrapAdminKey the operator's key, from configuration: it works before any org or key exists
+     * @param addresses         who the client is, by address (recorded with what it changes)
+     */
+    public Authenticator(Keys keys, String bootstrapAdminKey, Clock clock, ClientAddresses addresses) {
         this.keys = keys;
         this.bootstrapAdminKey = bootstrapAdminKey.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
         this.uses = new KeyUses(keys);
+        this.addresses = addresses;
     }
 
-    /** Who sends this Authorization header: the caller and its key; a 401 for a missing, unknown or expired key. */
-    Authenticated identify(String authorization) {
+    /**
+     * Who sends this request: the caller (with the client's address, recorded with what it changes), its key id and
+     * secret; a 401 for a missing, unknown or expired key.
+     */
+    Authenticated identify(Request request) {
+        Authenticated by = identify(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        return new Authenticated(by.caller().from(addresses.of(request)), by.keyId(), by.secret());
+    }
+
+    private Authenticated identify(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw HttpError.unauthenticated("send an API key as 'Authorization: Bearer <key>'");
         }

@@ -2,6 +2,9 @@ package ponte.api;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import ponte.core.Invalid;
+import ponte.core.NotFound;
+import ponte.core.agreements.Dealings;
 import ponte.core.licensing.Licence;
 import ponte.core.products.Cataloguing;
 import ponte.core.products.Product;
@@ -15,14 +18,18 @@ public final class CatalogueResource implements Resource {
     private static final Members NEW_PRODUCT = Members.of("id", "name");
 
     private final Cataloguing cataloguing;
+    private final Dealings dealings;
 
-    public CatalogueResource(Cataloguing cataloguing) {
+    public CatalogueResource(Cataloguing cataloguing, Dealings dealings) {
         this.cataloguing = cataloguing;
+        this.dealings = dealings;
     }
 
     @Override
     public void register(Routes routes) {
         routes.add("POST", "/v1/products", this::createProduct);
+        routes.add("GET", "/v1/products", this::listProducts);
+        routes.add("GET", "/v1/products/{id}", this::showProduct);
     }
 
     private void createProduct(Exchange x) {
@@ -31,7 +38,28 @@ public final class CatalogueResource implements Resource {
         Product product = cataloguing.register(caller,
                 JsonInput.at("/id", () -> new ProductId(JsonInput.text(body, "id"))), JsonInput.text(body, "name"));
         x.header("Location", "/v1/products/" + product.id());
-        x.json(201, JsonNodeFactory.instance.objectNode().put("id", product.id().value()).put("name", product.name()).put("owner", product.owner().value()));
+        x.json(201, view(product));
+    }
+
+    /** The products the caller may see, by id: its org's own and those licensed to it (the operator: every one). */
+    private void listProducts(Exchange x) {
+        var caller = x.caller();
+        Paging.send(x, Paging.of(x, dealings.products(caller), p -> p.id().value()), CatalogueResource::view);
+    }
+
+    private void showProduct(Exchange x) {
+        var caller = x.caller();
+        ProductId id;
+        try {
+            id = new ProductId(x.path("id"));
+        } catch (Invalid e) {
+            throw new NotFound("no product " + x.path("id")); // no product is named so
+        }
+        x.json(200, view(dealings.product(caller, id)));
+    }
+
+    private static ObjectNode view(Product product) {
+        return JsonNodeFactory.instance.objectNode().put("id", product.id().value()).put("name", product.name()).put("owner", product.owner().value());
     }
 
     static Set<ProductId> productIds(JsonNode body) {

@@ -5,8 +5,6 @@ import java.util.Set;
 import ponte.core.Invalid;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
-import ponte.core.delivery.DeadLetter;
-import ponte.core.delivery.Deliveries;
 import ponte.core.delivery.Endpoint;
 import ponte.core.delivery.EndpointFilter;
 import ponte.core.delivery.EndpointId;
@@ -17,13 +15,11 @@ import ponte.core.delivery.Subscribing;
 import ponte.core.log.Cursor;
 import ponte.core.products.ProductId;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/endpoints: a partner's webhook endpoints, their attempts and dead letters, re-sends and replays. */
 public final class EndpointsResource implements Resource {
-    private static final int DEFAULT_LIMIT = 50;
     private static final Members FILTER = Members.of("languages", "products", "subjects");
     private static final Members NEW_ENDPOINT = Members.of("url", "format").with("filter", FILTER);
     private static final Members CHANGE = Members.of("url", "format", "paused").with("filter", FILTER);
@@ -61,14 +57,11 @@ public final class EndpointsResource implements Resource {
         x.json(201, view);
     }
 
+    /** The caller's org's endpoints in order of creation. */
     private void list(Exchange x) {
         Caller caller = x.caller();
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode out = body.putArray("endpoints");
-        for (Endpoint e : subscribing.list(caller)) {
-            out.add(view(e, subscribing.progress(caller, e.id())));
-        }
-        x.json(200, body);
+        Paging.Page<Endpoint> page = Paging.of(x, subscribing.list(caller), e -> Paging.position(e.createdAt(), e.id().value()));
+        Paging.send(x, page, e -> view(e, subscribing.progress(caller, e.id())));
     }
 
     private void show(Exchange x) {
@@ -100,50 +93,37 @@ public final class EndpointsResource implements Resource {
         Secret fresh = subscribing.rotateSecret(caller, id);
         Endpoint endpoint = subscribing.get(caller, id);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id.value()).put("secret", fresh.value());
-        endpoint.secrets().previousUntil().ifPresent(t -> body.put("previousSecretSignsUntil", t.toString()));
+        endpoint.secrets().previousUntil().ifPresent(t -> body.put("previousSecretEndsAt", t.toString()));
         x.json(200, body);
     }
 
+    /** Attempts newest first: a cursor is the last attempt shown, and the next page is the attempts made before it. */
     private void deliveries(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
         Optional<Long> before = x.query("after").map(EndpointsResource::attemptToken);
-        int limit = x.intQuery("limit", DEFAULT_LIMIT);
-        var attempts = subscribing.attempts(caller, id, before, limit);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode out = body.putArray("attempts");
-        for (Deliveries.Recorded r : attempts) {
+        int limit = Paging.limit(x, Paging.DEFAULT_LIMIT, Subscribing.MAX_PAGE);
+        var attempts = subscribing.attempts(caller, id, before, limit + 1);
+        Paging.send(x, Paging.of(attempts, limit, r -> "d" + Long.toString(r.seq(), 36)), r -> {
             var a = r.attempt();
-            ObjectNode node = out.addObject().put("entry", a.entry().encode()).put("webhookId", a.webhookId()).put("attempt", a.number())
-                    .put("at", a.at().toString()).put("delivered", a.delivered());
+            ObjectNode node = JsonNodeFactory.instance.objectNode().put("entry", a.entry().encode()).put("webhookId", a.webhookId())
+                    .put("attempt", a.number()).put("attemptedAt", a.at().toString()).put("delivered", a.delivered());
             a.status().ifPresentOrElse(st -> node.put("status", st), () -> node.putNull("status"));
             node.put("latencyMs", a.latency().toMillis());
             a.error().ifPresent(err -> node.put("error", err));
-        }
-        if (attempts.size() == limit) {
-            String next = "d" + Long.toString(attempts.getLast().seq(), 36);
-            body.put("next", next);
-            x.header("Link", "</v1/endpoints/" + id + "/deliveries?after=" + next + "&limit=" + limit + ">; rel=\"next\"");
-        }
-        x.json(200, body);
+            return node;
+        });
     }
 
     private void deadLetters(Exchange x) {
         Caller caller = x.caller();
         EndpointId id = id(x);
         Cursor after = x.after();
-        int limit = x.intQuery("limit", DEFAULT_LIMIT);
-        var letters = subscribing.deadLetters(caller, id, after, limit);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode out = body.putArray("deadLetters");
-        for (DeadLetter l : letters) {
-            out.addObject().put("entry", l.entry().encode()).put("item", l.item().value()).put("version", l.version())
-                    .put("event", l.event().wire()).put("attempts", l.attempts()).put("deadAt", l.at().toString()).put("lastError", l.lastError());
-        }
-        Cursor next = letters.isEmpty() ? after : letters.getLast().entry();
-        body.put("next", next.encode());
-        x.header("Link", "</v1/endpoints/" + id + "/dead-letters?after=" + next.encode() + "&limit=" + limit + ">; rel=\"next\"");
-        x.json(200, body);
+        int limit = Paging.limit(x, Paging.DEFAULT_LIMIT, Subscribing.MAX_PAGE);
+        var letters = subscribing.deadLetters(caller, id, after, limit + 1);
+        Paging.send(x, Paging.of(letters, limit, l -> l.entry().encode()), l -> JsonNodeFactory.instance.objectNode()
+                .put("entry", l.entry().encode()).put("item", l.item().value()).put("version", l.version())
+                .put("event", l.event().wire()).put("attempts", l.attempts()).put("deadAt", l.at().toString()).put("lastError", l.lastError()));
     }
 
     private void resend(Exchange x, Optional<Cursor> entry) {
@@ -183,7 +163,8 @@ public final class EndpointsResource implements Resource {
         Set<String> products = f.has("products") ? JsonInput.textsAt(f.get("products"), "/filter/products") : Set.of();
         Set<String> subjects = f.has("subjects") ? JsonInput.textsAt(f.get("subjects"), "/filter/subjects") : Set.of();
         Set<ProductId> productIds = JsonInput.at("/filter/products", () -> products.stream().map(ProductId::new).collect(java.util.stream.Collectors.toSet()));
-        return Optional.of(JsonInput.at("/filter", () -> new EndpointFilter(languages, productIds, subjects)));
+        // EndpointFilter points its refusals into the body itself (/filter/languages, /filter/products)
+        return Optional.of(JsonInput.within("", () -> new EndpointFilter(languages, productIds, subjects)));
     }
 
     private static ObjectNode view(Endpoint e, Progress p) {
@@ -198,8 +179,8 @@ public final class EndpointsResource implements Resource {
         node.put("cursor", p.cursor().encode());
         p.pending().ifPresent(pending -> node.putObject("retrying").put("entry", pending.entry().encode())
                 .put("attempts", pending.attempts()).put("nextAttemptAt", pending.nextAttempt().toString()));
-        p.failingSince().ifPresent(t -> node.put("failingSince", t.toString()));
-        e.secrets().previousUntil().ifPresent(t -> node.put("previousSecretSignsUntil", t.toString()));
+        p.failingSince().ifPresent(t -> node.put("firstFailureAt", t.toString()));
+        e.secrets().previousUntil().ifPresent(t -> node.put("previousSecretEndsAt", t.toString()));
         return node;
     }
 

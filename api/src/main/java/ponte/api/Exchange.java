@@ -102,7 +102,7 @@ final class Exchange {
         }
         if (authenticated == null) {
             try {
-                authenticated = authenticator.identify(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+                authenticated = authenticator.identify(request);
             } catch (HttpError e) {
                 refusal = e;
                 throw e;

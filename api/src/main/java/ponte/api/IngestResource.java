@@ -60,14 +60,11 @@ public final class IngestResource implements Resource {
         x.json(201, view(source, ingesting.status(caller, source.id())));
     }
 
+    /** The caller's org's sources in order of registration. */
     private void list(Exchange x) {
         Caller caller = x.caller();
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode out = body.putArray("sources");
-        for (Source source : ingesting.list(caller)) {
-            out.add(view(source, ingesting.status(caller, source.id())));
-        }
-        x.json(200, body);
+        Paging.Page<Source> page = Paging.of(x, ingesting.list(caller), source -> Paging.position(source.created(), source.id()));
+        Paging.send(x, page, source -> view(source, ingesting.status(caller, source.id())));
     }
 
     private void get(Exchange x) {
@@ -135,7 +132,7 @@ public final class IngestResource implements Resource {
                 .put("format", source.format().wire())
                 .put("intervalSeconds", source.interval().toSeconds())
                 .put("paused", source.paused())
-                .put("created", source.created().toString());
+                .put("createdAt", source.created().toString());
         ArrayNode products = out.putArray("products");
         source.products().stream().map(ProductId::value).sorted().forEach(products::add);
         ObjectNode st = out.putObject("status");
@@ -154,6 +151,8 @@ public final class IngestResource implements Resource {
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("published", r.published()).put("updated", r.updated())
                 .put("killed", r.killed()).put("unchanged", r.unchanged()).put("failed", r.failed());
         problems(out.putArray("problems"), r.problems());
+        ArrayNode items = out.putArray("items");
+        r.appended().forEach(a -> items.add(ItemsResource.receipt(a)));
         return out;
     }
 

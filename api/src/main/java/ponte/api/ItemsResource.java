@@ -54,6 +54,7 @@ public final class ItemsResource implements Resource {
         routes.add("PUT", "/v1/items/{id}", this::revise);
         routes.add("DELETE", "/v1/items/{id}", this::kill);
         routes.add("GET", "/v1/items/{id}/explain", this::explain);
+        routes.add("GET", "/v1/items/{id}/versions", this::versions);
     }
 
     private void publish(Exchange x) {
@@ -86,11 +87,40 @@ public final class ItemsResource implements Resource {
     private void kill(Exchange x) {
         Caller caller = x.caller();
         ItemId id = itemId(x);
-        String reason = JsonInput.text(x.body(KILL), "reason");
+        String reason = reason(x);
         if (reason.isBlank() || reason.length() > 2000) {
             throw new Invalid("/reason", "reason must be 1-2000 characters");
         }
         x.json(200, receipt(publishing.kill(caller, id, reason)));
+    }
+
+    /**
+     * The reason of a kill, in the body or as {@code ?reason=} (some proxies drop a DELETE's body); once, or twice
+     * the same.
+     */
+    private static String reason(Exchange x) {
+        Optional<String> query = x.query("reason");
+        Optional<String> body = JsonInput.optionalText(x.optionalBody(KILL), "reason");
+        if (query.isPresent() && body.isPresent() && !query.equals(body)) {
+            throw new Invalid("/reason", "the body and ?reason= give different reasons: give it once");
+        }
+        return query.or(() -> body).orElseThrow(() -> new Invalid("/reason", "reason is required, in the body or as ?reason="));
+    }
+
+    /** The item's versions as made, oldest first: to its owners' keys only. */
+    private void versions(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        int after = x.query("after").map(Paging::decodeNumber).orElse(0);
+        int limit = Paging.limit(x);
+        var made = reading.history(caller, id, after, limit + 1);
+        Paging.send(x, Paging.of(made, limit, v -> Paging.encode(String.valueOf(v.number()))), v -> {
+            ObjectNode node = JsonNodeFactory.instance.objectNode().put("version", v.number()).put("event", v.event().wire())
+                    .put("createdAt", v.createdAt().toString());
+            node.put("key", v.key().map(ponte.core.access.KeyId::value).orElse(null));
+            node.put("reason", v.reason().orElse(null));
+            return node;
+        });
     }
 
     private void read(Exchange x) {
@@ -176,7 +206,8 @@ public final class ItemsResource implements Resource {
                 exclude == null ? java.util.Set.of() : JsonInput.textsAt(exclude, "/rights/territories/exclude")));
     }
 
-    private static ObjectNode receipt(Appended a) {
+    /** Where a change sits on the log: what POST /v1/items answers, and an import for each item it filed. */
+    static ObjectNode receipt(Appended a) {
         return JsonNodeFactory.instance.objectNode()
                 .put("id", a.revision().item().id().value())
                 .put("uri", a.revision().item().uri())

@@ -14,14 +14,11 @@ import ponte.core.access.Role;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.orgs.OrgId;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** /v1/orgs/{org}/keys: an org's API keys, issued, listed and revoked by its admins (or the operator). */
 public final class KeysResource implements Resource {
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
     private static final Members NEW_KEY = Members.of("role", "label", "expiresAt");
 
     private final Onboarding onboarding;
@@ -57,21 +54,9 @@ public final class KeysResource implements Resource {
         var caller = x.caller();
         OrgId org = org(x);
         Optional<KeyPosition> after = x.query("after").map(cursor -> KeyPosition.parse("after", cursor));
-        int limit = x.intQuery("limit", DEFAULT_LIMIT);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new Invalid("/limit", "limit must be between 1 and " + MAX_LIMIT);
-        }
-        List<Key> page = onboarding.keys(caller, org, after, limit);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode items = body.putArray("items");
-        page.forEach(key -> items.add(view(key)));
-        // A full page may have more after it; a short one is the last.
-        if (page.size() == limit) {
-            String next = page.getLast().position().encode();
-            body.put("next", next);
-            x.header("Link", "</v1/orgs/" + org + "/keys?after=" + next + "&limit=" + limit + ">; rel=\"next\"");
-        }
-        x.json(200, body);
+        int limit = Paging.limit(x);
+        List<Key> keys = onboarding.keys(caller, org, after, limit + 1);
+        Paging.send(x, Paging.of(keys, limit, key -> key.position().encode()), KeysResource::view);
     }
 
     private void revoke(Exchange x) {

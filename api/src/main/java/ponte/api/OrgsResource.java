@@ -1,5 +1,6 @@
 package ponte.api;
 
+import ponte.core.agreements.Dealings;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.Org;
@@ -19,15 +20,18 @@ public final class OrgsResource implements Resource {
 
     private final Onboarding onboarding;
     private final Orgs orgs;
+    private final Dealings dealings;
 
-    public OrgsResource(Onboarding onboarding, Orgs orgs) {
+    public OrgsResource(Onboarding onboarding, Orgs orgs, Dealings dealings) {
         this.onboarding = onboarding;
         this.orgs = orgs;
+        this.dealings = dealings;
     }
 
     @Override
     public void register(Routes routes) {
         routes.add("POST", "/v1/orgs", this::create);
+        routes.add("GET", "/v1/orgs", this::list);
         routes.add("GET", "/v1/orgs/{org}", this::show);
         routes.add("POST", "/v1/orgs/{org}/outlets", this::addOutlet);
     }
@@ -43,6 +47,12 @@ public final class OrgsResource implements Resource {
         Org registered = onboarding.register(caller, org);
         x.header("Location", "/v1/orgs/" + registered.id());
         x.json(201, view(registered));
+    }
+
+    /** Every org to the operator; to an org's keys, their own and those it has agreements or licences with. By id. */
+    private void list(Exchange x) {
+        var caller = x.caller();
+        Paging.send(x, Paging.of(x, dealings.orgs(caller), o -> o.id().value()), OrgsResource::view);
     }
 
     private void show(Exchange x) {

@@ -16,7 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
 /** The one place where refusals become RFC 9457 problem details (application/problem+json). */
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-    static final String TYPE_BASE = "https://ponte.dev/problems/";
+    /**
+     * Type URIs are relative references, resolved against the answer's own URI (RFC 9457 section 3.1.1, RFC 3986
+     * section 5): they lead to the page this node serves ({@link ProblemsResource}) wherever it runs, and each stays one
+     * string to compare, whatever host or scheme a client reached the node by.
+     */
+    static final String TYPE_BASE = "/problems/";
 
     private static final String UNAVAILABLE = "Ponte could not complete the request; nothing was acknowledged. Retry later.";
 
@@ -26,7 +31,7 @@ final class Problems {
 
     static Problem of(Throwable failure) {
         return switch (failure) {
-            case HttpError e -> problem(e.status, slug(e.title), e.title, e.getMessage(), List.of());
+            case HttpError e -> problem(e.status, ProblemTypes.slugOf(e.status, e.title), e.title, e.getMessage(), List.of());
             case Invalid e -> problem(422, "invalid", "Invalid input", e.getMessage(), e.violations());
             case NotFound e -> problem(404, "not-found", "Not found", e.getMessage(), List.of());
             case NotAllowed e -> problem(403, "forbidden", "Forbidden", e.getMessage(), List.of());
@@ -49,7 +54,7 @@ final class Problems {
             return problem(status, "unavailable", "Service unavailable", UNAVAILABLE, List.of());
         }
         String title = status == 400 ? HttpError.badRequest(detail).title : HttpStatus.getMessage(status);
-        return problem(status, slug(title), title, detail == null || detail.isBlank() ? title : detail, List.of());
+        return problem(status, ProblemTypes.slugOf(status, title), title, detail == null || detail.isBlank() ? title : detail, List.of());
     }
 
     static Problem problem(int status, String slug, String title, String detail, List<Invalid.Violation> violations) {
@@ -63,9 +68,5 @@ final class Problems {
             violations.forEach(v -> errors.addObject().put("pointer", v.pointer()).put("detail", v.detail()));
         }
         return new Problem(status, body);
-    }
-
-    private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     }
 }

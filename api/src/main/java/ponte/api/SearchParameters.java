@@ -18,8 +18,8 @@ import ponte.core.search.SearchRequest;
 final class SearchParameters {
     // BCP 47 in its common shape (language, script, region, variants): enough to refuse garbage, not a registry check.
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
-    /** ninjs 3.1's "type" values. */
-    private static final Set<String> TYPES = Set.of("text", "audio", "video", "picture", "graphic", "composite");
+    /** ninjs 3.1's "type" values, every one its schema allows (newsObjectType, from IPTC's ninature codes). */
+    static final Set<String> TYPES = Set.of("text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning");
     private static final int MAX_SUBJECT = 500;
 
     private SearchParameters() {}

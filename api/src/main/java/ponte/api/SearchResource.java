@@ -1,7 +1,5 @@
 package ponte.api;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import ponte.core.reading.LanguageVersions;
 import ponte.core.search.Candidate;
@@ -33,11 +31,8 @@ public final class SearchResource implements Resource {
         var caller = x.caller();
         SearchRequest request = SearchParameters.read(x);
         Results results = searching.search(caller, request);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode hits = body.putArray("hits");
-        for (Results.Hit hit : results.hits()) {
-            hits.add(hit(hit, request.order() == Order.RELEVANCE && !request.text().isEmpty()));
-        }
+        boolean scored = request.order() == Order.RELEVANCE && !request.text().isEmpty();
+        ObjectNode body = Paging.body(x, new Paging.Page<>(results.hits(), results.next()), hit -> hit(hit, scored));
         body.putObject("total").put("value", results.visible()).put("relation", results.complete() ? "eq" : "gte");
         ObjectNode facets = body.putObject("facets");
         results.facets().forEach((dimension, buckets) -> {
@@ -52,10 +47,6 @@ public final class SearchResource implements Resource {
         });
         ArrayNode histogram = body.putArray("histogram");
         results.histogram().forEach((day, count) -> histogram.addObject().put("day", day.toString()).put("count", count));
-        results.next().ifPresent(next -> {
-            body.put("next", next);
-            x.header("Link", "<" + nextUrl(x, next) + ">; rel=\"next\"");
-        });
         x.header("Cache-Control", "private, no-cache");
         x.json(200, body);
     }
@@ -65,9 +56,9 @@ public final class SearchResource implements Resource {
         ObjectNode node = summary(c.item(), c.version());
         node.put("languageDetected", c.facts().languageDetected());
         node.put("language", c.facts().language());
-        node.put("firstCreated", c.item().firstCreated().toString());
-        node.put("versionCreated", c.version().created().toString());
-        c.version().content().embargoedUntil().ifPresent(e -> node.put("embargoedUntil", e.toString()));
+        node.put("firstCreatedAt", c.item().firstCreated().toString());
+        node.put("versionCreatedAt", c.version().created().toString());
+        c.version().content().embargoedUntil().ifPresent(e -> node.put("embargoEndsAt", e.toString()));
         node.put("pubStatus", c.item().killed() ? "canceled" : "usable");
         ArrayNode products = node.putArray("products");
         c.version().products().stream().map(p -> p.value()).sorted().forEach(products::add);
@@ -85,18 +76,17 @@ public final class SearchResource implements Resource {
         return node;
     }
 
+    /** The other language versions the caller may find, in order of first publication. */
     private void translations(Exchange x) {
         var caller = x.caller();
         List<LanguageVersions.Member> members = languageVersions.of(caller, ItemsResource.itemId(x));
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = body.putArray("translations");
-        for (LanguageVersions.Member m : members) {
+        Paging.Page<LanguageVersions.Member> page = Paging.of(x, members, m -> Paging.position(m.item().firstCreated(), m.item().id().value()));
+        x.header("Cache-Control", "private, no-cache");
+        Paging.send(x, page, m -> {
             ObjectNode node = summary(m.item(), m.version());
             m.version().content().language().ifPresent(l -> node.put("language", l));
-            list.add(node);
-        }
-        x.header("Cache-Control", "private, no-cache");
-        x.json(200, body);
+            return node;
+        });
     }
 
     private static ObjectNode summary(ponte.core.items.Item item, ponte.core.items.Version version) {
@@ -108,14 +98,4 @@ public final class SearchResource implements Resource {
         version.content().headline().ifPresent(h -> node.put("headline", h));
         return node;
     }
-
-    /** The same search with the next cursor, every other parameter kept as sent. */
-    private static String nextUrl(Exchange x, String next) {
-        StringBuilder url = new StringBuilder("/v1/search?");
-        for (String name : List.of("q", "lang", "product", "subject", "country", "type", "from", "to", "sort", "limit")) {
-            x.query(name).ifPresent(v -> url.append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-        }
-        return url.append("after=").append(URLEncoder.encode(next, StandardCharsets.UTF_8)).toString();
-    }
-
 }

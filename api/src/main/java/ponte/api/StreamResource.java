@@ -73,8 +73,12 @@ public final class StreamResource implements Resource {
                 if (more) {
                     continue;
                 }
-                if (!tail.await(partner, after, heartbeat)) {
+                if (!tail.await(partner, after, heartbeat) && !tail.closed()) {
                     write(x, ": heartbeat\n\n");
+                }
+                if (tail.closed()) { // the node is stopping: end the stream; the client reconnects with Last-Event-ID
+                    x.response.write(true, ByteBuffer.allocate(0), x.callback);
+                    return;
                 }
             }
         } catch (IOException clientGone) {

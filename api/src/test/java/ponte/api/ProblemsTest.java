@@ -41,7 +41,7 @@ class ProblemsTest {
     private static void assertProblem(Problems.Problem problem, int status, String slug, String title, String detail) {
         assertThat(problem.status()).isEqualTo(status);
         assertThat(problem.body().get("status").asInt()).isEqualTo(status);
-        assertThat(problem.body().get("type").asString()).isEqualTo("https://ponte.dev/problems/" + slug);
+        assertThat(problem.body().get("type").asString()).isEqualTo("/problems/" + slug);
         assertThat(problem.body().get("title").asString()).isEqualTo(title);
         assertThat(problem.body().get("detail").asString()).isEqualTo(detail);
     }
@@ -79,7 +79,7 @@ class ProblemsTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         JsonNode problem = TestApi.json(response);
-        assertThat(problem.get("type").asString()).isEqualTo("https://ponte.dev/problems/unavailable");
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/unavailable");
         assertThat(problem.get("detail").asString()).contains("nothing was acknowledged").doesNotContain("db-7");
     }
 
@@ -116,7 +116,7 @@ class ProblemsTest {
             HttpResponse<String> response = api.send(api.request("/json").POST(HttpRequest.BodyPublishers.ofString(body)));
 
             assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(TestApi.json(response).get("type").asString()).isEqualTo("https://ponte.dev/problems/malformed-request");
+            assertThat(TestApi.json(response).get("type").asString()).isEqualTo("/problems/malformed-request");
         }
     }
 
@@ -126,14 +126,14 @@ class ProblemsTest {
         HttpResponse<String> response = api.send(api.request("/json").POST(HttpRequest.BodyPublishers.ofString(big)));
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("https://ponte.dev/problems/content-too-large");
+        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("/problems/content-too-large");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
         assertThat(TestApi.json(response).get("status").asInt()).isEqualTo(status);
-        assertThat(TestApi.json(response).get("type").asString()).startsWith("https://ponte.dev/problems/");
+        assertThat(TestApi.json(response).get("type").asString()).startsWith("/problems/");
     }
 
     @Test
@@ -160,5 +160,48 @@ class ProblemsTest {
 
         assertProblem(response, 422);
         assertThat(TestApi.json(response).at("/errors/0/pointer").asString()).isEqualTo("/anz");
+    }
+
+    @Test
+    void everyProblemTypePonteAnswersWithHasAPageAtItsTypeUri() throws Exception {
+        try (TestApi pages = new TestApi(new ProblemsResource())) {
+            java.util.Set<String> slugs = new java.util.TreeSet<>();
+            for (int status = 400; status < 600; status++) {
+                slugs.add(slugOf(Problems.status(status, "refused")));
+            }
+            for (Throwable failure : List.of(new Invalid("/a", "bad"), new ponte.core.NotFound("none"), new ponte.core.NotAllowed("no"),
+                    new Conflict("taken"), new IllegalStateException("bug"), HttpError.badRequest("bad"), HttpError.unauthenticated("who"),
+                    new HttpError(413, "Content too large", "big"), new HttpError(405, "Method not allowed", "no"),
+                    new HttpError(406, "Not acceptable", "no"), new HttpError(418, "A title of no catalogue", "teapot"))) {
+                slugs.add(slugOf(Problems.of(failure)));
+            }
+            ProblemTypes.all().forEach(t -> slugs.add(t.slug()));
+
+            for (String slug : slugs) {
+                HttpResponse<String> page = pages.get("/problems/" + slug);
+                assertThat(page.statusCode()).as(slug).isEqualTo(200);
+                assertThat(page.headers().firstValue("content-type").orElse("")).as(slug).startsWith("text/html");
+                assertThat(page.body()).as(slug).contains("/problems/" + slug);
+            }
+            assertThat(pages.get("/problems/no-such-problem").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theApiDocumentNamesExactlyTheProblemTypesThatHavePages() throws Exception {
+        JsonNode document;
+        try (java.io.InputStream in = ProblemsTest.class.getResourceAsStream("/ponte/api/openapi.json")) {
+            document = ponte.formats.NinjsWriter.mapper().readTree(in);
+        }
+        List<String> documented = new java.util.ArrayList<>();
+        document.at("/components/schemas/Problem/properties/type/enum").forEach(t -> documented.add(t.asString()));
+
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(ProblemTypes.all().stream().map(t -> Problems.TYPE_BASE + t.slug()).toList());
+    }
+
+    private static String slugOf(Problems.Problem problem) {
+        String type = problem.body().get("type").asString();
+        assertThat(type).startsWith(Problems.TYPE_BASE);
+        return type.substring(Problems.TYPE_BASE.length());
     }
 }

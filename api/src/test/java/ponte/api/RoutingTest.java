@@ -77,7 +77,7 @@ class RoutingTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("https://ponte.dev/problems/not-found");
+        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("/problems/not-found");
     }
 
     @Test
@@ -96,7 +96,7 @@ class RoutingTest {
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, DELETE");
-        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("https://ponte.dev/problems/method-not-allowed");
+        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("/problems/method-not-allowed");
         assertThat(TestApi.json(response).get("title").asString()).isEqualTo("Method not allowed");
         assertThat(TestApi.json(response).get("status").asInt()).isEqualTo(405);
     }

@@ -56,7 +56,12 @@ final class TestApi implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestApi(Resource... resources) throws Exception {
-        api = new HttpApi(List.of(resources), new Authenticator(NO_KEYS, OPERATOR_KEY, Clock.systemUTC()), "127.0.0.1", 0).start();
+        this(ClientAddresses.DIRECT, resources);
+    }
+
+    /** An API that takes its clients' addresses as {@code addresses} says (behind trusted proxies). */
+    TestApi(ClientAddresses addresses, Resource... resources) throws Exception {
+        api = new HttpApi(List.of(resources), new Authenticator(NO_KEYS, OPERATOR_KEY, Clock.systemUTC(), addresses), "127.0.0.1", 0).start();
     }
 
     HttpApi api() {

@@ -14,13 +14,16 @@ final class Banner {
         System.out.println("Ponte is serving at " + url + "  (API docs: " + url + "/docs)");
         System.out.println("  metrics:   http://127.0.0.1:" + w.managementPort() + "/metrics  (management port, with /health and /ready;"
                 + " not served on " + w.port() + ")");
-        System.out.println("  storage:   " + (w.onPostgres() ? "PostgreSQL" : "embedded H2 in " + dataDir.toAbsolutePath()));
+        long items = w.itemCount();
+        System.out.println("  storage:   " + (w.onPostgres() ? "PostgreSQL" : "embedded H2 in " + dataDir.toAbsolutePath())
+                + "; the log holds " + items + (items == 1 ? " item" : " items"));
         System.out.println("  admin key: " + (admin.generated() ? admin.secret() + "   (generated for this run; set PONTE_ADMIN_KEY to choose one)" : "from PONTE_ADMIN_KEY"));
     }
 
     static void demo(Node w, DemoNetwork.Loaded loaded) {
-        System.out.printf("  demo network: %d organisations, %d products, %d agreements; %d items published now%n",
-                loaded.orgs(), loaded.products(), loaded.agreements(), loaded.itemsPublished());
+        // Loading is idempotent: after a restart nothing is published again, and the storage line above says what the log holds.
+        System.out.printf("  demo network: %d organisations, %d products, %d agreements; %s%n", loaded.orgs(), loaded.products(),
+                loaded.agreements(), loaded.itemsPublished() == 0 ? "loaded on an earlier run" : loaded.itemsPublished() + " items published now");
         System.out.println("  demo keys (Authorization: Bearer <key>):");
         loaded.keys().stream().filter(k -> k.role() != Role.ADMIN).collect(Collectors.groupingBy(DemoNetwork.DemoKey::org, java.util.TreeMap::new, Collectors.toList()))
                 .forEach((org, keys) -> System.out.printf("    %-20s %s%n", org, keys.stream().map(DemoNetwork.DemoKey::secret).collect(Collectors.joining("  "))));

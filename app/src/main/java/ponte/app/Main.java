@@ -2,8 +2,10 @@ package ponte.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,12 +16,35 @@ import picocli.CommandLine.Option;
         subcommands = {Main.Serve.class, Main.Demo.class, Reindex.class})
 public final class Main implements Runnable {
 
+    /**
+     * Lucene announces through java.util.logging, on every start, that it uses the vector module the launcher adds;
+     * held here because java.util.logging keeps loggers only weakly. Its warning (the module missing) still shows.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.WARNING);
         if (Configuration.jsonLogs() && System.getProperty("logback.configurationFile") == null) {
             // Chosen before the first logger exists, so Logback reads this file instead of logback.xml.
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line as {@link #main} runs it: a failure the user can act on (a data directory or a port in use)
+     * is one line on stderr and exit code 1; any other keeps its stack trace.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((failure, cli, parsed) -> {
+            Optional<String> line = Refusals.explain(failure);
+            if (line.isEmpty()) {
+                throw failure;
+            }
+            cli.getErr().println("ponte: " + line.get());
+            cli.getErr().flush();
+            return 1;
+        });
     }
 
     @Override
@@ -62,12 +87,26 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Starts a node, lets {@code ready} prepare and announce it, and serves until the process is stopped. */
+    /**
+     * Starts a node, lets {@code ready} prepare and announce it, and serves until the process is stopped (Ctrl-C, a
+     * TERM signal): then the node stops its loops and closes its database before the JVM goes, and says so in one line.
+     */
     private static int serveUntilStopped(NodeOptions.Startup startup, Consumer<Node> ready) throws Exception {
         try (Node n = new Node(startup.settings(), Clock.systemUTC(), startup.delivery()).start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(n), "ponte-stop"));
             ready.accept(n);
-            n.join();
+            n.join(); // returns once the hook has stopped the server; closing again below waits for the hook to finish
         }
         return 0;
+    }
+
+    private static void stop(Node n) {
+        try {
+            n.close();
+            System.out.println("Ponte stopped.");
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Main.class).warn("stopping the node failed", e);
+        }
+        System.out.flush();
     }
 }

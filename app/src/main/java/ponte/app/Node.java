@@ -1,5 +1,7 @@
 package ponte.app;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,9 @@ import ponte.outbound.AddressGuard;
  * command line, the demo, tests and benchmarks need (instead of reaching into the object graph).
  */
 public final class Node implements AutoCloseable {
+    private final Settings settings;
     private final Wiring w;
+    private boolean closed;
 
     /** Push delivery with its defaults: webhook endpoints and ingest sources may not be private addresses. */
     public Node(Settings settings, Clock clock) {
@@ -41,17 +45,45 @@ public final class Node implements AutoCloseable {
 
     /** A node whose webhooks and ingest go through this SSRF guard instead of the one {@code delivery} would make. */
     Node(Settings settings, Clock clock, DeliverySettings delivery, AddressGuard guard) {
+        this.settings = settings;
         this.w = new Wiring(settings, clock, delivery, guard);
     }
 
+    /**
+     * Starts every part; when one cannot start, closes what started (so no loop is left working on a database the
+     * process is about to drop) and throws.
+     *
+     * @throws PortTaken when the API's or the management port is held by another process
+     */
     public Node start() throws Exception {
-        w.search.indexer().start();
-        w.http.start();
-        w.management.start();
-        w.pushing.start();
-        w.poller.resumeAll();
-        w.releaseLoop.start();
-        return this;
+        try {
+            w.search.indexer().start();
+            listen(w.http, "--port", settings.host(), settings.port());
+            listen(w.management, "--management-port", settings.management().host(), settings.management().port());
+            w.pushing.start();
+            w.retention.start();
+            w.poller.resumeAll();
+            w.releaseLoop.start();
+            return this;
+        } catch (Exception e) {
+            try {
+                close();
+            } catch (Exception alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static void listen(HttpApi api, String option, String host, int port) throws Exception {
+        try {
+            api.start();
+        } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new PortTaken(option, host, port, e);
+            }
+            throw e;
+        }
     }
 
     public int port() {
@@ -88,6 +120,11 @@ public final class Node implements AutoCloseable {
 
     public Items items() {
         return w.stores.items();
+    }
+
+    /** How many items the log holds, in every state. */
+    public long itemCount() {
+        return w.stores.items().count();
     }
 
     /** The licences in force and the orgs' territories, as stored now. */
@@ -145,6 +182,11 @@ public final class Node implements AutoCloseable {
         return w.pushing.pusher().running();
     }
 
+    /** Prunes delivery attempts and dead letters older than the retention now, in the background, rather than within the hour. */
+    public void pruneDeliveries() {
+        w.retention.wake();
+    }
+
     /** Who received which version of the item when: the reach facts of its deliveries. */
     public List<Delivered> reachOf(ItemId item) {
         return w.stores.deliveries().reach(item);
@@ -176,14 +218,15 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * The threads of the node's background loops that work in the database: ingest pollers, pushers, the lease keeper
-     * and the release loop. They are stopped by flags, never interrupted; tests interrupt them to show the node
+     * The threads of the node's background loops that work in the database: ingest pollers, pushers, the lease keeper,
+     * the release loop and the retention loop. They are stopped by flags, never interrupted; tests interrupt them to show the node
      * carries on whatever an interrupt from elsewhere hits.
      */
     List<Thread> loopThreads() {
         List<Thread> all = new java.util.ArrayList<>(w.poller.threads());
         all.addAll(w.pushing.threads());
         all.add(w.releaseLoop.thread());
+        all.add(w.retention.thread());
         return all;
     }
 
@@ -192,13 +235,18 @@ public final class Node implements AutoCloseable {
         w.stores.database().close();
     }
 
+    /** Closes every part once; later calls (a shutdown hook and the command that started the node) do nothing. */
     @Override
-    public void close() throws Exception {
-        // In order, each whatever the one before did: a server that does not stop in time (a client holding a stream
-        // open) must not leave the database unclosed.
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // In order, each whatever the one before did: a server that does not stop in time (a client holding a
+        // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.http, w.management, w.authenticator, w.idempotency,
-                w.pushing, w.mode, w.search, w.log, w.stores)) {
+        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
+                w.retention, w.pushing, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -3,8 +3,12 @@ package ponte.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
+import ponte.api.ClientAddresses;
+import ponte.core.delivery.Retention;
 import picocli.CommandLine.Option;
 import ponte.api.ApiSettings;
 import ponte.api.RateLimit;
@@ -41,6 +45,15 @@ class NodeOptions {
             + "link-local, multicast and unspecified addresses are refused whatever this says")
     boolean allowPrivateEndpoints;
 
+    @Option(names = "--trusted-proxy", split = ",", description = "an address or CIDR block of a proxy in front of the node, whose "
+            + "X-Forwarded-For then names the client in the audit trail; repeat or separate with commas (env PONTE_TRUSTED_PROXIES, "
+            + "key trusted-proxies); none by default: the connection's peer is the client")
+    List<String> trustedProxies;
+
+    @Option(names = "--delivery-retention", description = "how long delivery attempts and dead letters are kept, an ISO 8601 duration "
+            + "of at least a day (env PONTE_DELIVERY_RETENTION, key delivery.retention; default P30D); the log and reach facts are kept for good")
+    String deliveryRetention;
+
     @Option(names = "--rate-limit", description = "requests per API key, e.g. 100/s or 100/s,burst=1000, or off (env PONTE_RATE_LIMIT, "
             + "key rate-limit; default 500/s,burst=5000)")
     String rateLimit;
@@ -64,6 +77,27 @@ class NodeOptions {
         return read(Configuration.load(Optional.ofNullable(config)), dataDirOption, defaultDataDir, forceAllowPrivate);
     }
 
+    private Duration retention(Optional<String> setting) {
+        if (setting.isEmpty()) {
+            return Retention.DEFAULT;
+        }
+        try {
+            Duration keep = Duration.parse(setting.get().toUpperCase(java.util.Locale.ROOT));
+            if (keep.compareTo(Duration.ofDays(1)) >= 0) {
+                return keep;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, with the same words
+        }
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "delivery retention must be an ISO 8601 duration of at least a day (P30D, P90D), not '" + setting.get() + "'");
+    }
+
+    /** Comma-separated addresses; each checked where the API reads it (an IP address or a CIDR block, never a name). */
+    private static List<String> proxies(Optional<String> list) {
+        return list.map(l -> Arrays.stream(l.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
     Startup read(Configuration c, Path dataDirOption, String defaultDataDir, boolean forceAllowPrivate) {
         AdminKey admin = AdminKey.from(c);
         int portNumber = number(c.get(port, "PONTE_PORT", "port").orElse("8080"), "port");
@@ -73,17 +107,21 @@ class NodeOptions {
         Settings.Management management = new Settings.Management(
                 c.get(managementHost, "PONTE_MANAGEMENT_HOST", "management.host").orElse("127.0.0.1"), managementPortNumber);
         Path dataDir = Path.of(c.get(dataDirOption == null ? null : dataDirOption.toString(), "PONTE_DATA_DIR", "data-dir").orElse(defaultDataDir));
+        List<String> proxies = proxies(c.get(trustedProxies == null ? null : String.join(",", trustedProxies), "PONTE_TRUSTED_PROXIES", "trusted-proxies"));
         Settings settings;
         try {
+            new ClientAddresses(proxies); // refused here, as a usage error, rather than when the node is built
             settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
                     c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
-                    c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), management, api(c));
+                    c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), management,
+                    proxies, api(c));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
         boolean allowPrivate = forceAllowPrivate || allowPrivateEndpoints
                 || "true".equalsIgnoreCase(c.environment("PONTE_ALLOW_PRIVATE_ENDPOINTS").orElse("").strip());
-        return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate), admin);
+        Duration retention = retention(c.get(deliveryRetention, "PONTE_DELIVERY_RETENTION", "delivery.retention"));
+        return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate).withRetention(retention), admin);
     }
 
     private int number(String value, String what) {

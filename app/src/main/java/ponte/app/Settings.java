@@ -1,6 +1,7 @@
 package ponte.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import ponte.api.ApiSettings;
 import ponte.kafka.KafkaSettings;
@@ -13,10 +14,13 @@ import ponte.kafka.KafkaSettings;
  * @param bootstrapAdminKey the key that manages orgs (env PONTE_ADMIN_KEY)
  * @param databaseLogin     who the node is to PostgreSQL (env PONTE_DB_USER, PONTE_DB_PASSWORD)
  * @param management        where the operator's port listens: /metrics, /health and /ready, never on the public port
+ * @param trustedProxies    addresses and CIDR blocks of the proxies in front of the node, whose X-Forwarded-For names
+ *                          the client (env PONTE_TRUSTED_PROXIES); none by default: the socket's peer is the client
  * @param api               the API's rate limits and how long it remembers idempotency keys
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
-                       String kafkaTopic, DatabaseLogin databaseLogin, Management management, ApiSettings api) {
+                       String kafkaTopic, DatabaseLogin databaseLogin, Management management, List<String> trustedProxies,
+                       ApiSettings api) {
     /** The management port's address: loopback by default, so only the machine (or a scraper beside it) reaches it. */
     public record Management(String host, int port) {
         /** On loopback, a free port picked at start (tests, benchmarks, several nodes on one machine). */
@@ -24,6 +28,7 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     }
 
     public Settings {
+        trustedProxies = List.copyOf(trustedProxies);
         if (kafkaBootstrap.isPresent() && databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalArgumentException("Kafka mode runs several nodes on one PostgreSQL database: give --db jdbc:postgresql://…");
         }
@@ -43,11 +48,16 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
         this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, Management.ANY_FREE_PORT,
-                ApiSettings.defaults());
+                List.of(), ApiSettings.defaults());
+    }
+
+    /** The same node behind these proxies. */
+    public Settings behind(List<String> proxies) {
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api);
     }
 
     /** The same node with these API settings (rate limits, idempotency retention). */
     public Settings withApi(ApiSettings settings) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, settings);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings);
     }
 }

@@ -6,6 +6,8 @@ import ponte.core.Ids;
 import ponte.core.licensing.Network;
 import ponte.storage.Database;
 import ponte.storage.JdbcAgreements;
+import ponte.storage.JdbcAuditTrail;
+import ponte.storage.JdbcTransactions;
 import ponte.storage.JdbcDeliveries;
 import ponte.storage.JdbcEndpoints;
 import ponte.storage.JdbcIdempotencyKeys;
@@ -20,7 +22,8 @@ import ponte.storage.Releases;
 /** A node's stores on its one database (embedded H2, or PostgreSQL shared with other nodes): core's ports in JDBC. */
 record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
-              JdbcLeadership leadership, JdbcIdempotencyKeys idempotencyKeys) implements AutoCloseable {
+              JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
+              JdbcIdempotencyKeys idempotencyKeys) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -28,7 +31,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
                 .orElseGet(() -> Database.embedded(settings.dataDir()));
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
-                new JdbcLeadership(db), new JdbcIdempotencyKeys(db));
+                new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
+                new JdbcIdempotencyKeys(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

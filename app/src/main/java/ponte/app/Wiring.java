@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import ponte.api.AgreementsResource;
+import ponte.api.AuditResource;
 import ponte.api.Authenticator;
+import ponte.api.ClientAddresses;
 import ponte.api.CatalogueResource;
 import ponte.api.EndpointsResource;
 import ponte.api.FeedResource;
@@ -20,13 +22,19 @@ import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
 import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
+import ponte.api.ProblemsResource;
 import ponte.api.RateLimiter;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
+import ponte.core.agreements.Dealings;
+import ponte.core.audit.Audit;
+import ponte.core.audit.Auditing;
 import ponte.core.agreements.Explaining;
+import ponte.core.delivery.Retention;
+import ponte.core.delivery.RetentionLoop;
 import ponte.core.delivery.Subscribing;
 import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
@@ -63,6 +71,7 @@ final class Wiring {
     final Releasing releasing;
     final ReleaseLoop releaseLoop;
     final Pushing pushing;
+    final RetentionLoop retention;
     final Poller poller;
     final Search search;
     final UseCases useCases;
@@ -84,6 +93,8 @@ final class Wiring {
         Ids ids = new Ids(random);
         stores = Stores.open(settings, clock, random, ids);
         Entitlements entitlements = new Entitlements(stores::network);
+        // Every change is recorded with its audit entry in one transaction (the log's entries in the writer's).
+        Audit audit = new Audit(stores.auditTrail(), stores.transactions(), clock);
 
         // --- the content log, and how entries committed on any node reach this node's tail ---
         tail = new Tail();
@@ -106,8 +117,11 @@ final class Wiring {
         Writers writers = Writers.standard(ninjs31);
         pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
                 metrics, clock);
+        retention = new RetentionLoop(new Retention(stores.deliveries(), delivery.retention(), clock), stores.leadership(),
+                new RetentionReport(delivery.retention(), metrics.registry()));
+        Dealings dealings = new Dealings(stores.agreements(), stores.products(), stores.orgs(), entitlements, clock);
         Subscribing subscribing = new Subscribing(stores.endpoints(), stores.deliveries(), guard.urls("push to"), log, pushing.endpointChanged(),
-                clock, random, ids);
+                audit, clock, random, ids, dealings);
 
         // --- ingest: sources polled on virtual threads, filed through the same Publishing use case ---
         Publishing publishing = new Publishing(log, stores.products(), stores.items(), ids);
@@ -115,34 +129,38 @@ final class Wiring {
         Importing importing = new Importing(publishing, stores.items());
         IngestReader ingestReader = new IngestReader(ninjsReader, writers.versions());
         poller = new Poller(stores.sources(), importing, ingestReader, guard, clock, Duration.ofSeconds(10), Duration.ofSeconds(30));
-        Ingesting ingesting = new Ingesting(stores.sources(), stores.products(), importing, poller, guard.urls("fetch from"), ids, clock);
+        Ingesting ingesting = new Ingesting(stores.sources(), stores.products(), importing, poller, guard.urls("fetch from"), audit, ids, clock);
 
         Reading reading = new Reading(stores.items(), entitlements, clock);
         search = Search.open(settings.dataDir(), stores, log, tail, entitlements, reading, metrics, clock);
 
         // --- the HTTP API: each resource built with the use cases it calls ---
-        Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, clock);
-        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock);
-        Cataloguing cataloguing = new Cataloguing(stores.products());
-        Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), clock, ids);
-        Explaining explaining = new Explaining(stores.items(), stores.agreements(), entitlements, clock);
+        Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
+        // Who a request comes from, behind the trusted proxies: recorded in the audit trail, limited per address.
+        ClientAddresses addresses = new ClientAddresses(settings.trustedProxies());
+        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock, addresses);
+        Cataloguing cataloguing = new Cataloguing(stores.products(), audit);
+        Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
+        Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
                 new SystemResource(),
-                new OrgsResource(onboarding, stores.orgs()),
+                new ProblemsResource(),
+                new OrgsResource(onboarding, stores.orgs(), dealings),
                 new KeysResource(onboarding, authenticator),
-                new CatalogueResource(cataloguing),
-                new AgreementsResource(agreeing, clock),
+                new CatalogueResource(cataloguing, dealings),
+                new AgreementsResource(agreeing, dealings, clock),
                 new ItemsResource(publishing, reading, explaining, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
-                new SearchResource(search.searching(), search.languageVersions())),
-                authenticator, new RateLimiter(settings.api(), systemClock), Optional.of(idempotency), settings.host(), settings.port());
+                new SearchResource(search.searching(), search.languageVersions()),
+                new AuditResource(new Auditing(stores.auditTrail()))),
+                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
     }

@@ -52,15 +52,17 @@ class ArchitectureTest {
     }
 
     /**
-     * Core's packages form a stack, each using only those below it: organisations at the bottom, then who calls,
-     * products, items (values and their ports), licensing (the gate, which judges items), the log (which records what
-     * the gate routed), and the use cases on top. A new package takes its place here or the build fails.
+     * Core's packages form a stack, each using only those below it: organisations at the bottom, then who calls, the
+     * audit trail (what callers changed, which every layer above records), products, items (values and their ports),
+     * licensing (the gate, which judges items), the log (which records what the gate routed), and the use cases on
+     * top. A new package takes its place here or the build fails.
      */
     @Test
     void core_packages_form_a_stack() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("orgs").definedBy("ponte.core.orgs..")
                 .layer("access").definedBy("ponte.core.access..")
+                .layer("audit").definedBy("ponte.core.audit..")
                 .layer("products").definedBy("ponte.core.products..")
                 .layer("items").definedBy("ponte.core.items..")
                 .layer("licensing").definedBy("ponte.core.licensing..")
@@ -76,7 +78,8 @@ class ArchitectureTest {
                 .whereLayer("licensing").mayOnlyBeAccessedByLayers("log", "publishing", "reading", "use cases")
                 .whereLayer("items").mayOnlyBeAccessedByLayers("licensing", "log", "publishing", "reading", "use cases")
                 .whereLayer("products").mayOnlyBeAccessedByLayers("items", "licensing", "log", "publishing", "reading", "use cases")
-                .whereLayer("access").mayOnlyBeAccessedByLayers("products", "items", "licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("products", "items", "licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("access").mayOnlyBeAccessedByLayers("audit", "products", "items", "licensing", "log", "publishing", "reading", "use cases")
                 .check(PONTE);
         slices().matching("ponte.core.(*)..").should().beFreeOfCycles().check(PONTE);
     }

@@ -40,13 +40,15 @@ class AuthorizationMatrixTest {
     /**
      * The verdict per operation and caller: {@code ok} (2xx), {@code 403} or {@code 404}. Who sees what: an org's
      * profile, every key; an agreement, its parties' keys; an item, its owners' keys and (reading) the orgs its gate
-     * grants it, here the party; endpoints and ingest sources, their org's keys. The bootstrap key manages orgs and
-     * sees no content and no agreement.
+     * grants it, here the party; an item's history, its owners' keys only; a product, its owner's keys, its licensees'
+     * and the bootstrap key; endpoints and ingest sources, their org's keys; what a problem type means, anyone. The
+     * bootstrap key manages orgs and sees no content and no agreement.
      */
     static final String VERDICTS = """
             #                                               owner         party         outsider      bootstrap
             #                                               adm edi par   adm edi par   adm edi par
             GET    /v1/orgs/{org}                           ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
+            GET    /v1/products/{id}                        ok  ok  ok    ok  ok  ok    404 404 404   ok
             POST   /v1/orgs/{org}/keys                      ok  403 403   403 403 403   403 403 403   ok
             GET    /v1/orgs/{org}/keys                      ok  403 403   403 403 403   403 403 403   ok
             DELETE /v1/orgs/{org}/keys/{id}                 ok  403 403   403 403 403   403 403 403   ok
@@ -63,6 +65,7 @@ class AuthorizationMatrixTest {
             DELETE /v1/items/{id}                           ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/items/{id}/explain                   ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/items/{id}/translations              ok  ok  ok    ok  ok  ok    404 404 404   404
+            GET    /v1/items/{id}/versions                  ok  ok  ok    404 404 404   404 404 404   404
             GET    /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             PATCH  /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             DELETE /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
@@ -77,6 +80,7 @@ class AuthorizationMatrixTest {
             PATCH  /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
             DELETE /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
             POST   /v1/ingest/sources/{id}/poll             ok  ok  403   404 404 404   404 404 404   404
+            GET    /problems/{slug}                         ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
             """;
 
     private static final List<String> CALLERS = List.of("owner admin", "owner editor", "owner partner", "party admin", "party editor",
@@ -232,6 +236,9 @@ class AuthorizationMatrixTest {
             case "DELETE /v1/items/{id}" -> new Call("DELETE", "/v1/items/" + t.item(), "{\"reason\":\"withdrawn\"}");
             case "GET /v1/items/{id}/explain" -> new Call("GET", "/v1/items/" + t.item() + "/explain?partner=party", null);
             case "GET /v1/items/{id}/translations" -> new Call("GET", "/v1/items/" + t.item() + "/translations", null);
+            case "GET /v1/items/{id}/versions" -> new Call("GET", "/v1/items/" + t.item() + "/versions", null);
+            case "GET /v1/products/{id}" -> new Call("GET", "/v1/products/" + t.product(), null);
+            case "GET /problems/{slug}" -> new Call("GET", "/problems/not-found", null);
             case "GET /v1/endpoints/{id}" -> new Call("GET", endpoint + t.endpoint(), null);
             case "PATCH /v1/endpoints/{id}" -> new Call("PATCH", endpoint + t.endpoint(), "{\"paused\":true}");
             case "DELETE /v1/endpoints/{id}" -> new Call("DELETE", endpoint + t.endpoint(), null);
@@ -277,6 +284,11 @@ class AuthorizationMatrixTest {
 
         String org() {
             return "owner";
+        }
+
+        /** The owner's product, licensed to the party by the agreement in force. */
+        String product() {
+            return "owner-news";
         }
 
         String key() {
@@ -354,9 +366,9 @@ class AuthorizationMatrixTest {
         publish("party editor", "party-news", "The party's story");
         for (String endpoint : endpoints) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    node.get("/v1/endpoints/" + endpoint + "/dead-letters", keys.get("owner partner")).json().get("deadLetters").size() == 1);
+                    node.get("/v1/endpoints/" + endpoint + "/dead-letters", keys.get("owner partner")).json().get("items").size() == 1);
             String entry = node.get("/v1/endpoints/" + endpoint + "/dead-letters", keys.get("owner partner")).json()
-                    .get("deadLetters").get(0).get("entry").asString();
+                    .get("items").get(0).get("entry").asString();
             deadLetters.add(new String[] {endpoint, entry});
         }
     }

@@ -49,20 +49,20 @@ class DemoNetworkTest {
         try (TestNode node = new TestNode(dataDir)) {
             node.handle().loadDemoNetwork();
             node.handle().catchUpSearch();
-            JsonNode olympics = node.get("/v1/search?q=" + enc("冬奥会"), "demo-cgtn-partner").json().get("hits");
+            JsonNode olympics = node.get("/v1/search?q=" + enc("冬奥会"), "demo-cgtn-partner").json().get("items");
             assertThat(olympics).extracting(h -> h.get("uri").asString()).containsExactly("urn:ponte:demo:cctv-plus:milano-cortina-focus-zh");
             assertThat(olympics.get(0).get("languageVersions")).extracting(v -> v.get("language").asString()).containsExactly("en");
 
             // Cinecittà and CJ ENM see each other's items once CJ ENM approves their co-production agreement.
-            assertThat(node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits")).isEmpty();
+            assertThat(node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("items")).isEmpty();
             assertThat(node.post("/v1/agreements/cinecitta-cj-enm-coproduction/approve", "demo-cj-enm-admin", "").status()).isEqualTo(200);
             // The licence's start releases the items as log entries (within a second); search follows the log. The
             // wait is for the outcome, not a latency bound: in production mode the entries travel through Kafka.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonNode coproduction = node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("hits");
+                JsonNode coproduction = node.get("/v1/search?q=" + enc("공동제작"), "demo-cinecitta-partner").json().get("items");
                 assertThat(coproduction).extracting(h -> h.get("uri").asString()).contains("urn:ponte:demo:cj-enm:coproduction-talks-ko");
                 assertThat(coproduction.get(0).get("uri").asString()).isEqualTo("urn:ponte:demo:cj-enm:coproduction-talks-ko");
-                assertThat(node.get("/v1/search?q=coproduzione", "demo-cj-enm-partner").json().get("hits"))
+                assertThat(node.get("/v1/search?q=coproduzione", "demo-cj-enm-partner").json().get("items"))
                         .extracting(h -> h.get("uri").asString()).containsExactly("urn:ponte:demo:cinecitta:coproduction-talks-it");
             });
         }

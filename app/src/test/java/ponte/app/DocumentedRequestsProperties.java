@@ -81,9 +81,7 @@ class DocumentedRequestsProperties {
         }).trusting(receiver.getAddress());
         dataDir = Files.createTempDirectory("ponte-documented-requests");
         // Streams the test leaves behind end at their next heartbeat: soon, so the node stops within its stop timeout.
-        DeliverySettings d = DeliverySettings.defaults();
-        DeliverySettings delivery = new DeliverySettings(d.schedule(), d.timeout(), d.disableAfter(), d.poll(), Duration.ofMillis(500),
-                d.allowPrivate(), d.connectionsPerHost());
+        DeliverySettings delivery = DeliverySettings.defaults().withHeartbeat(Duration.ofMillis(500));
         node = new TestNode(dataDir, Clock.systemUTC(), delivery, guard);
         Networks.Keys keys = Networks.aNetwork(node)
                 .agency("ag-a", "IT").withKey("admin").withKey("partner").withProducts("a-news", "a-video").licensedTo("bc-p", "a-news")
@@ -234,7 +232,7 @@ class DocumentedRequestsProperties {
         switch (path) {
             case "/v1/orgs" -> known.add("org", id);
             case "/v1/products" -> known.add("product", id);
-            case "/v1/agreements" -> known.add("agreement", id);
+            case "/v1/agreements", "/v1/licences" -> known.add("agreement", id);
             case "/v1/items" -> known.add("item", id);
             case "/v1/endpoints" -> known.add("endpoint", id);
             case "/v1/ingest/sources" -> known.add("source", id);

@@ -138,7 +138,7 @@ class IngestGuardTest {
 
     private List<String> storedUrls() {
         List<String> urls = new ArrayList<>();
-        node.get("/v1/ingest/sources", editor).json().get("sources").forEach(s -> urls.add(s.get("url").asString()));
+        node.get("/v1/ingest/sources", editor).json().get("items").forEach(s -> urls.add(s.get("url").asString()));
         return urls;
     }
 

@@ -216,6 +216,25 @@ class IngestTest {
     }
 
     @Test
+    void anImportAnswersTheItemsItFiledAsPublishingDoes() {
+        String item = "{\"uri\": \"urn:ansa:file:ids\", \"type\": \"text\", \"language\": \"it\", \"headlines\": [{\"role\": \"main\", \"value\": \"Con id\"}]}";
+        JsonNode published = upload("/v1/ingest/files?products=wire", "application/json", item).json().get("items");
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).get("uri").asString()).isEqualTo("urn:ansa:file:ids");
+        assertThat(published.get(0).get("event").asString()).isEqualTo("published");
+        assertThat(published.get(0).get("version").asInt()).isEqualTo(1);
+        String id = published.get(0).get("id").asString();
+        assertThat(node.get("/v1/items/" + id, editor).json().get("uri").asString()).isEqualTo("urn:ansa:file:ids");
+
+        assertThat(upload("/v1/ingest/files?products=wire", "application/json", item).json().get("items")).isEmpty(); // unchanged
+
+        String canceled = item.replace("\"type\"", "\"pubStatus\": \"canceled\", \"type\"");
+        JsonNode killed = upload("/v1/ingest/files?products=wire", "application/json", canceled).json().get("items");
+        assertThat(killed).extracting(i -> i.get("id").asString() + " v" + i.get("version").asInt() + " " + i.get("event").asString())
+                .containsExactly(id + " v2 killed");
+    }
+
+    @Test
     void garbageAndServerErrorsAreTheSourcesStatusAndItRecovers() {
         served.put("/garbage.atom", new String[] {"application/atom+xml", "this is <<< not a feed"});
         String source = register("/garbage.atom", "atom");
@@ -245,7 +264,7 @@ class IngestTest {
         String source = register("/paused.atom", "atom");
         awaitPolls(source, 1);
 
-        assertThat(node.get("/v1/ingest/sources", editor).json().get("sources")).anySatisfy(s -> assertThat(s.get("id").asString()).isEqualTo(source));
+        assertThat(node.get("/v1/ingest/sources", editor).json().get("items")).anySatisfy(s -> assertThat(s.get("id").asString()).isEqualTo(source));
         assertThat(node.get("/v1/ingest/sources/" + source, otherEditor).status()).isEqualTo(404);
         assertThat(node.get("/v1/ingest/sources", partner).status()).isEqualTo(403);
         assertThat(node.post("/v1/ingest/sources", editor, "{\"url\": \"ftp://x\", \"format\": \"atom\", \"products\": [\"wire\"]}").status()).isEqualTo(422);

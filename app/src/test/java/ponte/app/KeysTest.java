@@ -79,7 +79,7 @@ class KeysTest {
         assertThat(second.get("createdAt").asString()).isNotEmpty();
         assertThat(list.raw().body()).doesNotContain(admin.secret()).doesNotContain(ingest.secret());
         assertThat(first.propertyNames()).containsExactlyInAnyOrder("id", "org", "role", "label", "createdAt", "lastUsedAt", "expiresAt");
-        assertThat(list.json().has("next")).as("one short page: the last").isFalse();
+        assertThat(list.json().get("next").isNull()).as("one short page: the last").isTrue();
     }
 
     @Test
@@ -116,8 +116,8 @@ class KeysTest {
                 assertThat(node.delete("/v1/orgs/paged/keys/" + seen.getLast(), TestNode.ADMIN, "").status()).isEqualTo(204);
             }
             String link = page.header("link");
-            if (page.json().has("next")) {
-                assertThat(link).isEqualTo("</v1/orgs/paged/keys?after=" + page.json().get("next").asString() + "&limit=3>; rel=\"next\"");
+            if (!page.json().get("next").isNull()) {
+                assertThat(link).isEqualTo("</v1/orgs/paged/keys?limit=3&after=" + page.json().get("next").asString() + ">; rel=\"next\"");
                 path = link.substring(1, link.indexOf('>'));
             } else {
                 assertThat(link).isEmpty();

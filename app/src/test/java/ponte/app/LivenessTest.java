@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A node is not taken down by a thread interrupt, and says so when it is down. Its loops (ingest pollers, pushers,
- * the lease keeper, the release loop) are stopped by flags, never interrupted, and the embedded store survives an
+ * the lease keeper, the release loop, the retention loop) are stopped by flags, never interrupted, and the embedded store survives an
  * interrupt that comes from elsewhere; {@code /ready} asks the database a real question.
  */
 class LivenessTest {
@@ -69,6 +69,7 @@ class LivenessTest {
                     // The reproduction: a source deleted while its poller imports (it broke H2 in 8 to 19 cycles).
                     String source = register(node, editor, feeds + "/feed/" + cycle);
                     node.post("/v1/ingest/sources/" + source + "/poll", editor, "");
+                    node.handle().pruneDeliveries(); // a round of the retention loop's queries, under the storm too
                     published.add(publish(node, editor, ninjs("it", "Notizia " + cycle)));
                     if (cycle % 5 == 0) { // due within a second or two: the release loop appends them while interrupted
                         ObjectNode item = ninjs("it", "Sotto embargo " + cycle);

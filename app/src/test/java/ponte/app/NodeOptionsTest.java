@@ -49,6 +49,38 @@ class NodeOptionsTest {
     }
 
     @Test
+    void retentionAndTrustedProxiesDefaultToThirtyDaysAndNobody() {
+        NodeOptions.Startup startup = read(new NodeOptions(), Map.of(), false);
+        assertThat(startup.delivery().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(startup.settings().trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void retentionAndTrustedProxiesAreSetByFlagOrEnvironment() {
+        NodeOptions flagged = new NodeOptions();
+        flagged.deliveryRetention = "p90d";
+        flagged.trustedProxies = List.of("10.0.0.0/8", "::1");
+        NodeOptions.Startup fromFlags = read(flagged, Map.of("PONTE_DELIVERY_RETENTION", "P7D"), false);
+        assertThat(fromFlags.delivery().retention()).isEqualTo(Duration.ofDays(90));
+        assertThat(fromFlags.settings().trustedProxies()).containsExactly("10.0.0.0/8", "::1");
+
+        NodeOptions.Startup fromEnv = read(new NodeOptions(), Map.of("PONTE_DELIVERY_RETENTION", "P7D",
+                "PONTE_TRUSTED_PROXIES", " 192.0.2.10 , 198.51.100.0/24 "), false);
+        assertThat(fromEnv.delivery().retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(fromEnv.settings().trustedProxies()).containsExactly("192.0.2.10", "198.51.100.0/24");
+    }
+
+    @Test
+    void aRetentionUnderADayOrAProxyNamedByHostIsAUsageError() {
+        assertThatThrownBy(() -> read(new NodeOptions(), Map.of("PONTE_DELIVERY_RETENTION", "PT1H"), false))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("at least a day");
+        assertThatThrownBy(() -> read(new NodeOptions(), Map.of("PONTE_DELIVERY_RETENTION", "30"), false))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("ISO 8601");
+        assertThatThrownBy(() -> read(new NodeOptions(), Map.of("PONTE_TRUSTED_PROXIES", "proxy.internal"), false))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("proxy.internal");
+    }
+
+    @Test
     void rateLimitsAndTheIdempotencyRetentionHaveGenerousDefaultsAndCanBeSetOrTurnedOff() {
         assertThat(read(new NodeOptions(), Map.of(), false).settings().api()).isEqualTo(ApiSettings.defaults());
 

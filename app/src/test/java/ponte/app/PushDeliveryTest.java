@@ -102,11 +102,11 @@ class PushDeliveryTest {
         // The receiver answers before the outcome is committed: wait for the cursor to reach the last entry.
         await().atMost(WAIT).until(() -> endpointState(alpha, hook).get("cursor").asString().equals(cursors.getLast()));
         JsonNode attempts = node.get("/v1/endpoints/" + hook.id() + "/deliveries?limit=5", alpha).json();
-        assertThat(attempts.get("attempts")).hasSize(5);
-        assertThat(attempts.get("attempts").get(0).get("status").asInt()).isEqualTo(200);
-        assertThat(attempts.get("attempts").get(0).get("latencyMs").isNumber()).isTrue();
+        assertThat(attempts.get("items")).hasSize(5);
+        assertThat(attempts.get("items").get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(attempts.get("items").get(0).get("latencyMs").isNumber()).isTrue();
         assertThat(node.get("/v1/endpoints/" + hook.id() + "/deliveries?limit=50&after=" + attempts.get("next").asString(), alpha).json()
-                .get("attempts")).hasSize(15);
+                .get("items")).hasSize(15);
     }
 
     @Test
@@ -150,9 +150,9 @@ class PushDeliveryTest {
         assertThat(tries).hasSize(3).extracting(Receiver.Hit::id).containsOnly("msg_" + hook.id() + "_" + doomed);
         // Each attempt starts 30 ms, then 60 ms, after the one before it (the attempt log has the times it started).
         List<Instant> started = new java.util.ArrayList<>();
-        node.get("/v1/endpoints/" + hook.id() + "/deliveries", alpha).json().get("attempts").forEach(a -> {
+        node.get("/v1/endpoints/" + hook.id() + "/deliveries", alpha).json().get("items").forEach(a -> {
             if (a.get("entry").asString().equals(doomed)) {
-                started.add(0, Instant.parse(a.get("at").asString()));
+                started.add(0, Instant.parse(a.get("attemptedAt").asString()));
             }
         });
         assertThat(started).hasSize(3);
@@ -160,7 +160,7 @@ class PushDeliveryTest {
         assertThat(Duration.between(started.get(1), started.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(60));
         assertThat(receiver.delivered("/flaky").getFirst().headline()).isEqualTo("After the doomed one");
 
-        JsonNode letters = node.get("/v1/endpoints/" + hook.id() + "/dead-letters", alpha).json().get("deadLetters");
+        JsonNode letters = node.get("/v1/endpoints/" + hook.id() + "/dead-letters", alpha).json().get("items");
         assertThat(letters).hasSize(1);
         assertThat(letters.get(0).get("entry").asString()).isEqualTo(doomed);
         assertThat(letters.get(0).get("attempts").asInt()).isEqualTo(3);
@@ -171,7 +171,7 @@ class PushDeliveryTest {
         assertThat(resend.status()).isEqualTo(202);
         await().atMost(WAIT).until(() -> receiver.delivered("/flaky").size() == 2);
         assertThat(receiver.delivered("/flaky").get(1).id()).isEqualTo("msg_" + hook.id() + "_" + doomed);
-        await().atMost(WAIT).until(() -> node.get("/v1/endpoints/" + hook.id() + "/dead-letters", alpha).json().get("deadLetters").isEmpty());
+        await().atMost(WAIT).until(() -> node.get("/v1/endpoints/" + hook.id() + "/dead-letters", alpha).json().get("items").isEmpty());
         assertThat(node.post("/v1/endpoints/" + hook.id() + "/dead-letters/" + doomed + "/resend", alpha, "").status()).isEqualTo(404);
     }
 
@@ -182,7 +182,7 @@ class PushDeliveryTest {
         Hook hook = endpoint(alpha, "/down", null);
         publish("Lost one");
         publish("Lost two");
-        await().atMost(WAIT).until(() -> node.get("/v1/endpoints/" + hook.id() + "/dead-letters", alpha).json().get("deadLetters").size() == 2);
+        await().atMost(WAIT).until(() -> node.get("/v1/endpoints/" + hook.id() + "/dead-letters", alpha).json().get("items").size() == 2);
         up.set(true);
         TestNode.Answer resend = node.post("/v1/endpoints/" + hook.id() + "/dead-letters/resend", alpha, "");
         assertThat(resend.status()).isEqualTo(202);
@@ -261,8 +261,8 @@ class PushDeliveryTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> receiver.delivered("/healthy").size() == 5);
             assertThat(receiver.delivered("/stalled")).isEmpty();
             // The stalled request ends at the (scaled) timeout, as an attempt with no status.
-            await().atMost(WAIT).until(() -> !node.get("/v1/endpoints/" + stalled.id() + "/deliveries", beta).json().get("attempts").isEmpty());
-            JsonNode timedOut = node.get("/v1/endpoints/" + stalled.id() + "/deliveries", beta).json().get("attempts").get(0);
+            await().atMost(WAIT).until(() -> !node.get("/v1/endpoints/" + stalled.id() + "/deliveries", beta).json().get("items").isEmpty());
+            JsonNode timedOut = node.get("/v1/endpoints/" + stalled.id() + "/deliveries", beta).json().get("items").get(0);
             assertThat(timedOut.get("status").isNull()).isTrue();
             assertThat(timedOut.get("error").asString()).containsIgnoringCase("timeout");
         } finally {
@@ -312,7 +312,7 @@ class PushDeliveryTest {
         assertThat(rotated.status()).isEqualTo(200);
         String fresh = rotated.json().get("secret").asString();
         assertThat(fresh).startsWith("whsec_").isNotEqualTo(hook.secret());
-        assertThat(Instant.parse(rotated.json().get("previousSecretSignsUntil").asString()))
+        assertThat(Instant.parse(rotated.json().get("previousSecretEndsAt").asString()))
                 .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
         publish("Signed twice");
         await().atMost(WAIT).until(() -> receiver.delivered("/rotate").size() == 1);
@@ -329,8 +329,8 @@ class PushDeliveryTest {
         assertThat(node.patch("/v1/endpoints/" + hook.id(), beta, "{\"paused\":true}").status()).isEqualTo(404);
         assertThat(node.delete("/v1/endpoints/" + hook.id(), beta, "").status()).isEqualTo(404);
         assertThat(node.post("/v1/endpoints/" + hook.id() + "/rotate-secret", beta, "").status()).isEqualTo(404);
-        assertThat(node.get("/v1/endpoints", beta).json().get("endpoints").toString()).doesNotContain(hook.id());
-        assertThat(node.get("/v1/endpoints", alpha).json().get("endpoints").toString()).contains(hook.id());
+        assertThat(node.get("/v1/endpoints", beta).json().get("items").toString()).doesNotContain(hook.id());
+        assertThat(node.get("/v1/endpoints", alpha).json().get("items").toString()).contains(hook.id());
 
         TestNode.Answer rss = node.post("/v1/endpoints", alpha, "{\"url\":\"" + receiver.url("/x") + "\",\"format\":\"rss\"}");
         assertThat(rss.status()).isEqualTo(422);
@@ -351,8 +351,8 @@ class PushDeliveryTest {
         Hook moved = endpoint(alpha, "/moved", null);
         endpoint(alpha, "/chatty", null);
         String entry = publish("Redirected").get("cursor").asString();
-        await().atMost(WAIT).until(() -> node.get("/v1/endpoints/" + moved.id() + "/dead-letters", alpha).json().get("deadLetters").size() == 1);
-        assertThat(node.get("/v1/endpoints/" + moved.id() + "/dead-letters", alpha).json().get("deadLetters").get(0).get("lastError").asString())
+        await().atMost(WAIT).until(() -> node.get("/v1/endpoints/" + moved.id() + "/dead-letters", alpha).json().get("items").size() == 1);
+        assertThat(node.get("/v1/endpoints/" + moved.id() + "/dead-letters", alpha).json().get("items").get(0).get("lastError").asString())
                 .startsWith("HTTP 302");
         assertThat(receiver.hits("/elsewhere")).isEmpty();
         // A 200 with a 5 MB body counts as delivered; the body is read only up to a small limit.

@@ -55,8 +55,8 @@ class RetryScheduleTest {
             }
             assertThat(receiver.hits("/broken")).extracting(h -> Long.parseLong(h.timestamp())).containsExactlyElementsOf(expected);
             assertThat(receiver.hits("/broken")).extracting(Receiver.Hit::id).containsOnly("msg_" + id + "_" + entry);
-            await().atMost(Duration.ofSeconds(10)).until(() -> node.get("/v1/endpoints/" + id + "/dead-letters", partner).json().get("deadLetters").size() == 1);
-            JsonNode letter = node.get("/v1/endpoints/" + id + "/dead-letters", partner).json().get("deadLetters").get(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.get("/v1/endpoints/" + id + "/dead-letters", partner).json().get("items").size() == 1);
+            JsonNode letter = node.get("/v1/endpoints/" + id + "/dead-letters", partner).json().get("items").get(0);
             assertThat(letter.get("attempts").asInt()).isEqualTo(8);
             assertThat(letter.get("deadAt").asString()).isEqualTo(due.toString());
             assertThat(node.get("/v1/endpoints/" + id, partner).json().get("state").asString()).isEqualTo("active");

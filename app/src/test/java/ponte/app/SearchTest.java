@@ -96,7 +96,7 @@ class SearchTest {
         publish(agencyEditor, "wire", item("it", "Bolzano, mercatino di Natale da record", "Il mercatino di Natale di Bolzano ha registrato visitatori da record."));
         indexed();
         JsonNode answer = search(partner, "q=mercatino");
-        JsonNode hit = answer.get("hits").get(0);
+        JsonNode hit = answer.get("items").get(0);
         assertThat(hit.get("snippets").get("headline").asString()).contains("<mark>mercatino</mark>");
         assertThat(hit.get("snippets").get("body").get(0).asString()).contains("<mark>mercatino</mark>");
         assertThat(answer.get("facets").get("language").get(0).get("value").asString()).isEqualTo("it");
@@ -123,7 +123,7 @@ class SearchTest {
         publish(agencyEditor, "wire", item("it", "Trieste, la Barcolana chiude con un record", "La regata ha visto duemila barche."));
         indexed();
         JsonNode answer = search(stranger, "q=Barcolana");
-        assertThat(answer.get("hits")).isEmpty();
+        assertThat(answer.get("items")).isEmpty();
         assertThat(answer.get("total").get("value").asInt()).isZero();
         assertThat(answer.get("facets").get("language")).isEmpty();
         assertThat(answer.get("histogram")).isEmpty();
@@ -186,7 +186,7 @@ class SearchTest {
             JsonNode page = search(partner, query);
             while (true) {
                 seen.addAll(ids(page));
-                if (!page.has("next")) {
+                if (page.get("next").isNull()) {
                     break;
                 }
                 page = search(partner, query + "&after=" + page.get("next").asString());
@@ -207,10 +207,10 @@ class SearchTest {
         assertThat(hit.get("languageVersions")).extracting(v -> v.get("id").asString()).containsExactly(en);
         JsonNode owner = hitFor(search(agencyEditor, "q=funivia"), it);
         assertThat(owner.get("languageVersions")).extracting(v -> v.get("id").asString()).containsExactlyInAnyOrder(en, de);
-        assertThat(node.get("/v1/items/" + en + "/translations", partner).json().get("translations"))
+        assertThat(node.get("/v1/items/" + en + "/translations", partner).json().get("items"))
                 .extracting(v -> v.get("id").asString()).containsExactly(it);
-        assertThat(node.get("/v1/items/" + it + "/translations", agencyEditor).json().get("translations"))
-                .extracting(v -> v.get("language").asString()).containsExactly("en", "de");
+        assertThat(node.get("/v1/items/" + it + "/translations", agencyEditor).json().get("items"))
+                .extracting(v -> v.get("language").asString()).containsExactlyInAnyOrder("en", "de");
         assertThat(node.get("/v1/items/" + de + "/translations", partner).status()).isEqualTo(404);
     }
 
@@ -275,12 +275,12 @@ class SearchTest {
 
     static List<String> ids(JsonNode answer) {
         List<String> out = new ArrayList<>();
-        answer.get("hits").forEach(h -> out.add(h.get("id").asString()));
+        answer.get("items").forEach(h -> out.add(h.get("id").asString()));
         return out;
     }
 
     private static JsonNode hitFor(JsonNode answer, String id) {
-        for (JsonNode h : answer.get("hits")) {
+        for (JsonNode h : answer.get("items")) {
             if (h.get("id").asString().equals(id)) {
                 return h;
             }

@@ -67,7 +67,7 @@ class SeveralNodesTest {
             String id = delivering.post("/v1/endpoints", keys.partner("partner"), "{\"url\":\"" + receiver.url("/hook") + "\"}").json().get("id").asString();
             assertThat(delivering.handle().delivering()).as("created here, claimed here").contains(new ponte.core.delivery.EndpointId(id));
             delivering.post("/v1/items", keys.editor("agency"), publishBody(ninjs("it", "Rimandata"), "news"));
-            await().atMost(wait).until(() -> other.get("/v1/endpoints/" + id + "/dead-letters", keys.partner("partner")).json().get("deadLetters").size() == 1);
+            await().atMost(wait).until(() -> other.get("/v1/endpoints/" + id + "/dead-letters", keys.partner("partner")).json().get("items").size() == 1);
 
             up.set(true);
             assertThat(other.post("/v1/endpoints/" + id + "/dead-letters/resend", keys.partner("partner"), "").status()).isEqualTo(202);

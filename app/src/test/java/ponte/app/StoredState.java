@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * A digest of everything a client's request may change in a node's database: orgs, keys, products, licences,
- * agreements, items and the log, endpoints and sources. Left out is what the node changes by itself as time passes
+ * agreements, items and the log, endpoints and sources, and the audit trail that records each change. Left out is what the node changes by itself as time passes
  * (delivery attempts and cursors, poll results, leases): a refused request must leave the digest as it was.
  */
 final class StoredState {
@@ -34,6 +34,8 @@ final class StoredState {
             "select id, org_id, url, format, filter_languages, filter_products, filter_subjects, secret, previous_secret, state from endpoints order by id",
             "select id, org_id, url, format, interval_s, products, paused from ingest_sources order by id",
             "select * from language_versions order by 1, 2",
+            "select * from audit_trail order by seq",
+            "select * from audit_concerns order by seq, org_id",
             "select * from network_version");
 
     private final DataSource database;

@@ -27,6 +27,8 @@ final class TestNode implements AutoCloseable {
     }
 
     private final Node node;
+    /** The client address requests name in X-Forwarded-For, as a proxy in front of the node would; none if null. */
+    private volatile String forwardedFor;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
     /** The management port's base URL: /metrics, /health and /ready for operators. */
@@ -109,9 +111,21 @@ final class TestNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path)).method("DELETE", HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
     }
 
+    /**
+     * From now on, requests say they come from {@code clientAddress} (X-Forwarded-For), as if a proxy in front of the
+     * node passed them on; a node that trusts this machine as its proxy believes it. Null stops it.
+     */
+    void forwardFor(String clientAddress) {
+        forwardedFor = clientAddress;
+    }
+
     private Answer send(HttpRequest.Builder request, String key) {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
+        }
+        String forwarded = forwardedFor;
+        if (forwarded != null) {
+            request.header("X-Forwarded-For", forwarded);
         }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

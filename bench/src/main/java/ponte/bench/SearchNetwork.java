@@ -53,7 +53,7 @@ final class SearchNetwork {
             w.useCases().onboarding().register(operator, new Org(agency, "Agency " + language, OrgKind.fromWire("agency"), CountryCode.of(countryOf(language))));
             Caller editor = new Caller.Member(agency, Role.EDITOR);
             w.useCases().cataloguing().register(editor, new ProductId(productOf(language)), "Wire " + language);
-            w.useCases().agreeing().offer(editor, partner, Set.of(new ProductId(productOf(language))));
+            w.useCases().agreeing().offer(editor, java.util.Optional.empty(), partner, Set.of(new ProductId(productOf(language))));
         }
         return partner;
     }

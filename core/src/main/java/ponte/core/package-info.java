@@ -4,7 +4,7 @@
  * HTTP, no JSON library. Adapters (storage, formats, api, …) depend on this module; it depends on nothing of ours.
  *
  * <p>Its packages form a stack, each using only those below it (the build enforces it, in {@code ArchitectureTest}):
- * {@code orgs} → {@code access} → {@code products} → {@code items} → {@code licensing} → {@code log} →
+ * {@code orgs} → {@code access} → {@code audit} → {@code products} → {@code items} → {@code licensing} → {@code log} →
  * {@code publishing}, {@code reading} → the use cases {@code onboarding}, {@code agreements}, {@code delivery},
  * {@code ingest}, {@code search}.
  */

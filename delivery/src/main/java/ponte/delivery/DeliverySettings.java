@@ -1,6 +1,7 @@
 package ponte.delivery;
 
 import java.time.Duration;
+import ponte.core.delivery.Retention;
 import ponte.core.delivery.Retrying;
 import ponte.core.delivery.Schedule;
 
@@ -15,9 +16,10 @@ import ponte.core.delivery.Schedule;
  * @param allowPrivate    whether endpoints may resolve to loopback or private addresses (never to metadata, link-local,
  *                        multicast or unspecified ones)
  * @param connectionsPerHost connections the pusher keeps open to one receiver host (endpoints on one host share them)
+ * @param retention       how long delivery attempts and dead letters are kept (reach facts are kept for good)
  */
 public record DeliverySettings(Schedule schedule, Duration timeout, Duration disableAfter, Duration poll, Duration heartbeat,
-                               boolean allowPrivate, int connectionsPerHost) {
+                               boolean allowPrivate, int connectionsPerHost, Duration retention) {
     /** Response bodies are read up to this many bytes; receivers are meant to answer with a status, not a document. */
     public static final int RESPONSE_LIMIT = 4096;
 
@@ -32,30 +34,34 @@ public record DeliverySettings(Schedule schedule, Duration timeout, Duration dis
     public static DeliverySettings defaults() {
         // Workers are woken when an entry is routed to their org; polling is only the fallback, so it can be slow.
         return new DeliverySettings(Schedule.DEFAULT, Duration.ofSeconds(15), Retrying.DISABLE_AFTER, Duration.ofSeconds(30),
-                Duration.ofSeconds(15), false, 256);
+                Duration.ofSeconds(15), false, 256, Retention.DEFAULT);
     }
 
     public DeliverySettings allowingPrivate(boolean allow) {
-        return new DeliverySettings(schedule, timeout, disableAfter, poll, heartbeat, allow, connectionsPerHost);
+        return new DeliverySettings(schedule, timeout, disableAfter, poll, heartbeat, allow, connectionsPerHost, retention);
     }
 
     public DeliverySettings withSchedule(Schedule s) {
-        return new DeliverySettings(s, timeout, disableAfter, poll, heartbeat, allowPrivate, connectionsPerHost);
+        return new DeliverySettings(s, timeout, disableAfter, poll, heartbeat, allowPrivate, connectionsPerHost, retention);
     }
 
     public DeliverySettings withTimeout(Duration t) {
-        return new DeliverySettings(schedule, t, disableAfter, poll, heartbeat, allowPrivate, connectionsPerHost);
+        return new DeliverySettings(schedule, t, disableAfter, poll, heartbeat, allowPrivate, connectionsPerHost, retention);
     }
 
     public DeliverySettings withDisableAfter(Duration d) {
-        return new DeliverySettings(schedule, timeout, d, poll, heartbeat, allowPrivate, connectionsPerHost);
+        return new DeliverySettings(schedule, timeout, d, poll, heartbeat, allowPrivate, connectionsPerHost, retention);
     }
 
     public DeliverySettings withPoll(Duration p) {
-        return new DeliverySettings(schedule, timeout, disableAfter, p, heartbeat, allowPrivate, connectionsPerHost);
+        return new DeliverySettings(schedule, timeout, disableAfter, p, heartbeat, allowPrivate, connectionsPerHost, retention);
+    }
+
+    public DeliverySettings withRetention(Duration r) {
+        return new DeliverySettings(schedule, timeout, disableAfter, poll, heartbeat, allowPrivate, connectionsPerHost, r);
     }
 
     public DeliverySettings withHeartbeat(Duration h) {
-        return new DeliverySettings(schedule, timeout, disableAfter, poll, h, allowPrivate, connectionsPerHost);
+        return new DeliverySettings(schedule, timeout, disableAfter, poll, h, allowPrivate, connectionsPerHost, retention);
     }
 }

@@ -98,6 +98,11 @@ final class Entries {
         }
 
         @Override
+        public Appended append(Change change, ponte.core.audit.Actor by) {
+            throw new UnsupportedOperationException("the relay only reads");
+        }
+
+        @Override
         public List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit) {
             throw new UnsupportedOperationException("the relay reads since()");
         }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The little JDBC this module needs: parameter binding, row mapping, transactions. */
+/**
+ * The little JDBC this module needs: parameter binding, row mapping, transactions. A transaction joins the one
+ * {@link JdbcTransactions} opened on the calling thread, if any, so the stores' writes inside it commit together.
+ */
 final class Jdbc {
     @FunctionalInterface
     interface Row<T> {
@@ -25,12 +28,22 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final ThreadLocal<Connection> ambient;
 
-    Jdbc(DataSource dataSource) {
-        this.dataSource = dataSource;
+    Jdbc(Database db) {
+        this.dataSource = db.dataSource();
+        this.ambient = db.ambient();
     }
 
     <T> T transaction(Work<T> work) {
+        Connection joined = ambient.get();
+        if (joined != null) {
+            try {
+                return work.run(joined); // committed, or rolled back, by whoever opened it
+            } catch (SQLException e) {
+                throw new StorageFailure(e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

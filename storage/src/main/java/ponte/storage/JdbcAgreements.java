@@ -32,7 +32,7 @@ public final class JdbcAgreements implements Agreements {
     private final Jdbc jdbc;
 
     public JdbcAgreements(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override

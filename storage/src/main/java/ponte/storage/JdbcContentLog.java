@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import ponte.core.audit.Actor;
 import ponte.core.items.Change;
 import ponte.core.items.ItemId;
 import ponte.core.log.Appended;
@@ -43,7 +44,12 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
 
     @Override
     public Appended append(Change change) {
-        return writer.append(change);
+        return writer.append(change, Optional.empty());
+    }
+
+    @Override
+    public Appended append(Change change, Actor by) {
+        return writer.append(change, Optional.of(by));
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import ponte.core.delivery.Attempt;
 import ponte.core.delivery.DeadLetter;
@@ -43,7 +46,7 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
 
     public JdbcDeliveries(Database db) {
         this.dataSource = db.dataSource();
-        this.jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(db);
         this.journal = Thread.ofPlatform().name("ponte-delivery-journal").daemon().start(this::write);
     }
 
@@ -207,6 +210,42 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
     public boolean received(EndpointId endpoint, ItemId item) {
         // By item first: an item reaches few endpoints, so this needs no index of its own.
         return jdbc.one("select 1 from deliveries where item_id = ? and endpoint_id = ? limit 1", rs -> 1, item.value(), endpoint.value()).isPresent();
+    }
+
+    @Override
+    public int pruneAttempts(Instant before, int limit) {
+        // Chosen first, then deleted by key: one statement that both H2 and PostgreSQL run, touching only these rows.
+        return jdbc.transaction(c -> {
+            List<Long> ids = Jdbc.query(c, "select id from delivery_attempts where attempted_at < ? order by attempted_at limit ?",
+                    rs -> rs.getLong(1), before, limit);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            return Jdbc.update(c, "delete from delivery_attempts where attempted_at < ? and id in (" + marks + ")",
+                    Stream.concat(Stream.of(before), ids.stream()).toArray());
+        });
+    }
+
+    @Override
+    public int pruneDeadLetters(Instant before, int limit) {
+        return jdbc.transaction(c -> {
+            record Key(String endpoint, long seq) {}
+            List<Key> keys = Jdbc.query(c, "select endpoint_id, seq from dead_letters where dead_at < ? and resend_requested = false order by dead_at limit ?",
+                    rs -> new Key(rs.getString(1), rs.getLong(2)), before, limit);
+            int removed = 0;
+            try (PreparedStatement delete = c.prepareStatement(
+                    "delete from dead_letters where endpoint_id = ? and seq = ? and dead_at < ? and resend_requested = false")) {
+                for (Key k : keys) {
+                    Jdbc.bind(delete, k.endpoint(), k.seq(), before);
+                    delete.addBatch();
+                }
+                for (int count : keys.isEmpty() ? new int[0] : delete.executeBatch()) {
+                    removed += Math.max(count, 0); // a re-send asked for meanwhile keeps its dead letter
+                }
+            }
+            return removed;
+        });
     }
 
     /** Reach facts of an item: who (org, endpoint) received which version when; for reach reports and tests. */

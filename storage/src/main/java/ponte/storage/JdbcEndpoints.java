@@ -29,7 +29,7 @@ public final class JdbcEndpoints implements Endpoints {
     private final Jdbc jdbc;
 
     public JdbcEndpoints(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class JdbcIdempotencyKeys implements IdempotencyKeys {
     private final Jdbc jdbc;
 
     public JdbcIdempotencyKeys(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override

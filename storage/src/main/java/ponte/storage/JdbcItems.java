@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import ponte.core.access.KeyId;
+import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Items;
 import ponte.core.items.Version;
+import ponte.core.items.VersionMade;
 import ponte.core.orgs.OrgId;
 
 public final class JdbcItems implements Items {
@@ -19,7 +22,7 @@ public final class JdbcItems implements Items {
     private final Jdbc jdbc;
 
     public JdbcItems(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override
@@ -35,6 +38,16 @@ public final class JdbcItems implements Items {
     @Override
     public Optional<Version> version(ItemId id, int number) {
         return jdbc.transaction(c -> ItemRows.version(c, id, number));
+    }
+
+    @Override
+    public List<VersionMade> history(ItemId id, int after, int limit) {
+        return jdbc.query("""
+                select version, event, created_at, key_id, kill_reason from versions
+                where item_id = ? and version > ? order by version limit ?""",
+                rs -> new VersionMade(id, rs.getInt("version"), Event.fromWire(rs.getString("event")), Jdbc.instant(rs, "created_at"),
+                        Optional.ofNullable(rs.getString("key_id")).map(KeyId::new), Optional.ofNullable(rs.getString("kill_reason"))),
+                id.value(), after, limit);
     }
 
     @Override
@@ -64,6 +77,11 @@ public final class JdbcItems implements Items {
                 where m.item_id = ?
                 group by o.item_id
                 order by min(l.seq)""", rs -> new ItemId(rs.getString(1)), id.value());
+    }
+
+    /** How many items the log holds, in every state (the banner of a starting node says it). */
+    public long count() {
+        return jdbc.one("select count(*) from items", rs -> rs.getLong(1)).orElse(0L);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class JdbcKeys implements Keys {
     private final SecureRandom random;
 
     public JdbcKeys(Database db, Clock clock, SecureRandom random) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
         this.clock = clock;
         this.random = random;
     }

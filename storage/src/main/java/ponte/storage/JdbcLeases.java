@@ -16,7 +16,7 @@ public final class JdbcLeases implements Leases {
     private final Jdbc jdbc;
 
     public JdbcLeases(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ponte.core.access.KeyId;
+import ponte.core.audit.AuditEntry;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
@@ -83,8 +85,8 @@ final class JdbcLogTransaction implements LogTransaction {
     }
 
     @Override
-    public void insertVersion(Version version) {
-        write(() -> ItemRows.insertVersion(c, version));
+    public void insertVersion(Version version, Optional<KeyId> key) {
+        write(() -> ItemRows.insertVersion(c, version, key));
     }
 
     @Override
@@ -129,6 +131,11 @@ final class JdbcLogTransaction implements LogTransaction {
     @Override
     public void bookRelease(ItemId item, Instant at) {
         write(() -> Releases.book(c, item.value(), at));
+    }
+
+    @Override
+    public void audit(AuditEntry entry) {
+        write(() -> JdbcAuditTrail.insert(c, entry));
     }
 
     private static void write(Write write) {

@@ -21,7 +21,7 @@ public final class JdbcOrgs implements Orgs {
     private final Ids ids;
 
     public JdbcOrgs(Database db, Clock clock, Ids ids) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
         this.clock = clock;
         this.ids = ids;
     }

@@ -15,7 +15,7 @@ public final class JdbcProducts implements Products {
     private final Jdbc jdbc;
 
     public JdbcProducts(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override
@@ -44,6 +44,11 @@ public final class JdbcProducts implements Products {
         String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         return jdbc.query("select * from products where id in (" + marks + ")", JdbcProducts::product,
                 ids.stream().map(ProductId::value).toArray());
+    }
+
+    @Override
+    public List<Product> all() {
+        return jdbc.query("select * from products order by id", JdbcProducts::product);
     }
 
     private static Product product(ResultSet rs) throws SQLException {

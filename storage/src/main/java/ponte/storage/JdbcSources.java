@@ -22,7 +22,7 @@ public final class JdbcSources implements Sources {
     private final Jdbc jdbc;
 
     public JdbcSources(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     @Override

@@ -28,7 +28,7 @@ final class LogReads {
     private final NetworkFreshness freshness;
 
     LogReads(Database db, Optional<RecentRoutes> recent, NetworkFreshness freshness) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
         this.postgres = db.isPostgres();
         this.recent = recent;
         this.freshness = freshness;

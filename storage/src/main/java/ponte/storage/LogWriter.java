@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import ponte.core.PonteException;
+import ponte.core.audit.Actor;
 import ponte.core.items.Change;
 import ponte.core.log.Appended;
 import ponte.core.log.Cursor;
@@ -29,7 +30,7 @@ import ponte.core.publishing.Appending;
 final class LogWriter implements AutoCloseable {
     private static final int GROUP = 256;
 
-    private record Pending(Change change, CompletableFuture<Appended> result) {}
+    private record Pending(Change change, Optional<Actor> by, CompletableFuture<Appended> result) {}
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -61,10 +62,11 @@ final class LogWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("ponte-log-writer").daemon().start(() -> GroupCommit.run(queue, GROUP, () -> running, this::commit));
     }
 
-    Appended append(Change change) {
+    /** Appends the change; {@code by}, if someone made it, is recorded on the audit trail in the entry's transaction. */
+    Appended append(Change change, Optional<Actor> by) {
         CompletableFuture<Appended> result = new CompletableFuture<>();
         try {
-            if (!running || !queue.offer(new Pending(change, result), 30, TimeUnit.SECONDS)) {
+            if (!running || !queue.offer(new Pending(change, by, result), 30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the content log is not accepting changes");
             }
             return result.join();
@@ -103,7 +105,7 @@ final class LogWriter implements AutoCloseable {
             for (Pending p : group) {
                 Savepoint savepoint = c.setSavepoint();
                 try {
-                    outcomes.add(appending.append(p.change(), new Cursor(lastSeq + 1), tx));
+                    outcomes.add(appending.append(p.change(), p.by(), new Cursor(lastSeq + 1), tx));
                     lastSeq++;
                 } catch (PonteException refused) {
                     c.rollback(savepoint);

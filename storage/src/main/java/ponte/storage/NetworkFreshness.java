@@ -22,7 +22,7 @@ public final class NetworkFreshness {
      *     as the network is now: build the gate first.
      */
     public NetworkFreshness(Database db, Runnable refresh) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
         this.refresh = refresh;
         this.judged = current();
     }

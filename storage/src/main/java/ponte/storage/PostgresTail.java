@@ -52,7 +52,7 @@ public final class PostgresTail implements AutoCloseable {
      */
     public void announce(List<LogEntry> committed) {
         try {
-            new Jdbc(db.dataSource()).query("select pg_notify('" + CHANNEL + "', ?)", rs -> 1,
+            new Jdbc(db).query("select pg_notify('" + CHANNEL + "', ?)", rs -> 1,
                     Long.toString(committed.getLast().cursor().seq()));
         } catch (RuntimeException e) {
             LOG.warn("could not announce new log entries: {}", e.getMessage());

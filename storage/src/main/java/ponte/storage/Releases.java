@@ -15,7 +15,7 @@ public final class Releases implements ReleaseSchedule {
     private final Jdbc jdbc;
 
     public Releases(Database db) {
-        this.jdbc = new Jdbc(db.dataSource());
+        this.jdbc = new Jdbc(db);
     }
 
     /** Called in the append transaction: every booked release of a killed item goes. */

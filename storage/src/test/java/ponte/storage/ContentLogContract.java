@@ -28,7 +28,13 @@ import org.junit.jupiter.api.TestInstance;
 import ponte.core.Conflict;
 import ponte.core.Ids;
 import ponte.core.NotFound;
+import ponte.core.access.Caller;
+import ponte.core.access.KeyId;
+import ponte.core.access.Role;
 import ponte.core.agreements.AgreementVersion;
+import ponte.core.audit.Action;
+import ponte.core.audit.Actor;
+import ponte.core.audit.AuditTrail;
 import ponte.core.agreements.Grant;
 import ponte.core.agreements.Terms;
 import ponte.core.items.Change;
@@ -180,6 +186,36 @@ abstract class ContentLogContract {
             clock.release();
             callers.shutdown();
         }
+    }
+
+    /** What someone appends is recorded on the audit trail in the entry's transaction; a refused change leaves neither. */
+    @Test
+    void anAppendSomeoneMadeIsAuditedWithItsEntryAndARefusedOneLeavesNoTrace() {
+        OrgId agency = org("agency", "IT");
+        Actor editor = Actor.of(new Caller.Member(agency, Role.EDITOR, Optional.of(new KeyId("00112233aabbccdd")), Optional.of("198.51.100.4")));
+        JdbcAuditTrail trail = new JdbcAuditTrail(db);
+        long before = trail.read(everything()).stream().mapToLong(AuditTrail.Recorded::position).max().orElse(0);
+
+        Appended published = node.log().append(publish(agency, Optional.empty()), editor);
+        ItemId item = published.revision().item().id();
+        Appended corrected = node.log().append(new Change.Revise(agency, item, content("fixed"), Event.CORRECTED), editor);
+        assertThatThrownBy(() -> node.log().append(new Change.Kill(agency, new ItemId("no-such-item"), "gone"), editor))
+                .isInstanceOf(NotFound.class);
+        node.log().append(new Change.Kill(agency, item, "legal"), editor);
+
+        List<AuditTrail.Recorded> recorded = trail.read(everything()).stream().filter(r -> r.position() > before).toList();
+        assertThat(recorded).extracting(r -> r.entry().action()).containsExactly(Action.ITEM_KILL, Action.ITEM_CORRECT, Action.ITEM_PUBLISH);
+        assertThat(recorded).allSatisfy(r -> {
+            assertThat(r.entry().target()).isEqualTo(item.value());
+            assertThat(r.entry().actor()).isEqualTo(editor);
+            assertThat(r.entry().concerns()).containsExactly(agency);
+        });
+        assertThat(recorded.get(1).entry().at()).isEqualTo(corrected.at());
+        assertThat(recorded.getFirst().entry().summary()).contains("killed").contains("legal");
+    }
+
+    private static AuditTrail.Query everything() {
+        return new AuditTrail.Query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 500);
     }
 
     @Test

@@ -138,6 +138,31 @@ class JdbcDeliveriesTest {
     }
 
     @Test
+    void pruningRemovesAttemptsAndDeadLettersFromBeforeTheCutoffOldestFirstButNeverAReachFact() {
+        deliveries.record(next(1, 1, 204)); // delivered: a reach fact
+        deliveries.record(next(2, 1, 503));
+        deliveries.record(next(2, 2, 503)); // dead
+        deliveries.record(next(3, 1, 503));
+        deliveries.record(next(3, 2, 503)); // dead, and a re-send asked for
+        deliveries.requestResend(hook.id(), Optional.of(new Cursor(3)));
+        deliveries.record(next(4, 1, 204)); // after the cutoff
+        Instant cutoff = attempt(hook, 4, 1, 204).at().minusSeconds(1);
+
+        assertThat(deliveries.pruneAttempts(cutoff, 2)).isEqualTo(2);
+        assertThat(deliveries.attempts(hook.id(), Optional.empty(), 10)).extracting(r -> r.attempt().at())
+                .as("the oldest went first").allSatisfy(at -> assertThat(at).isAfter(attempt(hook, 1, 1, 204).at()));
+        assertThat(deliveries.pruneAttempts(cutoff, 500)).isEqualTo(3);
+        assertThat(deliveries.pruneAttempts(cutoff, 500)).isZero();
+        assertThat(deliveries.pruneDeadLetters(cutoff, 500)).isEqualTo(1);
+
+        assertThat(deliveries.attempts(hook.id(), Optional.empty(), 10)).extracting(r -> r.attempt()).containsExactly(attempt(hook, 4, 1, 204));
+        assertThat(deliveries.deadLetters(hook.id(), new Cursor(0), 10)).extracting(DeadLetter::entry).containsExactly(new Cursor(3));
+        assertThat(deliveries.reach(entry(1).item().id())).hasSize(1);
+        assertThat(deliveries.received(hook.id(), entry(1).item().id())).isTrue();
+        assertThat(deliveries.received(hook.id(), entry(4).item().id())).isTrue();
+    }
+
+    @Test
     void anOutcomeDecidedBeforeAReplayDoesNotMoveTheReplayedCursor() {
         Outcome inFlight = next(1, 1, 204);
         endpoints.moveTo(hook.id(), new Cursor(0)); // the partner asked for a replay meanwhile: a new epoch

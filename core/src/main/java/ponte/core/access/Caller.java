@@ -1,5 +1,6 @@
 package ponte.core.access;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import ponte.core.NotAllowed;
@@ -15,11 +16,58 @@ import ponte.core.orgs.OrgId;
  */
 public sealed interface Caller {
 
-    /** Holder of the bootstrap admin key: manages orgs and their keys, belongs to no org and reads no content. */
-    record Operator() implements Caller {}
+    /**
+     * Holder of the bootstrap admin key: manages orgs and their keys, belongs to no org and reads no content.
+     *
+     * @param address the client's address, when the call came over the network
+     */
+    record Operator(Optional<String> address) implements Caller {
+        public Operator {
+            Objects.requireNonNull(address);
+        }
 
-    /** Holder of an org's key. */
-    record Member(OrgId org, Role role) implements Caller {}
+        /** The operator acting in the node's own process (the demo's loader, tests). */
+        public Operator() {
+            this(Optional.empty());
+        }
+
+        @Override
+        public Caller from(String clientAddress) {
+            return new Operator(Optional.of(clientAddress));
+        }
+    }
+
+    /**
+     * Holder of an org's key.
+     *
+     * @param key     the key that opened the call; empty when the node acts for the org itself (an ingest source's
+     *                scheduled poll, the demo's loader)
+     * @param address the client's address, when the call came over the network
+     */
+    record Member(OrgId org, Role role, Optional<KeyId> key, Optional<String> address) implements Caller {
+        public Member {
+            Objects.requireNonNull(org);
+            Objects.requireNonNull(role);
+            Objects.requireNonNull(key);
+            Objects.requireNonNull(address);
+        }
+
+        /** The node acting for the org in its own process, with no key and no client. */
+        public Member(OrgId org, Role role) {
+            this(org, role, Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public Caller from(String clientAddress) {
+            return new Member(org, role, key, Optional.of(clientAddress));
+        }
+    }
+
+    /** Where the call came from: the client's address as the API judged it, if it came over the network. */
+    Optional<String> address();
+
+    /** The same caller, calling from {@code clientAddress}: set once, where the API authenticates a request. */
+    Caller from(String clientAddress);
 
     /** The org this caller acts for with at least {@code role}, or a refusal. */
     default OrgId actingFor(Role role) {

@@ -31,9 +31,9 @@ public record Key(KeyId id, OrgId org, Role role, Optional<String> label, Instan
         return expiresAt.isPresent() && !now.isBefore(expiresAt.get());
     }
 
-    /** Who a request with this key acts as. */
+    /** Who a request with this key acts as, named by the key (the audit trail records which key acted). */
     public Caller.Member caller() {
-        return new Caller.Member(org, role);
+        return new Caller.Member(org, role, Optional.of(id), Optional.empty());
     }
 
     /** Where a listing of the org's keys goes on after this one. */

@@ -13,6 +13,8 @@ import ponte.core.NotAllowed;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.audit.Action;
+import ponte.core.audit.Audit;
 import ponte.core.items.ReleaseSchedule;
 import ponte.core.licensing.Entitlements;
 import ponte.core.orgs.Territories;
@@ -37,14 +39,17 @@ public final class Agreeing {
     private final TermsCheck check;
     private final Entitlements entitlements;
     private final ReleaseSchedule releases;
+    private final Audit audit;
     private final Clock clock;
     private final Ids ids;
 
-    public Agreeing(Agreements agreements, Orgs orgs, Products products, Entitlements entitlements, ReleaseSchedule releases, Clock clock, Ids ids) {
+    public Agreeing(Agreements agreements, Orgs orgs, Products products, Entitlements entitlements, ReleaseSchedule releases, Audit audit,
+                    Clock clock, Ids ids) {
         this.agreements = agreements;
         this.check = new TermsCheck(orgs, products);
         this.entitlements = entitlements;
         this.releases = releases;
+        this.audit = audit;
         this.clock = clock;
         this.ids = ids;
     }
@@ -61,9 +66,12 @@ public final class Agreeing {
             }
             throw new Conflict("agreement id '" + id + "' is taken");
         }
-        agreements.create(id, new AgreementVersion(1, terms, by, clock.instant(), Set.of()));
+        Agreement made = audit.change(caller, Action.AGREEMENT_PROPOSE, () -> {
+            agreements.create(id, new AgreementVersion(1, terms, by, clock.instant(), Set.of()));
+            return agreements.byId(id).orElseThrow();
+        }, a -> note(a, terms, "proposed '" + terms.title() + "' between " + names(terms.parties())));
         entitlements.refresh(); // explain shows drafts too
-        return agreements.byId(id).orElseThrow();
+        return made;
     }
 
     /** A new version with new terms; every approval is needed again. */
@@ -74,7 +82,7 @@ public final class Agreeing {
             throw new Invalid("/parties", "you cannot remove your own organisation from the parties");
         }
         check.validate(terms);
-        return newVersion(current, terms, by);
+        return newVersion(caller, Action.AGREEMENT_AMEND, current, terms, by, "amended");
     }
 
     /** Extends validTo as a new version, to be approved again. */
@@ -85,13 +93,18 @@ public final class Agreeing {
         if (old.to().isPresent() && !validTo.isAfter(old.to().get())) {
             throw new Invalid("/validTo", "a renewal extends validTo beyond " + old.to().get());
         }
-        return newVersion(current, current.current().terms().withValidity(new Validity(old.from(), Optional.of(validTo))), by);
+        return newVersion(caller, Action.AGREEMENT_RENEW, current,
+                current.current().terms().withValidity(new Validity(old.from(), Optional.of(validTo))), by, "renewed until " + validTo + ",");
     }
 
-    private Agreement newVersion(Agreement current, Terms terms, OrgId by) {
-        agreements.addVersion(current.id(), new AgreementVersion(current.current().number() + 1, terms, by, clock.instant(), Set.of()));
+    private Agreement newVersion(Caller caller, Action action, Agreement current, Terms terms, OrgId by, String what) {
+        int number = current.current().number() + 1;
+        Agreement after = audit.change(caller, action, () -> {
+            agreements.addVersion(current.id(), new AgreementVersion(number, terms, by, clock.instant(), Set.of()));
+            return agreements.byId(current.id()).orElseThrow();
+        }, a -> note(a, current.current().terms(), what + " as version " + number + ", to be approved again"));
         entitlements.refresh(); // the grants stop being licences until approved again
-        return agreements.byId(current.id()).orElseThrow();
+        return after;
     }
 
     /**
@@ -105,12 +118,17 @@ public final class Agreeing {
         if (version.isPresent() && version.get() != current) {
             throw new Conflict("version " + version.get() + " is not the current version (" + current + "); read it and approve again");
         }
+        if (agreement.current().approvedBy().contains(party)) {
+            return agreement; // approved already: a retry changes nothing
+        }
         boolean last = agreement.current().awaitingApproval().equals(Set.of(party));
         if (last && !agreement.suspended()) {
             requireNoExclusivityClash(agreement);
         }
-        agreements.approve(id, current, party, clock.instant());
-        Agreement after = agreements.byId(id).orElseThrow();
+        Agreement after = audit.change(caller, Action.AGREEMENT_APPROVE, () -> {
+            agreements.approve(id, current, party, clock.instant());
+            return agreements.byId(id).orElseThrow();
+        }, a -> note(a, agreement.current().terms(), party + " approved version " + current + (a.inForce() ? "; in force" : "")));
         if (after.inForce() && !agreement.inForce()) {
             takeEffect(after);
         } else {
@@ -122,11 +140,16 @@ public final class Agreeing {
     public synchronized Agreement suspend(Caller caller, String id, boolean suspend) {
         Agreement agreement = visible(caller, id);
         caller.actingFor(Role.ADMIN);
+        if (agreement.suspended() == suspend) {
+            return agreement; // suspended (or resumed) already: a retry changes nothing
+        }
         if (!suspend && agreement.current().approvedByEveryParty()) {
             requireNoExclusivityClash(agreement);
         }
-        agreements.suspend(id, suspend);
-        Agreement after = agreements.byId(id).orElseThrow();
+        Agreement after = audit.change(caller, suspend ? Action.AGREEMENT_SUSPEND : Action.AGREEMENT_RESUME, () -> {
+            agreements.suspend(id, suspend);
+            return agreements.byId(id).orElseThrow();
+        }, a -> note(a, agreement.current().terms(), suspend ? "suspended" : "resumed" + (a.inForce() ? "; in force" : "")));
         entitlements.refresh();
         if (after.inForce() && !agreement.inForce()) {
             takeEffect(after);
@@ -136,18 +159,33 @@ public final class Agreeing {
 
     /**
      * The skeleton's unilateral grant: a one-grant agreement whose only party is the licensor, in force at once. A
-     * partner is not bound by terms it never approved, but it can receive what a licensor offers it.
+     * partner is not bound by terms it never approved, but it can receive what a licensor offers it. {@code id} names
+     * the agreement as the client chose (else one is assigned): the same id with the same offer again is a retry and
+     * returns the agreement as it is; another offer under a taken id is a conflict.
      */
-    public synchronized Agreement offer(Caller caller, OrgId licensee, Set<ProductId> productIds) {
+    public synchronized Agreement offer(Caller caller, Optional<String> id, OrgId licensee, Set<ProductId> productIds) {
         OrgId licensor = caller.actingFor(Role.EDITOR);
+        id.ifPresent(i -> Ids.requireUrlSafe("id", i));
         check.validateOffer(licensor, licensee, productIds);
         Terms terms = new Terms("Licence from " + licensor + " to " + licensee, Set.of(licensor), Validity.ALWAYS,
                 List.of(new Grant(licensor, licensee, productIds, Territories.WORLDWIDE, Set.of(), Duration.ZERO, false)));
         check.validate(terms);
-        String id = "lic-" + ids.next();
+        if (id.isPresent()) {
+            Optional<Agreement> existing = agreements.byId(id.get());
+            if (existing.isPresent()) {
+                if (existing.get().visibleTo(caller) && existing.get().current().number() == 1
+                        && existing.get().current().terms().equals(terms)) {
+                    return existing.get();
+                }
+                throw new Conflict("agreement id '" + id.get() + "' is taken");
+            }
+        }
+        String chosen = id.orElseGet(() -> "lic-" + ids.next());
         Instant now = clock.instant();
-        agreements.create(id, new AgreementVersion(1, terms, licensor, now, Set.of(licensor)));
-        Agreement agreement = agreements.byId(id).orElseThrow();
+        Agreement agreement = audit.change(caller, Action.LICENCE_OFFER, () -> {
+            agreements.create(chosen, new AgreementVersion(1, terms, licensor, now, Set.of(licensor)));
+            return agreements.byId(chosen).orElseThrow();
+        }, a -> note(a, terms, "licensed " + names(productIds) + " to " + licensee));
         takeEffect(agreement);
         return agreement;
     }
@@ -179,6 +217,20 @@ public final class Agreeing {
             Instant start = agreement.current().terms().validity().from().filter(now::isBefore).orElse(now);
             releases.licenceStarts(g.licensor(), g.products(), now.minus(BACKFILL), start);
         }
+    }
+
+    /**
+     * What the audit trail says of a change to an agreement. It concerns every org the terms name, before and after
+     * the change (parties, and the licensee of a licence shorthand, who is no party to it but receives under it).
+     */
+    private static Audit.Note note(Agreement after, Terms before, String summary) {
+        Set<OrgId> concerns = new java.util.HashSet<>(after.current().terms().orgs());
+        concerns.addAll(before.orgs());
+        return new Audit.Note(after.id(), summary, concerns);
+    }
+
+    private static String names(Set<?> ids) {
+        return ids.stream().map(Object::toString).sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The agreement, if the caller may see it (see {@link Agreement#visibleTo}). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ponte.core.Invalid;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
@@ -15,6 +16,7 @@ import ponte.core.items.Version;
 import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Verdict;
 import ponte.core.orgs.OrgId;
+import ponte.core.orgs.Orgs;
 
 /**
  * For the owners' editors (support desks): why a partner does or does not get an item. The answer weighs the licences
@@ -28,12 +30,14 @@ public final class Explaining {
     public record Explanation(Item item, Version version, OrgId partner, boolean receivedEarlier, boolean entitled, List<Verdict> licences) {}
 
     private final Items items;
+    private final Orgs orgs;
     private final Agreements agreements;
     private final Entitlements entitlements;
     private final Clock clock;
 
-    public Explaining(Items items, Agreements agreements, Entitlements entitlements, Clock clock) {
+    public Explaining(Items items, Orgs orgs, Agreements agreements, Entitlements entitlements, Clock clock) {
         this.items = items;
+        this.orgs = orgs;
         this.agreements = agreements;
         this.entitlements = entitlements;
         this.clock = clock;
@@ -44,6 +48,9 @@ public final class Explaining {
         Item item = items.byId(id).filter(i -> caller.belongsToAny(i.owners())).orElseThrow(() -> new NotFound("no such item"));
         caller.actingFor(Role.EDITOR);
         Version latest = items.version(id, item.latestVersion()).orElseThrow(() -> new NotFound("no such item"));
+        if (orgs.byId(partner).isEmpty()) { // org profiles are public: naming an unknown one tells nothing hidden
+            throw new Invalid("/partner", "no organisation " + partner);
+        }
         boolean received = items.received(partner, id);
         Instant now = clock.instant();
         Map<String, Boolean> seen = new HashMap<>();

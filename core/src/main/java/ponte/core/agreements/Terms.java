@@ -27,6 +27,16 @@ public record Terms(String title, Set<OrgId> parties, Validity validity, List<Gr
         }
     }
 
+    /** Every org the terms name: the parties, and each grant's licensor and licensee. */
+    public Set<OrgId> orgs() {
+        Set<OrgId> out = new java.util.HashSet<>(parties);
+        grants.forEach(g -> {
+            out.add(g.licensor());
+            out.add(g.licensee());
+        });
+        return Set.copyOf(out);
+    }
+
     public Terms withValidity(Validity newValidity) {
         return new Terms(title, parties, newValidity, grants);
     }

@@ -1,5 +1,6 @@
 package ponte.core.delivery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,18 @@ public interface Deliveries {
 
     /** Whether any version of the item was delivered to the endpoint. */
     boolean received(EndpointId endpoint, ItemId item);
+
+    /**
+     * Removes up to {@code limit} attempts made before {@code before}, oldest first, in one short transaction; returns
+     * how many. Reach facts are not attempts: they are never removed.
+     */
+    int pruneAttempts(Instant before, int limit);
+
+    /**
+     * Removes up to {@code limit} dead letters that died before {@code before} and wait for no re-send, oldest first,
+     * in one short transaction; returns how many.
+     */
+    int pruneDeadLetters(Instant before, int limit);
 
     /** An attempt as stored, with the number that pages through them. */
     record Recorded(long seq, Attempt attempt) {}

@@ -17,6 +17,8 @@ import ponte.core.products.ProductId;
 public record EndpointFilter(Set<String> languages, Set<ProductId> products, Set<String> subjects) {
     public static final EndpointFilter ANY = new EndpointFilter(Set.of(), Set.of(), Set.of());
     private static final int MAX_VALUES = 100;
+    /** ISO 639-1's two-letter languages, the primary subtag of most tags (RFC 5646 section 2.2.1). */
+    private static final Set<String> TWO_LETTER_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     public EndpointFilter {
         languages = languages.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -28,9 +30,21 @@ public record EndpointFilter(Set<String> languages, Set<ProductId> products, Set
         if (languages.stream().anyMatch(l -> !l.matches("[a-z0-9*]{1,8}(-[a-z0-9]{1,8})*"))) {
             throw new Invalid("/filter/languages", "languages must be BCP 47 tags or ranges, e.g. it, zh-Hans");
         }
+        languages.stream().filter(l -> !knownLanguage(l)).sorted().findFirst().ifPresent(l -> {
+            throw new Invalid("/filter/languages", "unknown language '" + l + "': a tag starts with an ISO 639 language, e.g. it, zh-Hans");
+        });
         if (subjects.stream().anyMatch(x -> x.isBlank() || x.length() > 500 || x.chars().anyMatch(Character::isISOControl))) {
             throw new Invalid("/filter/subjects", "subjects are 1-500 characters without control characters");
         }
+    }
+
+    /**
+     * Whether a range names a language: "*", or a tag whose primary subtag is an ISO 639-1 code or three letters (ISO
+     * 639-2/3, too many to list here). Four to eight letters are reserved or registered only in theory (RFC 5646).
+     */
+    private static boolean knownLanguage(String range) {
+        String primary = range.split("-", 2)[0];
+        return range.equals("*") || primary.matches("[a-z]{3}") || TWO_LETTER_LANGUAGES.contains(primary);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import ponte.core.Ids;
@@ -12,9 +14,14 @@ import ponte.core.NotFound;
 import ponte.core.UrlGuard;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.agreements.Dealings;
+import ponte.core.audit.Action;
+import ponte.core.audit.Audit;
 import ponte.core.log.ContentLog;
 import ponte.core.log.Cursor;
 import ponte.core.orgs.OrgId;
+import ponte.core.products.Product;
+import ponte.core.products.ProductId;
 
 /**
  * A partner managing its org's webhook endpoints: create, change, pause, remove, rotate secrets, read attempts and
@@ -27,7 +34,17 @@ public final class Subscribing {
     public record Created(Endpoint endpoint, Secret secret) {}
 
     /** A PATCH: each present field changes. */
-    public record Changes(Optional<String> url, Optional<Format> format, Optional<EndpointFilter> filter, Optional<Boolean> paused) {}
+    public record Changes(Optional<String> url, Optional<Format> format, Optional<EndpointFilter> filter, Optional<Boolean> paused) {
+        /** Which fields the change names, and the new url, format and pause; for the audit trail. */
+        String describe() {
+            List<String> parts = new java.util.ArrayList<>();
+            url.ifPresent(u -> parts.add("url to " + u));
+            format.ifPresent(f -> parts.add("format to " + f.wire()));
+            filter.ifPresent(f -> parts.add("filter"));
+            paused.ifPresent(p -> parts.add(p ? "paused" : "unpaused"));
+            return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+        }
+    }
 
     /** Where a replay starts: after a cursor, or after the last entry appended before a time. */
     public sealed interface From {
@@ -41,31 +58,38 @@ public final class Subscribing {
     private final UrlGuard guard;
     private final ContentLog log;
     private final Consumer<EndpointId> changed;
+    private final Audit audit;
     private final Clock clock;
     private final RandomGenerator random;
     private final Ids ids;
+    private final Dealings dealings;
 
     /** @param changed told after every change, so the pusher picks it up at once */
     public Subscribing(Endpoints endpoints, Deliveries deliveries, UrlGuard guard, ContentLog log, Consumer<EndpointId> changed,
-                       Clock clock, RandomGenerator random, Ids ids) {
+                       Audit audit, Clock clock, RandomGenerator random, Ids ids, Dealings dealings) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
         this.log = log;
         this.changed = changed;
+        this.audit = audit;
         this.clock = clock;
         this.random = random;
         this.ids = ids;
+        this.dealings = dealings;
     }
 
     /** A new endpoint receives what is appended from now on; replay reaches back. */
     public Created create(Caller caller, String url, Format format, EndpointFilter filter) {
         OrgId org = caller.actingFor(Role.PARTNER);
+        requireKnown(caller, filter);
         guard.check(url);
         Secret secret = Secret.generate(random);
         Endpoint endpoint = new Endpoint(new EndpointId("ep_" + ids.next()), org, url, format, filter, Secrets.of(secret),
                 EndpointState.ACTIVE, Optional.empty(), clock.instant());
-        endpoints.create(endpoint, log.head());
+        Cursor start = log.head();
+        audit.change(caller, Action.ENDPOINT_CREATE, () -> endpoints.create(endpoint, start),
+                note(endpoint, "created " + format.wire() + " endpoint to " + url + ", from " + start));
         changed.accept(endpoint.id());
         return new Created(endpoint, secret);
     }
@@ -90,6 +114,7 @@ public final class Subscribing {
             endpoint = endpoint.withUrl(changes.url().get());
         }
         endpoint = changes.format().map(endpoint::withFormat).orElse(endpoint);
+        changes.filter().ifPresent(f -> requireKnown(caller, f));
         endpoint = changes.filter().map(endpoint::withFilter).orElse(endpoint);
         boolean reenabled = false;
         if (changes.paused().isPresent()) {
@@ -97,17 +122,34 @@ public final class Subscribing {
             reenabled = !pause && endpoint.state() == EndpointState.DISABLED;
             endpoint = pause ? endpoint.paused() : endpoint.active();
         }
-        endpoints.update(endpoint);
-        if (reenabled) {
-            // A fresh start on the entry it stopped at: the schedule and the failure streak begin again.
-            endpoints.moveTo(id, endpoints.progress(id).cursor());
-        }
+        Endpoint changedTo = endpoint;
+        boolean restart = reenabled;
+        audit.change(caller, Action.ENDPOINT_UPDATE, () -> {
+            if (restart) {
+                // A fresh start on the entry it stopped at: the schedule and the failure streak begin again. The line
+                // first, then the endpoint: the order the delivery journal locks them in, so the two never deadlock.
+                endpoints.moveTo(id, endpoints.progress(id).cursor());
+            }
+            endpoints.update(changedTo);
+        }, note(changedTo, "changed " + changes.describe() + (restart ? "; re-enabled" : "")));
         changed.accept(id);
-        return endpoint;
+        return changedTo;
+    }
+
+    /** A filter names products the caller's org may see (its own, those licensed to it): anything else is unknown to it. */
+    private void requireKnown(Caller caller, EndpointFilter filter) {
+        if (filter.products().isEmpty()) {
+            return;
+        }
+        Set<ProductId> visible = dealings.products(caller).stream().map(Product::id).collect(Collectors.toSet());
+        filter.products().stream().filter(p -> !visible.contains(p)).sorted().findFirst().ifPresent(p -> {
+            throw new Invalid("/filter/products", "unknown product '" + p + "': a filter names your own products or those licensed to you");
+        });
     }
 
     public void delete(Caller caller, EndpointId id) {
-        endpoints.delete(get(caller, id).id());
+        Endpoint endpoint = get(caller, id);
+        audit.change(caller, Action.ENDPOINT_DELETE, () -> endpoints.delete(id), note(endpoint, "deleted endpoint to " + endpoint.url()));
         changed.accept(id);
     }
 
@@ -115,7 +157,8 @@ public final class Subscribing {
     public Secret rotateSecret(Caller caller, EndpointId id) {
         Endpoint endpoint = get(caller, id);
         Secret fresh = Secret.generate(random);
-        endpoints.update(endpoint.withSecrets(endpoint.secrets().rotate(fresh, clock.instant())));
+        audit.change(caller, Action.ENDPOINT_ROTATE_SECRET, () -> endpoints.update(endpoint.withSecrets(endpoint.secrets().rotate(fresh, clock.instant()))),
+                note(endpoint, "rotated the signing secret; the old one signs too for " + Secrets.OVERLAP));
         changed.accept(id);
         return fresh;
     }
@@ -133,10 +176,13 @@ public final class Subscribing {
     /** Marks one dead letter, or all when {@code entry} is empty, for one more attempt; returns how many. */
     public int resend(Caller caller, EndpointId id, Optional<Cursor> entry) {
         Endpoint endpoint = get(caller, id);
-        int marked = deliveries.requestResend(endpoint.id(), entry);
-        if (entry.isPresent() && marked == 0) {
-            throw new NotFound("no dead letter at " + entry.get() + " for this endpoint");
-        }
+        int marked = audit.change(caller, Action.ENDPOINT_RESEND, () -> {
+            int n = deliveries.requestResend(endpoint.id(), entry);
+            if (entry.isPresent() && n == 0) {
+                throw new NotFound("no dead letter at " + entry.get() + " for this endpoint");
+            }
+            return n;
+        }, n -> note(endpoint, "asked to re-send " + entry.map(e -> "the dead letter at " + e).orElse(n + " dead letters")));
         changed.accept(id);
         return marked;
     }
@@ -152,13 +198,19 @@ public final class Subscribing {
         if (target.compareTo(current) > 0) {
             throw new Invalid("/from", "replay moves the cursor back: " + target + " is after the endpoint's position " + current);
         }
-        endpoints.moveTo(endpoint.id(), target);
+        audit.change(caller, Action.ENDPOINT_REPLAY, () -> endpoints.moveTo(endpoint.id(), target),
+                note(endpoint, "replayed from " + target + " (was at " + current + ")"));
         changed.accept(id);
         return target;
     }
 
+    private static Audit.Note note(Endpoint endpoint, String summary) {
+        return new Audit.Note(endpoint.id().value(), summary, Set.of(endpoint.org()));
+    }
+
+    /** A page and one more: a list reads one past its page to tell whether another follows. */
     private static void requireLimit(int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
+        if (limit < 1 || limit > MAX_PAGE + 1) {
             throw new Invalid("/limit", "limit must be between 1 and " + MAX_PAGE);
         }
     }

@@ -34,10 +34,10 @@ public final class Importing {
         this.items = items;
     }
 
-    /** Imports one document's entries for the org (an upload). */
-    public Report apply(OrgId org, Set<ProductId> products, List<Incoming> entries) {
+    /** Imports one document's entries for the editor's org (an upload), each item filed in the editor's name. */
+    public Report apply(Caller editor, Set<ProductId> products, List<Incoming> entries) {
+        OrgId org = editor.actingFor(Role.EDITOR);
         Report.Tally tally = new Report.Tally();
-        Caller editor = new Caller.Member(org, Role.EDITOR);
         for (Incoming entry : entries) {
             try {
                 one(editor, org, products, entry, tally);
@@ -56,7 +56,7 @@ public final class Importing {
      */
     public Report sync(Source source, Sources sources, List<Incoming> entries) {
         Report.Tally tally = new Report.Tally();
-        Caller editor = new Caller.Member(source.org(), Role.EDITOR);
+        Caller editor = new Caller.Member(source.org(), Role.EDITOR); // the node, polling for the org: no key, no client
         Map<String, Optional<Instant>> before = sources.seen(source.id());
         Map<String, Optional<Instant>> now = new LinkedHashMap<>();
         for (Incoming entry : entries) {
@@ -105,7 +105,7 @@ public final class Importing {
     private void file(Caller editor, OrgId org, Set<ProductId> products, Incoming.Usable entry, Report.Tally tally) {
         Optional<Item> existing = items.byUri(entry.uri());
         if (existing.isEmpty()) {
-            publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE);
+            tally.appended.add(publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE));
             tally.published++;
             return;
         }
@@ -119,9 +119,9 @@ public final class Importing {
             return;
         }
         if (entry.correction()) {
-            publishing.revise(editor, item.id(), entry.content(), Event.CORRECTED);
+            tally.appended.add(publishing.revise(editor, item.id(), entry.content(), Event.CORRECTED));
         } else {
-            publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE);
+            tally.appended.add(publishing.publish(editor, Optional.of(entry.uri()), entry.content(), products, Territories.WORLDWIDE));
         }
         tally.updated++;
     }
@@ -132,7 +132,7 @@ public final class Importing {
             tally.unchanged++; // never filed, or already killed: nothing to withdraw
             return;
         }
-        publishing.kill(editor, existing.get().id(), "Withdrawn at the source: " + entry.reason());
+        tally.appended.add(publishing.kill(editor, existing.get().id(), "Withdrawn at the source: " + entry.reason()));
         tally.killed++;
     }
 

@@ -10,6 +10,8 @@ import ponte.core.NotFound;
 import ponte.core.UrlGuard;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.audit.Action;
+import ponte.core.audit.Audit;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 import ponte.core.products.Products;
@@ -18,23 +20,37 @@ import ponte.core.products.Products;
 public final class Ingesting {
     /** What PATCH may change; empty fields stay as they are. */
     public record Changes(Optional<String> url, Optional<SourceFormat> format, Optional<Duration> interval,
-                          Optional<Set<ProductId>> products, Optional<Boolean> paused) {}
+                          Optional<Set<ProductId>> products, Optional<Boolean> paused) {
+        /** What the change sets, for the audit trail. */
+        String describe() {
+            List<String> parts = new java.util.ArrayList<>();
+            url.ifPresent(u -> parts.add("url to " + u));
+            format.ifPresent(f -> parts.add("format to " + f.wire()));
+            interval.ifPresent(i -> parts.add("interval to " + i));
+            products.ifPresent(p -> parts.add("products to " + String.join(", ", p.stream().map(ProductId::value).sorted().toList())));
+            paused.ifPresent(p -> parts.add(p ? "paused" : "unpaused"));
+            return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+        }
+    }
 
     private final Sources sources;
     private final Products products;
     private final Importing importing;
     private final Polling polling;
     private final UrlGuard guard;
+    private final Audit audit;
     private final Ids ids;
     private final Clock clock;
 
     /** @param guard refuses urls Ponte must not fetch from (private networks, metadata services), before anything is stored */
-    public Ingesting(Sources sources, Products products, Importing importing, Polling polling, UrlGuard guard, Ids ids, Clock clock) {
+    public Ingesting(Sources sources, Products products, Importing importing, Polling polling, UrlGuard guard, Audit audit, Ids ids,
+                     Clock clock) {
         this.sources = sources;
         this.products = products;
         this.importing = importing;
         this.polling = polling;
         this.guard = guard;
+        this.audit = audit;
         this.ids = ids;
         this.clock = clock;
     }
@@ -44,7 +60,8 @@ public final class Ingesting {
         products.requireOwned(org, productIds, "/products");
         Source source = new Source(ids.next(), org, url, format, interval, productIds, false, clock.instant());
         guard.check(source.url());
-        sources.create(source);
+        audit.change(caller, Action.SOURCE_REGISTER, () -> sources.create(source),
+                note(source, "registered " + format.wire() + " source " + url + " every " + interval));
         polling.start(source);
         return source;
     }
@@ -73,26 +90,37 @@ public final class Ingesting {
         if (changes.url().isPresent()) {
             guard.check(changed.url());
         }
-        sources.update(changed);
+        audit.change(caller, Action.SOURCE_UPDATE, () -> sources.update(changed), note(changed, "changed " + changes.describe()));
         polling.wake(id);
         return changed;
     }
 
     public void remove(Caller caller, String id) {
-        get(caller, id);
+        Source source = get(caller, id);
         polling.stop(id);
-        sources.delete(id);
+        audit.change(caller, Action.SOURCE_DELETE, () -> sources.delete(id), note(source, "deleted source " + source.url()));
     }
 
-    /** Polls the source now rather than at its next interval. */
+    /** Polls the source now rather than at its next interval; what the poll files is recorded item by item. */
     public void pollNow(Caller caller, String id) {
-        polling.wake(get(caller, id).id());
+        Source source = get(caller, id);
+        audit.record(caller, Action.SOURCE_POLL, note(source, "asked for a poll of " + source.url() + " now"));
+        polling.wake(source.id());
     }
 
     /** Imports the entries of one uploaded document. */
     public Report importDocument(Caller caller, Set<ProductId> productIds, List<Incoming> entries) {
         OrgId org = caller.actingFor(Role.EDITOR);
         products.requireOwned(org, productIds, "/products");
-        return importing.apply(org, productIds, entries);
+        Report report = importing.apply(caller, productIds, entries);
+        // After the items, each recorded as it was filed: the upload as a whole, with what came of it.
+        audit.record(caller, Action.INGEST_FILE, new Audit.Note(org.value(), "imported a document of " + entries.size() + " entries: "
+                + report.published() + " published, " + report.updated() + " updated, " + report.killed() + " killed, "
+                + report.unchanged() + " unchanged, " + report.failed() + " failed", Set.of(org)));
+        return report;
+    }
+
+    private static Audit.Note note(Source source, String summary) {
+        return new Audit.Note(source.id(), summary, Set.of(source.org()));
     }
 }

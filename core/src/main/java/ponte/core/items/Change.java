@@ -1,13 +1,24 @@
 package ponte.core.items;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import ponte.core.access.KeyId;
 import ponte.core.orgs.Territories;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 
-/** A request to change the log, as an editor made it; the {@link ponte.core.publishing.Desk} decides what it becomes. */
+/**
+ * A request to change the log, as an editor made it; the {@link ponte.core.publishing.Desk} decides what it becomes.
+ * A change an editor made names the key it came with ({@code key}), kept beside the version it makes: an item's
+ * history says which key made each version. Empty when the node acts for the org itself (an ingest poll).
+ */
 public sealed interface Change {
+
+    /** The key the change came with, if any. */
+    default Optional<KeyId> key() {
+        return Optional.empty();
+    }
 
     /**
      * Publish a new item, or, when {@code uri} names an item the same org already owns, a new version of it
@@ -15,10 +26,16 @@ public sealed interface Change {
      * makes the item a language version of another item of the same org (see {@link ponte.core.reading.LanguageVersions}).
      */
     record Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
-                   Optional<ItemId> translationOf) implements Change {
+                   Optional<ItemId> translationOf, Optional<KeyId> key) implements Change {
         public Publish {
             products = Set.copyOf(products);
-            java.util.Objects.requireNonNull(translationOf);
+            Objects.requireNonNull(translationOf);
+            Objects.requireNonNull(key);
+        }
+
+        public Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
+                       Optional<ItemId> translationOf) {
+            this(by, newId, uri, content, products, rights, translationOf, Optional.empty());
         }
 
         public Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights) {
@@ -27,16 +44,29 @@ public sealed interface Change {
     }
 
     /** A new version of an existing item: a plain update or a correction. */
-    record Revise(OrgId by, ItemId item, Content content, Event signal) implements Change {
+    record Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key) implements Change {
         public Revise {
             if (signal != Event.UPDATED && signal != Event.CORRECTED) {
                 throw new IllegalArgumentException("a revision is an update or a correction");
             }
+            Objects.requireNonNull(key);
+        }
+
+        public Revise(OrgId by, ItemId item, Content content, Event signal) {
+            this(by, item, content, signal, Optional.empty());
         }
     }
 
     /** Withdraw an item: partners who received it must take it down. */
-    record Kill(OrgId by, ItemId item, String reason) implements Change {}
+    record Kill(OrgId by, ItemId item, String reason, Optional<KeyId> key) implements Change {
+        public Kill {
+            Objects.requireNonNull(key);
+        }
+
+        public Kill(OrgId by, ItemId item, String reason) {
+            this(by, item, reason, Optional.empty());
+        }
+    }
 
     /**
      * Re-route an item's latest version because time made it visible to more partners (an embargo lapsed, a licence

@@ -14,6 +14,9 @@ public interface Items {
 
     Optional<Version> version(ItemId id, int number);
 
+    /** The item's versions numbered above {@code after}, oldest first, at most {@code limit}: its history. */
+    List<VersionMade> history(ItemId id, int after, int limit);
+
     /** Whether any version of the item was routed to the org. */
     boolean received(OrgId org, ItemId id);
 

@@ -108,6 +108,14 @@ public final class Entitlements {
     }
 
     /**
+     * Whether a licence of an agreement in force is within its validity window now: what a list of the licences in
+     * force shows. For listing, never for deciding: only {@link #mayReceive} decides.
+     */
+    public boolean current(Licence licence, Instant now) {
+        return licence.validity().contains(now);
+    }
+
+    /**
      * Every licence from an owner of the item to the partner, in force or on paper only, weighed, with the reasons each
      * grants or refuses (for support desks). Other licensors' licences to the partner have nothing to say about the item.
      */

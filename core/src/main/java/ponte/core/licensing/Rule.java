@@ -29,11 +29,11 @@ final class Rule {
             refusals.add("licence expired on " + licence.validity().to().get());
         }
         if (version.products().stream().noneMatch(licence.products()::contains)) {
-            refusals.add("licence covers none of the item's products " + version.products());
+            refusals.add("licence covers none of the item's products " + sorted(version.products()));
         }
         String language = version.content().language().orElse("");
         if (!Languages.covers(licence.languages(), language)) {
-            refusals.add("language " + (language.isEmpty() ? "(none)" : language) + " not licensed (licensed: " + licence.languages() + ")");
+            refusals.add("language " + (language.isEmpty() ? "(none)" : language) + " not licensed (licensed: " + sorted(licence.languages()) + ")");
         }
         territoryRefusal(licence, partnerTerritories, version).ifPresent(refusals::add);
         Instant availableAt = availableAt(licence, item, version);
@@ -54,6 +54,11 @@ final class Rule {
             return Optional.empty();
         }
         return Optional.of(at);
+    }
+
+    /** A set as a reason shows it: sorted, so the same licence reads the same on every run (Set.of's order is not). */
+    private static String sorted(Set<?> values) {
+        return values.stream().map(String::valueOf).sorted().toList().toString();
     }
 
     private static Instant latest(Instant a, Instant b, Instant c) {

@@ -2,6 +2,7 @@ package ponte.core.log;
 
 import java.time.Instant;
 import java.util.List;
+import ponte.core.audit.Actor;
 import ponte.core.items.Change;
 import ponte.core.items.ItemId;
 import ponte.core.orgs.OrgId;
@@ -14,9 +15,16 @@ import ponte.core.orgs.OrgId;
 public interface ContentLog {
     /**
      * Decides the change with {@link ponte.core.publishing.Appending} against the item's state at that point of the
-     * log, and returns once the entry is durable; a refused change throws the refusal and leaves no trace.
+     * log, and returns once the entry is durable; a refused change throws the refusal and leaves no trace. For changes
+     * nobody is accountable for (a release, which time makes): no audit entry is recorded.
      */
     Appended append(Change change);
+
+    /**
+     * As {@link #append(Change)}, for a change someone made: {@code by} is recorded on the audit trail in the same
+     * transaction as the entry, so no entry is appended without its record.
+     */
+    Appended append(Change change, Actor by);
 
     /** Entries routed to the partner after {@code after}, in log order, at most {@code limit}. */
     List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit);

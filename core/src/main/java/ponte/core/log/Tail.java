@@ -26,6 +26,7 @@ public final class Tail {
     private final Map<OrgId, Signal> signals = new ConcurrentHashMap<>();
     private final List<Consumer<LogEntry>> followers = new CopyOnWriteArrayList<>();
     private volatile long last;
+    private volatile boolean closed;
 
     /** {@code follower} is told of every entry, in log order, on the thread that feeds the tail: it must not block. */
     public void subscribe(Consumer<LogEntry> follower) {
@@ -66,14 +67,27 @@ public final class Tail {
     }
 
     /**
-     * Waits until an entry after {@code after} may have been routed to the org, or {@code timeout} passes.
-     * Returns whether a signal came.
+     * Waits until an entry after {@code after} may have been routed to the org, or {@code timeout} passes, or the tail
+     * is closed. Returns whether a signal came.
      */
     public boolean await(OrgId org, Cursor after, Duration timeout) throws InterruptedException {
         return signals.computeIfAbsent(org, o -> new Signal()).await(after.seq(), timeout);
     }
 
-    private static final class Signal {
+    /**
+     * The node is stopping: every waiter returns now and later ones at once, so live readers (streams) end instead of
+     * holding the server open until their next heartbeat.
+     */
+    public void close() {
+        closed = true;
+        signals.values().forEach(Signal::wake);
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    private final class Signal {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition raised = lock.newCondition();
         private long last;
@@ -88,11 +102,20 @@ public final class Tail {
             }
         }
 
+        void wake() {
+            lock.lock();
+            try {
+                raised.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
         boolean await(long after, Duration timeout) throws InterruptedException {
             long nanos = timeout.toNanos();
             lock.lock();
             try {
-                while (last <= after) {
+                while (last <= after && !closed) {
                     if (nanos <= 0) {
                         return false;
                     }

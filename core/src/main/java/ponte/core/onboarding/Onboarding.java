@@ -3,6 +3,7 @@ package ponte.core.onboarding;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import ponte.core.Invalid;
 import ponte.core.NotAllowed;
 import ponte.core.NotFound;
@@ -13,6 +14,8 @@ import ponte.core.access.KeyId;
 import ponte.core.access.KeyPosition;
 import ponte.core.access.Keys;
 import ponte.core.access.NewKey;
+import ponte.core.audit.Action;
+import ponte.core.audit.Audit;
 import ponte.core.licensing.Entitlements;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
@@ -24,28 +27,40 @@ public final class Onboarding {
     private final Orgs orgs;
     private final Keys keys;
     private final Entitlements entitlements;
+    private final Audit audit;
     private final Clock clock;
 
-    public Onboarding(Orgs orgs, Keys keys, Entitlements entitlements, Clock clock) {
+    public Onboarding(Orgs orgs, Keys keys, Entitlements entitlements, Audit audit, Clock clock) {
         this.orgs = orgs;
         this.keys = keys;
         this.entitlements = entitlements;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /** Registers an org; the same org again is a retry, answered as it is and not recorded twice. */
     public Org register(Caller caller, Org org) {
         if (!(caller instanceof Caller.Operator)) {
             throw new NotAllowed("only the bootstrap admin key registers organisations");
         }
-        Org registered = orgs.register(org);
+        if (orgs.byId(org.id()).filter(org::equals).isPresent()) {
+            return org;
+        }
+        Org registered = audit.change(caller, Action.ORG_REGISTER, () -> orgs.register(org),
+                o -> new Audit.Note(o.id().value(), "registered " + o.kind().wire() + " '" + o.name() + "' in " + o.country(), Set.of(o.id())));
         entitlements.refresh(); // a new org brings its territories
         return registered;
     }
 
-    /** Adds an outlet; its country becomes one of the org's territories. */
+    /** Adds an outlet; its country becomes one of the org's territories. The same outlet again changes nothing. */
     public Outlet addOutlet(Caller caller, Outlet outlet) {
         requireAdmin(caller, existing(outlet.org()), "adding outlets");
-        Outlet added = orgs.addOutlet(outlet);
+        Optional<Outlet> known = orgs.outlets(outlet.org()).stream().filter(o -> o.name().equals(outlet.name())).findFirst();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Outlet added = audit.change(caller, Action.OUTLET_ADD, () -> orgs.addOutlet(outlet),
+                o -> new Audit.Note(o.org().value(), "added outlet '" + o.name() + "' in " + o.country(), Set.of(o.org())));
         entitlements.refresh();
         return added;
     }
@@ -55,7 +70,9 @@ public final class Onboarding {
         if (key.expiresAt().isPresent() && !key.expiresAt().get().isAfter(clock.instant())) {
             throw new Invalid("/expiresAt", "expiresAt must be in the future");
         }
-        return keys.issue(key);
+        return audit.change(caller, Action.KEY_ISSUE, () -> keys.issue(key), issued -> new Audit.Note(issued.key().id().value(),
+                "issued " + key.role().wire() + " key of " + key.org() + key.label().map(l -> " labelled '" + l + "'").orElse(""),
+                Set.of(key.org())));
     }
 
     /** The org's keys in order of issue, a page at a time; never their secrets, which no store keeps. */
@@ -70,9 +87,11 @@ public final class Onboarding {
      */
     public void revokeKey(Caller caller, OrgId org, KeyId id) {
         requireAdmin(caller, existing(org), "revoking keys");
-        if (!keys.revoke(org, id)) {
-            throw new NotFound("no key " + id + " in organisation " + org);
-        }
+        audit.change(caller, Action.KEY_REVOKE, () -> {
+            if (!keys.revoke(org, id)) {
+                throw new NotFound("no key " + id + " in organisation " + org);
+            }
+        }, new Audit.Note(id.value(), "revoked key " + id + " of " + org, Set.of(org)));
     }
 
     /** An org every key may see (its profile is public), so an unknown one is 404 before any question of role. */

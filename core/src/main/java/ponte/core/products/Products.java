@@ -15,6 +15,9 @@ public interface Products {
 
     List<Product> byIds(Collection<ProductId> ids);
 
+    /** Every product, by id. */
+    List<Product> all();
+
     /** Refuses an empty list and any product that does not exist or is another org's. */
     default void requireOwned(OrgId owner, Collection<ProductId> ids, String pointer) {
         if (ids.isEmpty()) {

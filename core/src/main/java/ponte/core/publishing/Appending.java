@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ponte.core.Invalid;
+import ponte.core.audit.Action;
+import ponte.core.audit.Actor;
+import ponte.core.audit.AuditEntry;
 import ponte.core.items.Change;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
@@ -36,10 +39,11 @@ public final class Appending {
     }
 
     /**
-     * Decides {@code change} as the entry at {@code at} and writes it through {@code tx}. A refusal is thrown as a
-     * {@link ponte.core.PonteException}; the writer then undoes whatever this wrote.
+     * Decides {@code change} as the entry at {@code at} and writes it through {@code tx}, with an audit entry naming
+     * {@code by} when someone made it. A refusal is thrown as a {@link ponte.core.PonteException}; the writer then
+     * undoes whatever this wrote.
      */
-    public Appended append(Change change, Cursor at, LogTransaction tx) {
+    public Appended append(Change change, Optional<Actor> by, Cursor at, LogTransaction tx) {
         Instant now = clock.instant();
         Optional<Item> current = addressed(change, tx);
         Optional<Version> latest = current.flatMap(i -> tx.version(i.id(), i.latestVersion()));
@@ -53,7 +57,25 @@ public final class Appending {
         store(change, appended.revision(), tx);
         tx.append(appended);
         book(item, next, now, tx);
+        if (by.isPresent() && decision.event() != LogEvent.RELEASED) { // time makes releases, nobody answers for them
+            tx.audit(audited(change, appended, by.get()));
+        }
         return appended;
+    }
+
+    /** The audit entry of a change someone made: what the entry's event was, to which item, in whose name. */
+    private static AuditEntry audited(Change change, Appended appended, Actor actor) {
+        Revision r = appended.revision();
+        Action action = switch (r.event()) {
+            case PUBLISHED -> Action.ITEM_PUBLISH;
+            case UPDATED -> Action.ITEM_UPDATE;
+            case CORRECTED -> Action.ITEM_CORRECT;
+            case KILLED -> Action.ITEM_KILL;
+            case RELEASED -> throw new IllegalArgumentException("a release is made by time, not by " + actor);
+        };
+        String summary = r.event().wire() + " version " + r.version().number() + " at " + appended.cursor()
+                + (change instanceof Change.Kill k ? ": " + k.reason() : "");
+        return new AuditEntry(appended.at(), actor, action, r.item().id().value(), summary, r.item().owners());
     }
 
     private static Optional<Item> addressed(Change change, LogTransaction tx) {
@@ -74,7 +96,7 @@ public final class Appending {
         } else {
             tx.updateItem(revision.item());
         }
-        tx.insertVersion(revision.version());
+        tx.insertVersion(revision.version(), change.key());
         if (change instanceof Change.Publish p && p.translationOf().isPresent()) {
             link(revision.item(), p.translationOf().get(), p.by(), tx);
         }

@@ -3,6 +3,8 @@ package ponte.core.publishing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import ponte.core.access.KeyId;
+import ponte.core.audit.AuditEntry;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
@@ -35,7 +37,8 @@ public interface LogTransaction {
     /** The item's latest version and whether it is killed. */
     void updateItem(Item item);
 
-    void insertVersion(Version version);
+    /** A new version, with the key of whoever made it (empty when the node made it for the org). */
+    void insertVersion(Version version, Optional<KeyId> key);
 
     void joinLanguageSet(ItemId item, ItemId set);
 
@@ -50,4 +53,7 @@ public interface LogTransaction {
 
     /** Books a release of the item at {@code at}, once however often it is booked. */
     void bookRelease(ItemId item, Instant at);
+
+    /** Records who made the change, on the audit trail. */
+    void audit(AuditEntry entry);
 }

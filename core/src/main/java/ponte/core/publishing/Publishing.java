@@ -5,7 +5,9 @@ import java.util.Set;
 import ponte.core.Ids;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
+import ponte.core.access.KeyId;
 import ponte.core.access.Role;
+import ponte.core.audit.Actor;
 import ponte.core.orgs.Territories;
 import ponte.core.log.Appended;
 import ponte.core.log.ContentLog;
@@ -41,15 +43,20 @@ public final class Publishing {
                             Optional<ItemId> translationOf) {
         OrgId org = caller.actingFor(Role.EDITOR);
         products.requireOwned(org, productIds, "/products");
-        return log.append(new Change.Publish(org, new ItemId(ids.next()), uri, content, productIds, rights, translationOf));
+        return log.append(new Change.Publish(org, new ItemId(ids.next()), uri, content, productIds, rights, translationOf, key(caller)), Actor.of(caller));
     }
 
     public Appended revise(Caller caller, ItemId item, Content content, Event signal) {
-        return log.append(new Change.Revise(editing(caller, item), item, content, signal));
+        return log.append(new Change.Revise(editing(caller, item), item, content, signal, key(caller)), Actor.of(caller));
     }
 
     public Appended kill(Caller caller, ItemId item, String reason) {
-        return log.append(new Change.Kill(editing(caller, item), item, reason));
+        return log.append(new Change.Kill(editing(caller, item), item, reason, key(caller)), Actor.of(caller));
+    }
+
+    /** The key the caller came with, kept with the version it makes (an item's history names it). */
+    private static Optional<KeyId> key(Caller caller) {
+        return caller instanceof Caller.Member m ? m.key() : Optional.empty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package ponte.core.reading;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
@@ -11,6 +12,7 @@ import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Items;
 import ponte.core.items.Version;
+import ponte.core.items.VersionMade;
 
 /** Reading one item: its owners' keys see every version; anyone else sees the latest, through the entitlement gate, or nothing. */
 public final class Reading {
@@ -46,6 +48,13 @@ public final class Reading {
         Entitlements.Access access = entitlements.access(org, item, latest, items.received(org, id), clock.instant())
                 .orElseThrow(Reading::notFound);
         return new Visible(item, latest, false, access.licence());
+    }
+
+    /** The item's versions as made (event, time, key, reason), to its owners' keys; to anyone else it does not exist. */
+    public List<VersionMade> history(Caller caller, ItemId id, int after, int limit) {
+        OrgId org = caller.memberOf().orElseThrow(Reading::notFound);
+        items.byId(id).filter(i -> i.ownedBy(org)).orElseThrow(Reading::notFound);
+        return items.history(id, after, limit);
     }
 
     // Identical wording whether the item is missing or not licensed: a partner must not learn it exists.

@@ -1,0 +1,115 @@
+package ponte.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The {@code ponte} command line in a child JVM, started as {@code ./ponte} starts it (the same JVM options, the
+ * test's class path instead of the built jar), with everything it prints on stdout and stderr, in order.
+ */
+final class CommandProcess implements AutoCloseable {
+    /** What the JVM itself prints on every start with the vector module: not Ponte's to say or to silence. */
+    static final String JVM_INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    private CommandProcess(Process process) {
+        this.process = process;
+        this.reader = Thread.ofVirtual().start(this::drain);
+    }
+
+    /** The command that runs Main as the launcher does: its JVM options, then the test's class path. */
+    static List<String> ponte() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseZGC", "-Xss512k",
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+    }
+
+    /** Runs {@code ponte args…} in {@code dir} with the test's environment less any PONTE_ setting, plus {@code env}. */
+    static CommandProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(ponte());
+        command.addAll(List.of(args));
+        return run(dir, env, command);
+    }
+
+    /** Runs {@code command} (a launcher script, say) in {@code dir}, its environment made as {@link #start}'s. */
+    static CommandProcess run(Path dir, Map<String, String> env, List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PONTE_"));
+        pb.environment().putAll(env);
+        return new CommandProcess(pb.start());
+    }
+
+    private void drain() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException ended) {
+            // the process is gone: what it printed is kept
+        }
+    }
+
+    /** Every line printed so far, except the JVM's own notice. */
+    List<String> lines() {
+        return lines.stream().filter(l -> !l.equals(JVM_INCUBATOR_NOTICE)).toList();
+    }
+
+    /** Waits for a line that matches; fails with everything printed when none comes in time or the process ends. */
+    String awaitLine(Predicate<String> wanted, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : lines()) {
+                if (wanted.test(line)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                reader.join(5_000); // the last lines may still be in the pipe
+                return lines().stream().filter(wanted).findFirst()
+                        .orElseThrow(() -> new AssertionError("the command ended (" + process.exitValue() + ") without the line awaited:\n" + printed()));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the line awaited did not come within " + within + ":\n" + printed());
+    }
+
+    /** Waits for the process to end and for its output to be read; returns its exit code. */
+    int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the command did not end within " + within + ":\n" + printed());
+        }
+        reader.join(5_000); // the last lines may still be in the pipe
+        return process.exitValue();
+    }
+
+    /** Ctrl-C in the terminal that started it: SIGINT. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    String printed() {
+        return String.join("\n", lines());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

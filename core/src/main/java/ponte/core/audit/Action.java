@@ -1,0 +1,61 @@
+package ponte.core.audit;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import ponte.core.Invalid;
+
+/** What was done, as the audit trail names it ({@code item.kill}), with the kind of thing it was done to. */
+public enum Action {
+    ORG_REGISTER("org.register", "org"),
+    OUTLET_ADD("outlet.add", "org"),
+    KEY_ISSUE("key.issue", "key"),
+    KEY_REVOKE("key.revoke", "key"),
+    PRODUCT_REGISTER("product.register", "product"),
+    AGREEMENT_PROPOSE("agreement.propose", "agreement"),
+    AGREEMENT_AMEND("agreement.amend", "agreement"),
+    AGREEMENT_APPROVE("agreement.approve", "agreement"),
+    AGREEMENT_RENEW("agreement.renew", "agreement"),
+    AGREEMENT_SUSPEND("agreement.suspend", "agreement"),
+    AGREEMENT_RESUME("agreement.resume", "agreement"),
+    /** The licence shorthand ({@code POST /v1/licences}): a one-party agreement in force at once. */
+    LICENCE_OFFER("licence.offer", "agreement"),
+    ITEM_PUBLISH("item.publish", "item"),
+    ITEM_UPDATE("item.update", "item"),
+    ITEM_CORRECT("item.correct", "item"),
+    ITEM_KILL("item.kill", "item"),
+    ENDPOINT_CREATE("endpoint.create", "endpoint"),
+    ENDPOINT_UPDATE("endpoint.update", "endpoint"),
+    ENDPOINT_DELETE("endpoint.delete", "endpoint"),
+    ENDPOINT_ROTATE_SECRET("endpoint.rotate-secret", "endpoint"),
+    ENDPOINT_REPLAY("endpoint.replay", "endpoint"),
+    ENDPOINT_RESEND("endpoint.resend", "endpoint"),
+    SOURCE_REGISTER("source.register", "source"),
+    SOURCE_UPDATE("source.update", "source"),
+    SOURCE_DELETE("source.delete", "source"),
+    SOURCE_POLL("source.poll", "source"),
+    /** An uploaded document imported ({@code POST /v1/ingest/files}); each item it filed has an entry of its own. */
+    INGEST_FILE("ingest.file", "org");
+
+    private final String wire;
+    private final String targetType;
+
+    Action(String wire, String targetType) {
+        this.wire = wire;
+        this.targetType = targetType;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    /** The kind of thing the action's target id names: org, key, product, agreement, item, endpoint or source. */
+    public String targetType() {
+        return targetType;
+    }
+
+    /** The action with this name, or a refusal at {@code pointer} listing the names there are. */
+    public static Action fromWire(String pointer, String value) {
+        return Arrays.stream(values()).filter(a -> a.wire.equals(value)).findFirst().orElseThrow(() -> new Invalid(pointer,
+                "unknown action '" + value + "'; one of " + Arrays.stream(values()).map(Action::wire).collect(Collectors.joining(", "))));
+    }
+}
