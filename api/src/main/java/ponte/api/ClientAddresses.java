@@ -44,15 +44,21 @@ public final class ClientAddresses {
 
     /** The client's address as text (IPv6 in its full form), as the audit trail and rate limits name it. */
     public String of(Request request) {
+        return client(request).map(InetAddress::getHostAddress)
+                .orElseGet(() -> String.valueOf(request.getConnectionMetaData().getRemoteSocketAddress()));
+    }
+
+    /** The client's address; empty when the connection has none (not an IP socket). */
+    Optional<InetAddress> client(Request request) {
         SocketAddress socket = request.getConnectionMetaData().getRemoteSocketAddress();
         if (!(socket instanceof InetSocketAddress peer) || peer.getAddress() == null) {
-            return String.valueOf(socket);
+            return Optional.empty();
         }
         InetAddress client = peer.getAddress();
         if (any && trusted.test(client)) {
             client = forwardedBy(client, request.getHeaders().getValuesList("X-Forwarded-For"));
         }
-        return client.getHostAddress();
+        return Optional.of(client);
     }
 
     /**

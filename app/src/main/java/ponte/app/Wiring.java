@@ -136,7 +136,9 @@ final class Wiring {
 
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
-        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock, new ClientAddresses(settings.trustedProxies()));
+        // Who a request comes from, behind the trusted proxies: recorded in the audit trail, limited per address.
+        ClientAddresses addresses = new ClientAddresses(settings.trustedProxies());
+        authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock, addresses);
         Cataloguing cataloguing = new Cataloguing(stores.products(), audit);
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
@@ -158,7 +160,7 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail()))),
-                authenticator, new RateLimiter(settings.api(), clock), Optional.of(idempotency), settings.host(), settings.port());
+                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
     }

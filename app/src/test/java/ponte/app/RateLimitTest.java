@@ -80,6 +80,29 @@ class RateLimitTest {
     }
 
     @Test
+    void behindATrustedProxyEachClientItNamesHasItsOwnBucket() throws Exception {
+        Settings behindProxy = TestDatabase.settingsFor(dataDir.resolve("behind-proxy"), TestNode.ADMIN).behind(List.of("127.0.0.1"))
+                .withApi(ApiSettings.defaults().withRateLimits(Optional.of(PER_KEY), Optional.of(PER_ADDRESS)));
+        try (TestNode proxied = new TestNode(behindProxy, clock)) {
+            proxied.forwardFor("203.0.113.7");
+            List<Integer> first = new ArrayList<>();
+            for (int i = 0; i < PER_ADDRESS.burst() + 1; i++) {
+                first.add(proxied.get("/openapi.json", null).status());
+            }
+            proxied.forwardFor("2001:db8:7:1::15");
+            TestNode.Answer another = proxied.get("/openapi.json", null);
+            proxied.forwardFor("2001:db8:7:1::16");
+            proxied.get("/openapi.json", null);
+            proxied.get("/openapi.json", null);
+            TestNode.Answer sameSlash64 = proxied.get("/openapi.json", null);
+
+            assertThat(first).containsExactly(200, 200, 200, 429);
+            assertThat(another.status()).as("another client behind the same proxy").isEqualTo(200);
+            assertThat(sameSlash64.status()).as("an IPv6 client counts by its /64").isEqualTo(429);
+        }
+    }
+
+    @Test
     void requestsWithoutAValidKeyCountPerAddressAndProbesNever() {
         List<Integer> statuses = new ArrayList<>();
         statuses.add(node.get("/openapi.json", null).status());

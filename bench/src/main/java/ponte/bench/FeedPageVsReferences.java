@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with rate limits on (set so high that no request is refused), measures what the limits cost each request.
  *
  * <p>Usage: {@code FeedPageVsReferences} with -Dbench.items (2000), -Dbench.seconds (10), -Dbench.warmup (5),
- * -Dbench.rounds (2), -Dbench.connections (64), -Dbench.threads (2), -Dbench.results (directory for the table).
+ * -Dbench.rounds (2), -Dbench.connections (64), -Dbench.threads (2), -Dbench.results (directory for the table),
+ * -Dbench.limits=off (neither node with rate limits: an A/A run), -Dbench.limited=first (the node started first has them).
  */
 public final class FeedPageVsReferences {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,11 +48,19 @@ public final class FeedPageVsReferences {
         Path results = Path.of(System.getProperty("bench.results", "bench/target/results"));
         Files.createDirectories(results);
         Path nginxDir = Files.createTempDirectory("ponte-bench-nginx-");
-        try (Node node = Node.start(); Node limited = Node.start(LIMITS_NEVER_REACHED)) {
+        // -Dbench.limits=off: both nodes without limits, an A/A run that shows what two like nodes differ by.
+        // -Dbench.limited=first: the node started first has the limits (default: the second), to cancel out what the
+        // order of starting might give either node.
+        boolean limitsOn = !"off".equals(System.getProperty("bench.limits"));
+        boolean firstLimited = "first".equals(System.getProperty("bench.limited"));
+        ApiSettings on = limitsOn ? LIMITS_NEVER_REACHED : Node.WITHOUT_RATE_LIMITS;
+        try (Node first = firstLimited ? Node.start(on) : Node.start(); Node second = firstLimited ? Node.start() : Node.start(on)) {
+            Node node = firstLimited ? second : first;
+            Node limited = firstLimited ? first : second;
             Served page = serve(node, items);
             Served limitedPage = serve(limited, items);
-            if (limitedPage.page().headers().firstValue("RateLimit").isEmpty()) {
-                throw new IllegalStateException("the node with rate limits on does not say so in its answers");
+            if (limitsOn == limitedPage.page().headers().firstValue("RateLimit").isEmpty()) {
+                throw new IllegalStateException("the limited node's answers do not say whether its rate limits are on");
             }
             try (LoopbackJetty jetty = new LoopbackJetty(new OnePage(page.bytes(), page.page().headers().firstValue("Link").orElseThrow(), page.etag()));
                  Nginx nginx = Nginx.start(nginxDir, page.bytes())) {
