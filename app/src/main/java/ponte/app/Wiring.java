@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import ponte.api.AgreementsResource;
+import ponte.api.CoproductionsResource;
 import ponte.api.AuditResource;
 import ponte.api.Authenticator;
 import ponte.api.ClientAddresses;
@@ -29,6 +30,7 @@ import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
+import ponte.core.coproduction.Coproducing;
 import ponte.core.agreements.Dealings;
 import ponte.core.audit.Audit;
 import ponte.core.audit.Auditing;
@@ -141,6 +143,7 @@ final class Wiring {
         authenticator = new Authenticator(stores.keys(), settings.bootstrapAdminKey(), clock, addresses);
         Cataloguing cataloguing = new Cataloguing(stores.products(), audit);
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
+        Coproducing coproducing = new Coproducing(stores.coproductions(), stores.agreements(), stores.orgs(), entitlements, audit, clock);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
@@ -153,6 +156,7 @@ final class Wiring {
                 new KeysResource(onboarding, authenticator),
                 new CatalogueResource(cataloguing, dealings),
                 new AgreementsResource(agreeing, dealings, clock),
+                new CoproductionsResource(coproducing),
                 new ItemsResource(publishing, reading, explaining, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),

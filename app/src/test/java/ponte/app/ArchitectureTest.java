@@ -69,7 +69,7 @@ class ArchitectureTest {
                 .layer("log").definedBy("ponte.core.log..")
                 .layer("publishing").definedBy("ponte.core.publishing..")
                 .layer("reading").definedBy("ponte.core.reading..")
-                .layer("use cases").definedBy("ponte.core.onboarding..", "ponte.core.agreements..", "ponte.core.delivery..",
+                .layer("use cases").definedBy("ponte.core.onboarding..", "ponte.core.agreements..", "ponte.core.coproduction..", "ponte.core.delivery..",
                         "ponte.core.ingest..", "ponte.core.search..")
                 .whereLayer("use cases").mayNotBeAccessedByAnyLayer()
                 .whereLayer("reading").mayOnlyBeAccessedByLayers("use cases")

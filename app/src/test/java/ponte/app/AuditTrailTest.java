@@ -130,6 +130,18 @@ class AuditTrailTest {
         JsonNode licence = act(ansaEditor, () -> node.post("/v1/licences", ansaEditor.secret(), "{\"licensee\":\"kbs\",\"products\":[\"wire\"]}")).json();
         expect(Action.LICENCE_OFFER, licence.has("agreement") ? licence.get("agreement").asString() : licence.get("id").asString(), ansaEditor);
 
+        // A co-production proposed, amended and approved by both parties.
+        String plan = "\"title\":\"Joint special\",\"agreement\":\"ansa-kbs\",\"framework\":\"coe-2017-bilateral\",\"parties\":["
+                + "{\"org\":\"ansa\",\"function\":\"lead\",\"share\":50},{\"org\":\"kbs\",\"function\":\"co-producer\",\"share\":50}]";
+        act(ansaEditor, () -> node.post("/v1/coproductions", ansaEditor.secret(), "{\"id\":\"joint\"," + plan + "}"));
+        expect(Action.COPRODUCTION_PROPOSE, "joint", ansaEditor);
+        act(ansaEditor, () -> node.put("/v1/coproductions/joint", ansaEditor.secret(), "{" + plan.replace("Joint special", "Joint specials") + "}"));
+        expect(Action.COPRODUCTION_AMEND, "joint", ansaEditor);
+        act(ansaAdmin, () -> node.post("/v1/coproductions/joint/approve", ansaAdmin.secret(), ""));
+        expect(Action.COPRODUCTION_APPROVE, "joint", ansaAdmin);
+        act(kbsAdmin, () -> node.post("/v1/coproductions/joint/approve", kbsAdmin.secret(), ""));
+        expect(Action.COPRODUCTION_APPROVE, "joint", kbsAdmin);
+
         // An item published, updated, corrected and killed.
         String item = act(ansaEditor, () -> node.post("/v1/items", ansaEditor.secret(), publishBody(ninjs("it", "Prima"), "wire"))).json().get("id").asString();
         expect(Action.ITEM_PUBLISH, item, ansaEditor);

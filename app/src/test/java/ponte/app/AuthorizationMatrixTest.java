@@ -60,6 +60,10 @@ class AuthorizationMatrixTest {
             POST   /v1/agreements/{id}/renew                ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/agreements/{id}/suspend              ok  403 403   ok  403 403   404 404 404   404
             POST   /v1/agreements/{id}/resume               ok  403 403   ok  403 403   404 404 404   404
+            GET    /v1/coproductions/{id}                   ok  ok  ok    ok  ok  ok    404 404 404   404
+            PUT    /v1/coproductions/{id}                   ok  ok  403   ok  ok  403   404 404 404   404
+            GET    /v1/coproductions/{id}/versions          ok  ok  ok    ok  ok  ok    404 404 404   404
+            POST   /v1/coproductions/{id}/approve           ok  403 403   ok  403 403   404 404 404   404
             GET    /v1/items/{id}                           ok  ok  ok    ok  ok  ok    404 404 404   404
             PUT    /v1/items/{id}                           ok  ok  403   404 404 404   404 404 404   404
             DELETE /v1/items/{id}                           ok  ok  403   404 404 404   404 404 404   404
@@ -231,6 +235,10 @@ class AuthorizationMatrixTest {
                     "{\"validTo\":\"2040-01-01T00:00:00Z\"}");
             case "POST /v1/agreements/{id}/suspend" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/suspend", "");
             case "POST /v1/agreements/{id}/resume" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/resume", "");
+            case "GET /v1/coproductions/{id}" -> new Call("GET", "/v1/coproductions/" + t.coproduction(), null);
+            case "PUT /v1/coproductions/{id}" -> new Call("PUT", "/v1/coproductions/" + t.coproduction(), plan("m"));
+            case "GET /v1/coproductions/{id}/versions" -> new Call("GET", "/v1/coproductions/" + t.coproduction() + "/versions", null);
+            case "POST /v1/coproductions/{id}/approve" -> new Call("POST", "/v1/coproductions/" + t.coproduction() + "/approve", "");
             case "GET /v1/items/{id}" -> new Call("GET", "/v1/items/" + t.item(), null);
             case "PUT /v1/items/{id}" -> new Call("PUT", "/v1/items/" + t.item(), reviseBody(ninjs("it", "Revised"), "update"));
             case "DELETE /v1/items/{id}" -> new Call("DELETE", "/v1/items/" + t.item(), "{\"reason\":\"withdrawn\"}");
@@ -300,6 +308,12 @@ class AuthorizationMatrixTest {
             return kept.computeIfAbsent("agreement", k -> propose("m" + made.incrementAndGet(), "owner editor"));
         }
 
+        /** A co-production of the owner and the party, under the agreement in force between them. */
+        String coproduction() {
+            return kept.computeIfAbsent("coproduction", k -> created(node.post("/v1/coproductions", keys.get("owner editor"),
+                    plan("cp" + made.incrementAndGet()))));
+        }
+
         String item() {
             return kept.computeIfAbsent("item", k -> publish("owner editor", "owner-news", "Owner's story " + made.incrementAndGet()));
         }
@@ -342,6 +356,14 @@ class AuthorizationMatrixTest {
                 {"title": "%s", "parties": ["owner", "party"], "grants": [
                   {"licensor": "owner", "licensee": "party", "products": ["owner-news"]},
                   {"licensor": "party", "licensee": "owner", "products": ["party-news"]}]}""".formatted(title);
+    }
+
+    /** A co-production plan of the owner (lead) and the party under the agreement in force between them. */
+    private static String plan(String id) {
+        return """
+                {"id": "%s", "title": "Project %s", "agreement": "owner-party", "framework": "coe-2017-bilateral",
+                 "parties": [{"org": "owner", "function": "lead", "share": 60}, {"org": "party", "function": "co-producer", "share": 40}]}"""
+                .formatted(id, id);
     }
 
     private static String propose(String id, String caller) {

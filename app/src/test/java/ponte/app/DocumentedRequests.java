@@ -168,6 +168,9 @@ final class DocumentedRequests {
         if (template.startsWith("/v1/agreements")) {
             return "agreement";
         }
+        if (template.startsWith("/v1/coproductions")) {
+            return "coproduction";
+        }
         if (template.startsWith("/v1/products")) {
             return "product";
         }

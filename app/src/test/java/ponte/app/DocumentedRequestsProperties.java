@@ -115,6 +115,11 @@ class DocumentedRequestsProperties {
                  "grants": [{"licensor": "ag-a", "licensee": "ag-b", "products": ["a-news"]}]}""");
         assertThat(agreement.status()).as(agreement.raw().body()).isEqualTo(201);
         known.add("agreement", "a-with-b");
+        TestNode.Answer project = node.post("/v1/coproductions", keys.editor("ag-a"), """
+                {"id": "a-and-b", "title": "Joint special", "agreement": "a-with-b", "framework": "coe-2017-bilateral",
+                 "parties": [{"org": "ag-a", "function": "lead", "share": 50}, {"org": "ag-b", "function": "co-producer", "share": 50}]}""");
+        assertThat(project.status()).as(project.raw().body()).isEqualTo(201);
+        known.add("coproduction", "a-and-b");
         for (String headline : List.of("Prima notizia", "Seconda notizia")) {
             JsonNode receipt = node.publish(keys.editor("ag-a"), TestNode.ninjs("it", headline), "a-news");
             known.add("item", receipt.get("id").asString());
@@ -233,6 +238,7 @@ class DocumentedRequestsProperties {
             case "/v1/orgs" -> known.add("org", id);
             case "/v1/products" -> known.add("product", id);
             case "/v1/agreements", "/v1/licences" -> known.add("agreement", id);
+            case "/v1/coproductions" -> known.add("coproduction", id);
             case "/v1/items" -> known.add("item", id);
             case "/v1/endpoints" -> known.add("endpoint", id);
             case "/v1/ingest/sources" -> known.add("source", id);

@@ -60,6 +60,11 @@ class ListsTest {
         // Agreements: the owner's shorthand licence, and terms of its own in two versions.
         created(node.post("/v1/agreements", editor, terms("{\"id\": \"terms\", \"title\": \"First\", ")));
         ok(node.put("/v1/agreements/terms", editor, terms("{\"title\": \"Second\", ")));
+        // Co-productions under those terms: two projects, the first in two versions.
+        for (String id : List.of("joint", "second-joint")) {
+            created(node.post("/v1/coproductions", editor, project(id, 50)));
+        }
+        ok(node.put("/v1/coproductions/joint", editor, project("joint", 60)));
         // Items: a story in three languages, the first revised; all findable as "harbour".
         String story = created(node.post("/v1/items", editor, publishBody(ninjs("it", "Harbour porto"), "owner-news")));
         ok(node.put("/v1/items/" + story, editor, reviseBody(ninjs("it", "Harbour porto, aggiornato"), "update")));
@@ -88,6 +93,7 @@ class ListsTest {
                 Map.entry("/v1/orgs", ""), Map.entry("/v1/orgs/{org}/keys", "/v1/orgs/owner/keys"), Map.entry("/v1/audit", ""),
                 Map.entry("/v1/products", ""), Map.entry("/v1/licences", ""), Map.entry("/v1/agreements", ""),
                 Map.entry("/v1/agreements/{id}/versions", "/v1/agreements/terms/versions"),
+                Map.entry("/v1/coproductions", ""), Map.entry("/v1/coproductions/{id}/versions", "/v1/coproductions/joint/versions"),
                 Map.entry("/v1/endpoints", ""), Map.entry("/v1/endpoints/{id}/deliveries", "/v1/endpoints/" + delivering + "/deliveries"),
                 Map.entry("/v1/endpoints/{id}/dead-letters", "/v1/endpoints/" + failing + "/dead-letters"),
                 Map.entry("/v1/ingest/sources", ""), Map.entry("/v1/search", "/v1/search?q=harbour&sort=newest"),
@@ -202,6 +208,13 @@ class ListsTest {
     }
 
     /** Terms between the owner and the party, the owner licensing its news; {@code head} opens the object. */
+    private static String project(String id, int ownerShare) {
+        return """
+                {"id": "%s", "title": "Joint %s", "agreement": "terms", "framework": "coe-2017-bilateral",
+                 "parties": [{"org": "owner", "function": "lead", "share": %d}, {"org": "party", "function": "co-producer", "share": %d}]}"""
+                .formatted(id, id, ownerShare, 100 - ownerShare);
+    }
+
     private static String terms(String head) {
         return head + """
                 "parties": ["owner", "party"], "grants": [{"licensor": "owner", "licensee": "party", "products": ["owner-news"]}]}""";

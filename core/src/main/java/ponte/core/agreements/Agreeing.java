@@ -115,9 +115,7 @@ public final class Agreeing {
         Agreement agreement = visible(caller, id);
         OrgId party = caller.actingFor(Role.ADMIN);
         int current = agreement.current().number();
-        if (version.isPresent() && version.get() != current) {
-            throw new Conflict("version " + version.get() + " is not the current version (" + current + "); read it and approve again");
-        }
+        Approvals.requireCurrent(version, current);
         if (agreement.current().approvedBy().contains(party)) {
             return agreement; // approved already: a retry changes nothing
         }

@@ -15,6 +15,6 @@ public record AgreementVersion(int number, Terms terms, OrgId createdBy, Instant
     }
 
     public Set<OrgId> awaitingApproval() {
-        return terms.parties().stream().filter(p -> !approvedBy.contains(p)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        return Approvals.awaiting(terms.parties(), approvedBy);
     }
 }

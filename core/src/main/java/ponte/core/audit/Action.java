@@ -19,6 +19,9 @@ public enum Action {
     AGREEMENT_RESUME("agreement.resume", "agreement"),
     /** The licence shorthand ({@code POST /v1/licences}): a one-party agreement in force at once. */
     LICENCE_OFFER("licence.offer", "agreement"),
+    COPRODUCTION_PROPOSE("coproduction.propose", "coproduction"),
+    COPRODUCTION_AMEND("coproduction.amend", "coproduction"),
+    COPRODUCTION_APPROVE("coproduction.approve", "coproduction"),
     ITEM_PUBLISH("item.publish", "item"),
     ITEM_UPDATE("item.update", "item"),
     ITEM_CORRECT("item.correct", "item"),
