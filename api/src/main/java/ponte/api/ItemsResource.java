@@ -1,10 +1,14 @@
 package ponte.api;
 
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.agreements.Explaining;
+import ponte.core.coproduction.Cosigning;
+import ponte.core.coproduction.Draft;
+import ponte.core.coproduction.Step;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
@@ -26,20 +30,23 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ItemsResource implements Resource {
     /** Territories as a request gives them, in an item's rights and in a grant. */
     static final Members TERRITORIES = Members.of("include", "exclude");
-    private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf")
+    private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf", "coproduction")
             .with("rights", Members.of().with("territories", TERRITORIES));
     private static final Members REVISION = Members.of("ninjs", "signal");
     private static final Members KILL = Members.of("reason");
+    private static final Members SIGNOFF = Members.of("version", "comment");
 
     private final Publishing publishing;
+    private final Cosigning cosigning;
     private final Reading reading;
     private final Explaining explaining;
     private final NinjsReader ninjsReader;
     private final Writers writers;
     private final ItemViews views;
 
-    public ItemsResource(Publishing publishing, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views) {
+    public ItemsResource(Publishing publishing, Cosigning cosigning, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views) {
         this.publishing = publishing;
+        this.cosigning = cosigning;
         this.reading = reading;
         this.explaining = explaining;
         this.ninjsReader = ninjsReader;
@@ -55,6 +62,8 @@ public final class ItemsResource implements Resource {
         routes.add("DELETE", "/v1/items/{id}", this::kill);
         routes.add("GET", "/v1/items/{id}/explain", this::explain);
         routes.add("GET", "/v1/items/{id}/versions", this::versions);
+        routes.add("POST", "/v1/items/{id}/approve", this::approve);
+        routes.add("POST", "/v1/items/{id}/reject", this::reject);
     }
 
     private void publish(Exchange x) {
@@ -64,6 +73,14 @@ public final class ItemsResource implements Resource {
         Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
                 .map(t -> JsonInput.at("/translationOf", () -> new ItemId(t)));
+        Optional<String> coproduction = JsonInput.optionalText(body, "coproduction");
+        if (coproduction.isPresent()) {
+            Draft draft = cosigning.create(caller, coproduction.get(), ninjsReader.uri(ninjs), content, CatalogueResource.productIds(body),
+                    rights(body), translationOf);
+            x.header("Location", "/v1/items/" + draft.item() + "/versions");
+            x.json(201, draftReceipt(draft));
+            return;
+        }
         Appended appended = publishing.publish(caller, ninjsReader.uri(ninjs), content,
                 CatalogueResource.productIds(body), rights(body), translationOf);
         x.header("Location", "/v1/items/" + appended.revision().item().id());
@@ -81,6 +98,10 @@ public final class ItemsResource implements Resource {
             default -> throw new Invalid("/signal", "signal must be 'update' or 'correction'");
         };
         Content content = ninjsReader.read(ninjs);
+        if (cosigning.coproduced(id)) {
+            x.json(200, draftReceipt(cosigning.revise(caller, id, content, signal)));
+            return;
+        }
         x.json(200, receipt(publishing.revise(caller, id, content, signal)));
     }
 
@@ -91,7 +112,54 @@ public final class ItemsResource implements Resource {
         if (reason.isBlank() || reason.length() > 2000) {
             throw new Invalid("/reason", "reason must be 1-2000 characters");
         }
+        if (cosigning.coproduced(id) && cosigning.released(id).isEmpty()) {
+            cosigning.withdraw(caller, id, reason);
+            x.json(200, JsonNodeFactory.instance.objectNode().put("id", id.value()).put("event", "withdrawn"));
+            return;
+        }
         x.json(200, receipt(publishing.kill(caller, id, reason)));
+    }
+
+    /** An editor of a party approves a co-produced item's draft; the last approval releases it onto the log. */
+    private void approve(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        JsonNode body = x.body(SIGNOFF);
+        int version = JsonInput.optionalInt(body, "version", 1, Integer.MAX_VALUE).orElseThrow(() -> new Invalid("/version", "version is required: the draft you read"));
+        Cosigning.Approval approval = cosigning.approve(caller, id, version, comment(body, false));
+        ObjectNode answer = draftReceipt(approval.draft());
+        approval.released().ifPresent(a -> answer.set("released", receipt(a)));
+        x.json(200, answer);
+    }
+
+    /** An editor of a party rejects a co-produced item's draft, saying why. */
+    private void reject(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        JsonNode body = x.body(SIGNOFF);
+        int version = JsonInput.optionalInt(body, "version", 1, Integer.MAX_VALUE).orElseThrow(() -> new Invalid("/version", "version is required: the draft you read"));
+        x.json(200, draftReceipt(cosigning.reject(caller, id, version, comment(body, true).orElseThrow())));
+    }
+
+    private static Optional<String> comment(JsonNode body, boolean required) {
+        Optional<String> comment = JsonInput.optionalText(body, "comment");
+        if (required && comment.isEmpty()) {
+            throw new Invalid("/comment", "comment is required: say why");
+        }
+        if (comment.isPresent() && (comment.get().isBlank() || comment.get().length() > 2000)) {
+            throw new Invalid("/comment", "comment must be 1-2000 characters");
+        }
+        return comment;
+    }
+
+    /** Where a co-produced item's draft stands: its number (the version approvals name), who is still awaited. */
+    private ObjectNode draftReceipt(Draft draft) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("id", draft.item().value()).put("version", draft.number())
+                .put("state", draft.releasedAs().isPresent() ? "released" : "draft");
+        var awaiting = node.putArray("awaitingApproval");
+        cosigning.awaiting(draft).forEach(o -> awaiting.add(o.value()));
+        draft.releasedAs().ifPresent(v -> node.put("releasedAs", v));
+        return node;
     }
 
     /**
@@ -111,6 +179,12 @@ public final class ItemsResource implements Resource {
     private void versions(Exchange x) {
         Caller caller = x.caller();
         ItemId id = itemId(x);
+        if (cosigning.coproduced(id)) {
+            List<Step> steps = cosigning.history(caller, id);
+            List<Integer> positions = java.util.stream.IntStream.range(0, steps.size()).boxed().toList();
+            Paging.send(x, Paging.of(x, positions, i -> String.format("%06d", i)), i -> step(steps.get(i)));
+            return;
+        }
         int after = x.query("after").map(Paging::decodeNumber).orElse(0);
         int limit = Paging.limit(x);
         var made = reading.history(caller, id, after, limit + 1);
@@ -121,6 +195,23 @@ public final class ItemsResource implements Resource {
             node.put("reason", v.reason().orElse(null));
             return node;
         });
+    }
+
+    /** A step of a co-produced item's history: a draft with its content, a sign-off, a withdrawal or a log version. */
+    private static ObjectNode step(Step s) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("event", s.event());
+        s.version().ifPresent(v -> node.put("version", v));
+        s.draft().ifPresent(d -> node.put("draft", d));
+        node.put("createdAt", s.at().toString());
+        node.put("key", s.key().map(ponte.core.access.KeyId::value).orElse(null));
+        s.org().ifPresent(o -> node.put("org", o.value()));
+        if (s.event().equals("killed") || s.event().equals("withdrawn")) {
+            node.put("reason", s.comment().orElse(null));
+        } else {
+            s.comment().ifPresent(c -> node.put("comment", c));
+        }
+        s.content().ifPresent(d -> node.set("ninjs", ponte.formats.NinjsWriter.mapper().readTree(d.content().ninjs())));
+        return node;
     }
 
     private void read(Exchange x) {

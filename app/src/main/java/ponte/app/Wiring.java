@@ -31,6 +31,7 @@ import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
 import ponte.core.coproduction.Coproducing;
+import ponte.core.coproduction.Cosigning;
 import ponte.core.agreements.Dealings;
 import ponte.core.audit.Audit;
 import ponte.core.audit.Auditing;
@@ -144,6 +145,7 @@ final class Wiring {
         Cataloguing cataloguing = new Cataloguing(stores.products(), audit);
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
         Coproducing coproducing = new Coproducing(stores.coproductions(), stores.agreements(), stores.orgs(), entitlements, audit, clock);
+        Cosigning cosigning = new Cosigning(stores.drafts(), coproducing, stores.items(), stores.products(), log, audit, clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
@@ -157,7 +159,7 @@ final class Wiring {
                 new CatalogueResource(cataloguing, dealings),
                 new AgreementsResource(agreeing, dealings, clock),
                 new CoproductionsResource(coproducing),
-                new ItemsResource(publishing, reading, explaining, ninjsReader, writers, views),
+                new ItemsResource(publishing, cosigning, reading, explaining, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),

@@ -142,6 +142,23 @@ class AuditTrailTest {
         act(kbsAdmin, () -> node.post("/v1/coproductions/joint/approve", kbsAdmin.secret(), ""));
         expect(Action.COPRODUCTION_APPROVE, "joint", kbsAdmin);
 
+        // A co-produced item drafted, rejected, drafted again and approved by both parties: released.
+        act(ansaEditor, () -> node.post("/v1/products", ansaEditor.secret(), "{\"id\":\"joint-wire\",\"name\":\"Joint\"}"));
+        expect(Action.PRODUCT_REGISTER, "joint-wire", ansaEditor);
+        Who kbsEditor = keyOf("kbs", "editor", "203.0.113.8", kbsAdmin);
+        String joint = act(ansaEditor, () -> node.post("/v1/items", ansaEditor.secret(), "{\"ninjs\":" + ninjs("it", "Insieme")
+                + ",\"products\":[\"joint-wire\"],\"coproduction\":\"joint\"}")).json().get("id").asString();
+        expect(Action.ITEM_DRAFT, joint, ansaEditor);
+        act(kbsEditor, () -> node.post("/v1/items/" + joint + "/reject", kbsEditor.secret(), "{\"version\":1,\"comment\":\"title\"}"));
+        expect(Action.ITEM_REJECT, joint, kbsEditor);
+        act(kbsEditor, () -> node.put("/v1/items/" + joint, kbsEditor.secret(), reviseBody(ninjs("it", "Insieme, ancora"), "update")));
+        expect(Action.ITEM_DRAFT, joint, kbsEditor);
+        act(kbsEditor, () -> node.post("/v1/items/" + joint + "/approve", kbsEditor.secret(), "{\"version\":2}"));
+        expect(Action.ITEM_APPROVE, joint, kbsEditor);
+        act(ansaEditor, () -> node.post("/v1/items/" + joint + "/approve", ansaEditor.secret(), "{\"version\":2}"));
+        expect(Action.ITEM_APPROVE, joint, ansaEditor);
+        expect(Action.ITEM_PUBLISH, joint, ansaEditor); // the last approval releases it, in the approver's name
+
         // An item published, updated, corrected and killed.
         String item = act(ansaEditor, () -> node.post("/v1/items", ansaEditor.secret(), publishBody(ninjs("it", "Prima"), "wire"))).json().get("id").asString();
         expect(Action.ITEM_PUBLISH, item, ansaEditor);

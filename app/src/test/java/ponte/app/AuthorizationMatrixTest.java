@@ -70,6 +70,8 @@ class AuthorizationMatrixTest {
             GET    /v1/items/{id}/explain                   ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/items/{id}/translations              ok  ok  ok    ok  ok  ok    404 404 404   404
             GET    /v1/items/{id}/versions                  ok  ok  ok    404 404 404   404 404 404   404
+            POST   /v1/items/{id}/approve                   ok  ok  403   ok  ok  403   404 404 404   404
+            POST   /v1/items/{id}/reject                    ok  ok  403   ok  ok  403   404 404 404   404
             GET    /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             PATCH  /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             DELETE /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
@@ -128,6 +130,10 @@ class AuthorizationMatrixTest {
         created(node.post("/v1/agreements", keys.get("outsider editor"), """
                 {"id": "outsider-party-draft", "title": "Draft", "parties": ["outsider", "party"],
                  "grants": [{"licensor": "outsider", "licensee": "party", "products": ["outsider-news"]}]}"""));
+        // A co-production of the owner and the party, active: co-produced items are drafted under it.
+        created(node.post("/v1/coproductions", keys.get("owner editor"), plan("joint")));
+        ok(node.post("/v1/coproductions/joint/approve", keys.get("owner admin"), ""));
+        ok(node.post("/v1/coproductions/joint/approve", keys.get("party admin"), ""));
         holdDeadLetters(CALLERS.size() + 1);
         shared = new Targets(false);
     }
@@ -245,6 +251,8 @@ class AuthorizationMatrixTest {
             case "GET /v1/items/{id}/explain" -> new Call("GET", "/v1/items/" + t.item() + "/explain?partner=party", null);
             case "GET /v1/items/{id}/translations" -> new Call("GET", "/v1/items/" + t.item() + "/translations", null);
             case "GET /v1/items/{id}/versions" -> new Call("GET", "/v1/items/" + t.item() + "/versions", null);
+            case "POST /v1/items/{id}/approve" -> new Call("POST", "/v1/items/" + t.coItem() + "/approve", "{\"version\": 1}");
+            case "POST /v1/items/{id}/reject" -> new Call("POST", "/v1/items/" + t.coItem() + "/reject", "{\"version\": 1, \"comment\": \"no\"}");
             case "GET /v1/products/{id}" -> new Call("GET", "/v1/products/" + t.product(), null);
             case "GET /problems/{slug}" -> new Call("GET", "/problems/not-found", null);
             case "GET /v1/endpoints/{id}" -> new Call("GET", endpoint + t.endpoint(), null);
@@ -312,6 +320,12 @@ class AuthorizationMatrixTest {
         String coproduction() {
             return kept.computeIfAbsent("coproduction", k -> created(node.post("/v1/coproductions", keys.get("owner editor"),
                     plan("cp" + made.incrementAndGet()))));
+        }
+
+        /** A draft of an item the owner and the party co-produce, awaiting both. */
+        String coItem() {
+            return kept.computeIfAbsent("coItem", k -> created(node.post("/v1/items", keys.get("party editor"), "{\"ninjs\": "
+                    + ninjs("it", "Joint story " + made.incrementAndGet()) + ", \"products\": [\"owner-news\"], \"coproduction\": \"joint\"}")));
         }
 
         String item() {

@@ -26,8 +26,8 @@ class CoproductionsTest {
                 .agency("rai", "IT").withKey("admin").withProducts("rai-video")
                 .agency("outsider", "JP").withKey("admin").withProducts("outsider-news")
                 .build();
-        agreement("reciprocal", "italpress", "cctv-plus", "italpress-video", "cctv-plus-video");
-        agreement("three-way", "italpress", "cctv-plus", "italpress-video", "cctv-plus-video", "rai");
+        agreement(node, keys, "reciprocal", "italpress", "cctv-plus", "italpress-video", "cctv-plus-video");
+        agreement(node, keys, "three-way", "italpress", "cctv-plus", "italpress-video", "cctv-plus-video", "rai");
     }
 
     @AfterAll
@@ -35,7 +35,7 @@ class CoproductionsTest {
         node.close();
     }
 
-    static void agreement(String id, String a, String b, String productA, String productB, String... more) {
+    static void agreement(TestNode node, Networks.Keys keys, String id, String a, String b, String productA, String productB, String... more) {
         StringBuilder parties = new StringBuilder("\"" + a + "\",\"" + b + "\"");
         for (String m : more) {
             parties.append(",\"").append(m).append("\"");
@@ -45,14 +45,14 @@ class CoproductionsTest {
                   {"licensor": "%s", "licensee": "%s", "products": ["%s"]},
                   {"licensor": "%s", "licensee": "%s", "products": ["%s"]}]}""".formatted(id, id, parties, a, b, productA, b, a, productB));
         assertThat(made.status()).as(made.raw().body()).isEqualTo(201);
-        approve("/v1/agreements/" + id, keys.key(a, "admin"));
-        approve("/v1/agreements/" + id, keys.key(b, "admin"));
+        approve(node, "/v1/agreements/" + id, keys.key(a, "admin"));
+        approve(node, "/v1/agreements/" + id, keys.key(b, "admin"));
         for (String m : more) {
-            approve("/v1/agreements/" + id, keys.key(m, "admin"));
+            approve(node, "/v1/agreements/" + id, keys.key(m, "admin"));
         }
     }
 
-    static void approve(String path, String key) {
+    static void approve(TestNode node, String path, String key) {
         TestNode.Answer a = node.post(path + "/approve", key, "");
         assertThat(a.status()).as(a.raw().body()).isEqualTo(200);
     }
@@ -84,7 +84,7 @@ class CoproductionsTest {
         assertThat(node.post("/v1/coproductions", keys.editor("italpress"), project("specials", "coe-2017-bilateral", null, 60, 40)).status())
                 .isEqualTo(409);
 
-        approve("/v1/coproductions/specials", keys.key("italpress", "admin"));
+        approve(node, "/v1/coproductions/specials", keys.key("italpress", "admin"));
         TestNode.Answer last = node.post("/v1/coproductions/specials/approve", keys.key("cctv-plus", "admin"), "{\"version\": 1}");
         assertThat(last.json().get("state").asString()).isEqualTo("active");
         assertThat(last.json().get("approvedBy").toString()).isEqualTo("[\"cctv-plus\",\"italpress\"]");
@@ -93,8 +93,8 @@ class CoproductionsTest {
     @Test
     void amendmentMakesANewVersionAndResetsApprovals() {
         node.post("/v1/coproductions", keys.editor("cctv-plus"), project("amended", "coe-2017-bilateral", null, 50, 50));
-        approve("/v1/coproductions/amended", keys.key("italpress", "admin"));
-        approve("/v1/coproductions/amended", keys.key("cctv-plus", "admin"));
+        approve(node, "/v1/coproductions/amended", keys.key("italpress", "admin"));
+        approve(node, "/v1/coproductions/amended", keys.key("cctv-plus", "admin"));
 
         TestNode.Answer amended = node.put("/v1/coproductions/amended", keys.editor("italpress"), project("amended", "coe-2017-bilateral", null, 60, 40));
         assertThat(amended.status()).as(amended.raw().body()).isEqualTo(200);

@@ -26,6 +26,10 @@ public enum Action {
     ITEM_UPDATE("item.update", "item"),
     ITEM_CORRECT("item.correct", "item"),
     ITEM_KILL("item.kill", "item"),
+    /** A draft of a co-produced item, held outside the content log until every party approved it. */
+    ITEM_DRAFT("item.draft", "item"),
+    ITEM_APPROVE("item.approve", "item"),
+    ITEM_REJECT("item.reject", "item"),
     ENDPOINT_CREATE("endpoint.create", "endpoint"),
     ENDPOINT_UPDATE("endpoint.update", "endpoint"),
     ENDPOINT_DELETE("endpoint.delete", "endpoint"),

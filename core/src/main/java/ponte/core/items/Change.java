@@ -24,13 +24,25 @@ public sealed interface Change {
      * Publish a new item, or, when {@code uri} names an item the same org already owns, a new version of it
      * (the uri is the client's idempotency key). {@code newId} is used only if the item is new. {@code translationOf}
      * makes the item a language version of another item of the same org (see {@link ponte.core.reading.LanguageVersions}).
+     * {@code approvedBy} are the orgs that approved this version: a new item is owned by them all (a co-production's
+     * parties, once an editor of each approved its first draft), and an item owned by several changes only with a
+     * version every owner approved.
      */
     record Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
-                   Optional<ItemId> translationOf, Optional<KeyId> key) implements Change {
+                   Optional<ItemId> translationOf, Optional<KeyId> key, Set<OrgId> approvedBy) implements Change {
         public Publish {
             products = Set.copyOf(products);
             Objects.requireNonNull(translationOf);
             Objects.requireNonNull(key);
+            approvedBy = Set.copyOf(approvedBy);
+            if (!approvedBy.contains(by)) {
+                throw new IllegalArgumentException("whoever publishes approves what it publishes");
+            }
+        }
+
+        public Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
+                       Optional<ItemId> translationOf, Optional<KeyId> key) {
+            this(by, newId, uri, content, products, rights, translationOf, key, Set.of(by));
         }
 
         public Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
@@ -44,12 +56,20 @@ public sealed interface Change {
     }
 
     /** A new version of an existing item: a plain update or a correction. */
-    record Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key) implements Change {
+    record Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key, Set<OrgId> approvedBy) implements Change {
         public Revise {
             if (signal != Event.UPDATED && signal != Event.CORRECTED) {
                 throw new IllegalArgumentException("a revision is an update or a correction");
             }
             Objects.requireNonNull(key);
+            approvedBy = Set.copyOf(approvedBy);
+            if (!approvedBy.contains(by)) {
+                throw new IllegalArgumentException("whoever revises approves the revision");
+            }
+        }
+
+        public Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key) {
+            this(by, item, content, signal, key, Set.of(by));
         }
 
         public Revise(OrgId by, ItemId item, Content content, Event signal) {

@@ -36,7 +36,7 @@ public final class Desk {
             case Change.Publish p -> current.isPresent()
                     ? republish(current.get(), p, now)
                     : firstVersion(p, now);
-            case Change.Revise r -> revise(ownedLive(current, r.by()), latest.orElseThrow(), r, now);
+            case Change.Revise r -> revise(approvedByEveryOwner(ownedLive(current, r.by()), r.approvedBy()), latest.orElseThrow(), r, now);
             case Change.Kill k -> kill(ownedLive(current, k.by()), latest.orElseThrow(), k, now);
             case Change.Release r -> new Decision(current.orElseThrow(() -> new NotFound("no such item")), latest.orElseThrow(), LogEvent.RELEASED);
         };
@@ -44,7 +44,7 @@ public final class Desk {
 
     private static Decision firstVersion(Change.Publish p, Instant now) {
         String uri = p.uri().orElse(URI_PREFIX + p.newId().value());
-        Item item = new Item(p.newId(), uri, Set.of(p.by()), 1, now, false);
+        Item item = new Item(p.newId(), uri, p.approvedBy(), 1, now, false);
         return Decision.of(item, new Version(item.id(), 1, Event.PUBLISHED, now, p.content(), p.products(), p.rights(), Optional.empty()));
     }
 
@@ -52,7 +52,7 @@ public final class Desk {
         if (!existing.ownedBy(p.by())) {
             throw new Conflict("uri " + existing.uri() + " is already used by another organisation's item");
         }
-        Item live = requireLive(existing);
+        Item live = approvedByEveryOwner(requireLive(existing), p.approvedBy());
         Item next = withVersion(live, live.latestVersion() + 1, false);
         return Decision.of(next, new Version(next.id(), next.latestVersion(), Event.UPDATED, now, p.content(), p.products(), p.rights(), Optional.empty()));
     }
@@ -71,6 +71,18 @@ public final class Desk {
     private static Item ownedLive(Optional<Item> current, OrgId by) {
         Item item = current.filter(i -> i.ownedBy(by)).orElseThrow(() -> new NotFound("no such item"));
         return requireLive(item);
+    }
+
+    /**
+     * A co-produced item changes only with a version an editor of every owner approved (the two-key release); any one
+     * owner may still kill it at once.
+     */
+    private static Item approvedByEveryOwner(Item item, Set<OrgId> approvedBy) {
+        if (!approvedBy.containsAll(item.owners())) {
+            throw new Conflict("item " + item.id() + " is co-produced: a new version is a draft every party approves (POST /v1/items/"
+                    + item.id() + "/approve)");
+        }
+        return item;
     }
 
     private static Item requireLive(Item item) {

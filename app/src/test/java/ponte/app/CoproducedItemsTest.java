@@ -1,0 +1,193 @@
+package ponte.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ponte.app.Networks.aNetwork;
+import static ponte.app.TestNode.ninjs;
+import static ponte.app.TestNode.reviseBody;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Co-produced items: drafts held outside the log until an editor of every party approved that exact draft, the last
+ * approval releasing it as an ordinary entry; a kill by any one party reaches every recipient at once.
+ */
+class CoproducedItemsTest {
+    @TempDir
+    static Path dataDir;
+    static TestNode node;
+    static Networks.Keys keys;
+    static String italpress;
+    static String cctv;
+
+    @BeforeAll
+    static void network() throws Exception {
+        node = new TestNode(dataDir);
+        keys = aNetwork(node)
+                .agency("italpress", "IT").withKey("admin").withProducts("italpress-video").licensedTo("rai").licensedTo("sbs")
+                .agency("cctv-plus", "CN").withKey("admin").withProducts("cctv-plus-video").licensedTo("kbs").licensedTo("mediaset")
+                .agency("outsider", "JP").withKey("admin").withProducts("outsider-news")
+                .partner("rai", "IT").partner("sbs", "AU").partner("kbs", "KR").partner("mediaset", "IT")
+                .build();
+        italpress = keys.editor("italpress");
+        cctv = keys.editor("cctv-plus");
+        CoproductionsTest.agreement(node, keys, "reciprocal", "italpress", "cctv-plus", "italpress-video", "cctv-plus-video");
+        TestNode.Answer project = node.post("/v1/coproductions", italpress, CoproductionsTest.project("focus", "coe-2017-bilateral", null, 50, 50));
+        assertThat(project.status()).as(project.raw().body()).isEqualTo(201);
+        CoproductionsTest.approve(node, "/v1/coproductions/focus", keys.key("italpress", "admin"));
+        CoproductionsTest.approve(node, "/v1/coproductions/focus", keys.key("cctv-plus", "admin"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+    }
+
+    static String coproduce(String editor, String headline) {
+        ObjectNode body = ponte.formats.NinjsWriter.mapper().createObjectNode();
+        body.set("ninjs", ninjs("it", headline));
+        body.putArray("products").add("italpress-video").add("cctv-plus-video");
+        body.put("coproduction", "focus");
+        TestNode.Answer a = node.post("/v1/items", editor, body.toString());
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        assertThat(a.json().get("state").asString()).isEqualTo("draft");
+        return a.json().get("id").asString();
+    }
+
+    static TestNode.Answer approve(String editor, String item, int version) {
+        return node.post("/v1/items/" + item + "/approve", editor, "{\"version\": " + version + "}");
+    }
+
+    static List<String> feed(String partner) {
+        List<String> out = new ArrayList<>();
+        node.get("/v1/feed?limit=500", keys.partner(partner)).json().get("entries")
+                .forEach(e -> out.add(e.get("event").asString() + ":" + e.get("item").get("headlines").get(0).get("value").asString()));
+        return out;
+    }
+
+    @Test
+    void noReleaseWithoutEveryPartysApprovalOfThatExactVersion() {
+        String item = coproduce(italpress, "Cortina, the downhill course");
+        assertThat(node.get("/v1/items/" + item, italpress).status()).as("a draft is not on the log").isEqualTo(404);
+
+        TestNode.Answer first = approve(italpress, item, 1);
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(200);
+        assertThat(first.json().get("state").asString()).isEqualTo("draft");
+        assertThat(first.json().get("awaitingApproval").toString()).isEqualTo("[\"cctv-plus\"]");
+        assertThat(feed("rai")).doesNotContain("published:Cortina, the downhill course");
+        assertThat(approve(cctv, item, 2).status()).as("no such draft yet").isEqualTo(409);
+
+        TestNode.Answer last = approve(cctv, item, 1);
+        assertThat(last.json().get("state").asString()).isEqualTo("released");
+        assertThat(last.json().get("released").get("event").asString()).isEqualTo("published");
+        assertThat(feed("rai")).contains("published:Cortina, the downhill course");
+        assertThat(feed("kbs")).contains("published:Cortina, the downhill course");
+        assertThat(node.get("/v1/items/" + item, cctv).status()).isEqualTo(200);
+    }
+
+    @Test
+    void newDraftResetsApprovals() {
+        String item = coproduce(italpress, "Bormio, first draft");
+        approve(italpress, item, 1);
+        TestNode.Answer second = node.put("/v1/items/" + item, cctv, reviseBody(ninjs("it", "Bormio, second draft"), "update"));
+        assertThat(second.status()).as(second.raw().body()).isEqualTo(200);
+        assertThat(second.json().get("version").asInt()).isEqualTo(2);
+        assertThat(second.json().get("awaitingApproval").toString()).isEqualTo("[\"cctv-plus\",\"italpress\"]");
+
+        assertThat(approve(cctv, item, 1).status()).as("approving a draft no longer current").isEqualTo(409);
+        assertThat(approve(cctv, item, 2).json().get("state").asString()).isEqualTo("draft");
+        assertThat(feed("rai")).noneMatch(e -> e.contains("Bormio"));
+        assertThat(approve(italpress, item, 2).json().get("state").asString()).isEqualTo("released");
+        assertThat(feed("rai")).contains("published:Bormio, second draft").doesNotContain("published:Bormio, first draft");
+    }
+
+    @Test
+    void aReleasedItemChangesOnlyThroughAnotherApprovedDraft() {
+        String item = coproduce(italpress, "Livigno, released");
+        approve(italpress, item, 1);
+        approve(cctv, item, 1);
+        TestNode.Answer correction = node.put("/v1/items/" + item, italpress, reviseBody(ninjs("it", "Livigno, corrected"), "correction"));
+        assertThat(correction.json().get("state").asString()).isEqualTo("draft");
+        assertThat(node.get("/v1/items/" + item, keys.partner("rai")).json().get("headlines").get(0).get("value").asString())
+                .isEqualTo("Livigno, released");
+        approve(cctv, item, 2);
+        TestNode.Answer last = approve(italpress, item, 2);
+        assertThat(last.json().get("released").get("event").asString()).isEqualTo("corrected");
+        assertThat(last.json().get("released").get("version").asInt()).isEqualTo(2);
+        assertThat(feed("kbs")).contains("corrected:Livigno, corrected");
+    }
+
+    @Test
+    void aRejectedDraftIsNotReleased() {
+        String item = coproduce(cctv, "Anterselva, biathlon");
+        TestNode.Answer rejected = node.post("/v1/items/" + item + "/reject", italpress, "{\"version\": 1, \"comment\": \"The start list is wrong\"}");
+        assertThat(rejected.status()).as(rejected.raw().body()).isEqualTo(200);
+        assertThat(node.post("/v1/items/" + item + "/reject", italpress, "{\"version\": 1}").status()).as("a rejection says why").isEqualTo(422);
+        assertThat(approve(cctv, item, 1).status()).isEqualTo(409);
+        assertThat(feed("kbs")).noneMatch(e -> e.contains("Anterselva"));
+    }
+
+    @Test
+    void killByOnePartyReachesEveryRecipientAtOnce() {
+        String item = coproduce(italpress, "Val di Fiemme, ski jumping");
+        approve(italpress, item, 1);
+        approve(cctv, item, 1);
+        TestNode.Answer kill = node.delete("/v1/items/" + item, cctv, "{\"reason\": \"legal: image rights withdrawn\"}");
+        assertThat(kill.status()).as(kill.raw().body()).isEqualTo(200);
+        assertThat(kill.json().get("event").asString()).isEqualTo("killed");
+        assertThat(feed("rai")).contains("killed:Val di Fiemme, ski jumping");
+        assertThat(feed("kbs")).contains("killed:Val di Fiemme, ski jumping");
+        assertThat(node.put("/v1/items/" + item, italpress, reviseBody(ninjs("it", "Again"), "update")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void versionsShowDraftsApprovalsRejectionsAndReleasesToThePartiesOnly() {
+        String item = coproduce(italpress, "Milano, opening ceremony");
+        node.post("/v1/items/" + item + "/reject", cctv, "{\"version\": 1, \"comment\": \"Needs the Chinese delegation\"}");
+        node.put("/v1/items/" + item, italpress, reviseBody(ninjs("it", "Milano, opening ceremony with every delegation"), "update"));
+        node.post("/v1/items/" + item + "/approve", cctv, "{\"version\": 2, \"comment\": \"Good\"}");
+        approve(italpress, item, 2);
+
+        JsonNode steps = node.get("/v1/items/" + item + "/versions", cctv).json().get("items");
+        List<String> events = new ArrayList<>();
+        steps.forEach(s -> events.add(s.get("event").asString() + (s.has("org") ? " by " + s.get("org").asString() : "")
+                + (s.has("draft") ? " draft " + s.get("draft").asInt() : "") + (s.has("version") ? " version " + s.get("version").asInt() : "")));
+        assertThat(events).containsExactly("drafted by italpress draft 1", "rejected by cctv-plus draft 1", "drafted by italpress draft 2",
+                "approved by cctv-plus draft 2", "approved by italpress draft 2", "published draft 2 version 1");
+        assertThat(steps.get(1).get("comment").asString()).isEqualTo("Needs the Chinese delegation");
+        assertThat(steps.get(2).get("ninjs").get("headlines").get(0).get("value").asString()).isEqualTo("Milano, opening ceremony with every delegation");
+
+        assertThat(node.get("/v1/items/" + item + "/versions", keys.editor("outsider")).status()).isEqualTo(404);
+        assertThat(node.post("/v1/items/" + item + "/approve", keys.editor("outsider"), "{\"version\": 2}").status()).isEqualTo(404);
+        assertThat(node.get("/v1/items/" + item + "/versions", keys.partner("rai")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDraftNeverReleasedIsWithdrawnByAnyParty() {
+        String item = coproduce(italpress, "Predazzo, withdrawn");
+        TestNode.Answer withdrawn = node.delete("/v1/items/" + item, cctv, "{\"reason\": \"legal\"}");
+        assertThat(withdrawn.json().get("event").asString()).isEqualTo("withdrawn");
+        assertThat(approve(italpress, item, 1).status()).isEqualTo(409);
+        JsonNode steps = node.get("/v1/items/" + item + "/versions", italpress).json().get("items");
+        assertThat(steps.get(steps.size() - 1).get("event").asString()).isEqualTo("withdrawn");
+        assertThat(steps.get(steps.size() - 1).get("org").asString()).isEqualTo("cctv-plus");
+    }
+
+    @Test
+    void coproducedItemNeedsAnActiveProjectOfTheCallersOrgAndItsPartiesProducts() {
+        String body = "{\"ninjs\": " + ninjs("it", "Nope") + ", \"products\": [\"italpress-video\"], \"coproduction\": \"focus\"}";
+        assertThat(node.post("/v1/items", keys.editor("outsider"), body).status()).isEqualTo(422);
+        TestNode.Answer foreign = node.post("/v1/items", italpress, body.replace("italpress-video", "outsider-news"));
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/products");
+        String plain = "{\"ninjs\": " + ninjs("it", "Nope") + ", \"products\": [\"cctv-plus-video\"]}";
+        assertThat(node.post("/v1/items", italpress, plain).status()).as("without a co-production, only the org's own products").isEqualTo(422);
+    }
+}
