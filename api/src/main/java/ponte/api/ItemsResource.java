@@ -8,6 +8,7 @@ import ponte.core.access.Caller;
 import ponte.core.agreements.Explaining;
 import ponte.core.coproduction.Cosigning;
 import ponte.core.coproduction.Draft;
+import ponte.core.coproduction.Party;
 import ponte.core.coproduction.Step;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
@@ -19,6 +20,7 @@ import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Territories;
 import ponte.core.log.Appended;
+import ponte.formats.Credits;
 import ponte.formats.ItemView;
 import ponte.formats.NinjsReader;
 import ponte.formats.Writers;
@@ -69,11 +71,13 @@ public final class ItemsResource implements Resource {
     private void publish(Exchange x) {
         Caller caller = x.caller();
         JsonNode body = x.body(NEW_ITEM);
-        JsonNode ninjs = JsonInput.object(body, "ninjs");
+        Optional<String> coproduction = JsonInput.optionalText(body, "coproduction");
+        JsonNode ninjs = coproduction.isPresent()
+                ? credited(JsonInput.object(body, "ninjs"), cosigning.credits(caller, coproduction.get()))
+                : JsonInput.object(body, "ninjs");
         Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
                 .map(t -> JsonInput.at("/translationOf", () -> new ItemId(t)));
-        Optional<String> coproduction = JsonInput.optionalText(body, "coproduction");
         if (coproduction.isPresent()) {
             Draft draft = cosigning.create(caller, coproduction.get(), ninjsReader.uri(ninjs), content, CatalogueResource.productIds(body),
                     rights(body), translationOf);
@@ -91,14 +95,15 @@ public final class ItemsResource implements Resource {
         Caller caller = x.caller();
         ItemId id = itemId(x);
         JsonNode body = x.body(REVISION);
-        JsonNode ninjs = JsonInput.object(body, "ninjs");
+        boolean coproduced = cosigning.coproduced(id);
+        JsonNode ninjs = coproduced ? credited(JsonInput.object(body, "ninjs"), cosigning.creditsOf(caller, id)) : JsonInput.object(body, "ninjs");
         Event signal = switch (JsonInput.optionalText(body, "signal").orElse("update")) {
             case "update" -> Event.UPDATED;
             case "correction" -> Event.CORRECTED;
             default -> throw new Invalid("/signal", "signal must be 'update' or 'correction'");
         };
         Content content = ninjsReader.read(ninjs);
-        if (cosigning.coproduced(id)) {
+        if (coproduced) {
             x.json(200, draftReceipt(cosigning.revise(caller, id, content, signal)));
             return;
         }
@@ -150,6 +155,14 @@ public final class ItemsResource implements Resource {
             throw new Invalid("/comment", "comment must be 1-2000 characters");
         }
         return comment;
+    }
+
+    /** The document crediting every party of the co-production (copyrightHolder, infoSources with each function). */
+    private JsonNode credited(JsonNode ninjs, List<Party> parties) {
+        if (!(ninjs instanceof ObjectNode document)) {
+            return ninjs; // refused by the schema where it is read
+        }
+        return Credits.stamp(document, parties.stream().map(p -> new Credits.Credit(views.name(p.org()), p.org().value(), p.function().wire())).toList());
     }
 
     /** Where a co-produced item's draft stands: its number (the version approvals name), who is still awaited. */
@@ -262,6 +275,9 @@ public final class ItemsResource implements Resource {
         if (e.receivedEarlier() && e.version().event().followsRecipients()) {
             body.put("note", "a " + e.version().event().wire() + " version reaches every partner that received the item, licence or not");
         }
+        // Of a co-produced item: whose licence carries it to the partner (each party's network, within its territories).
+        e.licences().stream().filter(ponte.core.licensing.Verdict::grants).findFirst()
+                .ifPresent(v -> body.put("carriedBy", v.licence().licensor().value()));
         var licences = body.putArray("licences");
         for (ponte.core.licensing.Verdict v : e.licences()) {
             ObjectNode node = licences.addObject();

@@ -39,7 +39,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */
     Network network() {
-        return JdbcAgreements.network(agreements, orgs);
+        return JdbcAgreements.network(agreements, orgs, coproductions.territoriesByItem());
     }
 
     @Override

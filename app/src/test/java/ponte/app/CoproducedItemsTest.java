@@ -190,4 +190,72 @@ class CoproducedItemsTest {
         String plain = "{\"ninjs\": " + ninjs("it", "Nope") + ", \"products\": [\"cctv-plus-video\"]}";
         assertThat(node.post("/v1/items", italpress, plain).status()).as("without a co-production, only the org's own products").isEqualTo(422);
     }
+
+    // --- each party's network, within its territories ---
+
+    @Test
+    void eachPartysPartnersReceiveTheReleasedItemWithinThatPartysTerritoriesOnly() {
+        String item = released("Cortina, the women's downhill");
+        assertThat(feed("rai")).as("Italpress's partner in Italy").contains("published:Cortina, the women's downhill");
+        assertThat(feed("sbs")).as("Italpress's partner outside Italy").noneMatch(e -> e.contains("women's downhill"));
+        assertThat(feed("kbs")).as("CCTV+'s partner outside Italy").contains("published:Cortina, the women's downhill");
+        assertThat(feed("mediaset")).as("CCTV+'s partner in Italy").noneMatch(e -> e.contains("women's downhill"));
+        assertThat(node.get("/v1/items/" + item, keys.partner("sbs")).status()).isEqualTo(404);
+        assertThat(node.get("/v1/search?q=downhill", keys.partner("mediaset")).json().get("items").toString()).doesNotContain(item);
+    }
+
+    @Test
+    void explainNamesTheCarryingPartyOrTheProjectTerritoryThatStoppedIt() {
+        String item = released("Bormio, the men's downhill");
+        JsonNode carried = node.get("/v1/items/" + item + "/explain?partner=kbs", cctv).json();
+        assertThat(carried.get("entitled").asBoolean()).isTrue();
+        assertThat(carried.get("carriedBy").asString()).isEqualTo("cctv-plus");
+
+        JsonNode stopped = node.get("/v1/items/" + item + "/explain?partner=sbs", italpress).json();
+        assertThat(stopped.get("entitled").asBoolean()).isFalse();
+        assertThat(stopped.get("licences").get(0).get("reasons").toString())
+                .contains("territory AU is outside italpress's territories in co-production focus (IT)");
+    }
+
+    @Test
+    void everyFormatCreditsBothPartiesWithTheirFunctionsAsValidDocuments() throws Exception {
+        String item = released("Milano, ice hockey final");
+        JsonNode ninjs = node.get("/v1/items/" + item, keys.partner("kbs")).json();
+        assertThat(ninjs.get("copyrightHolder").asString()).isEqualTo("italpress Org / cctv-plus Org");
+        assertThat(ninjs.get("infoSources").toString()).contains("{\"name\":\"italpress Org\",\"role\":\"lead\",\"literal\":\"italpress\"}")
+                .contains("{\"name\":\"cctv-plus Org\",\"role\":\"co-producer\",\"literal\":\"cctv-plus\"}");
+        assertThat(ponte.formats.OfficialSchema.errorsIn(ninjs)).isEmpty();
+
+        String g2 = node.get("/v1/items/" + item, keys.partner("kbs"), "application/vnd.iptc.g2.newsitem+xml").raw().body();
+        assertThat(g2).contains("<name>italpress Org / cctv-plus Org</name>")
+                .contains("literal=\"italpress\"><name>italpress Org</name><definition>lead</definition>")
+                .contains("literal=\"cctv-plus\"><name>cctv-plus Org</name><definition>co-producer</definition>");
+        assertThat(ponte.formats.NewsMlSchema.errorsIn(g2.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
+
+        String atom = node.get("/v1/items/" + item, keys.partner("kbs"), "application/atom+xml").raw().body();
+        assertThat(atom).contains("<name>italpress Org (lead)</name>").contains("<name>cctv-plus Org (co-producer)</name>");
+    }
+
+    @Test
+    void eachRouteRecordsTheLicensorThatCarriedIt() throws Exception {
+        String item = released("Livigno, snowboard cross");
+        java.util.Map<String, String> licensors = new java.util.HashMap<>();
+        try (var c = node.handle().dataSource().getConnection();
+             var s = c.prepareStatement("select org_id, licensor_id from routes where item_id = ?")) {
+            s.setString(1, item);
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    licensors.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        assertThat(licensors).containsOnly(java.util.Map.entry("rai", "italpress"), java.util.Map.entry("kbs", "cctv-plus"));
+    }
+
+    static String released(String headline) {
+        String item = coproduce(italpress, headline);
+        approve(italpress, item, 1);
+        assertThat(approve(cctv, item, 1).json().get("state").asString()).isEqualTo("released");
+        return item;
+    }
 }

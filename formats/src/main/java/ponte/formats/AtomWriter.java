@@ -79,6 +79,15 @@ public final class AtomWriter {
         List<SyndPerson> authors = new ArrayList<>();
         facts.text("by").or(() -> facts.text("copyrightHolder")).ifPresent(name -> authors.add(person(name)));
         entry.setAuthors(authors);
+        List<SyndPerson> contributors = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode source : facts.ninjs().path("infoSources")) {
+            String name = source.path("name").asString(source.path("literal").asString(""));
+            String role = source.path("role").asString("");
+            if (!name.isEmpty()) {
+                contributors.add(person(role.isEmpty() ? name : name + " (" + role + ")"));
+            }
+        }
+        entry.setContributors(contributors);
         facts.usageTerms().ifPresent(entry::setRights);
         entry.setAlternateLinks(List.of(link("alternate", item.href(), "application/json")));
         List<Link> enclosures = new ArrayList<>();

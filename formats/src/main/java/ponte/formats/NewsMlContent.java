@@ -31,6 +31,9 @@ final class NewsMlContent {
             element(w, "name", facts.text("located").get());
             w.writeEndElement();
         }
+        for (JsonNode source : facts.ninjs().path("infoSources")) {
+            infoSource(w, source);
+        }
         if (facts.text("by").isPresent()) {
             w.writeStartElement("creator");
             element(w, "name", facts.text("by").get());
@@ -62,6 +65,28 @@ final class NewsMlContent {
             }
             w.writeCharacters(description.path("value").asString(""));
             w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    /**
+     * A ninjs info source: the party originated the content (IPTC's info source role {@code isrol:originfo}); its name,
+     * and its role in ninjs (a co-production party's function) as the definition.
+     */
+    private static void infoSource(XMLStreamWriter w, JsonNode source) throws XMLStreamException {
+        w.writeStartElement("infoSource");
+        w.writeAttribute("role", "isrol:originfo");
+        if (!source.path("uri").asString("").isEmpty()) {
+            w.writeAttribute("uri", source.path("uri").asString());
+        }
+        if (!source.path("literal").asString("").isEmpty()) {
+            w.writeAttribute("literal", source.path("literal").asString());
+        }
+        if (!source.path("name").asString("").isEmpty()) {
+            element(w, "name", source.path("name").asString());
+        }
+        if (!source.path("role").asString("").isEmpty()) {
+            element(w, "definition", source.path("role").asString());
         }
         w.writeEndElement();
     }

@@ -159,6 +159,11 @@ public final class JdbcAgreements implements Agreements {
 
     /** What the entitlement gate reads: licences from agreements (in force or not, with why), and each org's territories. */
     public static Network network(JdbcAgreements agreements, JdbcOrgs orgs) {
+        return network(agreements, orgs, Map.of());
+    }
+
+    /** As above, with the parties' territories of each co-produced item. */
+    public static Network network(JdbcAgreements agreements, JdbcOrgs orgs, Map<ponte.core.items.ItemId, ponte.core.licensing.ProjectTerritories> coproduced) {
         Map<OrgId, Set<CountryCode>> territories = new HashMap<>();
         for (Org org : orgs.all()) {
             territories.computeIfAbsent(org.id(), k -> new HashSet<>()).add(org.country());
@@ -169,6 +174,6 @@ public final class JdbcAgreements implements Agreements {
         List<Licence> inForce = new ArrayList<>();
         List<Network.Dormant> dormant = new ArrayList<>();
         agreements.all().forEach(a -> a.contributeTo(inForce, dormant));
-        return new Network(inForce, territories, dormant);
+        return new Network(inForce, territories, dormant, coproduced);
     }
 }

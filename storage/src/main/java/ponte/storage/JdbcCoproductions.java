@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,6 +20,8 @@ import ponte.core.coproduction.Party;
 import ponte.core.coproduction.Plan;
 import ponte.core.coproduction.ProjectVersion;
 import ponte.core.coproduction.ShareRules;
+import ponte.core.items.ItemId;
+import ponte.core.licensing.ProjectTerritories;
 import ponte.core.orgs.OrgId;
 import ponte.core.orgs.Territories;
 
@@ -107,13 +111,40 @@ public final class JdbcCoproductions implements Coproductions {
 
     @Override
     public List<ProjectVersion> versions(String id) {
+        return jdbc.transaction(c -> versions(c, id));
+    }
+
+    private static List<ProjectVersion> versions(Connection c, String id) throws SQLException {
+        List<Integer> numbers = Jdbc.query(c, "select version from coproduction_versions where coproduction_id = ? order by version",
+                rs -> rs.getInt(1), id);
+        List<ProjectVersion> out = new ArrayList<>();
+        for (int n : numbers) {
+            out.add(version(c, id, n));
+        }
+        return out;
+    }
+
+    /**
+     * Each co-produced item's parties with their territories, as the latest version of its project that every party
+     * approved says (an amendment counts once approved); an item whose project was never approved maps to no party,
+     * so no party's licence carries it.
+     */
+    public Map<ItemId, ProjectTerritories> territoriesByItem() {
+        List<String> projects = jdbc.query("select id from coproductions", rs -> rs.getString(1));
         return jdbc.transaction(c -> {
-            List<Integer> numbers = Jdbc.query(c, "select version from coproduction_versions where coproduction_id = ? order by version",
-                    rs -> rs.getInt(1), id);
-            List<ProjectVersion> out = new ArrayList<>();
-            for (int n : numbers) {
-                out.add(version(c, id, n));
+            Map<String, Map<OrgId, Territories>> byProject = new HashMap<>();
+            for (String project : projects) {
+                Map<OrgId, Territories> parties = new HashMap<>();
+                versions(c, project).stream().filter(ProjectVersion::approvedByEveryParty).reduce((a, b) -> b)
+                        .ifPresent(v -> v.plan().parties().forEach(p -> parties.put(p.org(), p.territories())));
+                byProject.put(project, parties);
             }
+            Map<ItemId, ProjectTerritories> out = new HashMap<>();
+            Jdbc.query(c, "select item_id, coproduction_id from coproduced_items", rs -> {
+                String project = rs.getString(2);
+                out.put(new ItemId(rs.getString(1)), new ProjectTerritories(project, byProject.getOrDefault(project, Map.of())));
+                return null;
+            });
             return out;
         });
     }

@@ -15,6 +15,7 @@ import ponte.core.items.ItemId;
 import ponte.core.items.Version;
 import ponte.core.licensing.Route;
 import ponte.core.log.Appended;
+import ponte.core.log.Revision;
 import ponte.core.orgs.OrgId;
 import ponte.core.publishing.LogTransaction;
 
@@ -101,17 +102,18 @@ final class JdbcLogTransaction implements LogTransaction {
         write(() -> {
             Jdbc.update(c, "insert into content_log (seq, item_id, version, event, appended_at) values (?, ?, ?, ?, ?)",
                     seq, item.value(), entry.revision().version().number(), entry.revision().event().wire(), entry.at());
-            insertRoutes(seq, item, entry.revision().routes());
+            insertRoutes(seq, item, entry.revision());
         });
     }
 
-    private void insertRoutes(long seq, ItemId item, List<Route> routes) throws SQLException {
+    private void insertRoutes(long seq, ItemId item, Revision revision) throws SQLException {
+        List<Route> routes = revision.routes();
         if (routes.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into routes (org_id, seq, item_id, event) values (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("insert into routes (org_id, seq, item_id, event, licensor_id) values (?, ?, ?, ?, ?)")) {
             for (Route r : routes) {
-                Jdbc.bind(ps, r.partner().value(), seq, item.value(), r.event().wire());
+                Jdbc.bind(ps, r.partner().value(), seq, item.value(), r.event().wire(), revision.licensorFor(r.partner()).map(OrgId::value));
                 ps.addBatch();
             }
             ps.executeBatch();

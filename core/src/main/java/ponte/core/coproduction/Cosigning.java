@@ -68,6 +68,16 @@ public final class Cosigning {
         this.ids = ids;
     }
 
+    /** The parties an item of this project credits, lead first as the plan lists them (the project must be active). */
+    public List<Party> credits(Caller caller, String project) {
+        return projects.active(caller, project, "/coproduction").plan().parties();
+    }
+
+    /** The parties a co-produced item credits, as its project's plan lists them now. */
+    public List<Party> creditsOf(Caller caller, ItemId id) {
+        return projects.read(caller, visible(caller, id).project()).plan().parties();
+    }
+
     /** Whether the item is co-produced: its changes are drafts, not entries. */
     public boolean coproduced(ItemId id) {
         return drafts.item(id).isPresent();

@@ -50,7 +50,8 @@ public final class BruteForce {
     public static Optional<Instant> nextRelease(Network network, Item item, Version version, Instant now) {
         return network.licences().stream()
                 .filter(licence -> !item.ownedBy(licence.licensee()))
-                .flatMap(licence -> Rule.grantsFrom(licence, network.territoriesOf(licence.licensee()), item, version, now).stream())
+                .flatMap(licence -> Rule.grantsFrom(licence, network.territoriesOf(licence.licensee()), item, version, now,
+                        network.coproduction(item.id())).stream())
                 .filter(at -> at.isAfter(now))
                 .min(Instant::compareTo);
     }
@@ -62,6 +63,6 @@ public final class BruteForce {
     }
 
     private static Verdict weigh(Network network, Licence licence, Item item, Version version, Instant now) {
-        return Rule.weigh(licence, network.territoriesOf(licence.licensee()), item, version, now);
+        return Rule.weigh(licence, network.territoriesOf(licence.licensee()), item, version, now, network.coproduction(item.id()));
     }
 }

@@ -36,6 +36,15 @@ final class Countries {
         return set;
     }
 
+    /** The countries both sets hold, as a new set. */
+    static long[] both(long[] a, long[] b) {
+        long[] out = new long[WORDS];
+        for (int w = 0; w < WORDS; w++) {
+            out[w] = a[w] & b[w];
+        }
+        return out;
+    }
+
     /** Adds the country to the set-th set of WORDS longs in the array. */
     static void add(long[] sets, int set, CountryCode country) {
         int bit = INDEX.get(country.value());

@@ -22,7 +22,7 @@ public final class Entitlements {
     /** The network as read, and its licences compiled for routing against the orgs' territories of the same read. */
     private record Snapshot(Network network, RoutingIndex index) {
         private Snapshot {
-            index = index.withTerritories(network::territoriesOf);
+            index = index.withTerritories(network::territoriesOf, network::coproduction);
         }
     }
 
@@ -124,7 +124,7 @@ public final class Entitlements {
         List<Verdict> verdicts = new ArrayList<>();
         for (Licence licence : s.index().to(partner)) {
             if (item.ownedBy(licence.licensor())) {
-                verdicts.add(Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now));
+                verdicts.add(Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now, s.network().coproduction(item.id())));
             }
         }
         // Licences on paper but not in force (an approval missing, a suspension) are weighed too, with why first.
@@ -132,7 +132,8 @@ public final class Entitlements {
             if (dormant.licence().licensee().equals(partner) && item.ownedBy(dormant.licence().licensor())) {
                 List<String> refusals = new ArrayList<>();
                 refusals.add(dormant.reason());
-                refusals.addAll(Rule.weigh(dormant.licence(), s.network().territoriesOf(partner), item, version, now).refusals());
+                refusals.addAll(Rule.weigh(dormant.licence(), s.network().territoriesOf(partner), item, version, now,
+                        s.network().coproduction(item.id())).refusals());
                 verdicts.add(new Verdict(dormant.licence(), refusals));
             }
         }

@@ -18,6 +18,11 @@ record Moment(long[] rights, boolean everywhere, Instant release, int now, int s
                 times.delaysUpTo(Duration.between(release, now)));
     }
 
+    /** The same moment with the version's rights narrowed to these countries (a co-production party's territories). */
+    Moment within(long[] narrowedRights) {
+        return new Moment(narrowedRights, Countries.isEverywhere(narrowedRights), release, now, sinceRelease);
+    }
+
     /** Rule's time checks on a licence's ranks: from ≤ now &lt; to, and release + delay ≤ now. */
     boolean inTime(int from, int to, int delay) {
         return from < now && to >= now && delay < sinceRelease;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import ponte.core.items.Item;
+import ponte.core.items.ItemId;
 import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.OrgId;
@@ -38,6 +39,8 @@ final class RoutingIndex {
     private final Map<ShelfKey, int[]> filed;
     private final long[] usable;
     private final Map<ShelfKey, Shelf> shelves;
+    /** The parties' territories of each co-produced item: a party's licences carry it only within its own. */
+    private final Function<ItemId, Optional<ProjectTerritories>> coproduced;
     /** The gate's yes under each licence, made on first use (a benign race: any copy is as good as another). */
     private final Optional<Entitlements.Access>[] accesses;
 
@@ -55,16 +58,18 @@ final class RoutingIndex {
         this.times = new TimeRanks(this.licences);
         this.usable = new long[this.licences.length * Countries.WORDS];
         this.shelves = Map.of();
+        this.coproduced = item -> Optional.empty();
         this.accesses = newAccesses(this.licences.length);
     }
 
-    private RoutingIndex(RoutingIndex licencesOnly, long[] usable) {
+    private RoutingIndex(RoutingIndex licencesOnly, long[] usable, Function<ItemId, Optional<ProjectTerritories>> coproduced) {
         this.licences = licencesOnly.licences;
         this.partners = licencesOnly.partners;
         this.times = licencesOnly.times;
         this.filed = licencesOnly.filed;
         this.usable = usable;
         this.shelves = new HashMap<>();
+        this.coproduced = coproduced;
         this.accesses = newAccesses(licences.length);
         filed.forEach((key, ordinals) -> Shelf.of(ordinals, partners, usable, times)
                 .ifPresent(shelf -> shelves.put(key, shelf)));
@@ -72,6 +77,11 @@ final class RoutingIndex {
 
     /** This index with each licence's usable countries: where the licence allows its licensee to be and it is. */
     RoutingIndex withTerritories(Function<OrgId, Set<CountryCode>> territoriesOf) {
+        return withTerritories(territoriesOf, item -> Optional.empty());
+    }
+
+    /** As above, with the parties' territories of co-produced items. */
+    RoutingIndex withTerritories(Function<OrgId, Set<CountryCode>> territoriesOf, Function<ItemId, Optional<ProjectTerritories>> coproduced) {
         long[] usable = new long[licences.length * Countries.WORDS];
         for (int i = 0; i < licences.length; i++) {
             Licence licence = licences[i];
@@ -81,7 +91,7 @@ final class RoutingIndex {
                 }
             }
         }
-        return new RoutingIndex(this, usable);
+        return new RoutingIndex(this, usable, coproduced);
     }
 
     List<Licence> to(OrgId licensee) {
@@ -91,35 +101,65 @@ final class RoutingIndex {
 
     /** Every partner, other than the item's owners, that some licence entitles to this version now; each once. */
     List<OrgId> entitled(Item item, Version version, Instant now) {
-        Moment moment = Moment.of(item, version, now, times);
+        Moment whole = Moment.of(item, version, now, times);
+        Optional<ProjectTerritories> project = coproduced.apply(item.id());
         BitSet done = partners.owners(item);
         List<OrgId> out = new ArrayList<>();
-        for (Shelf shelf : shelvesFor(item, version)) {
-            for (int i = 0; i < shelf.size(); i++) {
-                int partner = shelf.partner[i];
-                if (!done.get(partner) && shelf.inTime(i, moment) && shelf.inTerritory(i, moment)) {
-                    done.set(partner);
-                    out.add(partners.org(partner));
-                }
+        for (OrgId owner : item.owners()) {
+            Moment moment = narrowed(whole, version, project, owner);
+            for (Shelf shelf : shelvesFor(owner, version)) {
+                entitledOn(shelf, moment, done, out);
             }
         }
         return out;
     }
 
+    private void entitledOn(Shelf shelf, Moment moment, BitSet done, List<OrgId> out) {
+        for (int i = 0; i < shelf.size(); i++) {
+            int partner = shelf.partner[i];
+            if (!done.get(partner) && shelf.inTime(i, moment) && shelf.inTerritory(i, moment)) {
+                done.set(partner);
+                out.add(partners.org(partner));
+            }
+        }
+    }
+
+    /** The moment as the owner's licences see it: for a co-produced item, only within the owner's party territories. */
+    private static Moment narrowed(Moment whole, Version version, Optional<ProjectTerritories> project, OrgId owner) {
+        if (project.isEmpty()) {
+            return whole;
+        }
+        return whole.within(rightsUnder(version, project, owner));
+    }
+
+    private static long[] rightsUnder(Version version, Optional<ProjectTerritories> project, OrgId licensor) {
+        long[] rights = Countries.allowedBy(version.rights());
+        return project.isEmpty() ? rights : Countries.both(rights, Countries.allowedBy(project.get().of(licensor).orElse(Rule.NOWHERE)));
+    }
+
+    private Instant nextOn(Shelf shelf, Moment moment, BitSet owners, Instant now, Instant earliest) {
+        for (int i = 0; i < shelf.size(); i++) {
+            if (owners.get(shelf.partner[i]) || !shelf.inTerritory(i, moment) || shelf.inTime(i, moment)) {
+                continue; // an owner's, one that never grants, or one that grants already: none is a release to come
+            }
+            Instant at = latest(now, moment.release().plus(times.delay(shelf.delay[i])), times.bound(shelf.from[i]));
+            if (at.isAfter(now) && times.boundAfter(shelf.to[i], at) && (earliest == null || at.isBefore(earliest))) {
+                earliest = at;
+            }
+        }
+        return earliest;
+    }
+
     /** As {@link Rule#grantsFrom}, minimised over the licences to partners other than the owners; only after now. */
     Optional<Instant> nextRelease(Item item, Version version, Instant now) {
-        Moment moment = Moment.of(item, version, now, times);
+        Moment whole = Moment.of(item, version, now, times);
+        Optional<ProjectTerritories> project = coproduced.apply(item.id());
         BitSet owners = partners.owners(item);
         Instant earliest = null;
-        for (Shelf shelf : shelvesFor(item, version)) {
-            for (int i = 0; i < shelf.size(); i++) {
-                if (owners.get(shelf.partner[i]) || !shelf.inTerritory(i, moment) || shelf.inTime(i, moment)) {
-                    continue; // an owner's, one that never grants, or one that grants already: none is a release to come
-                }
-                Instant at = latest(now, moment.release().plus(times.delay(shelf.delay[i])), times.bound(shelf.from[i]));
-                if (at.isAfter(now) && times.boundAfter(shelf.to[i], at) && (earliest == null || at.isBefore(earliest))) {
-                    earliest = at;
-                }
+        for (OrgId owner : item.owners()) {
+            Moment moment = narrowed(whole, version, project, owner);
+            for (Shelf shelf : shelvesFor(owner, version)) {
+                earliest = nextOn(shelf, moment, owners, now, earliest);
             }
         }
         return Optional.ofNullable(earliest);
@@ -158,12 +198,16 @@ final class RoutingIndex {
         Instant release = Moment.release(item, version);
         long[] rights = null;
         String language = null;
+        Optional<ProjectTerritories> project = coproduced.apply(item.id());
         for (int i : partners.licencesOf(partner)) {
             Licence licence = licences[i];
             if (!item.ownedBy(licence.licensor()) || !coversAProduct(licence, version) || !inTime(licence, release, now)) {
                 continue;
             }
-            if (rights == null) {
+            if (project.isPresent()) {
+                rights = rightsUnder(version, project, licence.licensor()); // each party within its own territories
+                language = version.content().language().orElse("");
+            } else if (rights == null) {
                 rights = Countries.allowedBy(version.rights());
                 language = version.content().language().orElse("");
             }
@@ -200,17 +244,15 @@ final class RoutingIndex {
         return false;
     }
 
-    /** The shelves of the item's owners and the version's products whose ranges cover its language (RFC 4647 basic filtering). */
-    private List<Shelf> shelvesFor(Item item, Version version) {
+    /** The shelves of one owner of the item and the version's products whose ranges cover its language (RFC 4647 basic filtering). */
+    private List<Shelf> shelvesFor(OrgId owner, Version version) {
         List<String> ranges = rangesCovering(version.content().language().orElse(""));
         List<Shelf> out = new ArrayList<>();
-        for (OrgId owner : item.owners()) {
-            for (ProductId product : version.products()) {
-                for (String range : ranges) {
-                    Shelf shelf = shelves.get(new ShelfKey(owner, product, range));
-                    if (shelf != null) {
-                        out.add(shelf);
-                    }
+        for (ProductId product : version.products()) {
+            for (String range : ranges) {
+                Shelf shelf = shelves.get(new ShelfKey(owner, product, range));
+                if (shelf != null) {
+                    out.add(shelf);
                 }
             }
         }

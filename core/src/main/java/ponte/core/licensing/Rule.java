@@ -8,6 +8,7 @@ import java.util.Set;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
+import ponte.core.orgs.Territories;
 
 /**
  * The entitlement rule for one licence, stated once: partner P may receive version V of item I iff the licence is
@@ -18,6 +19,12 @@ final class Rule {
     private Rule() {}
 
     static Verdict weigh(Licence licence, Set<CountryCode> partnerTerritories, Item item, Version version, Instant now) {
+        return weigh(licence, partnerTerritories, item, version, now, Optional.empty());
+    }
+
+    /** As above, for an item a co-production made: the licensor's partners receive it only within its party territories. */
+    static Verdict weigh(Licence licence, Set<CountryCode> partnerTerritories, Item item, Version version, Instant now,
+                         Optional<ProjectTerritories> project) {
         List<String> refusals = new ArrayList<>();
         if (!item.ownedBy(licence.licensor())) {
             refusals.add("licensor " + licence.licensor() + " does not own the item");
@@ -35,7 +42,7 @@ final class Rule {
         if (!Languages.covers(licence.languages(), language)) {
             refusals.add("language " + (language.isEmpty() ? "(none)" : language) + " not licensed (licensed: " + sorted(licence.languages()) + ")");
         }
-        territoryRefusal(licence, partnerTerritories, version).ifPresent(refusals::add);
+        territoryRefusal(licence, partnerTerritories, version, project).ifPresent(refusals::add);
         Instant availableAt = availableAt(licence, item, version);
         if (now.isBefore(availableAt)) {
             refusals.add("embargoed until " + availableAt);
@@ -47,10 +54,11 @@ final class Rule {
      * When this licence will grant the version, judged on everything but time: empty if it never will (wrong
      * product, language, territory, or it expires first).
      */
-    static Optional<Instant> grantsFrom(Licence licence, Set<CountryCode> partnerTerritories, Item item, Version version, Instant now) {
+    static Optional<Instant> grantsFrom(Licence licence, Set<CountryCode> partnerTerritories, Item item, Version version, Instant now,
+                                        Optional<ProjectTerritories> project) {
         Instant at = latest(now, availableAt(licence, item, version), licence.validity().from().orElse(now));
         boolean expiresFirst = licence.validity().to().map(to -> !at.isBefore(to)).orElse(false);
-        if (expiresFirst || !weigh(licence, partnerTerritories, item, version, at).grants()) {
+        if (expiresFirst || !weigh(licence, partnerTerritories, item, version, at, project).grants()) {
             return Optional.empty();
         }
         return Optional.of(at);
@@ -74,23 +82,32 @@ final class Rule {
         return release.plus(licence.embargoDelay());
     }
 
-    private static Optional<String> territoryRefusal(Licence licence, Set<CountryCode> partnerTerritories, Version version) {
+    private static Optional<String> territoryRefusal(Licence licence, Set<CountryCode> partnerTerritories, Version version,
+                                                     Optional<ProjectTerritories> project) {
         if (partnerTerritories.isEmpty()) {
             return Optional.of("partner has no territory");
         }
+        Optional<Territories> party = project.map(p -> p.of(licence.licensor()).orElse(NOWHERE));
         List<String> reasons = new ArrayList<>();
         for (CountryCode c : partnerTerritories) {
             boolean byLicence = licence.territories().allows(c);
             boolean byItem = version.rights().allows(c);
-            if (byLicence && byItem) {
+            boolean byParty = party.map(t -> t.allows(c)).orElse(true);
+            if (byLicence && byItem && byParty) {
                 return Optional.empty();
             }
             if (!byLicence) {
                 reasons.add("territory " + c + (licence.territories().exclude().contains(c) ? " excluded" : " not included") + " by the licence");
-            } else {
+            } else if (!byItem) {
                 reasons.add("territory " + c + (version.rights().exclude().contains(c) ? " excluded" : " not included") + " by the item's rights");
+            } else {
+                reasons.add("territory " + c + " is outside " + licence.licensor() + "'s territories in co-production "
+                        + project.get().project() + " (" + party.get() + ")");
             }
         }
         return Optional.of(String.join("; ", reasons));
     }
+
+    /** The territories of an owner that is no party of the project's approved plan: it carries the item nowhere. */
+    static final Territories NOWHERE = new Territories(false, Set.of(), Set.of());
 }

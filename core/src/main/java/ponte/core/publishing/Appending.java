@@ -53,7 +53,8 @@ public final class Appending {
         Version version = decision.version();
         List<Route> routes = entitlements.route(item, version, received, now);
         Optional<Instant> next = version.isKill() ? Optional.empty() : entitlements.nextRelease(item, version, now);
-        Appended appended = new Appended(at, new Revision(item, version, decision.event(), routes, next), now);
+        Appended appended = new Appended(at, new Revision(item, version, decision.event(), routes, next,
+                licensors(item, version, routes, received, now)), now);
         store(change, appended.revision(), tx);
         tx.append(appended);
         book(item, next, now, tx);
@@ -61,6 +62,23 @@ public final class Appending {
             tx.audit(audited(change, appended, by.get()));
         }
         return appended;
+    }
+
+    /**
+     * Whose licence carries the version to each partner: the owner, for an item with one; for a co-produced item, the
+     * party whose licence the gate names (none for an earlier recipient whose licence no longer grants it).
+     */
+    private Map<OrgId, OrgId> licensors(Item item, Version version, List<Route> routes, Map<OrgId, Integer> received, Instant now) {
+        Map<OrgId, OrgId> out = new java.util.HashMap<>();
+        for (Route route : routes) {
+            if (item.owners().size() == 1) {
+                out.put(route.partner(), item.owners().iterator().next());
+            } else {
+                entitlements.access(route.partner(), item, version, received.containsKey(route.partner()), now)
+                        .flatMap(Entitlements.Access::licence).ifPresent(l -> out.put(route.partner(), l.licensor()));
+            }
+        }
+        return out;
     }
 
     /** The audit entry of a change someone made: what the entry's event was, to which item, in whose name. */

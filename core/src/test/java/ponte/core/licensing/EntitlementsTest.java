@@ -137,4 +137,28 @@ class EntitlementsTest {
         Version v = aVersion().of(coProduction).inLanguage("it").inProducts("news").build();
         assertThat(gate.route(coProduction, v, Map.of(), T0)).extracting(Route::partner).containsExactlyInAnyOrder(org("arirang"), org("cgtn"));
     }
+
+    @Test
+    void coProducedItemGoesOutUnderEachPartysLicencesWithinThatPartysTerritoriesOnly() {
+        Item coProduction = anItem().withId("i3").ownedBy("agency", "cctv").build();
+        Network plain = network().licensedTo("arirang").licensedTo("cgtn").agency("cctv").withProducts("news")
+                .licensedTo("cgtn").licensedTo("arirang").partner("rai", "IT").licensedTo("rai").build();
+        ProjectTerritories project = new ProjectTerritories("focus", Map.of(
+                org("agency"), ponte.core.orgs.Territories.of(java.util.Set.of("IT", "KR"), java.util.Set.of()),
+                org("cctv"), ponte.core.orgs.Territories.of(java.util.Set.of("*"), java.util.Set.of("IT", "KR"))));
+        Network network = new Network(plain.licences(), plain.territories(), plain.dormant(), Map.of(coProduction.id(), project));
+        Entitlements gate = new Entitlements(() -> network);
+        Version v = aVersion().of(coProduction).inLanguage("it").inProducts("news").build();
+
+        assertThat(gate.route(coProduction, v, Map.of(), T0)).extracting(Route::partner)
+                .containsExactlyInAnyOrder(org("arirang"), org("cgtn"))
+                .doesNotContain(org("rai"));
+        assertThat(gate.route(coProduction, v, Map.of(), T0)).containsExactlyInAnyOrderElementsOf(BruteForce.route(network, coProduction, v, Map.of(), T0));
+        assertThat(gate.access(org("arirang"), coProduction, v, false, T0).flatMap(Entitlements.Access::licence).map(Licence::licensor))
+                .contains(org("agency"));
+        assertThat(gate.access(org("cgtn"), coProduction, v, false, T0).flatMap(Entitlements.Access::licence).map(Licence::licensor))
+                .contains(org("cctv"));
+        assertThat(gate.explain(org("rai"), coProduction, v, T0)).singleElement()
+                .satisfies(verdict -> assertThat(verdict.refusals()).containsExactly("territory IT is outside cctv's territories in co-production focus (worldwide excluding IT, KR)"));
+    }
 }
