@@ -35,7 +35,7 @@ public final class ItemsResource implements Resource {
     private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf", "coproduction")
             .with("rights", Members.of().with("territories", TERRITORIES));
     private static final Members REVISION = Members.of("ninjs", "signal");
-    private static final Members KILL = Members.of("reason");
+    private static final Members KILL = Members.of("reason", "languageVersions");
     private static final Members SIGNOFF = Members.of("version", "comment");
 
     private final Publishing publishing;
@@ -113,9 +113,21 @@ public final class ItemsResource implements Resource {
     private void kill(Exchange x) {
         Caller caller = x.caller();
         ItemId id = itemId(x);
-        String reason = reason(x);
+        JsonNode body = x.optionalBody(KILL);
+        String reason = reason(x, body);
         if (reason.isBlank() || reason.length() > 2000) {
             throw new Invalid("/reason", "reason must be 1-2000 characters");
+        }
+        Optional<String> versions = JsonInput.optionalText(body, "languageVersions");
+        if (versions.isPresent()) {
+            if (!versions.get().equals("all")) {
+                throw new Invalid("/languageVersions", "languageVersions is \"all\": kill every language version of the item");
+            }
+            var killed = JsonNodeFactory.instance.objectNode();
+            var entries = killed.putArray("items");
+            publishing.killLanguageVersions(caller, id, reason).forEach(a -> entries.add(receipt(a)));
+            x.json(200, killed);
+            return;
         }
         if (cosigning.coproduced(id) && cosigning.released(id).isEmpty()) {
             cosigning.withdraw(caller, id, reason);
@@ -179,9 +191,9 @@ public final class ItemsResource implements Resource {
      * The reason of a kill, in the body or as {@code ?reason=} (some proxies drop a DELETE's body); once, or twice
      * the same.
      */
-    private static String reason(Exchange x) {
+    private static String reason(Exchange x, JsonNode request) {
         Optional<String> query = x.query("reason");
-        Optional<String> body = JsonInput.optionalText(x.optionalBody(KILL), "reason");
+        Optional<String> body = JsonInput.optionalText(request, "reason");
         if (query.isPresent() && body.isPresent() && !query.equals(body)) {
             throw new Invalid("/reason", "the body and ?reason= give different reasons: give it once");
         }

@@ -85,6 +85,8 @@ public final class SearchResource implements Resource {
         Paging.send(x, page, m -> {
             ObjectNode node = summary(m.item(), m.version());
             m.version().content().language().ifPresent(l -> node.put("language", l));
+            node.put("source", m.source());
+            node.put("needsUpdate", m.needsUpdate());
             return node;
         });
     }

@@ -258,4 +258,79 @@ class CoproducedItemsTest {
         assertThat(approve(cctv, item, 1).json().get("state").asString()).isEqualTo("released");
         return item;
     }
+
+    // --- translation sets that move together ---
+
+    static String coproduceTranslation(String editor, String language, String headline, String of) {
+        ObjectNode body = ponte.formats.NinjsWriter.mapper().createObjectNode();
+        body.set("ninjs", ninjs(language, headline));
+        body.putArray("products").add("italpress-video").add("cctv-plus-video");
+        body.put("coproduction", "focus");
+        body.put("translationOf", of);
+        TestNode.Answer a = node.post("/v1/items", editor, body.toString());
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        String item = a.json().get("id").asString();
+        approve(italpress, item, 1);
+        approve(cctv, item, 1);
+        return item;
+    }
+
+    static JsonNode translations(String item, String key) {
+        TestNode.Answer a = node.get("/v1/items/" + item + "/translations", key);
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(200);
+        return a.json().get("items");
+    }
+
+    @Test
+    void aCoproductionsLanguageVersionsFormOneSetAcrossItsPartiesWithItsSourceShown() {
+        String italian = released("Sci alpino, la discesa");
+        String chinese = coproduceTranslation(cctv, "zh-Hans", "高山滑雪：滑降", italian);
+        TestNode.Answer english = node.post("/v1/items", italpress, "{\"ninjs\": " + ninjs("en", "Alpine skiing: the downhill")
+                + ", \"products\": [\"italpress-video\"], \"translationOf\": \"" + chinese + "\"}");
+        assertThat(english.status()).as(english.raw().body()).isEqualTo(201);
+
+        JsonNode fromEnglish = translations(english.json().get("id").asString(), italpress);
+        assertThat(fromEnglish).hasSize(2);
+        assertThat(fromEnglish.get(0).get("id").asString()).isEqualTo(italian);
+        assertThat(fromEnglish.get(0).get("source").asBoolean()).isTrue();
+        assertThat(fromEnglish.get(1).get("source").asBoolean()).isFalse();
+        assertThat(translations(italian, cctv)).extracting(m -> m.get("language").asString()).containsExactly("zh-Hans", "en");
+
+        TestNode.Answer foreign = node.post("/v1/items", keys.editor("outsider"), "{\"ninjs\": " + ninjs("ja", "滑降")
+                + ", \"products\": [\"outsider-news\"], \"translationOf\": \"" + italian + "\"}");
+        assertThat(foreign.status()).isEqualTo(422);
+    }
+
+    @Test
+    void aCorrectionOfTheSourceFlagsEveryOtherVersionUntilItIsRevised() {
+        String italian = released("Pattinaggio, la finale");
+        String chinese = coproduceTranslation(italpress, "zh-Hans", "花样滑冰决赛", italian);
+        String english = coproduceTranslation(cctv, "en", "Figure skating, the final", italian);
+        assertThat(translations(italian, italpress)).allSatisfy(m -> assertThat(m.get("needsUpdate").asBoolean()).isFalse());
+
+        node.put("/v1/items/" + italian, italpress, reviseBody(ninjs("it", "Pattinaggio, la finale (corretto)"), "correction"));
+        approve(italpress, italian, 2);
+        approve(cctv, italian, 2);
+        assertThat(translations(italian, cctv)).allSatisfy(m -> assertThat(m.get("needsUpdate").asBoolean()).isTrue());
+
+        node.put("/v1/items/" + english, cctv, reviseBody(ninjs("en", "Figure skating, the final (corrected)"), "correction"));
+        approve(italpress, english, 2);
+        approve(cctv, english, 2);
+        JsonNode after = translations(italian, italpress);
+        assertThat(after).filteredOn(m -> m.get("id").asString().equals(english)).allSatisfy(m -> assertThat(m.get("needsUpdate").asBoolean()).isFalse());
+        assertThat(after).filteredOn(m -> m.get("id").asString().equals(chinese)).allSatisfy(m -> assertThat(m.get("needsUpdate").asBoolean()).isTrue());
+    }
+
+    @Test
+    void aKillOfTheWholeSetReachesEveryRecipientOfEveryVersion() {
+        String italian = released("Curling, semifinale");
+        coproduceTranslation(cctv, "zh-Hans", "冰壶半决赛", italian);
+        coproduceTranslation(italpress, "en", "Curling, semi-final", italian);
+        TestNode.Answer killed = node.delete("/v1/items/" + italian, cctv, "{\"reason\": \"legal: athletes' image rights\", \"languageVersions\": \"all\"}");
+        assertThat(killed.status()).as(killed.raw().body()).isEqualTo(200);
+        assertThat(killed.json().get("items")).hasSize(3).allSatisfy(r -> assertThat(r.get("event").asString()).isEqualTo("killed"));
+        for (String partner : List.of("rai", "kbs")) {
+            assertThat(feed(partner)).contains("killed:Curling, semifinale", "killed:冰壶半决赛", "killed:Curling, semi-final");
+        }
+    }
 }

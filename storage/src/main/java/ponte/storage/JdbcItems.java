@@ -79,6 +79,18 @@ public final class JdbcItems implements Items {
                 order by min(l.seq)""", rs -> new ItemId(rs.getString(1)), id.value());
     }
 
+    @Override
+    public Optional<ItemId> languageSource(ItemId id) {
+        return jdbc.one("select set_id from language_versions where item_id = ?", rs -> new ItemId(rs.getString(1)), id.value());
+    }
+
+    @Override
+    public java.util.Set<ItemId> needingUpdate(ItemId id) {
+        return java.util.Set.copyOf(jdbc.query("""
+                select o.item_id from language_versions m join language_versions o on o.set_id = m.set_id
+                where m.item_id = ? and o.needs_update""", rs -> new ItemId(rs.getString(1)), id.value()));
+    }
+
     /** How many items the log holds, in every state (the banner of a starting node says it). */
     public long count() {
         return jdbc.one("select count(*) from items", rs -> rs.getLong(1)).orElse(0L);

@@ -96,6 +96,16 @@ final class JdbcLogTransaction implements LogTransaction {
     }
 
     @Override
+    public void markTranslationsOutdated(ItemId set, ItemId source) {
+        write(() -> Jdbc.update(c, "update language_versions set needs_update = true where set_id = ? and item_id <> ?", set.value(), source.value()));
+    }
+
+    @Override
+    public void markTranslationRevised(ItemId item) {
+        write(() -> Jdbc.update(c, "update language_versions set needs_update = false where item_id = ? and needs_update", item.value()));
+    }
+
+    @Override
     public void append(Appended entry) {
         long seq = entry.cursor().seq();
         ItemId item = entry.revision().item().id();

@@ -25,4 +25,10 @@ public interface Items {
 
     /** The other language versions of the item (its {@link ponte.core.reading.LanguageVersions} set without it), in log order. */
     List<ItemId> languageVersions(ItemId id);
+
+    /** The source of the item's language-version set (its first item), if it belongs to one. */
+    Optional<ItemId> languageSource(ItemId id);
+
+    /** The members of the item's set (the item too) marked as needing an update since their source's last correction. */
+    java.util.Set<ItemId> needingUpdate(ItemId id);
 }

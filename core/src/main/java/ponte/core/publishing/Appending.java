@@ -118,14 +118,37 @@ public final class Appending {
         if (change instanceof Change.Publish p && p.translationOf().isPresent()) {
             link(revision.item(), p.translationOf().get(), p.by(), tx);
         }
+        if (revision.event() == LogEvent.CORRECTED || revision.event() == LogEvent.UPDATED) {
+            followSource(revision, tx);
+        }
     }
 
     /**
-     * Joins the item to the language-version set of {@code translationOf}, which must be another item of the publishing
-     * org. Another org's item answers exactly as a missing one, so nothing is learnt about it.
+     * Language versions move together: a correction of a set's source (its first item) marks every other version as
+     * needing an update; a revision of any other version clears its mark.
+     */
+    private static void followSource(Revision revision, LogTransaction tx) {
+        ItemId item = revision.item().id();
+        Optional<ItemId> set = tx.languageSet(item);
+        if (set.isEmpty()) {
+            return;
+        }
+        if (set.get().equals(item)) {
+            if (revision.event() == LogEvent.CORRECTED) {
+                tx.markTranslationsOutdated(set.get(), item);
+            }
+        } else {
+            tx.markTranslationRevised(item);
+        }
+    }
+
+    /**
+     * Joins the item to the language-version set of {@code translationOf}, which must be another item sharing an owner
+     * with it: the publishing org's own, or, for a co-production's items (owned by every party), any party's. Any other
+     * item answers exactly as a missing one, so nothing is learnt about it.
      */
     private static void link(Item item, ItemId translationOf, OrgId by, LogTransaction tx) {
-        Item target = tx.item(translationOf).filter(t -> t.ownedBy(by) && !t.id().equals(item.id()))
+        Item target = tx.item(translationOf).filter(t -> t.owners().stream().anyMatch(item::ownedBy) && !t.id().equals(item.id()))
                 .orElseThrow(() -> new Invalid("/translationOf", "translationOf must be the id of another item of your organisation"));
         Optional<ItemId> targetSet = tx.languageSet(target.id());
         ItemId set = targetSet.orElse(target.id());

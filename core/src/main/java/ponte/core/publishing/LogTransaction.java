@@ -42,6 +42,12 @@ public interface LogTransaction {
 
     void joinLanguageSet(ItemId item, ItemId set);
 
+    /** Marks every version of the set but {@code source} as needing an update (the source was corrected). */
+    void markTranslationsOutdated(ItemId set, ItemId source);
+
+    /** The version was revised: it no longer needs an update. */
+    void markTranslationRevised(ItemId item);
+
     /** The log entry at its position, with its routes. */
     void append(Appended entry);
 

@@ -54,6 +54,22 @@ public final class Publishing {
         return log.append(new Change.Kill(editing(caller, item), item, reason, key(caller)), Actor.of(caller));
     }
 
+    /**
+     * Kills the item and every other language version of it the caller's org owns (a co-production's versions are
+     * every party's), one log entry each, each reaching every recipient of that version. Versions killed already are
+     * left as they are.
+     */
+    public java.util.List<Appended> killLanguageVersions(Caller caller, ItemId item, String reason) {
+        OrgId by = editing(caller, item);
+        java.util.List<Appended> out = new java.util.ArrayList<>();
+        out.add(kill(caller, item, reason));
+        for (ItemId other : items.languageVersions(item)) {
+            items.byId(other).filter(i -> i.ownedBy(by) && !i.killed())
+                    .ifPresent(i -> out.add(log.append(new Change.Kill(by, other, reason, key(caller)), Actor.of(caller))));
+        }
+        return out;
+    }
+
     /** The key the caller came with, kept with the version it makes (an item's history names it). */
     private static Optional<KeyId> key(Caller caller) {
         return caller instanceof Caller.Member m ? m.key() : Optional.empty();

@@ -13,13 +13,14 @@ import ponte.core.items.Items;
 import ponte.core.items.Version;
 
 /**
- * Language versions of one story: items of one org linked into a set when published with {@code translationOf}. A set
- * is named by its first item; linking to any member joins that member's set. Each caller sees the members it may
+ * Language versions of one story: items sharing an owner (one org's, or a co-production's parties') linked into a set
+ * when published with {@code translationOf}. A set is named by its first item, its source; linking to any member joins
+ * that member's set. A correction of the source marks the others as needing an update until each is revised. Each caller sees the members it may
  * {@link Finding find}.
  */
 public final class LanguageVersions {
     /** A member the caller may see, at its latest version. */
-    public record Member(Item item, Version version) {}
+    public record Member(Item item, Version version, boolean source, boolean needsUpdate) {}
 
     private final Items items;
     private final Reading reading;
@@ -40,6 +41,8 @@ public final class LanguageVersions {
         List<ItemId> others = items.languageVersions(id);
         Map<ItemId, Item> states = items.byIds(others);
         Instant now = clock.instant();
+        Optional<ItemId> source = items.languageSource(id);
+        java.util.Set<ItemId> outdated = items.needingUpdate(id);
         List<Member> out = new ArrayList<>();
         for (ItemId other : others) {
             Item item = states.get(other);
@@ -48,7 +51,7 @@ public final class LanguageVersions {
             }
             items.version(other, item.latestVersion())
                     .filter(v -> finding.mayFind(finder, item, v, now))
-                    .ifPresent(v -> out.add(new Member(item, v)));
+                    .ifPresent(v -> out.add(new Member(item, v, source.equals(Optional.of(other)), outdated.contains(other))));
         }
         return out;
     }
