@@ -10,6 +10,7 @@ import ponte.core.coproduction.Cosigning;
 import ponte.core.coproduction.Draft;
 import ponte.core.coproduction.Party;
 import ponte.core.coproduction.Step;
+import ponte.core.translation.Translating;
 import ponte.core.items.Content;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
@@ -37,18 +38,21 @@ public final class ItemsResource implements Resource {
     private static final Members REVISION = Members.of("ninjs", "signal");
     private static final Members KILL = Members.of("reason", "languageVersions");
     private static final Members SIGNOFF = Members.of("version", "comment");
+    private static final Members MACHINE_TRANSLATION = Members.of("language");
 
     private final Publishing publishing;
     private final Cosigning cosigning;
+    private final Translating translating;
     private final Reading reading;
     private final Explaining explaining;
     private final NinjsReader ninjsReader;
     private final Writers writers;
     private final ItemViews views;
 
-    public ItemsResource(Publishing publishing, Cosigning cosigning, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views) {
+    public ItemsResource(Publishing publishing, Cosigning cosigning, Translating translating, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views) {
         this.publishing = publishing;
         this.cosigning = cosigning;
+        this.translating = translating;
         this.reading = reading;
         this.explaining = explaining;
         this.ninjsReader = ninjsReader;
@@ -66,6 +70,7 @@ public final class ItemsResource implements Resource {
         routes.add("GET", "/v1/items/{id}/versions", this::versions);
         routes.add("POST", "/v1/items/{id}/approve", this::approve);
         routes.add("POST", "/v1/items/{id}/reject", this::reject);
+        routes.add("POST", "/v1/items/{id}/machine-translations", this::machineTranslate);
     }
 
     private void publish(Exchange x) {
@@ -149,6 +154,27 @@ public final class ItemsResource implements Resource {
         x.json(200, answer);
     }
 
+    /**
+     * A machine translation of the item into {@code language}, held as the first draft of a new language version,
+     * labelled as machine-generated, until a human editor of every owner approves it.
+     */
+    private void machineTranslate(Exchange x) {
+        Caller caller = x.caller();
+        ItemId id = itemId(x);
+        String language = JsonInput.text(x.body(MACHINE_TRANSLATION), "language");
+        if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+            throw new Invalid("/language", "language is a BCP 47 tag such as es or zh-Hans");
+        }
+        Draft draft = translating.machineTranslate(caller, id, language, (source, from, to, engine) -> {
+            ObjectNode document = (ObjectNode) ponte.formats.NinjsWriter.mapper().readTree(source.ninjs());
+            ObjectNode translated = ponte.formats.MachineTranslated.of(document, to, engine.engine().name(), engine.engine().digitalSourceType(), from,
+                    (text, html) -> engine.translate(text, html, from, to));
+            return ninjsReader.read(translated);
+        });
+        x.header("Location", "/v1/items/" + draft.item() + "/versions");
+        x.json(201, draftReceipt(draft).put("translationOf", id.value()));
+    }
+
     /** An editor of a party rejects a co-produced item's draft, saying why. */
     private void reject(Exchange x) {
         Caller caller = x.caller();
@@ -171,7 +197,7 @@ public final class ItemsResource implements Resource {
 
     /** The document crediting every party of the co-production (copyrightHolder, infoSources with each function). */
     private JsonNode credited(JsonNode ninjs, List<Party> parties) {
-        if (!(ninjs instanceof ObjectNode document)) {
+        if (!(ninjs instanceof ObjectNode document) || parties.isEmpty()) {
             return ninjs; // refused by the schema where it is read
         }
         return Credits.stamp(document, parties.stream().map(p -> new Credits.Credit(views.name(p.org()), p.org().value(), p.function().wire())).toList());

@@ -66,6 +66,13 @@ class NodeOptions {
             + "PONTE_IDEMPOTENCY_RETENTION, key idempotency.retention; default PT24H)")
     String idempotencyRetention;
 
+    @Option(names = "--mt-url", description = "a LibreTranslate-compatible server that makes machine translations (env PONTE_MT_URL, "
+            + "key mt.url); default: Apertium, when installed")
+    String mtUrl;
+
+    @Option(names = "--mt-key", description = "the API key of --mt-url (env PONTE_MT_KEY, key mt.key)")
+    String mtKey;
+
     @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
     String kafka;
 
@@ -114,7 +121,7 @@ class NodeOptions {
             settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
                     c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
                     c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), management,
-                    proxies, api(c));
+                    proxies, api(c), new Settings.Translation(c.get(mtUrl, "PONTE_MT_URL", "mt.url"), c.get(mtKey, "PONTE_MT_KEY", "mt.key")));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

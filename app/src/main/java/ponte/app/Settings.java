@@ -17,10 +17,17 @@ import ponte.kafka.KafkaSettings;
  * @param trustedProxies    addresses and CIDR blocks of the proxies in front of the node, whose X-Forwarded-For names
  *                          the client (env PONTE_TRUSTED_PROXIES); none by default: the socket's peer is the client
  * @param api               the API's rate limits and how long it remembers idempotency keys
+ * @param translation       the LibreTranslate-compatible server machine translations come from (env PONTE_MT_URL,
+ *                          PONTE_MT_KEY); without one, Apertium when it is installed
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                        String kafkaTopic, DatabaseLogin databaseLogin, Management management, List<String> trustedProxies,
-                       ApiSettings api) {
+                       ApiSettings api, Translation translation) {
+    /** A LibreTranslate-compatible server the operator names, and its API key. */
+    public record Translation(Optional<String> url, Optional<String> key) {
+        public static final Translation APERTIUM_IF_INSTALLED = new Translation(Optional.empty(), Optional.empty());
+    }
+
     /** The management port's address: loopback by default, so only the machine (or a scraper beside it) reaches it. */
     public record Management(String host, int port) {
         /** On loopback, a free port picked at start (tests, benchmarks, several nodes on one machine). */
@@ -48,16 +55,16 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
         this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, Management.ANY_FREE_PORT,
-                List.of(), ApiSettings.defaults());
+                List.of(), ApiSettings.defaults(), Translation.APERTIUM_IF_INSTALLED);
     }
 
     /** The same node behind these proxies. */
     public Settings behind(List<String> proxies) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api, translation);
     }
 
     /** The same node with these API settings (rate limits, idempotency retention). */
     public Settings withApi(ApiSettings settings) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings, translation);
     }
 }

@@ -32,6 +32,8 @@ import ponte.core.Ids;
 import ponte.core.agreements.Agreeing;
 import ponte.core.coproduction.Coproducing;
 import ponte.core.coproduction.Cosigning;
+import ponte.core.translation.MachineTranslation;
+import ponte.core.translation.Translating;
 import ponte.core.agreements.Dealings;
 import ponte.core.audit.Audit;
 import ponte.core.audit.Auditing;
@@ -146,6 +148,7 @@ final class Wiring {
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
         Coproducing coproducing = new Coproducing(stores.coproductions(), stores.agreements(), stores.orgs(), entitlements, audit, clock);
         Cosigning cosigning = new Cosigning(stores.drafts(), coproducing, stores.items(), stores.products(), log, audit, clock, ids);
+        Translating translating = new Translating(machineTranslation(settings.translation(), guard), reading, cosigning);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
@@ -159,7 +162,7 @@ final class Wiring {
                 new CatalogueResource(cataloguing, dealings),
                 new AgreementsResource(agreeing, dealings, clock),
                 new CoproductionsResource(coproducing),
-                new ItemsResource(publishing, cosigning, reading, explaining, ninjsReader, writers, views),
+                new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
@@ -169,5 +172,19 @@ final class Wiring {
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
+    }
+
+    /**
+     * The machine translation engine: the operator's LibreTranslate-compatible server (through the SSRF guard), else
+     * Apertium when it is installed here, else none (machine translation is then refused, 422).
+     */
+    private static java.util.Optional<MachineTranslation> machineTranslation(Settings.Translation settings, AddressGuard guard) {
+        Duration timeout = Duration.ofSeconds(30);
+        if (settings.url().isPresent()) {
+            java.net.URI url = java.net.URI.create(settings.url().get());
+            guard.urls("translate through").check(url.toString());
+            return java.util.Optional.of(new ponte.translation.LibreTranslate(guard, url, settings.key(), timeout));
+        }
+        return ponte.translation.Apertium.installed(timeout).map(MachineTranslation.class::cast);
     }
 }

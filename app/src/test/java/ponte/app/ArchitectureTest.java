@@ -88,7 +88,7 @@ class ArchitectureTest {
     @Test
     void no_module_has_a_package_cycle() {
         slices().matching("ponte.(*)..").should().beFreeOfCycles().check(PONTE);
-        for (String module : new String[] {"storage", "kafka", "formats", "outbound", "delivery", "ingest", "search", "api", "app", "bench"}) {
+        for (String module : new String[] {"storage", "kafka", "formats", "outbound", "delivery", "ingest", "translation", "search", "api", "app", "bench"}) {
             slices().matching("ponte." + module + ".(**)").should().beFreeOfCycles().allowEmptyShould(true).check(PONTE);
         }
     }
@@ -160,6 +160,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("ponte.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..", "ponte.delivery..",
                         "ponte.search..", "ponte.kafka..")
+                .check(PONTE);
+    }
+
+    /** Machine translation engines are reached through core's port: the adapter knows core and the SSRF guard only. */
+    @Test
+    void translation_adapter_depends_only_on_core_and_outbound() {
+        classes().that().resideInAPackage("ponte.translation..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ponte.translation..", "ponte.core..", "ponte.outbound..", "java..",
+                        "org.eclipse.jetty..", "tools.jackson..")
                 .check(PONTE);
     }
 

@@ -72,6 +72,7 @@ class AuthorizationMatrixTest {
             GET    /v1/items/{id}/versions                  ok  ok  ok    404 404 404   404 404 404   404
             POST   /v1/items/{id}/approve                   ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/items/{id}/reject                    ok  ok  403   ok  ok  403   404 404 404   404
+            POST   /v1/items/{id}/machine-translations      ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             PATCH  /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             DELETE /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
@@ -253,6 +254,8 @@ class AuthorizationMatrixTest {
             case "GET /v1/items/{id}/versions" -> new Call("GET", "/v1/items/" + t.item() + "/versions", null);
             case "POST /v1/items/{id}/approve" -> new Call("POST", "/v1/items/" + t.coItem() + "/approve", "{\"version\": 1}");
             case "POST /v1/items/{id}/reject" -> new Call("POST", "/v1/items/" + t.coItem() + "/reject", "{\"version\": 1, \"comment\": \"no\"}");
+            case "POST /v1/items/{id}/machine-translations" -> new Call("POST", "/v1/items/" + t.englishItem() + "/machine-translations",
+                    "{\"language\": \"es\"}");
             case "GET /v1/products/{id}" -> new Call("GET", "/v1/products/" + t.product(), null);
             case "GET /problems/{slug}" -> new Call("GET", "/problems/not-found", null);
             case "GET /v1/endpoints/{id}" -> new Call("GET", endpoint + t.endpoint(), null);
@@ -326,6 +329,12 @@ class AuthorizationMatrixTest {
         String coItem() {
             return kept.computeIfAbsent("coItem", k -> created(node.post("/v1/items", keys.get("party editor"), "{\"ninjs\": "
                     + ninjs("it", "Joint story " + made.incrementAndGet()) + ", \"products\": [\"owner-news\"], \"coproduction\": \"joint\"}")));
+        }
+
+        /** An English story of the owner: Apertium here translates English into Spanish. */
+        String englishItem() {
+            return kept.computeIfAbsent("englishItem", k -> created(node.post("/v1/items", keys.get("owner editor"),
+                    publishBody(ninjs("en", "English story " + made.incrementAndGet()), "owner-news"))));
         }
 
         String item() {

@@ -106,6 +106,17 @@ class WritersTest {
     }
 
     @Test
+    void anItemHoldingCharactersXmlCannotHoldIsStillWrittenInEveryXmlFormat() throws Exception {
+        ObjectNode document = aDocument().inLanguage("it").build();
+        document.putArray("headlines").addObject().put("role", "main").put("value", "Titolo\u0015 con controllo");
+        ItemView view = view(document, Event.PUBLISHED);
+
+        assertThat(new String(ATOM.item(view), StandardCharsets.UTF_8)).contains("Titolo\uFFFD con controllo");
+        assertThat(new String(RSS.item(view), StandardCharsets.UTF_8)).contains("Titolo\uFFFD con controllo");
+        assertThat(NewsMlSchema.errorsIn(NEWSML.item(view))).isEmpty();
+    }
+
+    @Test
     void atomFeedPageIsReadByRomeWithTheSameEntries() throws Exception {
         List<ItemView> views = everyOfficialExample();
 

@@ -140,7 +140,7 @@ public final class JdbcCoproductions implements Coproductions {
                 byProject.put(project, parties);
             }
             Map<ItemId, ProjectTerritories> out = new HashMap<>();
-            Jdbc.query(c, "select item_id, coproduction_id from coproduced_items", rs -> {
+            Jdbc.query(c, "select item_id, coproduction_id from coproduced_items where coproduction_id is not null", rs -> {
                 String project = rs.getString(2);
                 out.put(new ItemId(rs.getString(1)), new ProjectTerritories(project, byProject.getOrDefault(project, Map.of())));
                 return null;

@@ -98,7 +98,7 @@ public final class JdbcDrafts implements Drafts {
     private static CoItem coItem(ResultSet rs) throws SQLException {
         Optional<CoItem.Withdrawal> withdrawn = rs.getString("withdrawn_by") == null ? Optional.empty()
                 : Optional.of(new CoItem.Withdrawal(new OrgId(rs.getString("withdrawn_by")), rs.getString("withdrawn_reason"), Jdbc.instant(rs, "withdrawn_at")));
-        return new CoItem(new ItemId(rs.getString("item_id")), rs.getString("coproduction_id"), rs.getString("uri"),
+        return new CoItem(new ItemId(rs.getString("item_id")), Optional.ofNullable(rs.getString("coproduction_id")), rs.getString("uri"),
                 Words.split(rs.getString("owners"), OrgId::new), Jdbc.instant(rs, "created_at"), withdrawn);
     }
 

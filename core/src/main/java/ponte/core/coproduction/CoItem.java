@@ -8,10 +8,11 @@ import ponte.core.items.ItemId;
 import ponte.core.orgs.OrgId;
 
 /**
- * An item a co-production makes: owned by every party from its first draft on, it reaches the content log only as
- * versions every party approved. {@code withdrawn} says why a party withdrew it before any version was released.
+ * An item whose versions are held outside the content log until an editor of every owner approved each: one a
+ * co-production makes (owned by every party from its first draft on), or a machine translation ({@code project} empty
+ * unless its source was co-produced). {@code withdrawn} says why an owner withdrew it before any version was released.
  */
-public record CoItem(ItemId id, String project, String uri, Set<OrgId> owners, Instant createdAt, Optional<Withdrawal> withdrawn) {
+public record CoItem(ItemId id, Optional<String> project, String uri, Set<OrgId> owners, Instant createdAt, Optional<Withdrawal> withdrawn) {
     public CoItem {
         Objects.requireNonNull(id);
         Objects.requireNonNull(project);

@@ -75,7 +75,7 @@ public final class Cosigning {
 
     /** The parties a co-produced item credits, as its project's plan lists them now. */
     public List<Party> creditsOf(Caller caller, ItemId id) {
-        return projects.read(caller, visible(caller, id).project()).plan().parties();
+        return visible(caller, id).project().map(p -> projects.read(caller, p).plan().parties()).orElse(List.of());
     }
 
     /** Whether the item is co-produced: its changes are drafts, not entries. */
@@ -97,7 +97,7 @@ public final class Cosigning {
         if (uri.isPresent() && (items.byUri(chosen).isPresent() || drafts.itemWithUri(chosen).isPresent())) {
             throw new Conflict("uri " + chosen + " is already used by another item");
         }
-        CoItem item = new CoItem(id, coproduction.id(), chosen, coproduction.plan().orgs(), clock.instant(), Optional.empty());
+        CoItem item = new CoItem(id, Optional.of(coproduction.id()), chosen, coproduction.plan().orgs(), clock.instant(), Optional.empty());
         Draft first = new Draft(id, 1, content, productIds, rights, Event.PUBLISHED, translationOf, by, key(caller), clock.instant(), Optional.empty());
         audit.change(caller, Action.ITEM_DRAFT, () -> drafts.create(item, first),
                 new Audit.Note(id.value(), "drafted version 1 of a co-production of " + coproduction.id() + ", awaiting every party", item.owners()));
@@ -189,6 +189,24 @@ public final class Cosigning {
         Set<OrgId> approved = signoffsOf(draft.item(), draft.number()).stream().filter(Signoff::approved).map(Signoff::org).collect(Collectors.toSet());
         return drafts.item(draft.item()).orElseThrow().owners().stream().filter(o -> !approved.contains(o))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Holds a machine translation of {@code source} (a version of an item the caller's org owns) as the first draft of
+     * a new item owned by the source's owners, a language version of it: it is released only when an editor of every
+     * owner has approved it, as any co-produced draft.
+     */
+    public synchronized Draft hold(Caller caller, Item source, ponte.core.items.Version of, Content translated) {
+        OrgId by = caller.actingFor(Role.EDITOR);
+        ItemId id = new ItemId(ids.next());
+        Optional<String> project = drafts.item(source.id()).flatMap(CoItem::project);
+        CoItem item = new CoItem(id, project, Desk.URI_PREFIX + id.value(), source.owners(), clock.instant(), Optional.empty());
+        Draft first = new Draft(id, 1, translated, of.products(), of.rights(), Event.PUBLISHED, Optional.of(source.id()), by, key(caller),
+                clock.instant(), Optional.empty());
+        audit.change(caller, Action.ITEM_DRAFT, () -> drafts.create(item, first), new Audit.Note(id.value(),
+                "machine translation of " + source.id() + " into " + translated.language().orElse("?") + ", held until an editor of every owner approves it",
+                item.owners()));
+        return first;
     }
 
     /** Whether the item has a version on the content log. */
