@@ -20,6 +20,7 @@ import ponte.core.orgs.OutletKind;
 import ponte.core.products.ProductId;
 import ponte.formats.NinjsWriter;
 import ponte.api.AgreementTerms;
+import ponte.api.CoproductionsResource;
 import ponte.storage.JdbcAgreements;
 import ponte.storage.JdbcItems;
 import ponte.storage.JdbcKeys;
@@ -75,6 +76,11 @@ public final class DemoNetwork {
             loadAgreement(a);
             agreements++;
         }
+        for (JsonNode c : network.path("coproductions")) {
+            loadCoproduction(c);
+        }
+        java.util.Map<OrgId, String> names = new java.util.HashMap<>();
+        network.get("orgs").forEach(o -> names.put(new OrgId(o.get("id").asString()), o.get("name").asString()));
         int published = 0;
         for (JsonNode item : network.get("items")) {
             String uri = item.get("uri").asString();
@@ -85,8 +91,12 @@ public final class DemoNetwork {
             // A language version names its original by uri in the file; the original is listed (and published) first.
             Optional<ItemId> translationOf = Optional.ofNullable(item.get("translationOf"))
                     .map(original -> items.byUri(original.asString()).orElseThrow().id());
-            useCases.publishing().publish(editor(item.get("owner")), Optional.of(uri), useCases.ninjsReader().read(ninjs),
-                    productIds(item.get("products")), Territories.WORLDWIDE, translationOf);
+            if (item.has("coproduction")) {
+                coproduce(item, names, translationOf);
+            } else {
+                useCases.publishing().publish(editor(item.get("owner")), Optional.of(uri), useCases.ninjsReader().read(ninjs),
+                        productIds(item.get("products")), Territories.WORLDWIDE, translationOf);
+            }
             published++;
         }
         return new Loaded(network.get("orgs").size(), products, agreements, published, keys);
@@ -115,6 +125,39 @@ public final class DemoNetwork {
         if (a.has("renewTo")) {
             useCases.agreeing().renew(new Caller.Member(parties.getFirst(), Role.EDITOR), id, java.time.Instant.parse(a.get("renewTo").asString()));
             approvers.forEach(p -> useCases.agreeing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+        }
+    }
+
+    /** Proposes the project as its first party's editor; the listed parties' admins approve it (all by default). */
+    private void loadCoproduction(JsonNode c) {
+        ObjectNode plan = (ObjectNode) c.deepCopy();
+        plan.remove("approvedBy");
+        OrgId lead = new OrgId(c.get("parties").get(0).get("org").asString());
+        String id = c.get("id").asString();
+        useCases.coproducing().propose(new Caller.Member(lead, Role.EDITOR), id, CoproductionsResource.read(plan));
+        List<OrgId> approvers = new ArrayList<>();
+        if (c.has("approvedBy")) {
+            c.get("approvedBy").forEach(p -> approvers.add(new OrgId(p.asString())));
+        } else {
+            c.get("parties").forEach(p -> approvers.add(new OrgId(p.get("org").asString())));
+        }
+        approvers.forEach(p -> useCases.coproducing().approve(new Caller.Member(p, Role.ADMIN), id, Optional.empty()));
+    }
+
+    /**
+     * A co-produced item as the API makes one: drafted by its owner's editor with every party credited, then approved
+     * by an editor of each party, the last approval releasing it onto the log.
+     */
+    private void coproduce(JsonNode item, java.util.Map<OrgId, String> names, Optional<ItemId> translationOf) {
+        Caller drafter = editor(item.get("owner"));
+        String project = item.get("coproduction").asString();
+        List<ponte.core.coproduction.Party> parties = useCases.cosigning().credits(drafter, project);
+        ObjectNode ninjs = ponte.formats.Credits.stamp((ObjectNode) item.get("ninjs"), parties.stream()
+                .map(p -> new ponte.formats.Credits.Credit(names.get(p.org()), p.org().value(), p.function().wire())).toList());
+        ponte.core.coproduction.Draft draft = useCases.cosigning().create(drafter, project, Optional.of(item.get("uri").asString()),
+                useCases.ninjsReader().read(ninjs), productIds(item.get("products")), Territories.WORLDWIDE, translationOf);
+        for (ponte.core.coproduction.Party party : parties) {
+            useCases.cosigning().approve(new Caller.Member(party.org(), Role.EDITOR), draft.item(), draft.number(), Optional.empty());
         }
     }
 

@@ -1,5 +1,7 @@
 package ponte.app;
 
+import ponte.core.coproduction.Coproducing;
+import ponte.core.coproduction.Cosigning;
 import ponte.core.agreements.Agreeing;
 import ponte.core.log.Feeds;
 import ponte.core.onboarding.Onboarding;
@@ -10,4 +12,4 @@ import ponte.formats.NinjsReader;
 
 /** The use cases callers inside the process reach directly, not over HTTP: the demo network's loader, tests, benchmarks. */
 public record UseCases(Onboarding onboarding, Cataloguing cataloguing, Agreeing agreeing, Publishing publishing, Feeds feeds,
-                       Searching searching, NinjsReader ninjsReader) {}
+                       Searching searching, NinjsReader ninjsReader, Coproducing coproducing, Cosigning cosigning) {}

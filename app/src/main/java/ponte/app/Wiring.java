@@ -150,7 +150,7 @@ final class Wiring {
         Cosigning cosigning = new Cosigning(stores.drafts(), coproducing, stores.items(), stores.products(), log, audit, clock, ids);
         Translating translating = new Translating(machineTranslation(settings.translation(), guard), reading, cosigning);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
-        useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
+        useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning);
         ItemViews views = new ItemViews(writers, stores.orgs());
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(

@@ -68,6 +68,34 @@ class DemoNetworkTest {
         }
     }
 
+    @Test
+    void demoCoproductionReleasesOneCrossOrgSetEachPartyToItsOwnTerritories() throws Exception {
+        try (TestNode node = new TestNode(dataDir)) {
+            node.handle().loadDemoNetwork();
+            JsonNode focus = node.get("/v1/coproductions/milano-cortina-focus", "demo-italpress-editor").json();
+            assertThat(focus.get("state").asString()).isEqualTo("active");
+            JsonNode slate = node.get("/v1/coproductions/cinecitta-cj-enm-slate", "demo-cinecitta-editor").json();
+            assertThat(slate.get("state").asString()).isEqualTo("draft");
+            assertThat(slate.get("awaitingApproval").toString()).isEqualTo("[\"cj-enm\"]");
+            assertThat(node.get("/v1/coproductions/milano-cortina-focus", "demo-cgtn-editor").status()).isEqualTo(404);
+
+            JsonNode received = node.get("/v1/feed?limit=500", "demo-cgtn-partner").json().get("entries");
+            JsonNode zh = null;
+            for (JsonNode entry : received) {
+                if (entry.get("item").get("uri").asString().equals("urn:ponte:demo:cctv-plus:milano-cortina-focus-zh")) {
+                    zh = entry.get("item");
+                }
+            }
+            assertThat(zh).as("CGTN receives the co-produced Chinese version through CCTV+").isNotNull();
+            assertThat(zh.get("copyrightHolder").asString()).isEqualTo("Italpress / CCTV+");
+            assertThat(zh.get("infoSources").toString()).contains("\"role\":\"lead\"", "\"role\":\"co-producer\"");
+            String id = zh.get("altIds").get(zh.get("altIds").size() - 1).get("value").asString();
+            JsonNode set = node.get("/v1/items/" + id + "/translations", "demo-italpress-editor").json().get("items");
+            assertThat(set).extracting(v -> v.get("language").asString() + (v.get("source").asBoolean() ? " (source)" : ""))
+                    .containsExactly("it (source)", "en");
+        }
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -157,6 +157,19 @@ class TourTest {
                 expect("sleep 2;", a -> assertThat(a.json().get("entries")).isNotEmpty()
                         .allSatisfy(e -> assertThat(text(e.get("item"), "uri")).startsWith("urn:ponte:demo:cinecitta:"))).eventually(),
 
+                // Co-production
+                expect("/v1/coproductions/cinecitta-cj-enm-slate\"", a -> {
+                    assertThat(text(a.json(), "state")).isEqualTo("draft");
+                    assertThat(a.json().get("awaitingApproval")).extracting(JsonNode::asString).containsExactly("cj-enm");
+                }),
+                expect("cinecitta-cj-enm-slate/approve", a -> assertThat(text(a.json(), "state")).isEqualTo("active")),
+                expect("$ZH/versions", a -> assertThat(a.json().get("items")).extracting(v -> text(v, "event"))
+                        .containsExactly("drafted", "approved", "approved", "published")),
+                expect("$ZH/explain?partner=cgtn", a -> {
+                    assertThat(a.json().get("entitled").asBoolean()).isTrue();
+                    assertThat(text(a.json(), "carriedBy")).isEqualTo("cctv-plus");
+                }),
+
                 // Search in any language
                 expect("its English version listed", a -> assertThat(a.output())
                         .contains("urn:ponte:demo:cctv-plus:milano-cortina-focus-zh", "urn:ponte:demo:cctv-plus:milano-cortina-focus-en")),
