@@ -111,9 +111,7 @@ public final class CoproductionsResource implements Resource {
         }
         List<String> languages = List.copyOf(JsonInput.texts(body, "languages", false));
         for (int i = 0; i < languages.size(); i++) {
-            if (!languages.get(i).matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-                throw new Invalid("/languages/" + i, "a language is a BCP 47 tag such as it, zh-Hans or en");
-            }
+            JsonInput.languageTag(languages.get(i), "/languages/" + i);
         }
         List<Deliverable> deliverables = new ArrayList<>();
         JsonNode d = body.get("deliverables");

@@ -162,9 +162,7 @@ public final class ItemsResource implements Resource {
         Caller caller = x.caller();
         ItemId id = itemId(x);
         String language = JsonInput.text(x.body(MACHINE_TRANSLATION), "language");
-        if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-            throw new Invalid("/language", "language is a BCP 47 tag such as es or zh-Hans");
-        }
+        JsonInput.languageTag(language, "/language");
         Draft draft = translating.machineTranslate(caller, id, language, (source, from, to, engine) -> {
             ObjectNode document = (ObjectNode) ponte.formats.NinjsWriter.mapper().readTree(source.ninjs());
             ObjectNode translated = ponte.formats.MachineTranslated.of(document, to, engine.engine().name(), engine.engine().digitalSourceType(), from,

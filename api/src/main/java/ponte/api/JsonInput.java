@@ -50,6 +50,14 @@ final class JsonInput {
         return out;
     }
 
+    /** A BCP 47 language tag (it, zh-Hans, en-GB) at {@code pointer}, or a refusal there. */
+    static String languageTag(String value, String pointer) {
+        if (!value.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+            throw new Invalid(pointer, "a language is a BCP 47 tag such as it, zh-Hans or en-GB");
+        }
+        return value;
+    }
+
     static JsonNode object(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {

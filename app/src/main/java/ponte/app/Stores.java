@@ -8,6 +8,7 @@ import ponte.storage.Database;
 import ponte.storage.JdbcAgreements;
 import ponte.storage.JdbcCoproductions;
 import ponte.storage.JdbcDrafts;
+import ponte.storage.JdbcTranslationTasks;
 import ponte.storage.JdbcAuditTrail;
 import ponte.storage.JdbcTransactions;
 import ponte.storage.JdbcDeliveries;
@@ -25,7 +26,7 @@ import ponte.storage.Releases;
 record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
-              JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts) implements AutoCloseable {
+              JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts, JdbcTranslationTasks translationTasks) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -34,7 +35,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
-                new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db));
+                new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db), new JdbcTranslationTasks(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import ponte.api.AgreementsResource;
 import ponte.api.CoproductionsResource;
+import ponte.api.TranslationTasksResource;
 import ponte.api.AuditResource;
 import ponte.api.Authenticator;
 import ponte.api.ClientAddresses;
@@ -34,6 +35,7 @@ import ponte.core.coproduction.Coproducing;
 import ponte.core.coproduction.Cosigning;
 import ponte.core.translation.MachineTranslation;
 import ponte.core.translation.Translating;
+import ponte.core.translation.TranslationDesk;
 import ponte.core.agreements.Dealings;
 import ponte.core.audit.Audit;
 import ponte.core.audit.Auditing;
@@ -162,6 +164,7 @@ final class Wiring {
                 new CatalogueResource(cataloguing, dealings),
                 new AgreementsResource(agreeing, dealings, clock),
                 new CoproductionsResource(coproducing),
+                new TranslationTasksResource(new TranslationDesk(stores.translationTasks(), stores.items(), audit, clock, ids)),
                 new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),

@@ -159,6 +159,13 @@ class AuditTrailTest {
         expect(Action.ITEM_APPROVE, joint, ansaEditor);
         expect(Action.ITEM_PUBLISH, joint, ansaEditor); // the last approval releases it, in the approver's name
 
+        // A translation task assigned and done.
+        String task = act(ansaEditor, () -> node.post("/v1/translation-tasks", ansaEditor.secret(), "{\"item\":\"" + joint
+                + "\",\"language\":\"ko\",\"assignee\":\"kbs\"}")).json().get("id").asString();
+        expect(Action.TRANSLATION_TASK_ASSIGN, task, ansaEditor);
+        act(kbsEditor, () -> node.post("/v1/translation-tasks/" + task + "/done", kbsEditor.secret(), ""));
+        expect(Action.TRANSLATION_TASK_DONE, task, kbsEditor);
+
         // An item published, updated, corrected and killed.
         String item = act(ansaEditor, () -> node.post("/v1/items", ansaEditor.secret(), publishBody(ninjs("it", "Prima"), "wire"))).json().get("id").asString();
         expect(Action.ITEM_PUBLISH, item, ansaEditor);

@@ -73,6 +73,8 @@ class AuthorizationMatrixTest {
             POST   /v1/items/{id}/approve                   ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/items/{id}/reject                    ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/items/{id}/machine-translations      ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/translation-tasks/{id}               ok  ok  ok    404 404 404   404 404 404   404
+            POST   /v1/translation-tasks/{id}/done          ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             PATCH  /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
             DELETE /v1/endpoints/{id}                       ok  ok  ok    404 404 404   404 404 404   404
@@ -256,6 +258,8 @@ class AuthorizationMatrixTest {
             case "POST /v1/items/{id}/reject" -> new Call("POST", "/v1/items/" + t.coItem() + "/reject", "{\"version\": 1, \"comment\": \"no\"}");
             case "POST /v1/items/{id}/machine-translations" -> new Call("POST", "/v1/items/" + t.englishItem() + "/machine-translations",
                     "{\"language\": \"es\"}");
+            case "GET /v1/translation-tasks/{id}" -> new Call("GET", "/v1/translation-tasks/" + t.task(), null);
+            case "POST /v1/translation-tasks/{id}/done" -> new Call("POST", "/v1/translation-tasks/" + t.task() + "/done", "");
             case "GET /v1/products/{id}" -> new Call("GET", "/v1/products/" + t.product(), null);
             case "GET /problems/{slug}" -> new Call("GET", "/problems/not-found", null);
             case "GET /v1/endpoints/{id}" -> new Call("GET", endpoint + t.endpoint(), null);
@@ -335,6 +339,13 @@ class AuthorizationMatrixTest {
         String englishItem() {
             return kept.computeIfAbsent("englishItem", k -> created(node.post("/v1/items", keys.get("owner editor"),
                     publishBody(ninjs("en", "English story " + made.incrementAndGet()), "owner-news"))));
+        }
+
+        /** A translation task on the owner's item, assigned to the owner. */
+        String task() {
+            String item = item(); // made first: one computeIfAbsent may not run inside another
+            return kept.computeIfAbsent("task", k -> created(node.post("/v1/translation-tasks", keys.get("owner editor"),
+                    "{\"item\": \"" + item + "\", \"language\": \"en\", \"assignee\": \"owner\"}")));
         }
 
         String item() {

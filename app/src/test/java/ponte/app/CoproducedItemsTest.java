@@ -333,4 +333,26 @@ class CoproducedItemsTest {
             assertThat(feed(partner)).contains("killed:Curling, semifinale", "killed:冰壶半决赛", "killed:Curling, semi-final");
         }
     }
+
+    @Test
+    void translationTasksAreAssignedToAPartyListedForTheDeskAndMarkedDone() {
+        String italian = released("Bobsleigh, the two-man final");
+        TestNode.Answer task = node.post("/v1/translation-tasks", italpress,
+                "{\"item\": \"" + italian + "\", \"language\": \"zh-Hans\", \"assignee\": \"cctv-plus\", \"due\": \"2026-02-16T18:00:00Z\"}");
+        assertThat(task.status()).as(task.raw().body()).isEqualTo(201);
+        assertThat(task.json().get("state").asString()).isEqualTo("open");
+        String id = task.json().get("id").asString();
+
+        assertThat(node.get("/v1/translation-tasks?state=open", cctv).json().get("items")).extracting(t -> t.get("id").asString()).contains(id);
+        assertThat(node.get("/v1/translation-tasks/" + id, keys.editor("outsider")).status()).isEqualTo(404);
+        assertThat(node.get("/v1/translation-tasks", keys.editor("outsider")).json().get("items").toString()).doesNotContain(id);
+        TestNode.Answer done = node.post("/v1/translation-tasks/" + id + "/done", cctv, "");
+        assertThat(done.json().get("state").asString()).isEqualTo("done");
+        assertThat(node.get("/v1/translation-tasks?state=open", italpress).json().get("items").toString()).doesNotContain(id);
+
+        TestNode.Answer outsider = node.post("/v1/translation-tasks", italpress,
+                "{\"item\": \"" + italian + "\", \"language\": \"ja\", \"assignee\": \"outsider\"}");
+        assertThat(outsider.status()).isEqualTo(422);
+        assertThat(outsider.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/assignee");
+    }
 }

@@ -168,6 +168,9 @@ final class DocumentedRequests {
         if (template.startsWith("/v1/agreements")) {
             return "agreement";
         }
+        if (template.startsWith("/v1/translation-tasks")) {
+            return "translation-task";
+        }
         if (template.startsWith("/v1/coproductions")) {
             return "coproduction";
         }

@@ -239,6 +239,7 @@ class DocumentedRequestsProperties {
             case "/v1/products" -> known.add("product", id);
             case "/v1/agreements", "/v1/licences" -> known.add("agreement", id);
             case "/v1/coproductions" -> known.add("coproduction", id);
+            case "/v1/translation-tasks" -> known.add("translation-task", id);
             case "/v1/items" -> known.add("item", id);
             case "/v1/endpoints" -> known.add("endpoint", id);
             case "/v1/ingest/sources" -> known.add("source", id);

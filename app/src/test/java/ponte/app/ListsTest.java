@@ -68,6 +68,9 @@ class ListsTest {
         // Items: a story in three languages, the first revised; all findable as "harbour".
         String story = created(node.post("/v1/items", editor, publishBody(ninjs("it", "Harbour porto"), "owner-news")));
         ok(node.put("/v1/items/" + story, editor, reviseBody(ninjs("it", "Harbour porto, aggiornato"), "update")));
+        for (String language : List.of("ko", "ja")) {
+            created(node.post("/v1/translation-tasks", editor, "{\"item\": \"" + story + "\", \"language\": \"" + language + "\", \"assignee\": \"owner\"}"));
+        }
         for (String language : List.of("en", "de")) {
             created(node.post("/v1/items", editor, "{\"ninjs\": " + ninjs(language, "Harbour " + language)
                     + ", \"products\": [\"owner-news\"], \"translationOf\": \"" + story + "\"}"));
@@ -93,7 +96,7 @@ class ListsTest {
                 Map.entry("/v1/orgs", ""), Map.entry("/v1/orgs/{org}/keys", "/v1/orgs/owner/keys"), Map.entry("/v1/audit", ""),
                 Map.entry("/v1/products", ""), Map.entry("/v1/licences", ""), Map.entry("/v1/agreements", ""),
                 Map.entry("/v1/agreements/{id}/versions", "/v1/agreements/terms/versions"),
-                Map.entry("/v1/coproductions", ""), Map.entry("/v1/coproductions/{id}/versions", "/v1/coproductions/joint/versions"),
+                Map.entry("/v1/coproductions", ""), Map.entry("/v1/translation-tasks", ""), Map.entry("/v1/coproductions/{id}/versions", "/v1/coproductions/joint/versions"),
                 Map.entry("/v1/endpoints", ""), Map.entry("/v1/endpoints/{id}/deliveries", "/v1/endpoints/" + delivering + "/deliveries"),
                 Map.entry("/v1/endpoints/{id}/dead-letters", "/v1/endpoints/" + failing + "/dead-letters"),
                 Map.entry("/v1/ingest/sources", ""), Map.entry("/v1/search", "/v1/search?q=harbour&sort=newest"),

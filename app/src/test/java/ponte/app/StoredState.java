@@ -39,6 +39,7 @@ final class StoredState {
             "select * from coproduced_items order by item_id",
             "select * from item_drafts order by 1, 2",
             "select * from draft_signoffs order by seq",
+            "select * from translation_tasks order by id",
             "select id, org_id, url, format, filter_languages, filter_products, filter_subjects, secret, previous_secret, state from endpoints order by id",
             "select id, org_id, url, format, interval_s, products, paused from ingest_sources order by id",
             "select * from language_versions order by 1, 2",

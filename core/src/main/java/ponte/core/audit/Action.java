@@ -30,6 +30,8 @@ public enum Action {
     ITEM_DRAFT("item.draft", "item"),
     ITEM_APPROVE("item.approve", "item"),
     ITEM_REJECT("item.reject", "item"),
+    TRANSLATION_TASK_ASSIGN("translation-task.assign", "translation-task"),
+    TRANSLATION_TASK_DONE("translation-task.done", "translation-task"),
     ENDPOINT_CREATE("endpoint.create", "endpoint"),
     ENDPOINT_UPDATE("endpoint.update", "endpoint"),
     ENDPOINT_DELETE("endpoint.delete", "endpoint"),
