@@ -23,13 +23,16 @@ class CoproducedItemsTest {
     @TempDir
     static Path dataDir;
     static TestNode node;
+    static Receiver receiver;
     static Networks.Keys keys;
     static String italpress;
     static String cctv;
 
     @BeforeAll
     static void network() throws Exception {
-        node = new TestNode(dataDir);
+        node = new TestNode(dataDir, java.time.Clock.systemUTC(), ponte.delivery.DeliverySettings.defaults().allowingPrivate(true)
+                .withPoll(java.time.Duration.ofMillis(200)));
+        receiver = new Receiver();
         keys = aNetwork(node)
                 .agency("italpress", "IT").withKey("admin").withProducts("italpress-video").licensedTo("rai").licensedTo("sbs")
                 .agency("cctv-plus", "CN").withKey("admin").withProducts("cctv-plus-video").licensedTo("kbs").licensedTo("mediaset")
@@ -48,6 +51,7 @@ class CoproducedItemsTest {
     @AfterAll
     static void stop() throws Exception {
         node.close();
+        receiver.close();
     }
 
     static String coproduce(String editor, String headline) {
@@ -250,6 +254,18 @@ class CoproducedItemsTest {
             }
         }
         assertThat(licensors).containsOnly(java.util.Map.entry("rai", "italpress"), java.util.Map.entry("kbs", "cctv-plus"));
+    }
+
+    @Test
+    void eachDeliveryRecordsTheLicensorThatCarriedIt() {
+        TestNode.Hook hook = node.endpoint(keys.partner("kbs"), receiver.url("/kbs"), "ninjs", null);
+        String item = released("Rasun, the biathlon relay");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> node.handle().reachOf(new ponte.core.items.ItemId(item)).size() == 1);
+        assertThat(node.handle().reachOf(new ponte.core.items.ItemId(item))).singleElement().satisfies(d -> {
+            assertThat(d.endpoint().value()).isEqualTo(hook.id());
+            assertThat(d.licensor()).contains(new ponte.core.orgs.OrgId("cctv-plus"));
+        });
     }
 
     static String released(String headline) {

@@ -133,8 +133,9 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
             }
         }
         try (PreparedStatement reach = c.prepareStatement("""
-                insert into deliveries (endpoint_id, seq, org_id, item_id, version, delivered_at)
-                select ?, ?, ?, ?, ?, ? where not exists (select 1 from deliveries where endpoint_id = ? and seq = ?)""")) {
+                insert into deliveries (endpoint_id, seq, org_id, item_id, version, delivered_at, licensor_id)
+                select ?, ?, ?, ?, ?, ?, (select licensor_id from routes where org_id = ? and seq = ?)
+                where not exists (select 1 from deliveries where endpoint_id = ? and seq = ?)""")) {
             boolean any = false;
             for (Pending p : group) {
                 Outcome o = p.outcome();
@@ -142,7 +143,8 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
                     // A fact whatever happened to the cursor meanwhile: the receiver has the entry.
                     Delivered d = o.delivered().get();
                     String endpoint = d.endpoint().value();
-                    Jdbc.bind(reach, endpoint, d.entry().seq(), d.org().value(), d.item().value(), d.version(), d.at(), endpoint, d.entry().seq());
+                    Jdbc.bind(reach, endpoint, d.entry().seq(), d.org().value(), d.item().value(), d.version(), d.at(), d.org().value(),
+                            d.entry().seq(), endpoint, d.entry().seq());
                     reach.addBatch();
                     any = true;
                 }
@@ -252,7 +254,8 @@ public final class JdbcDeliveries implements Deliveries, AutoCloseable {
     public List<Delivered> reach(ItemId item) {
         return jdbc.query("select * from deliveries where item_id = ? order by seq, endpoint_id", rs -> new Delivered(
                 new EndpointId(rs.getString("endpoint_id")), new ponte.core.orgs.OrgId(rs.getString("org_id")), new ItemId(rs.getString("item_id")),
-                rs.getInt("version"), new Cursor(rs.getLong("seq")), Jdbc.instant(rs, "delivered_at")), item.value());
+                rs.getInt("version"), new Cursor(rs.getLong("seq")), Jdbc.instant(rs, "delivered_at"),
+                Optional.ofNullable(rs.getString("licensor_id")).map(ponte.core.orgs.OrgId::new)), item.value());
     }
 
     private static Recorded recorded(ResultSet rs) throws SQLException {
