@@ -30,6 +30,8 @@ final class Banner {
         System.out.println("  (each org also has demo-<org>-admin)");
         System.out.println("  try:  curl -s -H 'Authorization: Bearer demo-cgtn-partner' http://127.0.0.1:" + w.port() + "/v1/feed");
         System.out.println("  push: webhooks may point at this machine in the demo (POST /v1/endpoints); live: curl -N .../v1/stream");
+        System.out.println("  web UI:    http://127.0.0.1:" + w.port() + "/  (sign in as <org>-<role> with the demo key as password,"
+                + " e.g. italpress-editor / demo-italpress-editor)");
         System.out.println();
     }
 }

@@ -17,13 +17,15 @@ import ponte.storage.JdbcLeadership;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.storage.JdbcSources;
+import ponte.storage.JdbcSessions;
+import ponte.storage.JdbcUsers;
 import ponte.storage.Releases;
 
 /** A node's stores on its one database (embedded H2, or PostgreSQL shared with other nodes): core's ports in JDBC. */
 record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
-              JdbcIdempotencyKeys idempotencyKeys) implements AutoCloseable {
+              JdbcIdempotencyKeys idempotencyKeys, JdbcUsers users, JdbcSessions sessions) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -32,7 +34,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
-                new JdbcIdempotencyKeys(db));
+                new JdbcIdempotencyKeys(db), new JdbcUsers(db), new JdbcSessions(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

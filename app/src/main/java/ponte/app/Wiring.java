@@ -28,6 +28,7 @@ import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.Ids;
+import ponte.core.accounts.Accounts;
 import ponte.core.agreements.Agreeing;
 import ponte.core.agreements.Dealings;
 import ponte.core.audit.Audit;
@@ -57,6 +58,8 @@ import ponte.formats.Writers;
 import ponte.ingest.Poller;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
+import ponte.web.Argon2Passwords;
+import ponte.web.WebUi;
 import ponte.storage.NetworkFreshness;
 
 /**
@@ -78,6 +81,8 @@ final class Wiring {
     final Idempotency idempotency;
     final HttpApi http;
     final Authenticator authenticator;
+    /** People's accounts and sessions for the web UI. */
+    final Accounts accounts;
     /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
     final HttpApi management;
 
@@ -144,6 +149,9 @@ final class Wiring {
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
+        // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
+        accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.orgs(), clock, random, ids);
+        WebUi web = new WebUi(accounts, addresses::of, List.of());
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
@@ -160,7 +168,8 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail()))),
-                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
+                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
+                settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
     }

@@ -1,0 +1,51 @@
+package ponte.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+import ponte.core.accounts.Session;
+
+/**
+ * What every template gets besides its own values: the reader's language and messages, who is signed in, the CSRF
+ * token its forms send back, and the page's title.
+ */
+public record Page(Messages messages, Optional<Session> session, String csrf, String title, String path) {
+
+    public String lang() {
+        return messages.language();
+    }
+
+    public String t(String key, Object... args) {
+        return messages.t(key, args);
+    }
+
+    public boolean signedIn() {
+        return session.isPresent();
+    }
+
+    public Session user() {
+        return session.orElseThrow();
+    }
+
+    /** A time for this reader: date and time in their language's medium form, in UTC (said on the page). */
+    public String time(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(messages.locale()).withZone(ZoneOffset.UTC).format(instant);
+    }
+
+    /** A count in this reader's digits and grouping. */
+    public String number(long n) {
+        return java.text.NumberFormat.getIntegerInstance(messages.locale()).format(n);
+    }
+
+    /** Whether the navigation link to {@code prefix} is the current page's section. */
+    public boolean at(String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The same page in another title, for a template that names its own. */
+    public Page titled(String newTitle) {
+        return new Page(messages, session, csrf, newTitle, path);
+    }
+}
