@@ -59,6 +59,8 @@ import ponte.ingest.Poller;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
 import ponte.web.Argon2Passwords;
+import ponte.web.DeskLive;
+import ponte.web.DeskPages;
 import ponte.web.WebUi;
 import ponte.storage.NetworkFreshness;
 
@@ -151,7 +153,9 @@ final class Wiring {
         ItemViews views = new ItemViews(writers, stores.orgs());
         // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
         accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.orgs(), clock, random, ids);
-        WebUi web = new WebUi(accounts, addresses::of, List.of());
+        WebUi web = new WebUi(accounts, addresses::of, List.of(
+                new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
+                        new DeskLive(tail, delivery.heartbeat()), clock)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),

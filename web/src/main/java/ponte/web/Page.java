@@ -25,6 +25,11 @@ public record Page(Messages messages, Optional<Session> session, String csrf, St
         return session.isPresent();
     }
 
+    /** Whether the person may write and publish (editors and admins): the desk is theirs. */
+    public boolean editor() {
+        return session.map(s -> s.user().role().includes(ponte.core.access.Role.EDITOR)).orElse(false);
+    }
+
     public Session user() {
         return session.orElseThrow();
     }

@@ -42,6 +42,7 @@ public final class Visit {
     private final Map<String, String> params;
     private Fields form;
     private boolean answered;
+    private boolean streamed;
 
     Visit(Request request, Response response, Callback callback, TemplateEngine templates, Messages messages, Optional<Session> session,
           String csrf, String address, Map<String, String> params) {
@@ -150,6 +151,53 @@ public final class Visit {
         render(200, template, values);
     }
 
+    /** A template rendered to text (a fragment for a live update), with the page model and its own parameters. */
+    public String fragment(String template, Object... more) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("page", page(""));
+        for (int i = 0; i < more.length; i += 2) {
+            values.put((String) more[i], more[i + 1]);
+        }
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        templates.render(template, values, out);
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** Starts a Server-Sent Events answer; each send blocks this (virtual) thread until written. */
+    public Stream eventStream() {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
+        response.getHeaders().put("X-Accel-Buffering", "no"); // a proxy in front must not buffer a stream
+        answered = true;
+        streamed = true;
+        return new Stream();
+    }
+
+    /** An open event stream; closing it ends the response, unless writing already failed (the reader went away). */
+    public final class Stream implements AutoCloseable {
+        private boolean failed;
+
+        public void send(String text) throws Exception {
+            Callback.Completable written = new Callback.Completable();
+            response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
+            try {
+                written.get();
+            } catch (Exception e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (failed) {
+                callback.failed(new java.io.IOException("the reader went away"));
+            } else {
+                response.write(true, ByteBuffer.allocate(0), callback);
+            }
+        }
+    }
+
     /** After a POST: 303 to a page the browser then GETs, so a reload does not send the form again. */
     public void redirect(String location) {
         response.setStatus(303);
@@ -171,6 +219,11 @@ public final class Visit {
 
     boolean answered() {
         return answered;
+    }
+
+    /** Whether the answer was a stream, which settles the response itself when it closes. */
+    boolean streamed() {
+        return streamed;
     }
 
     /** Sets a cookie the page's scripts cannot read, sent only to this site (and only over HTTPS when served so). */

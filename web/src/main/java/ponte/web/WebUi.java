@@ -94,7 +94,9 @@ public final class WebUi extends Handler.Abstract {
             dispatch(visit, path, match);
         } catch (Throwable failure) {
             if (visit.answered()) {
-                callback.failed(failure);
+                if (!visit.streamed()) {
+                    callback.failed(failure);
+                }
             } else {
                 error(visit, failure);
             }

@@ -25,4 +25,7 @@ public interface Items {
 
     /** The other language versions of the item (its {@link ponte.core.reading.LanguageVersions} set without it), in log order. */
     List<ItemId> languageVersions(ItemId id);
+
+    /** The org's own items with their latest versions, newest first, after {@code after}; at most {@code limit}. */
+    List<Owned> ownedBy(OrgId org, Optional<Owned.Position> after, int limit);
 }
