@@ -205,6 +205,12 @@ public final class Visit {
         answer(ByteBuffer.allocate(0));
     }
 
+    /** A file to save, not to show: the browser offers it under {@code filename}. */
+    public void download(String contentType, String filename, byte[] bytes) {
+        response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+        bytes(200, contentType, bytes, "no-store");
+    }
+
     void bytes(int status, String contentType, byte[] bytes, String cacheControl) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
