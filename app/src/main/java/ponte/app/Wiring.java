@@ -59,6 +59,7 @@ import ponte.ingest.Poller;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
 import ponte.web.Argon2Passwords;
+import ponte.web.AgreementPages;
 import ponte.web.DeskLive;
 import ponte.web.DeskPages;
 import ponte.web.PortalPages;
@@ -156,7 +157,8 @@ final class Wiring {
         accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.orgs(), clock, random, ids);
         WebUi web = new WebUi(accounts, addresses::of, List.of(
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
-                        new DeskLive(tail, delivery.heartbeat()), clock),
+                        new DeskLive(tail, delivery.heartbeat()), agreeing, clock),
+                new AgreementPages(agreeing, dealings, clock),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(

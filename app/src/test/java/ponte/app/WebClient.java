@@ -60,9 +60,13 @@ final class WebClient {
         return postExactly(path, all, headers);
     }
 
+    /** A field sent several times (check boxes, repeated inputs): the values joined by this, split again when posted. */
+    static final String REPEAT = "\u0000";
+
     /** Posts exactly these fields: no CSRF token unless given. */
     Page postExactly(String path, Map<String, String> form, String... headers) {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        String body = form.entrySet().stream().flatMap(e -> java.util.Arrays.stream(e.getValue().split(REPEAT, -1))
+                .map(v -> enc(e.getKey()) + "=" + enc(v))).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded"), headers);
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import ponte.core.Invalid;
 import ponte.core.NotFound;
 import ponte.core.access.Role;
+import ponte.core.agreements.Agreeing;
 import ponte.core.agreements.Dealings;
 import ponte.core.agreements.Explaining;
 import ponte.core.items.Event;
@@ -39,10 +40,11 @@ public final class DeskPages implements Section {
     private final Dealings dealings;
     private final NinjsReader ninjs;
     private final DeskLive live;
+    private final Agreeing agreeing;
     private final Clock clock;
 
     public DeskPages(Reading reading, Publishing publishing, Explaining explaining, LanguageVersions languageVersions, Dealings dealings,
-                     NinjsReader ninjs, DeskLive live, Clock clock) {
+                     NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock) {
         this.reading = reading;
         this.publishing = publishing;
         this.explaining = explaining;
@@ -50,6 +52,7 @@ public final class DeskPages implements Section {
         this.dealings = dealings;
         this.ninjs = ninjs;
         this.live = live;
+        this.agreeing = agreeing;
         this.clock = clock;
         live.of(this);
     }
@@ -92,9 +95,10 @@ public final class DeskPages implements Section {
         return reading.ownItems(visit.caller(), after, PAGE).stream().map(o -> new Row(o, status(o, now))).toList();
     }
 
-    /** Agreements ending soon, shown on the desk; filled in by the agreements pages when they are built. */
-    private Optional<String> banner(Visit visit) {
-        return Optional.empty();
+    /** The org's agreements in force that end within 30 days (warned at 30, 7 and 1 days). */
+    private List<Expiry> banner(Visit visit) {
+        Instant now = clock.instant();
+        return agreeing.mine(visit.caller()).stream().flatMap(a -> Expiry.of(a, now).stream()).toList();
     }
 
     static String status(Owned o, Instant now) {
