@@ -70,7 +70,10 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page shows {@code text} somewhere (live updates, redirects after a form). */
     void waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        // The page may be replaced while it is read (a redirect after a form): a stale or missing body is read again.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     /** Signs in through the form, as a person does, after signing out whoever was signed in. */
