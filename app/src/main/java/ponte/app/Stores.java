@@ -17,6 +17,7 @@ import ponte.storage.JdbcLeadership;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.storage.JdbcSources;
+import ponte.storage.JdbcLinks;
 import ponte.storage.JdbcSessions;
 import ponte.storage.JdbcUsers;
 import ponte.storage.Releases;
@@ -25,7 +26,7 @@ import ponte.storage.Releases;
 record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
-              JdbcIdempotencyKeys idempotencyKeys, JdbcUsers users, JdbcSessions sessions) implements AutoCloseable {
+              JdbcIdempotencyKeys idempotencyKeys, JdbcUsers users, JdbcSessions sessions, JdbcLinks links) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -34,7 +35,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
-                new JdbcIdempotencyKeys(db), new JdbcUsers(db), new JdbcSessions(db));
+                new JdbcIdempotencyKeys(db), new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

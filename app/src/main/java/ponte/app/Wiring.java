@@ -29,6 +29,7 @@ import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.Ids;
 import ponte.core.accounts.Accounts;
+import ponte.core.accounts.Inviting;
 import ponte.core.agreements.Agreeing;
 import ponte.core.agreements.Dealings;
 import ponte.core.audit.Audit;
@@ -59,6 +60,7 @@ import ponte.ingest.Poller;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
 import ponte.web.Argon2Passwords;
+import ponte.web.AdminPages;
 import ponte.web.AgreementPages;
 import ponte.web.DeskLive;
 import ponte.web.DeskPages;
@@ -154,11 +156,12 @@ final class Wiring {
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
         ItemViews views = new ItemViews(writers, stores.orgs());
         // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
-        accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.orgs(), clock, random, ids);
+        accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.links(), stores.orgs(), clock, random, ids);
         WebUi web = new WebUi(accounts, addresses::of, List.of(
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
                         new DeskLive(tail, delivery.heartbeat()), agreeing, clock),
                 new AgreementPages(agreeing, dealings, clock),
+                new AdminPages(accounts, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(

@@ -30,6 +30,11 @@ public record Page(Messages messages, Optional<Session> session, String csrf, St
         return session.map(s -> s.user().role().includes(ponte.core.access.Role.EDITOR)).orElse(false);
     }
 
+    /** Whether the person is an admin of the org: keys, people and invitations are theirs. */
+    public boolean admin() {
+        return session.map(s -> s.user().role() == ponte.core.access.Role.ADMIN).orElse(false);
+    }
+
     public Session user() {
         return session.orElseThrow();
     }

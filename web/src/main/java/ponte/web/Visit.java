@@ -242,6 +242,11 @@ public final class Visit {
         cookie(cookie, "", Duration.ZERO);
     }
 
+    /** Whether this request came over HTTPS. */
+    public boolean secure() {
+        return secure(request);
+    }
+
     /** Over HTTPS, directly or behind a proxy that says so (believing a false claim only keeps the claimant's own cookie from it). */
     static boolean secure(Request request) {
         return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));

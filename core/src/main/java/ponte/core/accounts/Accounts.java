@@ -47,7 +47,13 @@ public final class Accounts {
     /** Checked when a user name is unknown, so an unknown name takes as long to refuse as a wrong password. */
     private final String decoy;
 
-    public Accounts(Users users, Sessions sessions, Passwords passwords, Orgs orgs, Clock clock, RandomGenerator random, Ids ids) {
+    /** How long an invitation or reset link works. */
+    public static final Duration LINK_LIFETIME = Duration.ofDays(7);
+
+    private final Links links;
+
+    public Accounts(Users users, Sessions sessions, Passwords passwords, Links links, Orgs orgs, Clock clock, RandomGenerator random, Ids ids) {
+        this.links = links;
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -66,11 +72,7 @@ public final class Accounts {
         if (user.isEmpty() || !matches) {
             return Optional.empty();
         }
-        String token = token();
-        Instant now = clock.instant();
-        Session session = new Session(user.get(), token(), now, now.plus(LIFETIME));
-        sessions.open(KeyId.sha256Hex(token), user.get().id(), session.csrf(), now, session.expiresAt());
-        return Optional.of(new Opened(token, session));
+        return Optional.of(open(user.get()));
     }
 
     /** The session this cookie's token opens, if it has not ended or expired. */
@@ -111,6 +113,68 @@ public final class Accounts {
             throw new Conflict("the user name " + username + " is taken");
         }
         return user;
+    }
+
+    /**
+     * A one-time link for a new account of the org (its admin, or the operator, invites someone): the token, to be
+     * shown once to whoever invites, who passes it on. The account exists once the link is used.
+     */
+    public String invite(Caller caller, OrgId org, String username, Role role) {
+        requireAdministers(caller, org);
+        User.requireUsername(username);
+        if (users.byUsername(username).isPresent()) {
+            throw new Conflict("the user name " + username + " is taken");
+        }
+        return link(new Link(Link.Purpose.INVITE, org, username, role, clock.instant(), clock.instant().plus(LINK_LIFETIME)));
+    }
+
+    /** A one-time link to set a new password for one of the org's accounts: its admin's way to help someone locked out. */
+    public String resetLink(Caller caller, OrgId org, UserId id) {
+        requireAdministers(caller, org);
+        User user = users.byId(id).filter(u -> u.org().equals(org)).orElseThrow(() -> new NotFound("no such user"));
+        return link(new Link(Link.Purpose.RESET, org, user.username(), user.role(), clock.instant(), clock.instant().plus(LINK_LIFETIME)));
+    }
+
+    private String link(Link link) {
+        String token = token();
+        links.add(KeyId.sha256Hex(token), link);
+        return token;
+    }
+
+    /** What a link is for, while it may still be used; empty for a used, expired or unknown one. */
+    public Optional<Link> link(String token) {
+        Instant now = clock.instant();
+        return token == null || token.isEmpty() ? Optional.empty() : links.unused(KeyId.sha256Hex(token)).filter(l -> now.isBefore(l.expiresAt()));
+    }
+
+    /**
+     * Uses a link: sets the password (of the new account, for an invitation; ending every session of the existing one,
+     * for a reset) and signs the person in.
+     */
+    public Opened redeem(String token, String password) {
+        Link link = link(token).orElseThrow(() -> new NotFound("this link is used, expired or unknown"));
+        requirePassword(password);
+        if (!links.use(KeyId.sha256Hex(token), clock.instant())) {
+            throw new NotFound("this link is used, expired or unknown");
+        }
+        User user = switch (link.purpose()) {
+            case INVITE -> add(link.org(), link.username(), link.role(), password);
+            case RESET -> {
+                User existing = users.byUsername(link.username()).orElseThrow(() -> new NotFound("no such user"));
+                users.setPassword(existing.id(), passwords.hash(password));
+                sessions.endAll(existing.id());
+                yield existing;
+            }
+        };
+        return open(user);
+    }
+
+    private Opened open(User user) {
+        String token = token();
+        Instant now = clock.instant();
+        Session session = new Session(user, token(), now, now.plus(LIFETIME));
+        sessions.open(KeyId.sha256Hex(token), user.id(), session.csrf(), now, session.expiresAt());
+        return new Opened(token, session);
     }
 
     /** The org's accounts, for its admin. */
