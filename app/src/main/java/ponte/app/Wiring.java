@@ -63,6 +63,7 @@ import ponte.web.Argon2Passwords;
 import ponte.web.AdminPages;
 import ponte.web.AgreementPages;
 import ponte.web.DeskLive;
+import ponte.web.EndpointPages;
 import ponte.web.DeskPages;
 import ponte.web.PortalPages;
 import ponte.web.WebUi;
@@ -161,6 +162,7 @@ final class Wiring {
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
                         new DeskLive(tail, delivery.heartbeat()), agreeing, clock),
                 new AgreementPages(agreeing, dealings, clock),
+                new EndpointPages(subscribing),
                 new AdminPages(accounts, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
