@@ -66,6 +66,7 @@ import ponte.web.DeskLive;
 import ponte.web.EndpointPages;
 import ponte.web.DeskPages;
 import ponte.web.PortalPages;
+import ponte.web.SessionCache;
 import ponte.web.WebUi;
 import ponte.storage.NetworkFreshness;
 
@@ -158,12 +159,15 @@ final class Wiring {
         ItemViews views = new ItemViews(writers, stores.orgs());
         // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
         accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.links(), stores.orgs(), clock, random, ids);
-        WebUi web = new WebUi(accounts, addresses::of, List.of(
+        SessionCache sessions = new SessionCache(accounts, clock);
+        DeskLive deskLive = new DeskLive(tail, delivery.heartbeat());
+        commits.subscribe(deskLive::committed); // this node's own entries at once, whatever the log mode
+        WebUi web = new WebUi(accounts, sessions, addresses::of, List.of(
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
-                        new DeskLive(tail, delivery.heartbeat()), agreeing, clock),
+                        deskLive, agreeing, clock),
                 new AgreementPages(agreeing, dealings, clock),
                 new EndpointPages(subscribing),
-                new AdminPages(accounts, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
+                new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(

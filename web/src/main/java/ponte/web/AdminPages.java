@@ -34,9 +34,12 @@ public final class AdminPages implements Section {
     private final Onboarding onboarding;
     private final Dealings dealings;
     private final Consumer<KeyId> forgetKey;
+    private final SessionCache sessions;
 
     /** @param forgetKey tells the API's key cache of a revoked key, so this node refuses it at once */
-    public AdminPages(Accounts accounts, Inviting inviting, Onboarding onboarding, Dealings dealings, Consumer<KeyId> forgetKey) {
+    public AdminPages(Accounts accounts, SessionCache sessions, Inviting inviting, Onboarding onboarding, Dealings dealings,
+                      Consumer<KeyId> forgetKey) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.inviting = inviting;
         this.onboarding = onboarding;
@@ -115,7 +118,9 @@ public final class AdminPages implements Section {
     }
 
     private void endSessions(Visit visit) {
-        accounts.endSessions(visit.caller(), own(visit), new UserId(visit.param("id")));
+        UserId user = new UserId(visit.param("id"));
+        accounts.endSessions(visit.caller(), own(visit), user);
+        sessions.forget(user);
         visit.redirect("/app/admin/users");
     }
 
@@ -164,6 +169,7 @@ public final class AdminPages implements Section {
         }
         try {
             Accounts.Opened opened = accounts.redeem(token, password);
+            sessions.forget(opened.session().user().id()); // a reset ended the account's other sessions
             visit.cookie(Visit.SESSION_COOKIE, opened.token(), Accounts.LIFETIME);
             visit.forget(Visit.CSRF_COOKIE);
             visit.redirect(link.purpose() == ponte.core.accounts.Link.Purpose.INVITE ? "/app/welcome" : "/app/");

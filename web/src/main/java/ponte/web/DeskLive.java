@@ -1,6 +1,7 @@
 package ponte.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,14 @@ public final class DeskLive {
         tail.subscribe(this::appended);
     }
 
+    /**
+     * Entries this node's log writer committed, told as soon as they are durable: on PostgreSQL and Kafka the tail
+     * hears a node's own entries only after a round trip, and a desk must show what its editor just filed.
+     */
+    public void committed(List<LogEntry> entries) {
+        entries.forEach(this::appended);
+    }
+
     /** The desk whose rows the streams send. */
     void of(DeskPages pages) {
         this.desk = pages;
@@ -50,6 +59,11 @@ public final class DeskLive {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** How many entries of the org's items this node's tail has handed on: a desk's first page is current while it stays. */
+    long changes(OrgId org) {
+        return count(org);
     }
 
     private long count(OrgId org) {

@@ -42,6 +42,10 @@ public final class DeskPages implements Section {
     private final DeskLive live;
     private final Agreeing agreeing;
     private final Clock clock;
+    private final java.util.Map<OrgId, FirstPage> firstPages = new java.util.concurrent.ConcurrentHashMap<>();
+    /** An org's agreements for the banner, read at most every few seconds (a warning is about days). */
+    private final com.github.benmanes.caffeine.cache.Cache<OrgId, List<ponte.core.agreements.Agreement>> agreements =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
 
     public DeskPages(Reading reading, Publishing publishing, Explaining explaining, LanguageVersions languageVersions, Dealings dealings,
                      NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock) {
@@ -90,15 +94,34 @@ public final class DeskPages implements Section {
     }
 
     List<Row> rows(Visit visit, Optional<Owned.Position> after) {
-        visit.caller().actingFor(Role.EDITOR);
+        OrgId org = visit.caller().actingFor(Role.EDITOR);
         Instant now = clock.instant();
-        return reading.ownItems(visit.caller(), after, PAGE).stream().map(o -> new Row(o, status(o, now))).toList();
+        List<Owned> owned;
+        if (after.isPresent()) {
+            owned = reading.ownItems(visit.caller(), after, PAGE);
+        } else {
+            // The first page changes only with an entry of the org's items, which the tail tells: read it again then.
+            // The count is read before the page, so an entry appended meanwhile makes the next visit read again.
+            long changes = live.changes(org);
+            FirstPage cached = firstPages.get(org);
+            if (cached != null && cached.changes() == changes) {
+                owned = cached.owned();
+            } else {
+                owned = reading.ownItems(visit.caller(), after, PAGE);
+                firstPages.put(org, new FirstPage(changes, owned));
+            }
+        }
+        return owned.stream().map(o -> new Row(o, status(o, now))).toList();
     }
 
-    /** The org's agreements in force that end within 30 days (warned at 30, 7 and 1 days). */
+    private record FirstPage(long changes, List<Owned> owned) {}
+
+    /** The org's agreements in force that end within 30 days (warned at 30, 7 and 1 days); days matter, not seconds. */
     private List<Expiry> banner(Visit visit) {
+        OrgId org = visit.caller().actingFor(Role.EDITOR);
+        List<ponte.core.agreements.Agreement> mine = agreements.get(org, o -> agreeing.mine(visit.caller()));
         Instant now = clock.instant();
-        return agreeing.mine(visit.caller()).stream().flatMap(a -> Expiry.of(a, now).stream()).toList();
+        return mine.stream().flatMap(a -> Expiry.of(a, now).stream()).toList();
     }
 
     static String status(Owned o, Instant now) {

@@ -1,9 +1,6 @@
 package ponte.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Optional;
 import ponte.core.accounts.Session;
 
@@ -41,11 +38,14 @@ public record Page(Messages messages, Optional<Session> session, String csrf, St
 
     /** A time for this reader: date and time in their language's medium form, in UTC (said on the page). */
     public String time(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(messages.locale()).withZone(ZoneOffset.UTC).format(instant);
+        return messages.dateTime().format(instant);
     }
 
     /** A count in this reader's digits and grouping. */
     public String number(long n) {
+        if (n > -1000 && n < 1000) {
+            return Long.toString(n); // no grouping below a thousand, and the four UI languages write Western digits
+        }
         return java.text.NumberFormat.getIntegerInstance(messages.locale()).format(n);
     }
 

@@ -15,6 +15,8 @@ public final class Pages {
     record Match(Route route, Map<String, String> params) {}
 
     private final List<Route> routes = new ArrayList<>();
+    /** Routes without parameters, by method and path: most requests are found here without trying a pattern. */
+    private final Map<String, Route> exact = new HashMap<>();
 
     /** A page for signed-in people only: others are sent to sign in. */
     public Pages get(String template, PageHandler handler) {
@@ -41,11 +43,19 @@ public final class Pages {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, signedIn, handler));
+        Route route = new Route(method, template, Pattern.compile(regex.toString()), names, signedIn, handler);
+        routes.add(route);
+        if (names.isEmpty()) {
+            exact.put(method + " " + template, route);
+        }
         return this;
     }
 
     Optional<Match> find(String method, String path) {
+        Route fixed = exact.get(method + " " + path);
+        if (fixed != null) {
+            return Optional.of(new Match(fixed, Map.of()));
+        }
         for (Route r : routes) {
             Matcher m = r.pattern().matcher(path);
             if (r.method().equals(method) && m.matches()) {

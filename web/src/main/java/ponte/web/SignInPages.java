@@ -8,9 +8,11 @@ import ponte.core.accounts.Accounts;
 final class SignInPages implements Section {
     private final Accounts accounts;
     private final SignInThrottle throttle;
+    private final SessionCache sessions;
 
-    SignInPages(Accounts accounts, SignInThrottle throttle) {
+    SignInPages(Accounts accounts, SessionCache sessions, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.throttle = throttle;
     }
 
@@ -53,7 +55,10 @@ final class SignInPages implements Section {
     }
 
     private void signOut(Visit visit) {
-        visit.session().ifPresent(s -> accounts.signOut(visit.sessionToken()));
+        visit.session().ifPresent(s -> {
+            accounts.signOut(visit.sessionToken());
+            sessions.forget(visit.sessionToken());
+        });
         visit.forget(Visit.SESSION_COOKIE);
         visit.redirect("/app/sign-in");
     }

@@ -38,7 +38,7 @@ public final class WebUi extends Handler.Abstract {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
             + "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private final Accounts accounts;
+    private final SessionCache sessions;
     private final Function<Request, String> addresses;
     private final TemplateEngine templates;
     private final Map<String, Messages> bundles = Messages.load();
@@ -50,11 +50,11 @@ public final class WebUi extends Handler.Abstract {
      * @param addresses who the client is (behind the node's trusted proxies), as the API judges it
      * @param sections  the UI's parts, each with its pages
      */
-    public WebUi(Accounts accounts, Function<Request, String> addresses, List<Section> sections) {
-        this.accounts = accounts;
+    public WebUi(Accounts accounts, SessionCache sessions, Function<Request, String> addresses, List<Section> sections) {
+        this.sessions = sessions;
         this.addresses = addresses;
         this.templates = TemplateEngine.createPrecompiled(null, ContentType.Html, WebUi.class.getClassLoader(), "ponte.web.templates");
-        new SignInPages(accounts, new SignInThrottle()).register(pages);
+        new SignInPages(accounts, sessions, new SignInThrottle()).register(pages);
         new HomePage().register(pages);
         sections.forEach(s -> s.register(pages));
     }
@@ -72,7 +72,7 @@ public final class WebUi extends Handler.Abstract {
         }
         headers(response);
         Optional<String> token = cookie(request, Visit.SESSION_COOKIE);
-        Optional<Session> session = token.flatMap(accounts::session);
+        Optional<Session> session = token.flatMap(sessions::session);
         Messages messages = bundles.get(Language.choose(cookie(request, Visit.LANGUAGE_COOKIE), request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
         String csrf;
         Optional<String> newCsrf = Optional.empty();
