@@ -67,6 +67,7 @@ import ponte.web.EndpointPages;
 import ponte.web.DeskPages;
 import ponte.web.PortalPages;
 import ponte.web.SessionCache;
+import ponte.web.SourcePages;
 import ponte.web.WebUi;
 import ponte.storage.NetworkFreshness;
 
@@ -167,6 +168,7 @@ final class Wiring {
                         deskLive, agreeing, clock),
                 new AgreementPages(agreeing, dealings, clock),
                 new EndpointPages(subscribing),
+                new SourcePages(ingesting),
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);

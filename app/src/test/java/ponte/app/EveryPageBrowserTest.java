@@ -52,6 +52,11 @@ class EveryPageBrowserTest {
         check("/app/admin/users", "page-admin-users");
         check("/app/admin/invite", "page-admin-invite");
         check("/app/portal/licences", "page-licences");
+        TestNode.Answer source = node.post("/v1/ingest/sources", "demo-cinecitta-editor",
+                "{\"url\":\"http://127.0.0.1:9/feed.json\",\"format\":\"ninjs\",\"products\":[\"cinecitta-cinema\"]}");
+        assertThat(source.status()).isEqualTo(201);
+        check("/app/desk/sources", "page-desk-sources");
+        assertThat(browser.text("main")).contains("http://127.0.0.1:9/feed.json");
         check("/app/nowhere", "page-not-found");
     }
 
