@@ -81,7 +81,7 @@ class PortalTest {
 
         String found = cctv.get("/app/portal?q=tartufi").body();
 
-        assertThat(found).contains("Ricerca dei tartufi bianchi ad Alba");
+        assertThat(found).contains("Ricerca dei tartufi bianchi ad Alba", "id=\"histogram\"", "Found per day");
         assertThat(partner("kaze-broadcasting").get("/app/portal?q=tartufi").body()).doesNotContain("tartufi bianchi");
     }
 
