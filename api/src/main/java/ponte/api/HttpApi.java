@@ -38,6 +38,15 @@ public final class HttpApi implements AutoCloseable {
      */
     public HttpApi(List<Resource> resources, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency, String host,
                    int port) {
+        this(resources, authenticator, limiter, idempotency, Optional.empty(), host, port);
+    }
+
+    /**
+     * @param pages a handler asked first, which answers the paths that are its own (the web UI's) and declines the
+     *              rest; the API never sees a request it answered
+     */
+    public HttpApi(List<Resource> resources, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency,
+                   Optional<Handler> pages, String host, int port) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("ponte-http");
         // Handlers block on the database; virtual threads make that cheap without an async style.
@@ -50,7 +59,8 @@ public final class HttpApi implements AutoCloseable {
         Routes table = new Routes();
         resources.forEach(resource -> resource.register(table));
         routes = table.all();
-        server.setHandler(new Dispatcher(table, authenticator, limiter, idempotency, NinjsWriter.mapper()));
+        Handler api = new Dispatcher(table, authenticator, limiter, idempotency, NinjsWriter.mapper());
+        server.setHandler(pages.<Handler>map(p -> new Handler.Sequence(p, api)).orElse(api));
         server.setErrorHandler(new JettyRefusals(NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
     }

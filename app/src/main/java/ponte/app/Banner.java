@@ -28,6 +28,8 @@ final class Banner {
         loaded.keys().stream().filter(k -> k.role() != Role.ADMIN).collect(Collectors.groupingBy(DemoNetwork.DemoKey::org, java.util.TreeMap::new, Collectors.toList()))
                 .forEach((org, keys) -> System.out.printf("    %-20s %s%n", org, keys.stream().map(DemoNetwork.DemoKey::secret).collect(Collectors.joining("  "))));
         System.out.println("  (each org also has demo-<org>-admin)");
+        System.out.println("  web UI:    http://127.0.0.1:" + w.port() + "/  (sign in as <org>-<role> with the demo key as password,"
+                + " e.g. italpress-editor / demo-italpress-editor)");
         System.out.println("  try:  curl -s -H 'Authorization: Bearer demo-cgtn-partner' http://127.0.0.1:" + w.port() + "/v1/feed");
         System.out.println("  push: webhooks may point at this machine in the demo (POST /v1/endpoints); live: curl -N .../v1/stream");
         System.out.println();

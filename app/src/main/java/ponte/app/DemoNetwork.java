@@ -35,6 +35,11 @@ public final class DemoNetwork {
     /** A demo key, printed so the README's tour can be followed by copy and paste. */
     public record DemoKey(OrgId org, Role role, String secret) {}
 
+    /** The demo user of a demo key: "italpress-editor", whose password is the key, "demo-italpress-editor". */
+    static String username(DemoKey key) {
+        return key.org().value() + "-" + key.role().wire();
+    }
+
     public record Loaded(int orgs, int products, int agreements, int itemsPublished, List<DemoKey> keys) {}
 
     private final UseCases useCases;

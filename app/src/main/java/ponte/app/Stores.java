@@ -20,13 +20,17 @@ import ponte.storage.JdbcLeadership;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.storage.JdbcSources;
+import ponte.storage.JdbcLinks;
+import ponte.storage.JdbcSessions;
+import ponte.storage.JdbcUsers;
 import ponte.storage.Releases;
 
 /** A node's stores on its one database (embedded H2, or PostgreSQL shared with other nodes): core's ports in JDBC. */
 record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
-              JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts, JdbcTranslationTasks translationTasks) implements AutoCloseable {
+              JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts, JdbcTranslationTasks translationTasks,
+              JdbcUsers users, JdbcSessions sessions, JdbcLinks links) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -35,7 +39,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
-                new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db), new JdbcTranslationTasks(db));
+                new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db), new JdbcTranslationTasks(db),
+                new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

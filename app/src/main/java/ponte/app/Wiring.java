@@ -30,6 +30,8 @@ import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.Ids;
+import ponte.core.accounts.Accounts;
+import ponte.core.accounts.Inviting;
 import ponte.core.agreements.Agreeing;
 import ponte.core.coproduction.Coproducing;
 import ponte.core.coproduction.Cosigning;
@@ -64,6 +66,16 @@ import ponte.formats.Writers;
 import ponte.ingest.Poller;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
+import ponte.web.Argon2Passwords;
+import ponte.web.AdminPages;
+import ponte.web.AgreementPages;
+import ponte.web.DeskLive;
+import ponte.web.EndpointPages;
+import ponte.web.DeskPages;
+import ponte.web.PortalPages;
+import ponte.web.SessionCache;
+import ponte.web.SourcePages;
+import ponte.web.WebUi;
 import ponte.storage.NetworkFreshness;
 
 /**
@@ -85,6 +97,8 @@ final class Wiring {
     final Idempotency idempotency;
     final HttpApi http;
     final Authenticator authenticator;
+    /** People's accounts and sessions for the web UI. */
+    final Accounts accounts;
     /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
     final HttpApi management;
 
@@ -154,6 +168,19 @@ final class Wiring {
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning);
         ItemViews views = new ItemViews(writers, stores.orgs());
+        // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
+        accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.links(), stores.orgs(), clock, random, ids);
+        SessionCache sessions = new SessionCache(accounts, clock);
+        DeskLive deskLive = new DeskLive(tail, delivery.heartbeat());
+        commits.subscribe(deskLive::committed); // this node's own entries at once, whatever the log mode
+        WebUi web = new WebUi(accounts, sessions, addresses::of, List.of(
+                new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
+                        deskLive, agreeing, clock),
+                new AgreementPages(agreeing, dealings, clock),
+                new EndpointPages(subscribing),
+                new SourcePages(ingesting),
+                new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
+                new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
@@ -172,7 +199,8 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail()))),
-                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
+                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
+                settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
     }

@@ -70,7 +70,7 @@ class ArchitectureTest {
                 .layer("publishing").definedBy("ponte.core.publishing..")
                 .layer("reading").definedBy("ponte.core.reading..")
                 .layer("use cases").definedBy("ponte.core.onboarding..", "ponte.core.agreements..", "ponte.core.coproduction..", "ponte.core.delivery..",
-                        "ponte.core.ingest..", "ponte.core.search..")
+                        "ponte.core.ingest..", "ponte.core.search..", "ponte.core.accounts..")
                 .whereLayer("use cases").mayNotBeAccessedByAnyLayer()
                 .whereLayer("reading").mayOnlyBeAccessedByLayers("use cases")
                 .whereLayer("publishing").mayOnlyBeAccessedByLayers("use cases")
@@ -88,7 +88,7 @@ class ArchitectureTest {
     @Test
     void no_module_has_a_package_cycle() {
         slices().matching("ponte.(*)..").should().beFreeOfCycles().check(PONTE);
-        for (String module : new String[] {"storage", "kafka", "formats", "outbound", "delivery", "ingest", "translation", "search", "api", "app", "bench"}) {
+        for (String module : new String[] {"storage", "kafka", "formats", "outbound", "delivery", "ingest", "translation", "search", "api", "web", "app", "bench"}) {
             slices().matching("ponte." + module + ".(**)").should().beFreeOfCycles().allowEmptyShould(true).check(PONTE);
         }
     }
@@ -118,6 +118,23 @@ class ArchitectureTest {
     void api_does_not_reach_into_storage() {
         noClasses().that().resideInAPackage("ponte.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("ponte.storage..", "ponte.app..")
+                .check(PONTE);
+    }
+
+    /** The web UI is an adapter beside the API, not on top of it: pages call core's use cases themselves. */
+    @Test
+    void web_depends_on_no_other_adapter_but_formats() {
+        noClasses().that().resideInAPackage("ponte.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..", "ponte.delivery..",
+                        "ponte.ingest..", "ponte.search..", "ponte.kafka..", "ponte.outbound..")
+                .check(PONTE);
+    }
+
+    /** Pages reach content through the use cases that ask the gate, as the API does. */
+    @Test
+    void web_reads_content_only_through_gated_use_cases() {
+        noClasses().that().resideInAPackage("ponte.web..")
+                .should().dependOnClassesThat().belongToAnyOf(Items.class, ContentLog.class)
                 .check(PONTE);
     }
 

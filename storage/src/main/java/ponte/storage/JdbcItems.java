@@ -12,6 +12,7 @@ import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Items;
+import ponte.core.items.Owned;
 import ponte.core.items.Version;
 import ponte.core.items.VersionMade;
 import ponte.core.orgs.OrgId;
@@ -99,5 +100,24 @@ public final class JdbcItems implements Items {
     @Override
     public boolean received(OrgId org, ItemId id) {
         return jdbc.one("select 1 from routes where item_id = ? and org_id = ? limit 1", rs -> 1, id.value(), org.value()).isPresent();
+    }
+
+    @Override
+    public List<Owned> ownedBy(OrgId org, Optional<Owned.Position> after, int limit) {
+        String page = after.isEmpty() ? "" : " and (i.first_created < ? or i.first_created = ? and i.id < ?)";
+        List<Object> params = new java.util.ArrayList<>(List.of(org.value()));
+        after.ifPresent(p -> params.addAll(List.of(p.firstCreated(), p.firstCreated(), p.id().value())));
+        params.add(limit);
+        return jdbc.transaction(c -> {
+            List<Item> bare = Jdbc.query(c, "select i.* from items i join item_owners o on o.item_id = i.id where o.org_id = ?" + page
+                    + " order by i.first_created desc, i.id desc limit ?", ItemRows::itemWithoutOwners, params.toArray());
+            Map<String, java.util.Set<OrgId>> owners = ItemRows.owners(c, bare.stream().map(i -> i.id().value()).toList());
+            List<Owned> out = new java.util.ArrayList<>();
+            for (Item i : bare) {
+                Version latest = ItemRows.version(c, i.id(), i.latestVersion()).orElseThrow();
+                out.add(new Owned(ItemRows.withOwners(i, owners.getOrDefault(i.id().value(), java.util.Set.of())), latest));
+            }
+            return out;
+        });
     }
 }

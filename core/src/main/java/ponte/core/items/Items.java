@@ -31,4 +31,7 @@ public interface Items {
 
     /** The members of the item's set (the item too) marked as needing an update since their source's last correction. */
     java.util.Set<ItemId> needingUpdate(ItemId id);
+
+    /** The org's own items with their latest versions, newest first, after {@code after}; at most {@code limit}. */
+    List<Owned> ownedBy(OrgId org, Optional<Owned.Position> after, int limit);
 }

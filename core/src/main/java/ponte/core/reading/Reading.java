@@ -11,6 +11,7 @@ import ponte.core.orgs.OrgId;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Items;
+import ponte.core.items.Owned;
 import ponte.core.items.Version;
 import ponte.core.items.VersionMade;
 
@@ -55,6 +56,12 @@ public final class Reading {
         OrgId org = caller.memberOf().orElseThrow(Reading::notFound);
         items.byId(id).filter(i -> i.ownedBy(org)).orElseThrow(Reading::notFound);
         return items.history(id, after, limit);
+    }
+
+    /** The caller's org's own items, newest first, with their latest versions: an owner's desk. The operator owns none. */
+    public List<Owned> ownItems(Caller caller, Optional<Owned.Position> after, int limit) {
+        OrgId org = caller.memberOf().orElseThrow(Reading::notFound);
+        return items.ownedBy(org, after, limit);
     }
 
     // Identical wording whether the item is missing or not licensed: a partner must not learn it exists.
