@@ -64,6 +64,8 @@ public final class Node implements AutoCloseable {
             w.retention.start();
             w.poller.resumeAll();
             w.releaseLoop.start();
+            w.ffmpeg.unavailable().ifPresent(why -> org.slf4j.LoggerFactory.getLogger(Node.class).warn("media uploads are refused: {}", why));
+            w.preparing.start();
             return this;
         } catch (Exception e) {
             try {
@@ -245,7 +247,7 @@ public final class Node implements AutoCloseable {
         // In order, each whatever the one before did: a server that does not stop in time (a client holding a
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
+        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
                 w.retention, w.pushing, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();

@@ -17,10 +17,11 @@ import ponte.kafka.KafkaSettings;
  * @param trustedProxies    addresses and CIDR blocks of the proxies in front of the node, whose X-Forwarded-For names
  *                          the client (env PONTE_TRUSTED_PROXIES); none by default: the socket's peer is the client
  * @param api               the API's rate limits and how long it remembers idempotency keys
+ * @param media             upload limit, transcoding workers and timeout, the ffmpeg programs
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                        String kafkaTopic, DatabaseLogin databaseLogin, Management management, List<String> trustedProxies,
-                       ApiSettings api) {
+                       ApiSettings api, MediaSettings media) {
     /** The management port's address: loopback by default, so only the machine (or a scraper beside it) reaches it. */
     public record Management(String host, int port) {
         /** On loopback, a free port picked at start (tests, benchmarks, several nodes on one machine). */
@@ -48,16 +49,21 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
         this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, Management.ANY_FREE_PORT,
-                List.of(), ApiSettings.defaults());
+                List.of(), ApiSettings.defaults(), MediaSettings.defaults());
     }
 
     /** The same node behind these proxies. */
     public Settings behind(List<String> proxies) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api, media);
     }
 
     /** The same node with these API settings (rate limits, idempotency retention). */
     public Settings withApi(ApiSettings settings) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings, media);
+    }
+
+    /** The same node with these media settings. */
+    public Settings withMedia(MediaSettings settings) {
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, api, settings);
     }
 }

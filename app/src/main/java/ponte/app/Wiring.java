@@ -20,6 +20,7 @@ import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
+import ponte.api.MediaResource;
 import ponte.api.MetricsResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
@@ -40,6 +41,8 @@ import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
+import ponte.core.media.Preparing;
+import ponte.core.media.Uploading;
 import ponte.core.log.Tail;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.products.Cataloguing;
@@ -55,6 +58,9 @@ import ponte.formats.NinjsReader;
 import ponte.formats.NinjsSchema;
 import ponte.formats.Writers;
 import ponte.ingest.Poller;
+import ponte.media.FileMediaStore;
+import ponte.media.Ffmpeg;
+import ponte.media.TikaSniffer;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.NetworkFreshness;
@@ -74,6 +80,8 @@ final class Wiring {
     final RetentionLoop retention;
     final Poller poller;
     final Search search;
+    final Ffmpeg ffmpeg;
+    final Preparing preparing;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -134,6 +142,16 @@ final class Wiring {
         Reading reading = new Reading(stores.items(), entitlements, clock);
         search = Search.open(settings.dataDir(), stores, log, tail, entitlements, reading, metrics, clock);
 
+        // --- media: content-addressed files under the data directory, renditions by ffmpeg in a bounded queue ---
+        MediaSettings mediaSettings = settings.media();
+        FileMediaStore mediaStore = new FileMediaStore(settings.dataDir().resolve("media"));
+        ffmpeg = new Ffmpeg(mediaSettings.ffmpeg(), mediaSettings.ffprobe(), mediaStore, settings.dataDir().resolve("media").resolve("work"),
+                mediaSettings.timeout());
+        preparing = new Preparing(stores.media(), ffmpeg, clock, mediaSettings.workers(), mediaSettings.staleAfter(),
+                e -> LoggerFactory.getLogger(Preparing.class).warn("the rendition queue could not go on; retrying", e));
+        Uploading uploading = new Uploading(stores.media(), mediaStore, new TikaSniffer(), ffmpeg, preparing, audit, ids, clock,
+                mediaSettings.maxUploadBytes());
+
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
         // Who a request comes from, behind the trusted proxies: recorded in the audit trail, limited per address.
@@ -159,7 +177,8 @@ final class Wiring {
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
-                new AuditResource(new Auditing(stores.auditTrail()))),
+                new AuditResource(new Auditing(stores.auditTrail())),
+                new MediaResource(uploading)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());

@@ -81,6 +81,7 @@ class AuthorizationMatrixTest {
             DELETE /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
             POST   /v1/ingest/sources/{id}/poll             ok  ok  403   404 404 404   404 404 404   404
             GET    /problems/{slug}                         ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
+            GET    /v1/media/{id}                           ok  ok  403   404 404 404   404 404 404   404
             """;
 
     private static final List<String> CALLERS = List.of("owner admin", "owner editor", "owner partner", "party admin", "party editor",
@@ -252,6 +253,7 @@ class AuthorizationMatrixTest {
             }
             case "POST /v1/endpoints/{id}/replay" -> new Call("POST", endpoint + t.endpoint() + "/replay", "{\"from\":\"2020-01-01T00:00:00Z\"}");
             case "GET /v1/ingest/sources/{id}" -> new Call("GET", source + t.source(), null);
+            case "GET /v1/media/{id}" -> new Call("GET", "/v1/media/" + t.media(), null);
             case "PATCH /v1/ingest/sources/{id}" -> new Call("PATCH", source + t.source(), "{\"paused\":true}");
             case "DELETE /v1/ingest/sources/{id}" -> new Call("DELETE", source + t.source(), null);
             case "POST /v1/ingest/sources/{id}/poll" -> new Call("POST", source + t.source() + "/poll", "");
@@ -321,6 +323,15 @@ class AuthorizationMatrixTest {
                         + "\",\"format\":\"atom\",\"intervalSeconds\":3600,\"products\":[\"owner-news\"]}"));
                 await().atMost(Duration.ofSeconds(10)).until(() -> receiver.arrived(feed) == 1);
                 return id;
+            });
+        }
+
+        /** A photo the owner's editor uploaded (made by ffmpeg, a few kilobytes). */
+        String media() {
+            return kept.computeIfAbsent("media", k -> {
+                java.nio.file.Path photo = Clips.make(dataDir.resolve("matrix-" + made.incrementAndGet() + ".jpg"), "-f", "lavfi", "-i",
+                        "testsrc=size=64x48:duration=1", "-frames:v", "1");
+                return created(node.send("POST", "/v1/media", keys.get("owner editor"), "image/jpeg", Clips.read(photo)));
             });
         }
 

@@ -34,7 +34,9 @@ public enum Action {
     SOURCE_DELETE("source.delete", "source"),
     SOURCE_POLL("source.poll", "source"),
     /** An uploaded document imported ({@code POST /v1/ingest/files}); each item it filed has an entry of its own. */
-    INGEST_FILE("ingest.file", "org");
+    INGEST_FILE("ingest.file", "org"),
+    /** A video, photo or audio file uploaded ({@code POST /v1/media}). */
+    MEDIA_UPLOAD("media.upload", "media");
 
     private final String wire;
     private final String targetType;
@@ -48,7 +50,7 @@ public enum Action {
         return wire;
     }
 
-    /** The kind of thing the action's target id names: org, key, product, agreement, item, endpoint or source. */
+    /** The kind of thing the action's target id names: org, key, product, agreement, item, endpoint, source or media. */
     public String targetType() {
         return targetType;
     }

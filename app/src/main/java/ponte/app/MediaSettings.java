@@ -1,0 +1,43 @@
+package ponte.app;
+
+import java.time.Duration;
+
+/**
+ * How a node stores media and makes renditions.
+ *
+ * @param maxUploadBytes the largest upload taken (env PONTE_MEDIA_MAX_BYTES; 413 beyond)
+ * @param workers        files transcoded at once (env PONTE_MEDIA_WORKERS): ffmpeg uses every core for one file
+ * @param timeout        the longest one file's renditions may take before it fails (env PONTE_MEDIA_TIMEOUT)
+ * @param staleAfter     a transcode whose claim was not renewed for this long is taken up again (its node died)
+ * @param ffmpeg         the ffmpeg program, a name on PATH or a path (env PONTE_FFMPEG)
+ * @param ffprobe        the ffprobe program (env PONTE_FFPROBE)
+ */
+public record MediaSettings(long maxUploadBytes, int workers, Duration timeout, Duration staleAfter, String ffmpeg, String ffprobe) {
+    public static final long DEFAULT_MAX_UPLOAD = 16L * 1024 * 1024 * 1024;
+
+    public MediaSettings {
+        if (maxUploadBytes < 1 || workers < 1 || timeout.isNegative() || timeout.isZero() || staleAfter.isNegative() || staleAfter.isZero()) {
+            throw new IllegalArgumentException("media settings: the upload limit, workers, timeout and stale time must be positive");
+        }
+    }
+
+    public static MediaSettings defaults() {
+        return new MediaSettings(DEFAULT_MAX_UPLOAD, 1, Duration.ofHours(2), Duration.ofMinutes(2), "ffmpeg", "ffprobe");
+    }
+
+    public MediaSettings withMaxUploadBytes(long bytes) {
+        return new MediaSettings(bytes, workers, timeout, staleAfter, ffmpeg, ffprobe);
+    }
+
+    public MediaSettings withTimeout(Duration limit) {
+        return new MediaSettings(maxUploadBytes, workers, limit, staleAfter, ffmpeg, ffprobe);
+    }
+
+    public MediaSettings withStaleAfter(Duration stale) {
+        return new MediaSettings(maxUploadBytes, workers, timeout, stale, ffmpeg, ffprobe);
+    }
+
+    public MediaSettings withPrograms(String ffmpegProgram, String ffprobeProgram) {
+        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpegProgram, ffprobeProgram);
+    }
+}
