@@ -1,5 +1,6 @@
 package ponte.api;
 
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.Invalid;
@@ -10,6 +11,8 @@ import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.publishing.Publishing;
+import ponte.core.media.Attaching;
+import ponte.core.media.Media;
 import ponte.core.reading.Reading;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
@@ -26,19 +29,23 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ItemsResource implements Resource {
     /** Territories as a request gives them, in an item's rights and in a grant. */
     static final Members TERRITORIES = Members.of("include", "exclude");
-    private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf")
+    private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf", ItemMedia.MEMBER)
             .with("rights", Members.of().with("territories", TERRITORIES));
-    private static final Members REVISION = Members.of("ninjs", "signal");
+    private static final Members REVISION = Members.of("ninjs", "signal", ItemMedia.MEMBER);
     private static final Members KILL = Members.of("reason");
 
     private final Publishing publishing;
     private final Reading reading;
     private final Explaining explaining;
     private final NinjsReader ninjsReader;
+    private final Attaching attaching;
     private final Writers writers;
     private final ItemViews views;
 
-    public ItemsResource(Publishing publishing, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views) {
+    /** @param attaching the media items may carry ({@code "media"} beside the ninjs) */
+    public ItemsResource(Publishing publishing, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views,
+                         Attaching attaching) {
+        this.attaching = attaching;
         this.publishing = publishing;
         this.reading = reading;
         this.explaining = explaining;
@@ -60,12 +67,16 @@ public final class ItemsResource implements Resource {
     private void publish(Exchange x) {
         Caller caller = x.caller();
         JsonNode body = x.body(NEW_ITEM);
-        JsonNode ninjs = JsonInput.object(body, "ninjs");
+        List<Media> media = ItemMedia.named(attaching, caller, body);
+        JsonNode ninjs = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), media, x.base());
         Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
                 .map(t -> JsonInput.at("/translationOf", () -> new ItemId(t)));
         Appended appended = publishing.publish(caller, ninjsReader.uri(ninjs), content,
                 CatalogueResource.productIds(body), rights(body), translationOf);
+        if (!media.isEmpty() || appended.revision().version().number() > 1) {
+            attaching.attached(appended.revision().item().id(), media);
+        }
         x.header("Location", "/v1/items/" + appended.revision().item().id());
         x.json(appended.revision().version().number() == 1 ? 201 : 200, receipt(appended));
     }
@@ -74,14 +85,17 @@ public final class ItemsResource implements Resource {
         Caller caller = x.caller();
         ItemId id = itemId(x);
         JsonNode body = x.body(REVISION);
-        JsonNode ninjs = JsonInput.object(body, "ninjs");
+        List<Media> media = ItemMedia.named(attaching, caller, body);
+        JsonNode ninjs = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), media, x.base());
         Event signal = switch (JsonInput.optionalText(body, "signal").orElse("update")) {
             case "update" -> Event.UPDATED;
             case "correction" -> Event.CORRECTED;
             default -> throw new Invalid("/signal", "signal must be 'update' or 'correction'");
         };
         Content content = ninjsReader.read(ninjs);
-        x.json(200, receipt(publishing.revise(caller, id, content, signal)));
+        Appended appended = publishing.revise(caller, id, content, signal);
+        attaching.attached(id, media);
+        x.json(200, receipt(appended));
     }
 
     private void kill(Exchange x) {

@@ -7,6 +7,7 @@ import ponte.core.media.Media;
 import ponte.core.media.MediaState;
 import ponte.core.media.Rendition;
 import ponte.core.media.Uploading;
+import ponte.core.reading.Downloading;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,15 +15,93 @@ import tools.jackson.databind.node.ObjectNode;
 /** /v1/media: an editor's video, photo and audio uploads, and how their renditions are coming along. */
 public final class MediaResource implements Resource {
     private final Uploading uploading;
+    private final Downloading downloading;
 
-    public MediaResource(Uploading uploading) {
+    public MediaResource(Uploading uploading, Downloading downloading) {
         this.uploading = uploading;
+        this.downloading = downloading;
+    }
+
+    /** Where a rendition is downloaded, relative to the node's base. */
+    static String href(String mediaId, String rendition) {
+        return "/v1/media/" + mediaId + "/renditions/" + rendition;
     }
 
     @Override
     public void register(Routes routes) {
         routes.add("POST", "/v1/media", new Routes.Streaming(this::upload));
         routes.add("GET", "/v1/media/{id}", this::get);
+        routes.add("GET", "/v1/media/{id}/renditions/{name}", this::download);
+    }
+
+    /**
+     * GET (and HEAD) of a rendition, gated like the items that carry it; one byte range (RFC 9110 section 14) with
+     * If-Range, and the blob's SHA-256 as a strong ETag (the bytes never change under a name).
+     */
+    private void download(Exchange x) throws java.io.IOException {
+        Downloading.Download d = downloading.find(x.caller(), x.path("id"), x.path("name"));
+        long size = d.rendition().blob().size();
+        String etag = "\"" + d.rendition().blob().sha256() + "\"";
+        x.header(HttpHeader.ETAG, etag);
+        x.header(HttpHeader.ACCEPT_RANGES, "bytes");
+        x.header(HttpHeader.CACHE_CONTROL, "private, no-cache"); // the gate is asked at every download
+        if (x.notModified(etag)) {
+            return;
+        }
+        String ifRange = x.requestHeader(HttpHeader.IF_RANGE);
+        Optional<ByteRange> range = Optional.ofNullable(x.requestHeader(HttpHeader.RANGE))
+                .filter(r -> ifRange == null || ifRange.strip().equals(etag))
+                .flatMap(r -> ByteRange.parse(r, size));
+        if (range.isPresent() && range.get().unsatisfiable()) {
+            x.header(HttpHeader.CONTENT_RANGE, "bytes */" + size);
+            throw new HttpError(416, "Range not satisfiable", "the rendition has " + size + " bytes");
+        }
+        long from = range.map(ByteRange::from).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(size);
+        x.streaming(range.isPresent() ? 206 : 200, d.rendition().contentType());
+        range.ifPresent(r -> x.header(HttpHeader.CONTENT_RANGE, "bytes " + r.from() + "-" + (r.from() + r.length() - 1) + "/" + size));
+        x.response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        if (x.request.getMethod().equals("HEAD")) {
+            x.callback.succeeded();
+            return;
+        }
+        try (var in = downloading.open(d, from, length);
+             java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(x.response)) {
+            java.nio.channels.Channels.newInputStream(in).transferTo(out);
+        }
+        x.callback.succeeded();
+    }
+
+    /** One byte range of a representation of {@code size} bytes, or unsatisfiable (416). */
+    record ByteRange(long from, long length, boolean unsatisfiable) {
+        /** "bytes=a-b", "bytes=a-", "bytes=-n"; several ranges or another unit are ignored (the whole file is sent, as RFC 9110 allows). */
+        static Optional<ByteRange> parse(String header, long size) {
+            String h = header.strip();
+            if (!h.startsWith("bytes=") || h.contains(",")) {
+                return Optional.empty();
+            }
+            String spec = h.substring(6).strip();
+            int dash = spec.indexOf('-');
+            if (dash < 0) {
+                return Optional.empty();
+            }
+            try {
+                String a = spec.substring(0, dash).strip();
+                String b = spec.substring(dash + 1).strip();
+                if (a.isEmpty()) {
+                    long suffix = Long.parseLong(b);
+                    return Optional.of(suffix <= 0 ? new ByteRange(0, 0, true) : new ByteRange(Math.max(0, size - suffix), Math.min(suffix, size), false));
+                }
+                long first = Long.parseLong(a);
+                long last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
+                if (first >= size || last < first) {
+                    return Optional.of(new ByteRange(0, 0, true));
+                }
+                return Optional.of(new ByteRange(first, last - first + 1, false));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** POST /v1/media[?filename=]: the body is the file itself, streamed to the store as it arrives. */

@@ -41,6 +41,7 @@ import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
+import ponte.core.media.Attaching;
 import ponte.core.media.Preparing;
 import ponte.core.media.Uploading;
 import ponte.core.log.Tail;
@@ -50,6 +51,7 @@ import ponte.core.publishing.Appending;
 import ponte.core.publishing.Publishing;
 import ponte.core.publishing.ReleaseLoop;
 import ponte.core.publishing.Releasing;
+import ponte.core.reading.Downloading;
 import ponte.core.reading.Reading;
 import ponte.delivery.DeliverySettings;
 import ponte.delivery.Payloads;
@@ -171,14 +173,14 @@ final class Wiring {
                 new KeysResource(onboarding, authenticator),
                 new CatalogueResource(cataloguing, dealings),
                 new AgreementsResource(agreeing, dealings, clock),
-                new ItemsResource(publishing, reading, explaining, ninjsReader, writers, views),
+                new ItemsResource(publishing, reading, explaining, ninjsReader, writers, views, new Attaching(stores.media())),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
-                new MediaResource(uploading)),
+                new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading))),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());

@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
             POST   /v1/ingest/sources/{id}/poll             ok  ok  403   404 404 404   404 404 404   404
             GET    /problems/{slug}                         ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
             GET    /v1/media/{id}                           ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/media/{id}/renditions/{name}         ok  ok  ok    ok  ok  ok    404 404 404   404
             """;
 
     private static final List<String> CALLERS = List.of("owner admin", "owner editor", "owner partner", "party admin", "party editor",
@@ -254,6 +255,7 @@ class AuthorizationMatrixTest {
             case "POST /v1/endpoints/{id}/replay" -> new Call("POST", endpoint + t.endpoint() + "/replay", "{\"from\":\"2020-01-01T00:00:00Z\"}");
             case "GET /v1/ingest/sources/{id}" -> new Call("GET", source + t.source(), null);
             case "GET /v1/media/{id}" -> new Call("GET", "/v1/media/" + t.media(), null);
+            case "GET /v1/media/{id}/renditions/{name}" -> new Call("GET", "/v1/media/" + t.carriedMedia() + "/renditions/small", null);
             case "PATCH /v1/ingest/sources/{id}" -> new Call("PATCH", source + t.source(), "{\"paused\":true}");
             case "DELETE /v1/ingest/sources/{id}" -> new Call("DELETE", source + t.source(), null);
             case "POST /v1/ingest/sources/{id}/poll" -> new Call("POST", source + t.source() + "/poll", "");
@@ -332,6 +334,18 @@ class AuthorizationMatrixTest {
                 java.nio.file.Path photo = Clips.make(dataDir.resolve("matrix-" + made.incrementAndGet() + ".jpg"), "-f", "lavfi", "-i",
                         "testsrc=size=64x48:duration=1", "-frames:v", "1");
                 return created(node.send("POST", "/v1/media", keys.get("owner editor"), "image/jpeg", Clips.read(photo)));
+            });
+        }
+
+        /** A photo, ready, carried by an item of the owner's news (which the party may read). */
+        String carriedMedia() {
+            return kept.computeIfAbsent("carried", k -> {
+                String id = media();
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        node.get("/v1/media/" + id, keys.get("owner editor")).json().get("state").asString().equals("ready"));
+                String body = publishBody(ninjs("it", "Owner's photo " + made.incrementAndGet()), "owner-news");
+                created(node.post("/v1/items", keys.get("owner editor"), body.substring(0, body.length() - 1) + ",\"media\":[\"" + id + "\"]}"));
+                return id;
             });
         }
 

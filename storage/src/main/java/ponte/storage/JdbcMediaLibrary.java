@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import ponte.core.items.ItemId;
 import ponte.core.media.Blob;
 import ponte.core.media.Media;
 import ponte.core.media.MediaLibrary;
@@ -79,6 +80,22 @@ public final class JdbcMediaLibrary implements MediaLibrary {
     public void failed(String id, String reason) {
         String kept = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
         jdbc.update("update media set state = 'FAILED', claimed_at = null, reason = ? where id = ?", kept, id);
+    }
+
+    @Override
+    public void carry(ItemId item, List<String> mediaIds) {
+        jdbc.transaction(c -> {
+            Jdbc.update(c, "delete from item_media where item_id = ?", item.value());
+            for (String id : mediaIds.stream().distinct().toList()) {
+                Jdbc.update(c, "insert into item_media (media_id, item_id) values (?, ?)", id, item.value());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ItemId> carriers(String mediaId) {
+        return jdbc.query("select item_id from item_media where media_id = ? order by item_id", rs -> new ItemId(rs.getString(1)), mediaId);
     }
 
     @Override

@@ -3,6 +3,7 @@ package ponte.core.media;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import ponte.core.items.ItemId;
 
 /** Port: what is known of each uploaded file, and the queue of files waiting for renditions (those processing). */
 public interface MediaLibrary {
@@ -24,6 +25,12 @@ public interface MediaLibrary {
 
     /** The file cannot be made into renditions, for this reason; nothing of it is listed. */
     void failed(String id, String reason);
+
+    /** The media the item's latest version carries, replacing what an earlier version carried. */
+    void carry(ItemId item, List<String> mediaIds);
+
+    /** The items whose latest version carries the file. */
+    List<ItemId> carriers(String mediaId);
 
     /** Whether any stored file or rendition is these bytes (a blob no one names may be deleted). */
     boolean names(Blob blob);
