@@ -6,6 +6,7 @@ import ponte.core.Invalid;
 import ponte.core.media.Media;
 import ponte.core.media.MediaState;
 import ponte.core.media.Rendition;
+import ponte.core.media.Subtitling;
 import ponte.core.media.Uploading;
 import ponte.core.reading.Downloading;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,10 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MediaResource implements Resource {
     private final Uploading uploading;
     private final Downloading downloading;
+    private final Subtitling subtitling;
 
-    public MediaResource(Uploading uploading, Downloading downloading) {
+    public MediaResource(Uploading uploading, Downloading downloading, Subtitling subtitling) {
         this.uploading = uploading;
         this.downloading = downloading;
+        this.subtitling = subtitling;
     }
 
     /** Where a rendition is downloaded, relative to the node's base. */
@@ -32,6 +35,20 @@ public final class MediaResource implements Resource {
         routes.add("POST", "/v1/media", new Routes.Streaming(this::upload));
         routes.add("GET", "/v1/media/{id}", this::get);
         routes.add("GET", "/v1/media/{id}/renditions/{name}", this::download);
+        routes.add("PUT", "/v1/media/{id}/subtitles/{lang}", this::subtitle);
+    }
+
+    /** PUT a WebVTT track (text/vtt, UTF-8) in one language. */
+    private void subtitle(Exchange x) {
+        var caller = x.caller();
+        byte[] bytes = x.rawBody(Subtitling.MAX_BYTES);
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Invalid("", "a WebVTT file is UTF-8 text (WebVTT section 4.1)");
+        }
+        x.json(200, view(subtitling.subtitle(caller, x.path("id"), x.path("lang"), text, bytes)));
     }
 
     /**

@@ -43,6 +43,7 @@ import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
 import ponte.core.media.Attaching;
 import ponte.core.media.Preparing;
+import ponte.core.media.Subtitling;
 import ponte.core.media.Uploading;
 import ponte.core.log.Tail;
 import ponte.core.onboarding.Onboarding;
@@ -180,7 +181,8 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
-                new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading))),
+                new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading),
+                        new Subtitling(stores.media(), mediaStore, audit))),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());

@@ -173,6 +173,11 @@ class AuditTrailTest {
         byte[] photo = Clips.read(Clips.make(dataDir.resolve("photo.jpg"), "-f", "lavfi", "-i", "testsrc=size=64x48:duration=1", "-frames:v", "1"));
         String media = act(ansaEditor, () -> node.send("POST", "/v1/media", ansaEditor.secret(), "image/jpeg", photo)).json().get("id").asString();
         expect(Action.MEDIA_UPLOAD, media, ansaEditor);
+        byte[] tone = Clips.read(Clips.make(dataDir.resolve("tone.mp3"), "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "libmp3lame"));
+        String sound = act(ansaEditor, () -> node.send("POST", "/v1/media", ansaEditor.secret(), "audio/mpeg", tone)).json().get("id").asString();
+        expect(Action.MEDIA_UPLOAD, sound, ansaEditor);
+        act(ansaEditor, () -> node.send("PUT", "/v1/media/" + sound + "/subtitles/it", ansaEditor.secret(), "text/vtt", "WEBVTT\n".getBytes()));
+        expect(Action.MEDIA_SUBTITLE, sound, ansaEditor);
 
         List<JsonNode> recorded = trail(TestNode.ADMIN, "?limit=500");
 

@@ -83,6 +83,7 @@ class AuthorizationMatrixTest {
             GET    /problems/{slug}                         ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
             GET    /v1/media/{id}                           ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/media/{id}/renditions/{name}         ok  ok  ok    ok  ok  ok    404 404 404   404
+            PUT    /v1/media/{id}/subtitles/{lang}          ok  ok  403   404 404 404   404 404 404   404
             """;
 
     private static final List<String> CALLERS = List.of("owner admin", "owner editor", "owner partner", "party admin", "party editor",
@@ -255,6 +256,7 @@ class AuthorizationMatrixTest {
             case "POST /v1/endpoints/{id}/replay" -> new Call("POST", endpoint + t.endpoint() + "/replay", "{\"from\":\"2020-01-01T00:00:00Z\"}");
             case "GET /v1/ingest/sources/{id}" -> new Call("GET", source + t.source(), null);
             case "GET /v1/media/{id}" -> new Call("GET", "/v1/media/" + t.media(), null);
+            case "PUT /v1/media/{id}/subtitles/{lang}" -> new Call("PUT", "/v1/media/" + t.audio() + "/subtitles/it", "WEBVTT\n\n00:00.000 --> 00:01.000\nCiao\n");
             case "GET /v1/media/{id}/renditions/{name}" -> new Call("GET", "/v1/media/" + t.carriedMedia() + "/renditions/small", null);
             case "PATCH /v1/ingest/sources/{id}" -> new Call("PATCH", source + t.source(), "{\"paused\":true}");
             case "DELETE /v1/ingest/sources/{id}" -> new Call("DELETE", source + t.source(), null);
@@ -334,6 +336,15 @@ class AuthorizationMatrixTest {
                 java.nio.file.Path photo = Clips.make(dataDir.resolve("matrix-" + made.incrementAndGet() + ".jpg"), "-f", "lavfi", "-i",
                         "testsrc=size=64x48:duration=1", "-frames:v", "1");
                 return created(node.send("POST", "/v1/media", keys.get("owner editor"), "image/jpeg", Clips.read(photo)));
+            });
+        }
+
+        /** A second of tone the owner's editor uploaded: subtitles belong to sound and moving pictures. */
+        String audio() {
+            return kept.computeIfAbsent("audio", k -> {
+                java.nio.file.Path tone = Clips.make(dataDir.resolve("matrix-" + made.incrementAndGet() + ".mp3"), "-f", "lavfi", "-i",
+                        "sine=duration=1", "-c:a", "libmp3lame");
+                return created(node.send("POST", "/v1/media", keys.get("owner editor"), "audio/mpeg", Clips.read(tone)));
             });
         }
 

@@ -176,6 +176,27 @@ class MediaTest {
         }
     }
 
+    @Test
+    void editorAttachesWebVttSubtitlesPerLanguage() {
+        String id = uploaded(clips.video, "video/mp4");
+        byte[] chinese = "WEBVTT\n\n00:00.000 --> 00:02.000\n米兰-科尔蒂纳2026\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TestNode.Answer put = node.send("PUT", "/v1/media/" + id + "/subtitles/zh-Hans", editor, "text/vtt", chinese);
+        assertThat(put.status()).as(put.raw().body()).isEqualTo(200);
+        JsonNode ready = awaitState(id, "ready");
+        assertThat(names(ready)).contains("subtitles-zh-Hans", "1080p", "proxy");
+        assertThat(rendition(ready, "subtitles-zh-Hans").get("contentType").asString()).isEqualTo("text/vtt");
+        assertThat(rendition(ready, "subtitles-zh-Hans").get("sha256").asString()).isEqualTo(sha256(chinese));
+        byte[] download = node.bytes("/v1/media/" + id + "/renditions/subtitles-zh-Hans", editor).body();
+        assertThat(download).isEqualTo(chinese);
+
+        assertThat(node.send("PUT", "/v1/media/" + id + "/subtitles/zh-Hans", editor, "text/vtt", "1\n00:00:00,000 --> 00:00:02,000\nSRT\n".getBytes())
+                .status()).as("SubRip is not WebVTT").isEqualTo(422);
+        assertThat(node.send("PUT", "/v1/media/" + id + "/subtitles/not_a_tag", editor, "text/vtt", chinese).status()).isEqualTo(422);
+        assertThat(node.send("PUT", "/v1/media/" + id + "/subtitles/it", partner, "text/vtt", chinese).status()).isEqualTo(404);
+        String photo = uploaded(clips.photo, "image/jpeg");
+        assertThat(node.send("PUT", "/v1/media/" + photo + "/subtitles/it", editor, "text/vtt", chinese).status()).isEqualTo(422);
+    }
+
     // --- helpers ---
 
     private static String uploaded(Path file, String type) {

@@ -99,9 +99,14 @@ final class TestNode implements AutoCloseable {
                 .header("Content-Type", "application/json").headers(headers), key);
     }
 
-    /** A request with a body of bytes and its type (a media upload); no Content-Type header when {@code type} is null. */
+    /**
+     * A request with a body of bytes and its type (a media upload); no Content-Type header when {@code type} is null.
+     * Sent with Expect: 100-continue, as uploaders send files: a refusal before the body is read (413, 503) then never
+     * races the body still being sent.
+     */
     Answer send(String method, String path, String key, String type, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .expectContinue(true);
         if (type != null) {
             request.header("Content-Type", type);
         }

@@ -155,6 +155,11 @@ public final class FileMediaStore implements MediaStore {
         return root.toString();
     }
 
+    @Override
+    public Blob save(byte[] bytes) {
+        return save(Channels.newChannel(new java.io.ByteArrayInputStream(bytes)), bytes.length);
+    }
+
     /** At most {@code left} bytes of a stream, for a range that ends before the blob does. */
     private static final class Bounded extends java.io.FilterInputStream {
         private long left;

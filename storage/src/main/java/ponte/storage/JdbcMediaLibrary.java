@@ -65,15 +65,28 @@ public final class JdbcMediaLibrary implements MediaLibrary {
     @Override
     public void ready(String id, List<Rendition> renditions) {
         jdbc.transaction(c -> {
-            Jdbc.update(c, "delete from media_renditions where media_id = ?", id);
+            Jdbc.update(c, "delete from media_renditions where media_id = ? and name not like 'subtitles-%'", id);
             for (Rendition r : renditions) {
-                Jdbc.update(c, """
-                        insert into media_renditions (media_id, name, content_type, sha256, size_bytes, width, height, duration_ms)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                        id, r.name(), r.contentType(), r.blob().sha256(), r.blob().size(), r.width(), r.height(), r.durationMs());
+                insert(c, id, r);
             }
             return Jdbc.update(c, "update media set state = 'READY', progress = 100, claimed_at = null, reason = null where id = ?", id);
         });
+    }
+
+    @Override
+    public void putRendition(String id, Rendition rendition) {
+        jdbc.transaction(c -> {
+            Jdbc.update(c, "delete from media_renditions where media_id = ? and name = ?", id, rendition.name());
+            insert(c, id, rendition);
+            return null;
+        });
+    }
+
+    private static void insert(Connection c, String id, Rendition r) throws SQLException {
+        Jdbc.update(c, """
+                insert into media_renditions (media_id, name, content_type, sha256, size_bytes, width, height, duration_ms)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, r.name(), r.contentType(), r.blob().sha256(), r.blob().size(), r.width(), r.height(), r.durationMs());
     }
 
     @Override

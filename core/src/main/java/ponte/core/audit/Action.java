@@ -36,7 +36,9 @@ public enum Action {
     /** An uploaded document imported ({@code POST /v1/ingest/files}); each item it filed has an entry of its own. */
     INGEST_FILE("ingest.file", "org"),
     /** A video, photo or audio file uploaded ({@code POST /v1/media}). */
-    MEDIA_UPLOAD("media.upload", "media");
+    MEDIA_UPLOAD("media.upload", "media"),
+    /** A WebVTT subtitle track attached to a file ({@code PUT /v1/media/{id}/subtitles/{lang}}). */
+    MEDIA_SUBTITLE("media.subtitle", "media");
 
     private final String wire;
     private final String targetType;

@@ -20,8 +20,14 @@ public interface MediaLibrary {
     /** How far the claimed file is, which also renews the claim. */
     void progress(String id, int percent, Instant now);
 
-    /** The file is ready: its renditions are recorded together, in one transaction with the state. */
+    /**
+     * The file is ready: its renditions are recorded together, in one transaction with the state (replacing what an
+     * earlier run recorded; subtitle tracks, attached apart, stay).
+     */
     void ready(String id, List<Rendition> renditions);
+
+    /** Adds or replaces one rendition made apart from the queue (a subtitle track an editor attached). */
+    void putRendition(String id, Rendition rendition);
 
     /** The file cannot be made into renditions, for this reason; nothing of it is listed. */
     void failed(String id, String reason);

@@ -16,6 +16,9 @@ public interface MediaStore {
      */
     Blob save(ReadableByteChannel body, long maxBytes);
 
+    /** Stores bytes already in memory (a subtitle track: small). */
+    Blob save(byte[] bytes);
+
     /** The blob's bytes from {@code offset}, {@code length} of them. */
     ReadableByteChannel open(Blob blob, long offset, long length);
 
