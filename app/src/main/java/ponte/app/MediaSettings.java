@@ -11,33 +11,40 @@ import java.time.Duration;
  * @param staleAfter     a transcode whose claim was not renewed for this long is taken up again (its node died)
  * @param ffmpeg         the ffmpeg program, a name on PATH or a path (env PONTE_FFMPEG)
  * @param ffprobe        the ffprobe program (env PONTE_FFPROBE)
+ * @param uploadExpiry   a resumable upload with no PATCH for this long is removed (env PONTE_UPLOAD_EXPIRY)
  */
-public record MediaSettings(long maxUploadBytes, int workers, Duration timeout, Duration staleAfter, String ffmpeg, String ffprobe) {
+public record MediaSettings(long maxUploadBytes, int workers, Duration timeout, Duration staleAfter, String ffmpeg, String ffprobe,
+                            Duration uploadExpiry) {
     public static final long DEFAULT_MAX_UPLOAD = 16L * 1024 * 1024 * 1024;
 
     public MediaSettings {
-        if (maxUploadBytes < 1 || workers < 1 || timeout.isNegative() || timeout.isZero() || staleAfter.isNegative() || staleAfter.isZero()) {
+        if (maxUploadBytes < 1 || workers < 1 || timeout.isNegative() || timeout.isZero() || staleAfter.isNegative() || staleAfter.isZero()
+                || uploadExpiry.isNegative() || uploadExpiry.isZero()) {
             throw new IllegalArgumentException("media settings: the upload limit, workers, timeout and stale time must be positive");
         }
     }
 
     public static MediaSettings defaults() {
-        return new MediaSettings(DEFAULT_MAX_UPLOAD, 1, Duration.ofHours(2), Duration.ofMinutes(2), "ffmpeg", "ffprobe");
+        return new MediaSettings(DEFAULT_MAX_UPLOAD, 1, Duration.ofHours(2), Duration.ofMinutes(2), "ffmpeg", "ffprobe", Duration.ofHours(24));
     }
 
     public MediaSettings withMaxUploadBytes(long bytes) {
-        return new MediaSettings(bytes, workers, timeout, staleAfter, ffmpeg, ffprobe);
+        return new MediaSettings(bytes, workers, timeout, staleAfter, ffmpeg, ffprobe, uploadExpiry);
     }
 
     public MediaSettings withTimeout(Duration limit) {
-        return new MediaSettings(maxUploadBytes, workers, limit, staleAfter, ffmpeg, ffprobe);
+        return new MediaSettings(maxUploadBytes, workers, limit, staleAfter, ffmpeg, ffprobe, uploadExpiry);
     }
 
     public MediaSettings withStaleAfter(Duration stale) {
-        return new MediaSettings(maxUploadBytes, workers, timeout, stale, ffmpeg, ffprobe);
+        return new MediaSettings(maxUploadBytes, workers, timeout, stale, ffmpeg, ffprobe, uploadExpiry);
+    }
+
+    public MediaSettings withUploadExpiry(Duration expiry) {
+        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpeg, ffprobe, expiry);
     }
 
     public MediaSettings withPrograms(String ffmpegProgram, String ffprobeProgram) {
-        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpegProgram, ffprobeProgram);
+        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpegProgram, ffprobeProgram, uploadExpiry);
     }
 }

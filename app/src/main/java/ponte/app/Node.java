@@ -66,6 +66,7 @@ public final class Node implements AutoCloseable {
             w.releaseLoop.start();
             w.ffmpeg.unavailable().ifPresent(why -> org.slf4j.LoggerFactory.getLogger(Node.class).warn("media uploads are refused: {}", why));
             w.preparing.start();
+            w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
         } catch (Exception e) {
             try {

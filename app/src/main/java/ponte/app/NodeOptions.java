@@ -152,7 +152,8 @@ class NodeOptions {
                     c.get(null, "PONTE_MEDIA_TIMEOUT", "media.timeout").map(Duration::parse).orElse(d.timeout()),
                     d.staleAfter(),
                     c.get(null, "PONTE_FFMPEG", "media.ffmpeg").orElse(d.ffmpeg()),
-                    c.get(null, "PONTE_FFPROBE", "media.ffprobe").orElse(d.ffprobe()));
+                    c.get(null, "PONTE_FFPROBE", "media.ffprobe").orElse(d.ffprobe()),
+                    c.get(null, "PONTE_UPLOAD_EXPIRY", "media.upload-expiry").map(Duration::parse).orElse(d.uploadExpiry()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), "media settings: " + e.getMessage());
         }

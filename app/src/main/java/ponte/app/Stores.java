@@ -15,6 +15,7 @@ import ponte.storage.JdbcItems;
 import ponte.storage.JdbcKeys;
 import ponte.storage.JdbcLeadership;
 import ponte.storage.JdbcMediaLibrary;
+import ponte.storage.JdbcResumableUploads;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.storage.JdbcSources;
@@ -24,7 +25,8 @@ import ponte.storage.Releases;
 record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts products, JdbcAgreements agreements, JdbcItems items,
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
-              JdbcIdempotencyKeys idempotencyKeys, JdbcMediaLibrary media) implements AutoCloseable {
+              JdbcIdempotencyKeys idempotencyKeys, JdbcMediaLibrary media,
+              JdbcResumableUploads uploads) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -33,7 +35,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
-                new JdbcIdempotencyKeys(db), new JdbcMediaLibrary(db));
+                new JdbcIdempotencyKeys(db), new JdbcMediaLibrary(db), new JdbcResumableUploads(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

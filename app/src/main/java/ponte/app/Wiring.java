@@ -22,6 +22,7 @@ import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
 import ponte.api.MediaResource;
 import ponte.api.MetricsResource;
+import ponte.api.UploadsResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
 import ponte.api.RateLimiter;
@@ -43,6 +44,7 @@ import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
 import ponte.core.media.Attaching;
 import ponte.core.media.Preparing;
+import ponte.core.media.Resuming;
 import ponte.core.media.Subtitling;
 import ponte.core.media.Uploading;
 import ponte.core.log.Tail;
@@ -62,6 +64,7 @@ import ponte.formats.NinjsSchema;
 import ponte.formats.Writers;
 import ponte.ingest.Poller;
 import ponte.media.FileMediaStore;
+import ponte.media.FileUploadParts;
 import ponte.media.Ffmpeg;
 import ponte.media.TikaSniffer;
 import ponte.outbound.AddressGuard;
@@ -85,6 +88,7 @@ final class Wiring {
     final Search search;
     final Ffmpeg ffmpeg;
     final Preparing preparing;
+    final Resuming resuming;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -154,6 +158,8 @@ final class Wiring {
                 e -> LoggerFactory.getLogger(Preparing.class).warn("the rendition queue could not go on; retrying", e));
         Uploading uploading = new Uploading(stores.media(), mediaStore, new TikaSniffer(), ffmpeg, preparing, audit, ids, clock,
                 mediaSettings.maxUploadBytes());
+        resuming = new Resuming(stores.uploads(), new FileUploadParts(settings.dataDir().resolve("media").resolve("uploads")), uploading, ids, clock,
+                mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
 
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
@@ -182,7 +188,8 @@ final class Wiring {
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading),
-                        new Subtitling(stores.media(), mediaStore, audit))),
+                        new Subtitling(stores.media(), mediaStore, audit)),
+                new UploadsResource(resuming)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());

@@ -104,9 +104,12 @@ final class TestNode implements AutoCloseable {
      * Sent with Expect: 100-continue, as uploaders send files: a refusal before the body is read (413, 503) then never
      * races the body still being sent.
      */
-    Answer send(String method, String path, String key, String type, byte[] body) {
+    Answer send(String method, String path, String key, String type, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .expectContinue(true);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (type != null) {
             request.header("Content-Type", type);
         }
