@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param ffmpeg         the ffmpeg program, a name on PATH or a path (env PONTE_FFMPEG)
  * @param ffprobe        the ffprobe program (env PONTE_FFPROBE)
  * @param uploadExpiry   a resumable upload with no PATCH for this long is removed (env PONTE_UPLOAD_EXPIRY)
+ * @param url            where blobs are kept: {@code s3://bucket/prefix} (env PONTE_MEDIA_URL), else the data directory
  */
 public record MediaSettings(long maxUploadBytes, int workers, Duration timeout, Duration staleAfter, String ffmpeg, String ffprobe,
-                            Duration uploadExpiry) {
+                            Duration uploadExpiry, java.util.Optional<String> url) {
     public static final long DEFAULT_MAX_UPLOAD = 16L * 1024 * 1024 * 1024;
 
     public MediaSettings {
@@ -25,26 +26,31 @@ public record MediaSettings(long maxUploadBytes, int workers, Duration timeout, 
     }
 
     public static MediaSettings defaults() {
-        return new MediaSettings(DEFAULT_MAX_UPLOAD, 1, Duration.ofHours(2), Duration.ofMinutes(2), "ffmpeg", "ffprobe", Duration.ofHours(24));
+        return new MediaSettings(DEFAULT_MAX_UPLOAD, 1, Duration.ofHours(2), Duration.ofMinutes(2), "ffmpeg", "ffprobe", Duration.ofHours(24),
+                java.util.Optional.empty());
     }
 
     public MediaSettings withMaxUploadBytes(long bytes) {
-        return new MediaSettings(bytes, workers, timeout, staleAfter, ffmpeg, ffprobe, uploadExpiry);
+        return new MediaSettings(bytes, workers, timeout, staleAfter, ffmpeg, ffprobe, uploadExpiry, url);
     }
 
     public MediaSettings withTimeout(Duration limit) {
-        return new MediaSettings(maxUploadBytes, workers, limit, staleAfter, ffmpeg, ffprobe, uploadExpiry);
+        return new MediaSettings(maxUploadBytes, workers, limit, staleAfter, ffmpeg, ffprobe, uploadExpiry, url);
     }
 
     public MediaSettings withStaleAfter(Duration stale) {
-        return new MediaSettings(maxUploadBytes, workers, timeout, stale, ffmpeg, ffprobe, uploadExpiry);
+        return new MediaSettings(maxUploadBytes, workers, timeout, stale, ffmpeg, ffprobe, uploadExpiry, url);
     }
 
     public MediaSettings withUploadExpiry(Duration expiry) {
-        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpeg, ffprobe, expiry);
+        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpeg, ffprobe, expiry, url);
+    }
+
+    public MediaSettings withUrl(String storeUrl) {
+        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpeg, ffprobe, uploadExpiry, java.util.Optional.of(storeUrl));
     }
 
     public MediaSettings withPrograms(String ffmpegProgram, String ffprobeProgram) {
-        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpegProgram, ffprobeProgram, uploadExpiry);
+        return new MediaSettings(maxUploadBytes, workers, timeout, staleAfter, ffmpegProgram, ffprobeProgram, uploadExpiry, url);
     }
 }

@@ -1,5 +1,6 @@
 package ponte.app;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,7 @@ import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
 import ponte.core.media.Attaching;
+import ponte.core.media.MediaStore;
 import ponte.core.media.Preparing;
 import ponte.core.media.Resuming;
 import ponte.core.media.Subtitling;
@@ -65,6 +67,7 @@ import ponte.formats.Writers;
 import ponte.ingest.Poller;
 import ponte.media.FileMediaStore;
 import ponte.media.FileUploadParts;
+import ponte.media.S3MediaStore;
 import ponte.media.Ffmpeg;
 import ponte.media.TikaSniffer;
 import ponte.outbound.AddressGuard;
@@ -151,14 +154,16 @@ final class Wiring {
 
         // --- media: content-addressed files under the data directory, renditions by ffmpeg in a bounded queue ---
         MediaSettings mediaSettings = settings.media();
-        FileMediaStore mediaStore = new FileMediaStore(settings.dataDir().resolve("media"));
-        ffmpeg = new Ffmpeg(mediaSettings.ffmpeg(), mediaSettings.ffprobe(), mediaStore, settings.dataDir().resolve("media").resolve("work"),
+        Path mediaDir = settings.dataDir().resolve("media");
+        MediaStore mediaStore = mediaSettings.url().<MediaStore>map(url -> S3MediaStore.at(url, mediaDir.resolve("spool"), System.getenv()))
+                .orElseGet(() -> new FileMediaStore(mediaDir));
+        ffmpeg = new Ffmpeg(mediaSettings.ffmpeg(), mediaSettings.ffprobe(), mediaStore, mediaDir.resolve("work"),
                 mediaSettings.timeout());
         preparing = new Preparing(stores.media(), ffmpeg, clock, mediaSettings.workers(), mediaSettings.staleAfter(),
                 e -> LoggerFactory.getLogger(Preparing.class).warn("the rendition queue could not go on; retrying", e));
         Uploading uploading = new Uploading(stores.media(), mediaStore, new TikaSniffer(), ffmpeg, preparing, audit, ids, clock,
                 mediaSettings.maxUploadBytes());
-        resuming = new Resuming(stores.uploads(), new FileUploadParts(settings.dataDir().resolve("media").resolve("uploads")), uploading, ids, clock,
+        resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
                 mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
 
         // --- the HTTP API: each resource built with the use cases it calls ---

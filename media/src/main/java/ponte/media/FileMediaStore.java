@@ -56,27 +56,7 @@ public final class FileMediaStore implements MediaStore {
         Path part = null;
         try {
             part = Files.createTempFile(incoming, "upload-", ".part");
-            MessageDigest sha = sha256();
-            long size = 0;
-            try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-                boolean more = true;
-                while (more) {
-                    more = fill(body, buffer);
-                    buffer.flip();
-                    size += buffer.remaining();
-                    if (size > maxBytes) {
-                        throw new UploadTooLarge(maxBytes);
-                    }
-                    sha.update(buffer.duplicate());
-                    while (buffer.hasRemaining()) {
-                        out.write(buffer);
-                    }
-                    buffer.clear();
-                }
-                out.force(true);
-            }
-            Blob blob = new Blob(HexFormat.of().formatHex(sha.digest()), size);
+            Blob blob = spool(body, part, maxBytes);
             if (moveIn(part, path(blob))) {
                 part = null;
             }
@@ -88,6 +68,36 @@ public final class FileMediaStore implements MediaStore {
                 deleteQuietly(part);
             }
         }
+    }
+
+    /**
+     * Writes the body to {@code part} 64 KB at a time, digesting it on the way, and forces it to disk: the blob it is.
+     *
+     * @throws UploadTooLarge past {@code maxBytes}
+     * @throws UploadBroken   when the body cannot be read to its end
+     */
+    static Blob spool(ReadableByteChannel body, Path part, long maxBytes) throws IOException {
+        MessageDigest sha = sha256();
+        long size = 0;
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            boolean more = true;
+            while (more) {
+                more = fill(body, buffer);
+                buffer.flip();
+                size += buffer.remaining();
+                if (size > maxBytes) {
+                    throw new UploadTooLarge(maxBytes);
+                }
+                sha.update(buffer.duplicate());
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                buffer.clear();
+            }
+            out.force(true);
+        }
+        return new Blob(HexFormat.of().formatHex(sha.digest()), size);
     }
 
     /**
