@@ -82,11 +82,13 @@ public final class MediaResource implements Resource {
             x.callback.succeeded();
             return;
         }
+        long sent;
         try (var in = downloading.open(d, from, length);
              java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(x.response)) {
-            java.nio.channels.Channels.newInputStream(in).transferTo(out);
+            sent = java.nio.channels.Channels.newInputStream(in).transferTo(out);
         }
         x.callback.succeeded();
+        downloading.completed(d, sent);
     }
 
     /** One byte range of a representation of {@code size} bytes, or unsatisfiable (416). */

@@ -66,6 +66,7 @@ public final class Node implements AutoCloseable {
             w.releaseLoop.start();
             w.ffmpeg.unavailable().ifPresent(why -> org.slf4j.LoggerFactory.getLogger(Node.class).warn("media uploads are refused: {}", why));
             w.preparing.start();
+            w.downloads.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
         } catch (Exception e) {
@@ -138,6 +139,11 @@ public final class Node implements AutoCloseable {
     /** Loads the demo network through the same use cases the API calls; loading it again changes nothing. */
     public DemoNetwork.Loaded loadDemoNetwork() {
         return new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements()).load();
+    }
+
+    /** How many download reach facts are recorded for an item (tests). */
+    long mediaDownloads(ItemId item) {
+        return w.stores.downloads().countFor(item);
     }
 
     /** The last entry of the content log. */
@@ -249,7 +255,7 @@ public final class Node implements AutoCloseable {
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
         for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
-                w.retention, w.pushing, w.mode, w.search, w.log, w.stores)) {
+                w.retention, w.pushing, w.downloads, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -9,6 +9,7 @@ import ponte.storage.JdbcAgreements;
 import ponte.storage.JdbcAuditTrail;
 import ponte.storage.JdbcTransactions;
 import ponte.storage.JdbcDeliveries;
+import ponte.storage.JdbcDownloadFacts;
 import ponte.storage.JdbcEndpoints;
 import ponte.storage.JdbcIdempotencyKeys;
 import ponte.storage.JdbcItems;
@@ -26,7 +27,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
               JdbcIdempotencyKeys idempotencyKeys, JdbcMediaLibrary media,
-              JdbcResumableUploads uploads) implements AutoCloseable {
+              JdbcResumableUploads uploads, JdbcDownloadFacts downloads) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -35,7 +36,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
-                new JdbcIdempotencyKeys(db), new JdbcMediaLibrary(db), new JdbcResumableUploads(db));
+                new JdbcIdempotencyKeys(db), new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

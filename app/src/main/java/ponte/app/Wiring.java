@@ -44,6 +44,7 @@ import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
 import ponte.core.media.Attaching;
+import ponte.core.media.DownloadLog;
 import ponte.core.media.MediaStore;
 import ponte.core.media.Preparing;
 import ponte.core.media.Resuming;
@@ -92,6 +93,7 @@ final class Wiring {
     final Ffmpeg ffmpeg;
     final Preparing preparing;
     final Resuming resuming;
+    final DownloadLog downloads;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -163,6 +165,8 @@ final class Wiring {
                 e -> LoggerFactory.getLogger(Preparing.class).warn("the rendition queue could not go on; retrying", e));
         Uploading uploading = new Uploading(stores.media(), mediaStore, new TikaSniffer(), ffmpeg, preparing, audit, ids, clock,
                 mediaSettings.maxUploadBytes());
+        downloads = new DownloadLog(stores.downloads(),
+                e -> LoggerFactory.getLogger(DownloadLog.class).warn("could not record media download facts; retrying", e));
         resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
                 mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
 
@@ -192,7 +196,7 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
-                new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading),
+                new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading, downloads, clock),
                         new Subtitling(stores.media(), mediaStore, audit)),
                 new UploadsResource(resuming)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());

@@ -69,6 +69,17 @@ class ItemMediaTest {
     }
 
     @Test
+    void everyCompletedDownloadOfAPartnerIsAReachFactAndTheOwnersAreNot() {
+        String clip = readyMedia(clips.photo, "image/jpeg");
+        String item = published("Podio", clip);
+        assertThat(node.bytes("/v1/media/" + clip + "/renditions/small", partner).statusCode()).isEqualTo(200);
+        assertThat(node.bytes("/v1/media/" + clip + "/renditions/large", partner, "Range", "bytes=0-9").statusCode()).isEqualTo(206);
+        assertThat(node.bytes("/v1/media/" + clip + "/renditions/small", editor).statusCode()).isEqualTo(200);
+        assertThat(node.bytes("/v1/media/" + clip + "/renditions/small", stranger).statusCode()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.handle().mediaDownloads(new ponte.core.items.ItemId(item)) == 2);
+    }
+
+    @Test
     void renditionsAppearInNewsmlG2AndAtom() {
         String item = published("Slalom", video);
         String g2 = node.get("/v1/items/" + item, partner, "application/vnd.iptc.g2.newsitem+xml").raw().body();
