@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
 import ponte.core.orgs.Orgs;
+import ponte.core.media.RenditionProfile;
 import ponte.formats.NinjsWriter.Terms;
+import ponte.formats.Renditions;
 import ponte.formats.Writers;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,20 +37,24 @@ public final class ItemViews {
         private int version;
         private boolean ninjs22;
         private Licence licence;
+        private RenditionProfile profile;
         private int hash;
 
-        Key set(String item, int version, boolean ninjs22, Licence licence) {
+        Key set(String item, int version, boolean ninjs22, Licence licence, RenditionProfile profile) {
             this.item = item;
             this.version = version;
             this.ninjs22 = ninjs22;
             this.licence = licence;
-            this.hash = ((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence);
+            this.profile = profile;
+            this.hash = (((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence)) * 31
+                    + System.identityHashCode(profile);
             return this;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key k && k.licence == licence && k.version == version && k.ninjs22 == ninjs22 && k.item.equals(item);
+            return other instanceof Key k && k.licence == licence && k.profile == profile && k.version == version && k.ninjs22 == ninjs22
+                    && k.item.equals(item);
         }
 
         @Override
@@ -60,12 +67,18 @@ public final class ItemViews {
 
     private final Writers writers;
     private final Orgs orgs;
+    private final Function<OrgId, RenditionProfile> profiles;
     private final ConcurrentMap<OrgId, String> names = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Rendered> rendered = new ConcurrentHashMap<>();
 
-    public ItemViews(Writers writers, Orgs orgs) {
+    /**
+     * @param profiles which renditions each partner chose; the same object while unchanged (renderings are kept per
+     *                 profile object, so a changed profile misses the cache)
+     */
+    public ItemViews(Writers writers, Orgs orgs, Function<OrgId, RenditionProfile> profiles) {
         this.writers = writers;
         this.orgs = orgs;
+        this.profiles = profiles;
     }
 
     /**
@@ -82,12 +95,13 @@ public final class ItemViews {
     }
 
     Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22, Key lookup) {
-        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null)));
+        RenditionProfile profile = profile(licence);
+        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile));
         if (cached != null) {
             return cached;
         }
-        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null));
-        ObjectNode tree = tree(item, version, licence);
+        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile);
+        ObjectNode tree = tree(item, version, licence, profile);
         byte[] bytes = writers.ninjs().bytes(ninjs22 ? writers.versions().to22(tree) : tree);
         Rendered fresh = new Rendered(bytes, Etags.digest(bytes));
         if (rendered.size() >= CACHED) {
@@ -99,10 +113,20 @@ public final class ItemViews {
 
     /** The ninjs 3.1 document as a tree, for the XML formats (which are written from it). */
     ObjectNode tree(Item item, Version version, Optional<Licence> licence) {
+        return tree(item, version, licence, profile(licence));
+    }
+
+    private ObjectNode tree(Item item, Version version, Optional<Licence> licence, RenditionProfile profile) {
         List<String> owners = ownerNames(item);
         Terms terms = licence.map(l -> Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
                 .orElseGet(() -> Terms.ownerView(owners));
-        return writers.ninjs().render(item, version, terms);
+        ObjectNode tree = writers.ninjs().render(item, version, terms);
+        return profile == RenditionProfile.EVERYTHING ? tree : Renditions.keep(tree, profile::wants);
+    }
+
+    /** The renditions the licensee chose; every one for the owners' own reading (no licence). */
+    private RenditionProfile profile(Optional<Licence> licence) {
+        return licence.map(l -> profiles.apply(l.licensee())).orElse(RenditionProfile.EVERYTHING);
     }
 
     private List<String> ownerNames(Item item) {

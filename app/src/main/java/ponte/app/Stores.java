@@ -19,6 +19,7 @@ import ponte.storage.JdbcMediaLibrary;
 import ponte.storage.JdbcResumableUploads;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
+import ponte.storage.JdbcRenditionProfiles;
 import ponte.storage.JdbcSources;
 import ponte.storage.Releases;
 
@@ -27,7 +28,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
               JdbcIdempotencyKeys idempotencyKeys, JdbcMediaLibrary media,
-              JdbcResumableUploads uploads, JdbcDownloadFacts downloads) implements AutoCloseable {
+              JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -36,7 +37,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
         return new Stores(db, new JdbcOrgs(db, clock, ids), new JdbcKeys(db, clock, random), new JdbcProducts(db), new JdbcAgreements(db),
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
-                new JdbcIdempotencyKeys(db), new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db));
+                new JdbcIdempotencyKeys(db), new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

@@ -23,6 +23,7 @@ import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
 import ponte.api.MediaResource;
 import ponte.api.MetricsResource;
+import ponte.api.RenditionProfileResource;
 import ponte.api.UploadsResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
@@ -44,6 +45,7 @@ import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
 import ponte.core.media.Attaching;
+import ponte.core.media.ChoosingRenditions;
 import ponte.core.media.DownloadLog;
 import ponte.core.media.MediaStore;
 import ponte.core.media.Preparing;
@@ -115,6 +117,8 @@ final class Wiring {
         Entitlements entitlements = new Entitlements(stores::network);
         // Every change is recorded with its audit entry in one transaction (the log's entries in the writer's).
         Audit audit = new Audit(stores.auditTrail(), stores.transactions(), clock);
+        // Which renditions each partner chose: asked by every rendering for a partner (feed, items, webhooks).
+        ChoosingRenditions renditionChoices = new ChoosingRenditions(stores.renditionProfiles(), stores.orgs(), audit, clock);
 
         // --- the content log, and how entries committed on any node reach this node's tail ---
         tail = new Tail();
@@ -135,7 +139,7 @@ final class Wiring {
         // --- push delivery ---
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
-        pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
+        pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock, renditionChoices::profile), tail, mode.leases(), guard, delivery,
                 metrics, clock);
         retention = new RetentionLoop(new Retention(stores.deliveries(), delivery.retention(), clock), stores.leadership(),
                 new RetentionReport(delivery.retention(), metrics.registry()));
@@ -179,7 +183,7 @@ final class Wiring {
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
-        ItemViews views = new ItemViews(writers, stores.orgs());
+        ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile);
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
@@ -198,7 +202,8 @@ final class Wiring {
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading, downloads, clock),
                         new Subtitling(stores.media(), mediaStore, audit)),
-                new UploadsResource(resuming)),
+                new UploadsResource(resuming),
+                new RenditionProfileResource(renditionChoices)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());

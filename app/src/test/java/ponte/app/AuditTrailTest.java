@@ -178,6 +178,8 @@ class AuditTrailTest {
         expect(Action.MEDIA_UPLOAD, sound, ansaEditor);
         act(ansaEditor, () -> node.send("PUT", "/v1/media/" + sound + "/subtitles/it", ansaEditor.secret(), "text/vtt", "WEBVTT\n".getBytes()));
         expect(Action.MEDIA_SUBTITLE, sound, ansaEditor);
+        act(kbsAdmin, () -> node.put("/v1/orgs/kbs/rendition-profile", kbsAdmin.secret(), "{\"renditions\":[\"proxy\"]}"));
+        expect(Action.RENDITION_PROFILE_SET, "kbs", kbsAdmin);
 
         List<JsonNode> recorded = trail(TestNode.ADMIN, "?limit=500");
 

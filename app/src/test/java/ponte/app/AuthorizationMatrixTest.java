@@ -85,6 +85,8 @@ class AuthorizationMatrixTest {
             GET    /v1/media/{id}/renditions/{name}         ok  ok  ok    ok  ok  ok    404 404 404   404
             PUT    /v1/media/{id}/subtitles/{lang}          ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/uploads/{id}                         ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/orgs/{org}/rendition-profile         ok  403 403   403 403 403   403 403 403   ok
+            PUT    /v1/orgs/{org}/rendition-profile         ok  403 403   403 403 403   403 403 403   ok
             PATCH  /v1/uploads/{id}                         ok  ok  403   404 404 404   404 404 404   404
             DELETE /v1/uploads/{id}                         ok  ok  403   404 404 404   404 404 404   404
             """;
@@ -259,6 +261,9 @@ class AuthorizationMatrixTest {
             case "POST /v1/endpoints/{id}/replay" -> new Call("POST", endpoint + t.endpoint() + "/replay", "{\"from\":\"2020-01-01T00:00:00Z\"}");
             case "GET /v1/ingest/sources/{id}" -> new Call("GET", source + t.source(), null);
             case "GET /v1/media/{id}" -> new Call("GET", "/v1/media/" + t.media(), null);
+            case "GET /v1/orgs/{org}/rendition-profile" -> new Call("GET", "/v1/orgs/" + t.org() + "/rendition-profile", null);
+            case "PUT /v1/orgs/{org}/rendition-profile" -> new Call("PUT", "/v1/orgs/" + t.org() + "/rendition-profile",
+                    "{\"renditions\":[\"proxy\"],\"subtitles\":[\"it\"]}");
             case "GET /v1/uploads/{id}" -> new Call("GET", "/v1/uploads/" + t.upload(), null);
             case "PATCH /v1/uploads/{id}" -> new Call("PATCH", "/v1/uploads/" + t.upload(), "ten bytes!");
             case "DELETE /v1/uploads/{id}" -> new Call("DELETE", "/v1/uploads/" + t.upload(), null);

@@ -155,6 +155,37 @@ class ItemMediaTest {
         assertThat(refused.json().get("detail").asString()).contains("failed");
     }
 
+    @Test
+    void aPartnersRenditionProfileNarrowsWhatItReceives() {
+        String viewer = node.org("viewer", "JP");
+        node.licence(editor, "viewer", "news");
+        String viewerAdmin = node.key("viewer", "admin");
+        String viewerKey = node.key("viewer", "partner");
+        TestNode.Answer chosen = node.put("/v1/orgs/viewer/rendition-profile", viewerAdmin, "{\"renditions\":[\"proxy\",\"poster\"],\"subtitles\":[\"zh-Hans\"]}");
+        assertThat(chosen.status()).as(chosen.raw().body()).isEqualTo(200);
+        assertThat(node.get("/v1/orgs/viewer/rendition-profile", viewerAdmin).json().get("renditions").toString()).isEqualTo("[\"poster\",\"proxy\"]");
+        assertThat(node.put("/v1/orgs/viewer/rendition-profile", viewerKey, "{\"renditions\":[]}").status()).isEqualTo(403);
+        TestNode.Answer unknown = node.put("/v1/orgs/viewer/rendition-profile", viewerAdmin, "{\"renditions\":[\"4k\"]}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/renditions/0");
+
+        String clip = readyMedia(clips.video, "video/mp4");
+        byte[] zh = "WEBVTT\n\n00:00.000 --> 00:01.000\n你好\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] it = "WEBVTT\n\n00:00.000 --> 00:01.000\nCiao\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(node.send("PUT", "/v1/media/" + clip + "/subtitles/zh-Hans", editor, "text/vtt", zh).status()).isEqualTo(200);
+        assertThat(node.send("PUT", "/v1/media/" + clip + "/subtitles/it", editor, "text/vtt", it).status()).isEqualTo(200);
+        String item = published("Profilo", clip);
+
+        JsonNode forViewer = node.get("/v1/items/" + item, viewerKey).json();
+        assertThat(forViewer.get("renditions").valueStream().map(r -> r.get("name").asString()))
+                .containsExactlyInAnyOrder("proxy", "poster", "subtitles-zh-Hans");
+        JsonNode fed = node.get("/v1/feed?limit=100", viewerKey).json().get("entries").valueStream().map(e -> e.get("item"))
+                .filter(i -> i.get("headlines").get(0).get("value").asString().equals("Profilo")).findFirst().orElseThrow();
+        assertThat(fed.get("renditions")).isEqualTo(forViewer.get("renditions"));
+        assertThat(node.get("/v1/items/" + item, partner).json().get("renditions").size()).as("a partner without a profile gets all").isEqualTo(7);
+        assertThat(node.get("/v1/items/" + item, editor).json().get("renditions").size()).as("the owner sees all").isEqualTo(7);
+    }
+
     // --- helpers ---
 
     static String readyMedia(Path file, String type) {

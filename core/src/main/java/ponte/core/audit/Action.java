@@ -38,7 +38,9 @@ public enum Action {
     /** A video, photo or audio file uploaded ({@code POST /v1/media}). */
     MEDIA_UPLOAD("media.upload", "media"),
     /** A WebVTT subtitle track attached to a file ({@code PUT /v1/media/{id}/subtitles/{lang}}). */
-    MEDIA_SUBTITLE("media.subtitle", "media");
+    MEDIA_SUBTITLE("media.subtitle", "media"),
+    /** A partner's choice of renditions and subtitle languages ({@code PUT /v1/orgs/{org}/rendition-profile}). */
+    RENDITION_PROFILE_SET("org.rendition-profile", "org");
 
     private final String wire;
     private final String targetType;
