@@ -1,5 +1,6 @@
 package ponte.api;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import ponte.core.orgs.Orgs;
 import ponte.core.media.RenditionProfile;
 import ponte.formats.NinjsWriter.Terms;
 import ponte.formats.Renditions;
+import ponte.formats.SignedHrefs;
 import ponte.formats.Writers;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,23 +40,25 @@ public final class ItemViews {
         private boolean ninjs22;
         private Licence licence;
         private RenditionProfile profile;
+        private long window;
         private int hash;
 
-        Key set(String item, int version, boolean ninjs22, Licence licence, RenditionProfile profile) {
+        Key set(String item, int version, boolean ninjs22, Licence licence, RenditionProfile profile, long window) {
             this.item = item;
             this.version = version;
             this.ninjs22 = ninjs22;
             this.licence = licence;
             this.profile = profile;
-            this.hash = (((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence)) * 31
-                    + System.identityHashCode(profile);
+            this.window = window;
+            this.hash = ((((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence)) * 31
+                    + System.identityHashCode(profile)) * 31 + Long.hashCode(window);
             return this;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key k && k.licence == licence && k.profile == profile && k.version == version && k.ninjs22 == ninjs22
-                    && k.item.equals(item);
+            return other instanceof Key k && k.licence == licence && k.profile == profile && k.window == window && k.version == version
+                    && k.ninjs22 == ninjs22 && k.item.equals(item);
         }
 
         @Override
@@ -68,17 +72,22 @@ public final class ItemViews {
     private final Writers writers;
     private final Orgs orgs;
     private final Function<OrgId, RenditionProfile> profiles;
+    private final SignedHrefs links;
+    private final Clock clock;
     private final ConcurrentMap<OrgId, String> names = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Rendered> rendered = new ConcurrentHashMap<>();
 
     /**
      * @param profiles which renditions each partner chose; the same object while unchanged (renderings are kept per
      *                 profile object, so a changed profile misses the cache)
+     * @param links    signs a partner's rendition links (renderings are kept per window of the links' lifetime)
      */
-    public ItemViews(Writers writers, Orgs orgs, Function<OrgId, RenditionProfile> profiles) {
+    public ItemViews(Writers writers, Orgs orgs, Function<OrgId, RenditionProfile> profiles, SignedHrefs links, Clock clock) {
         this.writers = writers;
         this.orgs = orgs;
         this.profiles = profiles;
+        this.links = links;
+        this.clock = clock;
     }
 
     /**
@@ -96,12 +105,13 @@ public final class ItemViews {
 
     Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22, Key lookup) {
         RenditionProfile profile = profile(licence);
-        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile));
+        long window = licence.isPresent() ? links.window(clock.instant()) : 0;
+        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile, window));
         if (cached != null) {
             return cached;
         }
-        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile);
-        ObjectNode tree = tree(item, version, licence, profile);
+        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile, window);
+        ObjectNode tree = tree(item, version, licence, profile, window);
         byte[] bytes = writers.ninjs().bytes(ninjs22 ? writers.versions().to22(tree) : tree);
         Rendered fresh = new Rendered(bytes, Etags.digest(bytes));
         if (rendered.size() >= CACHED) {
@@ -113,15 +123,20 @@ public final class ItemViews {
 
     /** The ninjs 3.1 document as a tree, for the XML formats (which are written from it). */
     ObjectNode tree(Item item, Version version, Optional<Licence> licence) {
-        return tree(item, version, licence, profile(licence));
+        return tree(item, version, licence, profile(licence), links.window(clock.instant()));
     }
 
-    private ObjectNode tree(Item item, Version version, Optional<Licence> licence, RenditionProfile profile) {
+    /** A partner's copy lists the renditions it chose, each link signed for it; the owners' copy is the editor's. */
+    private ObjectNode tree(Item item, Version version, Optional<Licence> licence, RenditionProfile profile, long window) {
         List<String> owners = ownerNames(item);
         Terms terms = licence.map(l -> Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
                 .orElseGet(() -> Terms.ownerView(owners));
         ObjectNode tree = writers.ninjs().render(item, version, terms);
-        return profile == RenditionProfile.EVERYTHING ? tree : Renditions.keep(tree, profile::wants);
+        if (licence.isEmpty()) {
+            return tree;
+        }
+        ObjectNode chosen = profile == RenditionProfile.EVERYTHING ? tree : Renditions.keep(tree, profile::wants);
+        return links.sign(chosen, licence.get().licensee(), links.expiry(window));
     }
 
     /** The renditions the licensee chose; every one for the owners' own reading (no licence). */

@@ -9,6 +9,7 @@ import ponte.core.media.Rendition;
 import ponte.core.media.Subtitling;
 import ponte.core.media.Uploading;
 import ponte.core.reading.Downloading;
+import ponte.formats.SignedHrefs;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,11 +19,16 @@ public final class MediaResource implements Resource {
     private final Uploading uploading;
     private final Downloading downloading;
     private final Subtitling subtitling;
+    private final SignedHrefs links;
+    private final java.time.Clock clock;
 
-    public MediaResource(Uploading uploading, Downloading downloading, Subtitling subtitling) {
+    /** @param links checks the signed links partners follow without a key */
+    public MediaResource(Uploading uploading, Downloading downloading, Subtitling subtitling, SignedHrefs links, java.time.Clock clock) {
         this.uploading = uploading;
         this.downloading = downloading;
         this.subtitling = subtitling;
+        this.links = links;
+        this.clock = clock;
     }
 
     /** Where a rendition is downloaded, relative to the node's base. */
@@ -56,7 +62,7 @@ public final class MediaResource implements Resource {
      * If-Range, and the blob's SHA-256 as a strong ETag (the bytes never change under a name).
      */
     private void download(Exchange x) throws java.io.IOException {
-        Downloading.Download d = downloading.find(x.caller(), x.path("id"), x.path("name"));
+        Downloading.Download d = downloading.find(downloader(x), x.path("id"), x.path("name"));
         long size = d.rendition().blob().size();
         String etag = "\"" + d.rendition().blob().sha256() + "\"";
         x.header(HttpHeader.ETAG, etag);
@@ -89,6 +95,20 @@ public final class MediaResource implements Resource {
         }
         x.callback.succeeded();
         downloading.completed(d, sent);
+    }
+
+    /**
+     * Who downloads: the key's holder, or, for a signed link (no key needed), the org it was signed for, as a partner.
+     * A link altered in any part or expired names no one: 404, as for a file the caller may not have.
+     */
+    private ponte.core.access.Caller downloader(Exchange x) {
+        Optional<String> sig = x.query("sig");
+        if (sig.isEmpty()) {
+            return x.caller();
+        }
+        return links.verify(x.path("id"), x.path("name"), x.query("org").orElse(""), x.query("expires").orElse(""), sig.get(), clock.instant())
+                .<ponte.core.access.Caller>map(org -> new ponte.core.access.Caller.Member(org, ponte.core.access.Role.PARTNER))
+                .orElseThrow(() -> new ponte.core.NotFound("no such media"));
     }
 
     /** One byte range of a representation of {@code size} bytes, or unsatisfiable (416). */

@@ -66,6 +66,7 @@ import ponte.delivery.Payloads;
 import ponte.formats.IngestReader;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsSchema;
+import ponte.formats.SignedHrefs;
 import ponte.formats.Writers;
 import ponte.ingest.Poller;
 import ponte.media.FileMediaStore;
@@ -76,6 +77,7 @@ import ponte.media.TikaSniffer;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
 import ponte.storage.NetworkFreshness;
+import ponte.storage.SigningKeys;
 
 /**
  * The object graph of one Ponte node, built by hand: every dependency is a constructor argument. Construction only:
@@ -119,6 +121,8 @@ final class Wiring {
         Audit audit = new Audit(stores.auditTrail(), stores.transactions(), clock);
         // Which renditions each partner chose: asked by every rendering for a partner (feed, items, webhooks).
         ChoosingRenditions renditionChoices = new ChoosingRenditions(stores.renditionProfiles(), stores.orgs(), audit, clock);
+        // Partners' rendition links, signed with a key every node of the database shares.
+        SignedHrefs links = new SignedHrefs(new SigningKeys(stores.database(), random).secret("media-links"), settings.media().linkLifetime());
 
         // --- the content log, and how entries committed on any node reach this node's tail ---
         tail = new Tail();
@@ -139,7 +143,7 @@ final class Wiring {
         // --- push delivery ---
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
-        pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock, renditionChoices::profile), tail, mode.leases(), guard, delivery,
+        pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock, renditionChoices::profile, links), tail, mode.leases(), guard, delivery,
                 metrics, clock);
         retention = new RetentionLoop(new Retention(stores.deliveries(), delivery.retention(), clock), stores.leadership(),
                 new RetentionReport(delivery.retention(), metrics.registry()));
@@ -183,7 +187,7 @@ final class Wiring {
         Agreeing agreeing = new Agreeing(stores.agreements(), stores.orgs(), stores.products(), entitlements, stores.releases(), audit, clock, ids);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader);
-        ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile);
+        ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
@@ -201,7 +205,7 @@ final class Wiring {
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading, downloads, clock),
-                        new Subtitling(stores.media(), mediaStore, audit)),
+                        new Subtitling(stores.media(), mediaStore, audit), links, clock),
                 new UploadsResource(resuming),
                 new RenditionProfileResource(renditionChoices)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), settings.host(), settings.port());

@@ -55,8 +55,8 @@ class ItemMediaTest {
         JsonNode media = node.get("/v1/media/" + video, editor).json();
         for (JsonNode r : renditions) {
             String href = r.get("href").asString();
-            assertThat(href).startsWith(node.base + "/v1/media/" + video + "/renditions/");
-            HttpResponse<byte[]> got = node.bytes(href.substring(node.base.length()), partner);
+            assertThat(href).startsWith(node.base + "/v1/media/" + video + "/renditions/").contains("?org=partner&expires=").contains("&sig=");
+            HttpResponse<byte[]> got = node.bytes(href.substring(node.base.length()), null); // a signed link needs no key
             assertThat(got.statusCode()).as(href).isEqualTo(200);
             assertThat(got.headers().firstValue("content-type").orElse("")).isEqualTo(r.get("contentType").asString());
             assertThat(got.body()).hasSize(r.get("sizeInBytes").asInt());
@@ -99,12 +99,15 @@ class ItemMediaTest {
     }
 
     @Test
-    void killClosesTheMediaAtOnce() {
+    void killClosesTheMediaAtOnceSignedLinksToo() {
         String clip = readyMedia(clips.photo, "image/jpeg");
         String item = published("Da ritirare", clip);
+        String signed = signedHref(item, "small");
         assertThat(node.bytes("/v1/media/" + clip + "/renditions/small", partner).statusCode()).isEqualTo(200);
+        assertThat(node.bytes(signed, null).statusCode()).isEqualTo(200);
         assertThat(node.delete("/v1/items/" + item, editor, "{\"reason\":\"rights withdrawn\"}").status()).isEqualTo(200);
         assertThat(node.bytes("/v1/media/" + clip + "/renditions/small", partner).statusCode()).isEqualTo(404);
+        assertThat(node.bytes(signed, null).statusCode()).isEqualTo(404);
         assertThat(node.bytes("/v1/media/" + clip + "/renditions/small", editor).statusCode()).as("the owner keeps its file").isEqualTo(200);
     }
 
@@ -186,7 +189,49 @@ class ItemMediaTest {
         assertThat(node.get("/v1/items/" + item, editor).json().get("renditions").size()).as("the owner sees all").isEqualTo(7);
     }
 
+    @Test
+    void aSignedLinkAlteredInAnyPartIsRefused() {
+        String clip = readyMedia(clips.photo, "image/jpeg");
+        String item = published("Firmato", clip);
+        String signed = signedHref(item, "medium");
+        assertThat(node.bytes(signed, null).statusCode()).isEqualTo(200);
+        String sig = signed.substring(signed.indexOf("&sig=") + 5);
+        String flipped = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+        assertThat(node.bytes(signed.replace("&sig=" + sig, "&sig=" + flipped), null).statusCode()).as("another signature").isEqualTo(404);
+        assertThat(node.bytes(signed.replace("org=partner", "org=stranger"), null).statusCode()).as("another org").isEqualTo(404);
+        assertThat(node.bytes(signed.replace("/renditions/medium", "/renditions/large"), null).statusCode()).as("another rendition").isEqualTo(404);
+        String expires = signed.replaceAll(".*expires=(\\d+).*", "$1");
+        assertThat(node.bytes(signed.replace("expires=" + expires, "expires=" + (Long.parseLong(expires) + 3600)), null).statusCode())
+                .as("a later expiry").isEqualTo(404);
+        assertThat(node.bytes(signed.substring(0, signed.indexOf('?')), null).statusCode()).as("no signature, no key").isEqualTo(401);
+    }
+
+    @Test
+    void aSignedLinkStopsWorkingWhenItExpires(@TempDir Path dir) throws Exception {
+        try (TestNode brief = new TestNode(TestDatabase.settingsFor(dir, TestNode.ADMIN)
+                .withMedia(MediaSettings.defaults().withLinkLifetime(Duration.ofSeconds(1))), Clock.systemUTC())) {
+            TestNode.Licensed keys = brief.newsLicence("KR");
+            String id = brief.send("POST", "/v1/media", keys.editor(), "image/jpeg", Clips.read(clips.photo)).json().get("id").asString();
+            await().atMost(Duration.ofSeconds(60)).until(() -> brief.get("/v1/media/" + id, keys.editor()).json().get("state").asString().equals("ready"));
+            ObjectNode body = (ObjectNode) NinjsBodies.of("Breve", "news");
+            body.putArray("media").add(id);
+            String item = brief.post("/v1/items", keys.editor(), body.toString()).json().get("id").asString();
+            String href = brief.get("/v1/items/" + item, keys.partner()).json().get("renditions").get(0).get("href").asString();
+            String signed = href.substring(brief.base.length());
+            long expires = Long.parseLong(signed.replaceAll(".*expires=(\\d+).*", "$1"));
+            assertThat(expires - java.time.Instant.now().getEpochSecond()).as("between one and two lifetimes").isBetween(0L, 2L);
+            await().atMost(Duration.ofSeconds(10)).until(() -> brief.bytes(signed, null).statusCode() == 404);
+            assertThat(java.time.Instant.now().getEpochSecond()).isGreaterThanOrEqualTo(expires);
+        }
+    }
+
     // --- helpers ---
+
+    /** The signed link the partner received for a rendition of the item, as a path on the node. */
+    static String signedHref(String item, String rendition) {
+        return node.get("/v1/items/" + item, partner).json().get("renditions").valueStream()
+                .filter(r -> r.get("name").asString().equals(rendition)).findFirst().orElseThrow().get("href").asString().substring(node.base.length());
+    }
 
     static String readyMedia(Path file, String type) {
         TestNode.Answer created = node.send("POST", "/v1/media", editor, type, Clips.read(file));

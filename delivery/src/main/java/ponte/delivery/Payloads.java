@@ -23,6 +23,7 @@ import ponte.formats.ItemView;
 import ponte.core.media.RenditionProfile;
 import ponte.formats.NinjsWriter;
 import ponte.formats.Renditions;
+import ponte.formats.SignedHrefs;
 import ponte.formats.Writers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -59,12 +60,18 @@ public final class Payloads {
 
     private final Function<OrgId, RenditionProfile> profiles;
 
-    /** @param profiles which renditions each partner chose (a rendering already cached shows a change within {@link #FRESH}) */
-    public Payloads(Writers writers, Orgs orgs, Clock clock, Function<OrgId, RenditionProfile> profiles) {
+    private final SignedHrefs links;
+
+    /**
+     * @param profiles which renditions each partner chose (a rendering already cached shows a change within {@link #FRESH})
+     * @param links    signs the partner's rendition links, so a receiver fetches them without a key
+     */
+    public Payloads(Writers writers, Orgs orgs, Clock clock, Function<OrgId, RenditionProfile> profiles, SignedHrefs links) {
         this.writers = writers;
         this.orgs = orgs;
         this.clock = clock;
         this.profiles = profiles;
+        this.links = links;
     }
 
     /** The body for the org's endpoints in this format, the item under the licence the gate named when it admitted it. */
@@ -133,8 +140,12 @@ public final class Payloads {
         NinjsWriter.Terms terms = licence.map(l -> NinjsWriter.Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
                 .orElseGet(() -> NinjsWriter.Terms.ownerView(owners));
         ObjectNode ninjs = writers.ninjs().render(item, entry.version(), terms);
-        RenditionProfile profile = licence.map(l -> profiles.apply(l.licensee())).orElse(RenditionProfile.EVERYTHING);
-        return profile == RenditionProfile.EVERYTHING ? ninjs : Renditions.keep(ninjs, profile::wants);
+        if (licence.isEmpty()) {
+            return ninjs;
+        }
+        RenditionProfile profile = profiles.apply(licence.get().licensee());
+        ObjectNode chosen = profile == RenditionProfile.EVERYTHING ? ninjs : Renditions.keep(ninjs, profile::wants);
+        return links.sign(chosen, licence.get().licensee(), links.expiry(links.window(clock.instant())));
     }
 
     /** ninjs 3.1 subjects: each one's uri, literal and name, any of which an endpoint filter may name. */
