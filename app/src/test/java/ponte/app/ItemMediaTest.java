@@ -32,7 +32,7 @@ class ItemMediaTest {
     @BeforeAll
     static void start() throws Exception {
         clips = new Clips(clipsDir);
-        node = new TestNode(dataDir, Clock.systemUTC());
+        node = new TestNode(dataDir, Clock.systemUTC(), ponte.delivery.DeliverySettings.defaults().allowingPrivate(true));
         TestNode.Licensed keys = node.newsLicence("KR");
         editor = keys.editor();
         partner = keys.partner();
@@ -187,6 +187,24 @@ class ItemMediaTest {
         assertThat(fed.get("renditions")).isEqualTo(forViewer.get("renditions"));
         assertThat(node.get("/v1/items/" + item, partner).json().get("renditions").size()).as("a partner without a profile gets all").isEqualTo(7);
         assertThat(node.get("/v1/items/" + item, editor).json().get("renditions").size()).as("the owner sees all").isEqualTo(7);
+    }
+
+    @Test
+    void aWebhookReceiverFetchesTheRenditionsByTheirSignedLinksAlone() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            node.endpoint(partner, receiver.url("/hook"), "ninjs", null);
+            String clip = readyMedia(clips.photo, "image/jpeg");
+            published("Spinta", clip);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.hits("/hook").stream()
+                    .anyMatch(h -> h.json().path("data").path("item").path("renditions").size() > 0));
+            JsonNode pushed = receiver.hits("/hook").stream().map(h -> h.json().path("data").path("item"))
+                    .filter(i -> i.path("renditions").size() > 0).findFirst().orElseThrow();
+            for (JsonNode r : pushed.get("renditions")) {
+                HttpResponse<byte[]> got = node.bytes(r.get("href").asString().substring(node.base.length()), null);
+                assertThat(got.statusCode()).isEqualTo(200);
+                assertThat(got.body()).hasSize(r.get("sizeInBytes").asInt());
+            }
+        }
     }
 
     @Test
