@@ -179,6 +179,18 @@ final class Exchange {
         return bytes;
     }
 
+    /**
+     * The body as it arrives, for an upload streamed to storage in constant memory (never read into a byte array);
+     * its length as declared, -1 when chunked, in {@link #declaredLength()}.
+     */
+    java.nio.channels.ReadableByteChannel bodyChannel() {
+        return java.nio.channels.Channels.newChannel(Request.asInputStream(request));
+    }
+
+    long declaredLength() {
+        return request.getLength();
+    }
+
     private JsonNode parse(byte[] bytes) {
         try {
             JsonNode node = mapper.readTree(bytes);

@@ -66,7 +66,7 @@ public final class Idempotency implements AutoCloseable {
         }
         String key = parse(sent);
         Authenticated by = x.authenticated();
-        IdempotentRequest request = new IdempotentRequest(by.keyId(), key, fingerprint(x));
+        IdempotentRequest request = new IdempotentRequest(by.keyId(), key, fingerprint(x, handler));
         Instant now = clock.instant();
         switch (keys.claim(request, now, now.minus(ABANDONED_AFTER))) {
             case IdempotencyKeys.Granted granted -> {
@@ -103,9 +103,15 @@ public final class Idempotency implements AutoCloseable {
                 "this Idempotency-Key was first sent with a different request (method, path or body); use a new key for a new request");
     }
 
-    /** What makes two requests the same request: method, path with query, and body (SHA-256). */
-    private static String fingerprint(Exchange x) {
-        byte[] body = x.rawBody(Exchange.LARGEST_BODY);
+    /**
+     * What makes two requests the same request: method, path with query, and body (SHA-256). A streamed upload is not
+     * read ahead (it may be gigabytes): its declared length, type and Content-Digest stand for its bytes.
+     */
+    private static String fingerprint(Exchange x, Routes.Handler handler) {
+        byte[] body = handler instanceof Routes.Streaming
+                ? (x.declaredLength() + "\n" + x.requestHeader(HttpHeader.CONTENT_TYPE) + "\n" + x.request.getHeaders().get("Content-Digest"))
+                        .getBytes(StandardCharsets.UTF_8)
+                : x.rawBody(Exchange.LARGEST_BODY);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String query = x.request.getHttpURI().getQuery();

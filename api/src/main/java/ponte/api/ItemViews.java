@@ -1,16 +1,21 @@
 package ponte.api;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
 import ponte.core.orgs.Orgs;
+import ponte.core.media.RenditionProfile;
 import ponte.formats.NinjsWriter.Terms;
+import ponte.formats.Renditions;
+import ponte.formats.SignedHrefs;
 import ponte.formats.Writers;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,20 +39,26 @@ public final class ItemViews {
         private int version;
         private boolean ninjs22;
         private Licence licence;
+        private RenditionProfile profile;
+        private long window;
         private int hash;
 
-        Key set(String item, int version, boolean ninjs22, Licence licence) {
+        Key set(String item, int version, boolean ninjs22, Licence licence, RenditionProfile profile, long window) {
             this.item = item;
             this.version = version;
             this.ninjs22 = ninjs22;
             this.licence = licence;
-            this.hash = ((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence);
+            this.profile = profile;
+            this.window = window;
+            this.hash = ((((item.hashCode() * 31 + version) * 31 + (ninjs22 ? 1 : 0)) * 31 + System.identityHashCode(licence)) * 31
+                    + System.identityHashCode(profile)) * 31 + Long.hashCode(window);
             return this;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key k && k.licence == licence && k.version == version && k.ninjs22 == ninjs22 && k.item.equals(item);
+            return other instanceof Key k && k.licence == licence && k.profile == profile && k.window == window && k.version == version
+                    && k.ninjs22 == ninjs22 && k.item.equals(item);
         }
 
         @Override
@@ -60,12 +71,23 @@ public final class ItemViews {
 
     private final Writers writers;
     private final Orgs orgs;
+    private final Function<OrgId, RenditionProfile> profiles;
+    private final SignedHrefs links;
+    private final Clock clock;
     private final ConcurrentMap<OrgId, String> names = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Rendered> rendered = new ConcurrentHashMap<>();
 
-    public ItemViews(Writers writers, Orgs orgs) {
+    /**
+     * @param profiles which renditions each partner chose; the same object while unchanged (renderings are kept per
+     *                 profile object, so a changed profile misses the cache)
+     * @param links    signs a partner's rendition links (renderings are kept per window of the links' lifetime)
+     */
+    public ItemViews(Writers writers, Orgs orgs, Function<OrgId, RenditionProfile> profiles, SignedHrefs links, Clock clock) {
         this.writers = writers;
         this.orgs = orgs;
+        this.profiles = profiles;
+        this.links = links;
+        this.clock = clock;
     }
 
     /**
@@ -82,12 +104,14 @@ public final class ItemViews {
     }
 
     Rendered ninjs(Item item, Version version, Optional<Licence> licence, boolean ninjs22, Key lookup) {
-        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null)));
+        RenditionProfile profile = profile(licence);
+        long window = licence.isPresent() ? links.window(clock.instant()) : 0;
+        Rendered cached = rendered.get(lookup.set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile, window));
         if (cached != null) {
             return cached;
         }
-        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null));
-        ObjectNode tree = tree(item, version, licence);
+        Key key = new Key().set(item.id().value(), version.number(), ninjs22, licence.orElse(null), profile, window);
+        ObjectNode tree = tree(item, version, licence, profile, window);
         byte[] bytes = writers.ninjs().bytes(ninjs22 ? writers.versions().to22(tree) : tree);
         Rendered fresh = new Rendered(bytes, Etags.digest(bytes));
         if (rendered.size() >= CACHED) {
@@ -99,10 +123,25 @@ public final class ItemViews {
 
     /** The ninjs 3.1 document as a tree, for the XML formats (which are written from it). */
     ObjectNode tree(Item item, Version version, Optional<Licence> licence) {
+        return tree(item, version, licence, profile(licence), links.window(clock.instant()));
+    }
+
+    /** A partner's copy lists the renditions it chose, each link signed for it; the owners' copy is the editor's. */
+    private ObjectNode tree(Item item, Version version, Optional<Licence> licence, RenditionProfile profile, long window) {
         List<String> owners = ownerNames(item);
         Terms terms = licence.map(l -> Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
                 .orElseGet(() -> Terms.ownerView(owners));
-        return writers.ninjs().render(item, version, terms);
+        ObjectNode tree = writers.ninjs().render(item, version, terms);
+        if (licence.isEmpty()) {
+            return tree;
+        }
+        ObjectNode chosen = profile == RenditionProfile.EVERYTHING ? tree : Renditions.keep(tree, profile::wants);
+        return links.sign(chosen, licence.get().licensee(), links.expiry(window));
+    }
+
+    /** The renditions the licensee chose; every one for the owners' own reading (no licence). */
+    private RenditionProfile profile(Optional<Licence> licence) {
+        return licence.map(l -> profiles.apply(l.licensee())).orElse(RenditionProfile.EVERYTHING);
     }
 
     private List<String> ownerNames(Item item) {

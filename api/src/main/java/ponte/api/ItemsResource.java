@@ -16,6 +16,8 @@ import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.publishing.Publishing;
+import ponte.core.media.Attaching;
+import ponte.core.media.Media;
 import ponte.core.reading.Reading;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
@@ -33,9 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ItemsResource implements Resource {
     /** Territories as a request gives them, in an item's rights and in a grant. */
     static final Members TERRITORIES = Members.of("include", "exclude");
-    private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf", "coproduction")
+    private static final Members NEW_ITEM = Members.of("ninjs", "products", "translationOf", "coproduction", ItemMedia.MEMBER)
             .with("rights", Members.of().with("territories", TERRITORIES));
-    private static final Members REVISION = Members.of("ninjs", "signal");
+    private static final Members REVISION = Members.of("ninjs", "signal", ItemMedia.MEMBER);
     private static final Members KILL = Members.of("reason", "languageVersions");
     private static final Members SIGNOFF = Members.of("version", "comment");
     private static final Members MACHINE_TRANSLATION = Members.of("language");
@@ -46,10 +48,14 @@ public final class ItemsResource implements Resource {
     private final Reading reading;
     private final Explaining explaining;
     private final NinjsReader ninjsReader;
+    private final Attaching attaching;
     private final Writers writers;
     private final ItemViews views;
 
-    public ItemsResource(Publishing publishing, Cosigning cosigning, Translating translating, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views) {
+    /** @param attaching the media items may carry ({@code "media"} beside the ninjs) */
+    public ItemsResource(Publishing publishing, Cosigning cosigning, Translating translating, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views,
+                         Attaching attaching) {
+        this.attaching = attaching;
         this.publishing = publishing;
         this.cosigning = cosigning;
         this.translating = translating;
@@ -77,21 +83,27 @@ public final class ItemsResource implements Resource {
         Caller caller = x.caller();
         JsonNode body = x.body(NEW_ITEM);
         Optional<String> coproduction = JsonInput.optionalText(body, "coproduction");
-        JsonNode ninjs = coproduction.isPresent()
-                ? credited(JsonInput.object(body, "ninjs"), cosigning.credits(caller, coproduction.get()))
-                : JsonInput.object(body, "ninjs");
+        List<Media> media = ItemMedia.named(attaching, caller, body);
+        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), media, x.base());
+        JsonNode ninjs = coproduction.isPresent() ? credited(plain, cosigning.credits(caller, coproduction.get())) : plain;
         Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
                 .map(t -> JsonInput.at("/translationOf", () -> new ItemId(t)));
         if (coproduction.isPresent()) {
             Draft draft = cosigning.create(caller, coproduction.get(), ninjsReader.uri(ninjs), content, CatalogueResource.productIds(body),
                     rights(body), translationOf);
+            if (!media.isEmpty()) {
+                attaching.attached(draft.item(), media);
+            }
             x.header("Location", "/v1/items/" + draft.item() + "/versions");
             x.json(201, draftReceipt(draft));
             return;
         }
         Appended appended = publishing.publish(caller, ninjsReader.uri(ninjs), content,
                 CatalogueResource.productIds(body), rights(body), translationOf);
+        if (!media.isEmpty() || appended.revision().version().number() > 1) {
+            attaching.attached(appended.revision().item().id(), media);
+        }
         x.header("Location", "/v1/items/" + appended.revision().item().id());
         x.json(appended.revision().version().number() == 1 ? 201 : 200, receipt(appended));
     }
@@ -101,7 +113,9 @@ public final class ItemsResource implements Resource {
         ItemId id = itemId(x);
         JsonNode body = x.body(REVISION);
         boolean coproduced = cosigning.coproduced(id);
-        JsonNode ninjs = coproduced ? credited(JsonInput.object(body, "ninjs"), cosigning.creditsOf(caller, id)) : JsonInput.object(body, "ninjs");
+        List<Media> media = ItemMedia.named(attaching, caller, body);
+        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), media, x.base());
+        JsonNode ninjs = coproduced ? credited(plain, cosigning.creditsOf(caller, id)) : plain;
         Event signal = switch (JsonInput.optionalText(body, "signal").orElse("update")) {
             case "update" -> Event.UPDATED;
             case "correction" -> Event.CORRECTED;
@@ -109,10 +123,14 @@ public final class ItemsResource implements Resource {
         };
         Content content = ninjsReader.read(ninjs);
         if (coproduced) {
-            x.json(200, draftReceipt(cosigning.revise(caller, id, content, signal)));
+            Draft draft = cosigning.revise(caller, id, content, signal);
+            attaching.attached(id, media);
+            x.json(200, draftReceipt(draft));
             return;
         }
-        x.json(200, receipt(publishing.revise(caller, id, content, signal)));
+        Appended appended = publishing.revise(caller, id, content, signal);
+        attaching.attached(id, media);
+        x.json(200, receipt(appended));
     }
 
     private void kill(Exchange x) {

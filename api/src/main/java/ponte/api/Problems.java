@@ -9,6 +9,10 @@ import ponte.core.Conflict;
 import ponte.core.Invalid;
 import ponte.core.NotAllowed;
 import ponte.core.NotFound;
+import ponte.core.media.CannotPrepare;
+import ponte.core.media.Resuming;
+import ponte.core.media.UploadBroken;
+import ponte.core.media.UploadTooLarge;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,6 +40,11 @@ final class Problems {
             case NotFound e -> problem(404, "not-found", "Not found", e.getMessage(), List.of());
             case NotAllowed e -> problem(403, "forbidden", "Forbidden", e.getMessage(), List.of());
             case Conflict e -> problem(409, "conflict", "Conflict", e.getMessage(), List.of());
+            case UploadTooLarge e -> of(new HttpError(413, "Content too large", e.getMessage()));
+            case UploadBroken e -> of(HttpError.badRequest(e.getMessage()));
+            case Resuming.ChecksumMismatch e -> of(new HttpError(460, "Checksum mismatch", e.getMessage())); // tus checksum extension
+            // Said as it is, not as "retry later": an operator must install ffmpeg first.
+            case CannotPrepare e -> problem(503, "unavailable", "Service unavailable", e.getMessage(), List.of());
             // Jetty's own refusals of what it was asked to decode for us (a query string that is not UTF-8, say)
             case HttpException e when e.getCode() >= 400 && e.getCode() < 500 -> status(e.getCode(), e.getReason());
             default -> {

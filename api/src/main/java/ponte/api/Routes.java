@@ -16,6 +16,17 @@ public final class Routes {
         void handle(Exchange exchange) throws Exception;
     }
 
+    /**
+     * A handler that streams its request body (an upload of gigabytes): nothing before it may read the body into
+     * memory, so an Idempotency-Key fingerprints its declared length, type and digest instead of its bytes.
+     */
+    record Streaming(Handler inner) implements Handler {
+        @Override
+        public void handle(Exchange exchange) throws Exception {
+            inner.handle(exchange);
+        }
+    }
+
     record Match(Handler handler, Map<String, String> params) {}
 
     private record Entry(HttpApi.Route route, String[] segments, Handler handler) {

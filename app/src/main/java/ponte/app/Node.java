@@ -64,6 +64,10 @@ public final class Node implements AutoCloseable {
             w.retention.start();
             w.poller.resumeAll();
             w.releaseLoop.start();
+            w.ffmpeg.unavailable().ifPresent(why -> org.slf4j.LoggerFactory.getLogger(Node.class).warn("media uploads are refused: {}", why));
+            w.preparing.start();
+            w.downloads.start();
+            w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
         } catch (Exception e) {
             try {
@@ -143,6 +147,11 @@ public final class Node implements AutoCloseable {
     /** People's accounts and sessions (the web UI's), for tests and the demo. */
     public ponte.core.accounts.Accounts accounts() {
         return w.accounts;
+    }
+
+    /** How many download reach facts are recorded for an item (tests). */
+    long mediaDownloads(ItemId item) {
+        return w.stores.downloads().countFor(item);
     }
 
     /** The last entry of the content log. */
@@ -253,8 +262,8 @@ public final class Node implements AutoCloseable {
         // In order, each whatever the one before did: a server that does not stop in time (a client holding a
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
-                w.retention, w.pushing, w.mode, w.search, w.log, w.stores)) {
+        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
+                w.retention, w.pushing, w.downloads, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -121,7 +121,8 @@ class NodeOptions {
             settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
                     c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
                     c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), management,
-                    proxies, api(c), new Settings.Translation(c.get(mtUrl, "PONTE_MT_URL", "mt.url"), c.get(mtKey, "PONTE_MT_KEY", "mt.key")));
+                    proxies, api(c), new Settings.Translation(c.get(mtUrl, "PONTE_MT_URL", "mt.url"), c.get(mtKey, "PONTE_MT_KEY", "mt.key")),
+                    media(c));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
@@ -147,6 +148,24 @@ class NodeOptions {
                     rate(c.get(addressRateLimit, "PONTE_ADDRESS_RATE_LIMIT", "rate-limit.address"), ApiSettings.DEFAULT_PER_ADDRESS), retention);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private MediaSettings media(Configuration c) {
+        MediaSettings d = MediaSettings.defaults();
+        try {
+            return new MediaSettings(
+                    c.get(null, "PONTE_MEDIA_MAX_BYTES", "media.max-bytes").map(Long::parseLong).orElse(d.maxUploadBytes()),
+                    c.get(null, "PONTE_MEDIA_WORKERS", "media.workers").map(Integer::parseInt).orElse(d.workers()),
+                    c.get(null, "PONTE_MEDIA_TIMEOUT", "media.timeout").map(Duration::parse).orElse(d.timeout()),
+                    d.staleAfter(),
+                    c.get(null, "PONTE_FFMPEG", "media.ffmpeg").orElse(d.ffmpeg()),
+                    c.get(null, "PONTE_FFPROBE", "media.ffprobe").orElse(d.ffprobe()),
+                    c.get(null, "PONTE_UPLOAD_EXPIRY", "media.upload-expiry").map(Duration::parse).orElse(d.uploadExpiry()),
+                    c.get(null, "PONTE_MEDIA_URL", "media.url"),
+                    c.get(null, "PONTE_MEDIA_LINK_LIFETIME", "media.link-lifetime").map(Duration::parse).orElse(d.linkLifetime()));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "media settings: " + e.getMessage());
         }
     }
 

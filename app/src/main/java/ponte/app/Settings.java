@@ -19,10 +19,11 @@ import ponte.kafka.KafkaSettings;
  * @param api               the API's rate limits and how long it remembers idempotency keys
  * @param translation       the LibreTranslate-compatible server machine translations come from (env PONTE_MT_URL,
  *                          PONTE_MT_KEY); without one, Apertium when it is installed
+ * @param media             upload limit, transcoding workers and timeout, the ffmpeg programs
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                        String kafkaTopic, DatabaseLogin databaseLogin, Management management, List<String> trustedProxies,
-                       ApiSettings api, Translation translation) {
+                       ApiSettings api, Translation translation, MediaSettings media) {
     /** A LibreTranslate-compatible server the operator names, and its API key. */
     public record Translation(Optional<String> url, Optional<String> key) {
         public static final Translation APERTIUM_IF_INSTALLED = new Translation(Optional.empty(), Optional.empty());
@@ -55,16 +56,21 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                     String kafkaTopic) {
         this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, DatabaseLogin.DRIVER_DEFAULT, Management.ANY_FREE_PORT,
-                List.of(), ApiSettings.defaults(), Translation.APERTIUM_IF_INSTALLED);
+                List.of(), ApiSettings.defaults(), Translation.APERTIUM_IF_INSTALLED, MediaSettings.defaults());
     }
 
     /** The same node behind these proxies. */
     public Settings behind(List<String> proxies) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api, translation);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api, translation, media);
     }
 
     /** The same node with these API settings (rate limits, idempotency retention). */
     public Settings withApi(ApiSettings settings) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings, translation);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings, translation, media);
+    }
+
+    /** The same node with these media settings. */
+    public Settings withMedia(MediaSettings settings) {
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, api, translation, settings);
     }
 }

@@ -12,13 +12,17 @@ import ponte.storage.JdbcTranslationTasks;
 import ponte.storage.JdbcAuditTrail;
 import ponte.storage.JdbcTransactions;
 import ponte.storage.JdbcDeliveries;
+import ponte.storage.JdbcDownloadFacts;
 import ponte.storage.JdbcEndpoints;
 import ponte.storage.JdbcIdempotencyKeys;
 import ponte.storage.JdbcItems;
 import ponte.storage.JdbcKeys;
 import ponte.storage.JdbcLeadership;
+import ponte.storage.JdbcMediaLibrary;
+import ponte.storage.JdbcResumableUploads;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
+import ponte.storage.JdbcRenditionProfiles;
 import ponte.storage.JdbcSources;
 import ponte.storage.JdbcLinks;
 import ponte.storage.JdbcSessions;
@@ -30,7 +34,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               Releases releases, JdbcEndpoints endpoints, JdbcDeliveries deliveries, JdbcSources sources,
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
               JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts, JdbcTranslationTasks translationTasks,
-              JdbcUsers users, JdbcSessions sessions, JdbcLinks links) implements AutoCloseable {
+              JdbcUsers users, JdbcSessions sessions, JdbcLinks links, JdbcMediaLibrary media,
+              JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -40,7 +45,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
                 new JdbcItems(db), new Releases(db), new JdbcEndpoints(db), new JdbcDeliveries(db), new JdbcSources(db),
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
                 new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db), new JdbcTranslationTasks(db),
-                new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db));
+                new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db),
+                new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

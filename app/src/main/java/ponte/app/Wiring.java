@@ -1,5 +1,6 @@
 package ponte.app;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,10 @@ import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
 import ponte.api.KeysResource;
+import ponte.api.MediaResource;
 import ponte.api.MetricsResource;
+import ponte.api.RenditionProfileResource;
+import ponte.api.UploadsResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
 import ponte.api.RateLimiter;
@@ -49,6 +53,14 @@ import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
+import ponte.core.media.Attaching;
+import ponte.core.media.ChoosingRenditions;
+import ponte.core.media.DownloadLog;
+import ponte.core.media.MediaStore;
+import ponte.core.media.Preparing;
+import ponte.core.media.Resuming;
+import ponte.core.media.Subtitling;
+import ponte.core.media.Uploading;
 import ponte.core.log.Tail;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.products.Cataloguing;
@@ -56,14 +68,21 @@ import ponte.core.publishing.Appending;
 import ponte.core.publishing.Publishing;
 import ponte.core.publishing.ReleaseLoop;
 import ponte.core.publishing.Releasing;
+import ponte.core.reading.Downloading;
 import ponte.core.reading.Reading;
 import ponte.delivery.DeliverySettings;
 import ponte.delivery.Payloads;
 import ponte.formats.IngestReader;
 import ponte.formats.NinjsReader;
 import ponte.formats.NinjsSchema;
+import ponte.formats.SignedHrefs;
 import ponte.formats.Writers;
 import ponte.ingest.Poller;
+import ponte.media.FileMediaStore;
+import ponte.media.FileUploadParts;
+import ponte.media.S3MediaStore;
+import ponte.media.Ffmpeg;
+import ponte.media.TikaSniffer;
 import ponte.outbound.AddressGuard;
 import ponte.storage.JdbcContentLog;
 import ponte.web.Argon2Passwords;
@@ -77,6 +96,7 @@ import ponte.web.SessionCache;
 import ponte.web.SourcePages;
 import ponte.web.WebUi;
 import ponte.storage.NetworkFreshness;
+import ponte.storage.SigningKeys;
 
 /**
  * The object graph of one Ponte node, built by hand: every dependency is a constructor argument. Construction only:
@@ -93,6 +113,10 @@ final class Wiring {
     final RetentionLoop retention;
     final Poller poller;
     final Search search;
+    final Ffmpeg ffmpeg;
+    final Preparing preparing;
+    final Resuming resuming;
+    final DownloadLog downloads;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -116,6 +140,10 @@ final class Wiring {
         Entitlements entitlements = new Entitlements(stores::network);
         // Every change is recorded with its audit entry in one transaction (the log's entries in the writer's).
         Audit audit = new Audit(stores.auditTrail(), stores.transactions(), clock);
+        // Which renditions each partner chose: asked by every rendering for a partner (feed, items, webhooks).
+        ChoosingRenditions renditionChoices = new ChoosingRenditions(stores.renditionProfiles(), stores.orgs(), audit, clock);
+        // Partners' rendition links, signed with a key every node of the database shares.
+        SignedHrefs links = new SignedHrefs(new SigningKeys(stores.database(), random).secret("media-links"), settings.media().linkLifetime());
 
         // --- the content log, and how entries committed on any node reach this node's tail ---
         tail = new Tail();
@@ -136,7 +164,7 @@ final class Wiring {
         // --- push delivery ---
         NinjsSchema ninjs31 = new NinjsSchema();
         Writers writers = Writers.standard(ninjs31);
-        pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock), tail, mode.leases(), guard, delivery,
+        pushing = Pushing.build(stores, feeds, new Payloads(writers, stores.orgs(), clock, renditionChoices::profile, links), tail, mode.leases(), guard, delivery,
                 metrics, clock);
         retention = new RetentionLoop(new Retention(stores.deliveries(), delivery.retention(), clock), stores.leadership(),
                 new RetentionReport(delivery.retention(), metrics.registry()));
@@ -155,6 +183,22 @@ final class Wiring {
         Reading reading = new Reading(stores.items(), entitlements, clock);
         search = Search.open(settings.dataDir(), stores, log, tail, entitlements, reading, metrics, clock);
 
+        // --- media: content-addressed files under the data directory, renditions by ffmpeg in a bounded queue ---
+        MediaSettings mediaSettings = settings.media();
+        Path mediaDir = settings.dataDir().resolve("media");
+        MediaStore mediaStore = mediaSettings.url().<MediaStore>map(url -> S3MediaStore.at(url, mediaDir.resolve("spool"), System.getenv()))
+                .orElseGet(() -> new FileMediaStore(mediaDir));
+        ffmpeg = new Ffmpeg(mediaSettings.ffmpeg(), mediaSettings.ffprobe(), mediaStore, mediaDir.resolve("work"),
+                mediaSettings.timeout());
+        preparing = new Preparing(stores.media(), ffmpeg, clock, mediaSettings.workers(), mediaSettings.staleAfter(),
+                e -> LoggerFactory.getLogger(Preparing.class).warn("the rendition queue could not go on; retrying", e));
+        Uploading uploading = new Uploading(stores.media(), mediaStore, new TikaSniffer(), ffmpeg, preparing, audit, ids, clock,
+                mediaSettings.maxUploadBytes());
+        downloads = new DownloadLog(stores.downloads(),
+                e -> LoggerFactory.getLogger(DownloadLog.class).warn("could not record media download facts; retrying", e));
+        resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
+                mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
+
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
         // Who a request comes from, behind the trusted proxies: recorded in the audit trail, limited per address.
@@ -167,7 +211,7 @@ final class Wiring {
         Translating translating = new Translating(machineTranslation(settings.translation(), guard), reading, cosigning);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning);
-        ItemViews views = new ItemViews(writers, stores.orgs());
+        ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
         // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
         accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.links(), stores.orgs(), clock, random, ids);
         SessionCache sessions = new SessionCache(accounts, clock);
@@ -192,13 +236,17 @@ final class Wiring {
                 new AgreementsResource(agreeing, dealings, clock),
                 new CoproductionsResource(coproducing),
                 new TranslationTasksResource(new TranslationDesk(stores.translationTasks(), stores.items(), audit, clock, ids)),
-                new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views),
+                new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views, new Attaching(stores.media())),
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
-                new AuditResource(new Auditing(stores.auditTrail()))),
+                new AuditResource(new Auditing(stores.auditTrail())),
+                new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading, downloads, clock),
+                        new Subtitling(stores.media(), mediaStore, audit), links, clock),
+                new UploadsResource(resuming),
+                new RenditionProfileResource(renditionChoices)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,

@@ -65,6 +65,7 @@ class ArchitectureTest {
                 .layer("audit").definedBy("ponte.core.audit..")
                 .layer("products").definedBy("ponte.core.products..")
                 .layer("items").definedBy("ponte.core.items..")
+                .layer("media").definedBy("ponte.core.media..")
                 .layer("licensing").definedBy("ponte.core.licensing..")
                 .layer("log").definedBy("ponte.core.log..")
                 .layer("publishing").definedBy("ponte.core.publishing..")
@@ -76,10 +77,11 @@ class ArchitectureTest {
                 .whereLayer("publishing").mayOnlyBeAccessedByLayers("use cases")
                 .whereLayer("log").mayOnlyBeAccessedByLayers("publishing", "reading", "use cases")
                 .whereLayer("licensing").mayOnlyBeAccessedByLayers("log", "publishing", "reading", "use cases")
-                .whereLayer("items").mayOnlyBeAccessedByLayers("licensing", "log", "publishing", "reading", "use cases")
-                .whereLayer("products").mayOnlyBeAccessedByLayers("items", "licensing", "log", "publishing", "reading", "use cases")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("products", "items", "licensing", "log", "publishing", "reading", "use cases")
-                .whereLayer("access").mayOnlyBeAccessedByLayers("audit", "products", "items", "licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("media").mayOnlyBeAccessedByLayers("licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("items").mayOnlyBeAccessedByLayers("media", "licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("products").mayOnlyBeAccessedByLayers("items", "media", "licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("products", "items", "media", "licensing", "log", "publishing", "reading", "use cases")
+                .whereLayer("access").mayOnlyBeAccessedByLayers("audit", "products", "items", "media", "licensing", "log", "publishing", "reading", "use cases")
                 .check(PONTE);
         slices().matching("ponte.core.(*)..").should().beFreeOfCycles().check(PONTE);
     }
@@ -88,7 +90,7 @@ class ArchitectureTest {
     @Test
     void no_module_has_a_package_cycle() {
         slices().matching("ponte.(*)..").should().beFreeOfCycles().check(PONTE);
-        for (String module : new String[] {"storage", "kafka", "formats", "outbound", "delivery", "ingest", "translation", "search", "api", "web", "app", "bench"}) {
+        for (String module : new String[] {"storage", "kafka", "formats", "outbound", "delivery", "ingest", "translation", "search", "media", "api", "web", "app", "bench"}) {
             slices().matching("ponte." + module + ".(**)").should().beFreeOfCycles().allowEmptyShould(true).check(PONTE);
         }
     }
@@ -194,6 +196,30 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..", "ponte.ingest..", "ponte.outbound..",
                         "ponte.search..", "ponte.kafka..")
                 .should().dependOnClassesThat().resideInAPackage("ponte.delivery..")
+                .check(PONTE);
+    }
+
+    // --- media: stores, sniffing and ffmpeg ---
+
+    /** The media adapter knows core only; no other adapter reaches into it (the API uploads through core's Uploading). */
+    @Test
+    void media_depends_only_on_core_and_no_adapter_depends_on_media() {
+        noClasses().that().resideInAPackage("ponte.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("ponte.api..", "ponte.storage..", "ponte.app..", "ponte.delivery..",
+                        "ponte.ingest..", "ponte.search..", "ponte.kafka..", "ponte.formats..", "ponte.outbound..")
+                .check(PONTE);
+        noClasses().that().resideInAnyPackage("ponte.storage..", "ponte.formats..", "ponte.api..", "ponte.ingest..", "ponte.outbound..",
+                        "ponte.search..", "ponte.kafka..", "ponte.delivery..")
+                .should().dependOnClassesThat().resideInAPackage("ponte.media..")
+                .check(PONTE);
+    }
+
+    /** Only the media adapter sniffs types with Tika or starts processes (ffmpeg). */
+    @Test
+    void only_the_media_adapter_uses_tika_and_runs_programs() {
+        noClasses().that().resideOutsideOfPackages("ponte.media..", "ponte.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.tika..")
+                .orShould().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
                 .check(PONTE);
     }
 

@@ -206,6 +206,16 @@ class AuditTrailTest {
         String uploaded = node.get("/v1/audit?action=item.publish&limit=1", TestNode.ADMIN).json().get("items").get(0).get("target").get("id").asString();
         expect(Action.ITEM_PUBLISH, uploaded, ansaEditor); // each item the upload filed, in the uploader's name
         expect(Action.INGEST_FILE, "ansa", ansaEditor);
+        byte[] photo = Clips.read(Clips.make(dataDir.resolve("photo.jpg"), "-f", "lavfi", "-i", "testsrc=size=64x48:duration=1", "-frames:v", "1"));
+        String media = act(ansaEditor, () -> node.send("POST", "/v1/media", ansaEditor.secret(), "image/jpeg", photo)).json().get("id").asString();
+        expect(Action.MEDIA_UPLOAD, media, ansaEditor);
+        byte[] tone = Clips.read(Clips.make(dataDir.resolve("tone.mp3"), "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "libmp3lame"));
+        String sound = act(ansaEditor, () -> node.send("POST", "/v1/media", ansaEditor.secret(), "audio/mpeg", tone)).json().get("id").asString();
+        expect(Action.MEDIA_UPLOAD, sound, ansaEditor);
+        act(ansaEditor, () -> node.send("PUT", "/v1/media/" + sound + "/subtitles/it", ansaEditor.secret(), "text/vtt", "WEBVTT\n".getBytes()));
+        expect(Action.MEDIA_SUBTITLE, sound, ansaEditor);
+        act(kbsAdmin, () -> node.put("/v1/orgs/kbs/rendition-profile", kbsAdmin.secret(), "{\"renditions\":[\"proxy\"]}"));
+        expect(Action.RENDITION_PROFILE_SET, "kbs", kbsAdmin);
 
         List<JsonNode> recorded = trail(TestNode.ADMIN, "?limit=500");
 

@@ -90,6 +90,14 @@ class AuthorizationMatrixTest {
             DELETE /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
             POST   /v1/ingest/sources/{id}/poll             ok  ok  403   404 404 404   404 404 404   404
             GET    /problems/{slug}                         ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
+            GET    /v1/media/{id}                           ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/media/{id}/renditions/{name}         ok  ok  ok    ok  ok  ok    404 404 404   404
+            PUT    /v1/media/{id}/subtitles/{lang}          ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/uploads/{id}                         ok  ok  403   404 404 404   404 404 404   404
+            GET    /v1/orgs/{org}/rendition-profile         ok  403 403   403 403 403   403 403 403   ok
+            PUT    /v1/orgs/{org}/rendition-profile         ok  403 403   403 403 403   403 403 403   ok
+            PATCH  /v1/uploads/{id}                         ok  ok  403   404 404 404   404 404 404   404
+            DELETE /v1/uploads/{id}                         ok  ok  403   404 404 404   404 404 404   404
             """;
 
     private static final List<String> CALLERS = List.of("owner admin", "owner editor", "owner partner", "party admin", "party editor",
@@ -275,6 +283,15 @@ class AuthorizationMatrixTest {
             }
             case "POST /v1/endpoints/{id}/replay" -> new Call("POST", endpoint + t.endpoint() + "/replay", "{\"from\":\"2020-01-01T00:00:00Z\"}");
             case "GET /v1/ingest/sources/{id}" -> new Call("GET", source + t.source(), null);
+            case "GET /v1/media/{id}" -> new Call("GET", "/v1/media/" + t.media(), null);
+            case "GET /v1/orgs/{org}/rendition-profile" -> new Call("GET", "/v1/orgs/" + t.org() + "/rendition-profile", null);
+            case "PUT /v1/orgs/{org}/rendition-profile" -> new Call("PUT", "/v1/orgs/" + t.org() + "/rendition-profile",
+                    "{\"renditions\":[\"proxy\"],\"subtitles\":[\"it\"]}");
+            case "GET /v1/uploads/{id}" -> new Call("GET", "/v1/uploads/" + t.upload(), null);
+            case "PATCH /v1/uploads/{id}" -> new Call("PATCH", "/v1/uploads/" + t.upload(), "ten bytes!");
+            case "DELETE /v1/uploads/{id}" -> new Call("DELETE", "/v1/uploads/" + t.upload(), null);
+            case "PUT /v1/media/{id}/subtitles/{lang}" -> new Call("PUT", "/v1/media/" + t.audio() + "/subtitles/it", "WEBVTT\n\n00:00.000 --> 00:01.000\nCiao\n");
+            case "GET /v1/media/{id}/renditions/{name}" -> new Call("GET", "/v1/media/" + t.carriedMedia() + "/renditions/small", null);
             case "PATCH /v1/ingest/sources/{id}" -> new Call("PATCH", source + t.source(), "{\"paused\":true}");
             case "DELETE /v1/ingest/sources/{id}" -> new Call("DELETE", source + t.source(), null);
             case "POST /v1/ingest/sources/{id}/poll" -> new Call("POST", source + t.source() + "/poll", "");
@@ -283,6 +300,10 @@ class AuthorizationMatrixTest {
     }
 
     private static TestNode.Answer send(Call call, String key) {
+        if (call.path().startsWith("/v1/uploads/")) { // tus: its version on every request, its own type for bytes
+            return node.send(call.method(), call.path(), key, call.method().equals("PATCH") ? "application/offset+octet-stream" : null,
+                    call.body() == null ? new byte[0] : call.body().getBytes(), "Tus-Resumable", "1.0.0", "Upload-Offset", "0");
+        }
         return switch (call.method()) {
             case "GET" -> node.get(call.path(), key);
             case "POST" -> node.post(call.path(), key, call.body());
@@ -368,6 +389,45 @@ class AuthorizationMatrixTest {
                 String id = created(node.post("/v1/ingest/sources", keys.get("owner editor"), "{\"url\":\"" + receiver.url(feed)
                         + "\",\"format\":\"atom\",\"intervalSeconds\":3600,\"products\":[\"owner-news\"]}"));
                 await().atMost(Duration.ofSeconds(10)).until(() -> receiver.arrived(feed) == 1);
+                return id;
+            });
+        }
+
+        /** A photo the owner's editor uploaded (made by ffmpeg, a few kilobytes). */
+        String media() {
+            return kept.computeIfAbsent("media", k -> {
+                java.nio.file.Path photo = Clips.make(dataDir.resolve("matrix-" + made.incrementAndGet() + ".jpg"), "-f", "lavfi", "-i",
+                        "testsrc=size=64x48:duration=1", "-frames:v", "1");
+                return created(node.send("POST", "/v1/media", keys.get("owner editor"), "image/jpeg", Clips.read(photo)));
+            });
+        }
+
+        /** A second of tone the owner's editor uploaded: subtitles belong to sound and moving pictures. */
+        String audio() {
+            return kept.computeIfAbsent("audio", k -> {
+                java.nio.file.Path tone = Clips.make(dataDir.resolve("matrix-" + made.incrementAndGet() + ".mp3"), "-f", "lavfi", "-i",
+                        "sine=duration=1", "-c:a", "libmp3lame");
+                return created(node.send("POST", "/v1/media", keys.get("owner editor"), "audio/mpeg", Clips.read(tone)));
+            });
+        }
+
+        /** A resumable upload of the owner's editor, 20 bytes long, nothing sent yet. */
+        String upload() {
+            return kept.computeIfAbsent("upload", k -> {
+                TestNode.Answer a = node.send("POST", "/v1/uploads", keys.get("owner editor"), null, new byte[0], "Tus-Resumable", "1.0.0",
+                        "Upload-Length", "20", "Upload-Metadata", "filetype aW1hZ2UvanBlZw==");
+                return created(a);
+            });
+        }
+
+        /** A photo, ready, carried by an item of the owner's news (which the party may read). */
+        String carriedMedia() {
+            return kept.computeIfAbsent("carried", k -> {
+                String id = media();
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        node.get("/v1/media/" + id, keys.get("owner editor")).json().get("state").asString().equals("ready"));
+                String body = publishBody(ninjs("it", "Owner's photo " + made.incrementAndGet()), "owner-news");
+                created(node.post("/v1/items", keys.get("owner editor"), body.substring(0, body.length() - 1) + ",\"media\":[\"" + id + "\"]}"));
                 return id;
             });
         }

@@ -99,6 +99,42 @@ final class TestNode implements AutoCloseable {
                 .header("Content-Type", "application/json").headers(headers), key);
     }
 
+    /**
+     * A request with a body of bytes and its type (a media upload); no Content-Type header when {@code type} is null.
+     * Sent with Expect: 100-continue, as uploaders send files: a refusal before the body is read (413, 503) then never
+     * races the body still being sent.
+     */
+    Answer send(String method, String path, String key, String type, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .expectContinue(true);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        return send(request, key);
+    }
+
+    /** A GET whose answer is bytes (a rendition), with more headers as name, value… */
+    HttpResponse<byte[]> bytes(String path, String key, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer put(String path, String key, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), key);
     }

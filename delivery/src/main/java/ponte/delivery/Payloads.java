@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import ponte.core.delivery.Format;
 import ponte.core.items.Item;
 import ponte.core.licensing.Licence;
@@ -19,7 +20,10 @@ import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
 import ponte.core.orgs.Orgs;
 import ponte.formats.ItemView;
+import ponte.core.media.RenditionProfile;
 import ponte.formats.NinjsWriter;
+import ponte.formats.Renditions;
+import ponte.formats.SignedHrefs;
 import ponte.formats.Writers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,10 +58,20 @@ public final class Payloads {
     private final Map<Key, CompletableFuture<Rendered>> cache = new ConcurrentHashMap<>();
     private final Map<OrgId, String> names = new ConcurrentHashMap<>();
 
-    public Payloads(Writers writers, Orgs orgs, Clock clock) {
+    private final Function<OrgId, RenditionProfile> profiles;
+
+    private final SignedHrefs links;
+
+    /**
+     * @param profiles which renditions each partner chose (a rendering already cached shows a change within {@link #FRESH})
+     * @param links    signs the partner's rendition links, so a receiver fetches them without a key
+     */
+    public Payloads(Writers writers, Orgs orgs, Clock clock, Function<OrgId, RenditionProfile> profiles, SignedHrefs links) {
         this.writers = writers;
         this.orgs = orgs;
         this.clock = clock;
+        this.profiles = profiles;
+        this.links = links;
     }
 
     /** The body for the org's endpoints in this format, the item under the licence the gate named when it admitted it. */
@@ -125,7 +139,13 @@ public final class Payloads {
         List<String> owners = item.owners().stream().sorted().map(this::name).toList();
         NinjsWriter.Terms terms = licence.map(l -> NinjsWriter.Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
                 .orElseGet(() -> NinjsWriter.Terms.ownerView(owners));
-        return writers.ninjs().render(item, entry.version(), terms);
+        ObjectNode ninjs = writers.ninjs().render(item, entry.version(), terms);
+        if (licence.isEmpty()) {
+            return ninjs;
+        }
+        RenditionProfile profile = profiles.apply(licence.get().licensee());
+        ObjectNode chosen = profile == RenditionProfile.EVERYTHING ? ninjs : Renditions.keep(ninjs, profile::wants);
+        return links.sign(chosen, licence.get().licensee(), links.expiry(links.window(clock.instant())));
     }
 
     /** ninjs 3.1 subjects: each one's uri, literal and name, any of which an endpoint filter may name. */

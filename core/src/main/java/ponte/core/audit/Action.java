@@ -43,7 +43,13 @@ public enum Action {
     SOURCE_DELETE("source.delete", "source"),
     SOURCE_POLL("source.poll", "source"),
     /** An uploaded document imported ({@code POST /v1/ingest/files}); each item it filed has an entry of its own. */
-    INGEST_FILE("ingest.file", "org");
+    INGEST_FILE("ingest.file", "org"),
+    /** A video, photo or audio file uploaded ({@code POST /v1/media}). */
+    MEDIA_UPLOAD("media.upload", "media"),
+    /** A WebVTT subtitle track attached to a file ({@code PUT /v1/media/{id}/subtitles/{lang}}). */
+    MEDIA_SUBTITLE("media.subtitle", "media"),
+    /** A partner's choice of renditions and subtitle languages ({@code PUT /v1/orgs/{org}/rendition-profile}). */
+    RENDITION_PROFILE_SET("org.rendition-profile", "org");
 
     private final String wire;
     private final String targetType;
@@ -57,7 +63,7 @@ public enum Action {
         return wire;
     }
 
-    /** The kind of thing the action's target id names: org, key, product, agreement, item, endpoint or source. */
+    /** The kind of thing the action's target id names: org, key, product, agreement, item, endpoint, source or media. */
     public String targetType() {
         return targetType;
     }
