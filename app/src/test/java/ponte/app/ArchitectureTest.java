@@ -214,12 +214,14 @@ class ArchitectureTest {
                 .check(PONTE);
     }
 
-    /** Only the media adapter sniffs types with Tika or starts processes (ffmpeg). */
+    /** Only the media adapter sniffs types with Tika; only it (ffmpeg) and the translation adapter (Apertium) start processes. */
     @Test
-    void only_the_media_adapter_uses_tika_and_runs_programs() {
+    void only_the_media_and_translation_adapters_run_programs() {
         noClasses().that().resideOutsideOfPackages("ponte.media..", "ponte.bench..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.tika..")
-                .orShould().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+                .check(PONTE);
+        noClasses().that().resideOutsideOfPackages("ponte.media..", "ponte.translation..", "ponte.bench..")
+                .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
                 .check(PONTE);
     }
 
