@@ -70,9 +70,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page shows {@code text} somewhere (live updates, redirects after a form). */
     void waitForText(String text) {
-        // The page may be replaced while it is read (a redirect after a form): a stale or missing body is read again.
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        // The page may be replaced while it is read (a redirect after a form): whatever the driver says of a body that
+        // went away (stale, missing, "does not belong to the document"), it is read again until the wait ends.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
@@ -83,7 +83,8 @@ final class Browser implements AutoCloseable {
         find("input[name=username]").sendKeys(username);
         find("input[name=password]").sendKeys(password);
         find("form[action='/app/sign-in'] button[type=submit]").click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/app/sign-in"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> !d.getCurrentUrl().endsWith("/app/sign-in"));
     }
 
     /** Fills a form field by its label's "for" (the field's id). */
