@@ -28,6 +28,7 @@ import ponte.core.publishing.Appending;
  * savepoint, so one refused change does not fail the others in its group. Callers are answered only after the commit.
  */
 final class LogWriter implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogWriter.class);
     private static final int GROUP = 256;
 
     private record Pending(Change change, Optional<Actor> by, CompletableFuture<Appended> result) {}
@@ -131,15 +132,22 @@ final class LogWriter implements AutoCloseable {
             }
         });
         recent.ifPresent(r -> r.add(appended));
+        // The node's listeners hear of the entries before their writers are answered, so whatever a writer does next
+        // on this node (a desk reloading its first page, say) already sees its own entry.
+        if (!appended.isEmpty()) {
+            try {
+                committed.accept(appended.stream().map(Appended::entry).toList());
+            } catch (RuntimeException listenerFailed) {
+                // The entries are durable whatever a listener did: their writers are answered all the same.
+                LOG.error("a listener of committed entries failed", listenerFailed);
+            }
+        }
         for (int i = 0; i < group.size(); i++) {
             if (outcomes.get(i) instanceof Appended a) {
                 group.get(i).result().complete(a);
             } else {
                 group.get(i).result().completeExceptionally((Throwable) outcomes.get(i));
             }
-        }
-        if (!appended.isEmpty()) {
-            committed.accept(appended.stream().map(Appended::entry).toList());
         }
     }
 
