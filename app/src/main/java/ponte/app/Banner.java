@@ -20,7 +20,7 @@ final class Banner {
         System.out.println("  admin key: " + (admin.generated() ? admin.secret() + "   (generated for this run; set PONTE_ADMIN_KEY to choose one)" : "from PONTE_ADMIN_KEY"));
     }
 
-    static void demo(Node w, DemoNetwork.Loaded loaded) {
+    static void demo(Node w, DemoNetwork.Loaded loaded, DemoMedia.Outcome media) {
         // Loading is idempotent: after a restart nothing is published again, and the storage line above says what the log holds.
         System.out.printf("  demo network: %d organisations, %d products, %d agreements; %s%n", loaded.orgs(), loaded.products(),
                 loaded.agreements(), loaded.itemsPublished() == 0 ? "loaded on an earlier run" : loaded.itemsPublished() + " items published now");
@@ -31,6 +31,7 @@ final class Banner {
         System.out.println("  web UI:    http://127.0.0.1:" + w.port() + "/  (sign in as <org>-<role> with the demo key as password,"
                 + " e.g. italpress-editor / demo-italpress-editor)");
         System.out.println("  try:  curl -s -H 'Authorization: Bearer demo-cgtn-partner' http://127.0.0.1:" + w.port() + "/v1/feed");
+        System.out.println("  " + media.said());
         System.out.println("  push: webhooks may point at this machine in the demo (POST /v1/endpoints); live: curl -N .../v1/stream");
         System.out.println();
     }

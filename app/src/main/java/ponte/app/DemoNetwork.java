@@ -176,6 +176,16 @@ public final class DemoNetwork {
         return out;
     }
 
+    /** The ninjs an item of the demo network is published with. */
+    static JsonNode ninjsOf(String uri) {
+        for (JsonNode item : read().get("items")) {
+            if (item.get("uri").asString().equals(uri)) {
+                return item.get("ninjs");
+            }
+        }
+        throw new IllegalArgumentException("no demo item " + uri);
+    }
+
     private static JsonNode read() {
         try (InputStream in = DemoNetwork.class.getResourceAsStream("/ponte/app/demo/network.json")) {
             if (in == null) {

@@ -81,8 +81,9 @@ public final class Main implements Runnable {
             NodeOptions.Startup startup = node.read(dataDir, "ponte-data/demo", true);
             return serveUntilStopped(startup, n -> {
                 DemoNetwork.Loaded loaded = n.loadDemoNetwork();
+                DemoMedia.Outcome media = n.loadDemoMedia();
                 Banner.serving(n, startup.admin(), startup.settings().dataDir());
-                Banner.demo(n, loaded);
+                Banner.demo(n, loaded, media);
             });
         }
     }

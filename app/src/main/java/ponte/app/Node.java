@@ -149,6 +149,16 @@ public final class Node implements AutoCloseable {
         return w.accounts;
     }
 
+    /**
+     * Makes the demo's clip with ffmpeg and attaches it to the Milano-Cortina special through this node's API (after
+     * {@link #loadDemoNetwork()}); skipped with a logged line without ffmpeg, and left alone once done.
+     */
+    DemoMedia.Outcome loadDemoMedia() {
+        ItemId special = w.stores.items().byUri(DemoMedia.SPECIAL).orElseThrow().id();
+        return new DemoMedia(port(), settings.media().ffmpeg(), settings.dataDir().resolve("demo-media"))
+                .attach(special.value(), DemoNetwork.ninjsOf(DemoMedia.SPECIAL));
+    }
+
     /** How many download reach facts are recorded for an item (tests). */
     long mediaDownloads(ItemId item) {
         return w.stores.downloads().countFor(item);

@@ -96,6 +96,55 @@ class DemoNetworkTest {
         }
     }
 
+    @Test
+    void demoSpecialCarriesPlayableClipAndSubtitlesThatPartnersFetchBySignedLinks() throws Exception {
+        try (TestNode node = new TestNode(dataDir)) {
+            node.handle().loadDemoNetwork();
+            DemoMedia.Outcome made = node.handle().loadDemoMedia();
+            assertThat(made.media()).as(made.said()).isPresent();
+            assertThat(node.handle().loadDemoMedia().media()).as("a second start leaves the special alone").isEmpty();
+
+            JsonNode special = node.get("/v1/feed?limit=500", "demo-italpress-partner").json().get("entries").valueStream()
+                    .map(e -> e.get("item")).filter(i -> i.get("uri").asString().equals(DemoMedia.SPECIAL))
+                    .reduce((first, later) -> later).orElseThrow();
+            assertThat(OfficialSchema.errorsIn(special)).isEmpty();
+            JsonNode renditions = special.get("renditions");
+            assertThat(renditions).extracting(r -> r.get("name").asString())
+                    .contains("proxy", "poster", "subtitles-it", "subtitles-zh-Hans", "subtitles-en")
+                    .noneMatch(name -> name.equals("original")); // the example.com placeholder is gone
+            int videos = 0;
+            for (JsonNode r : renditions) {
+                String href = r.get("href").asString();
+                java.net.http.HttpResponse<byte[]> got = node.bytes(href.substring(node.base.length()), null); // signed: no key
+                assertThat(got.statusCode()).as(href).isEqualTo(200);
+                assertThat(got.body()).hasSize(r.get("sizeInBytes").asInt());
+                if (r.get("contentType").asString().equals("video/mp4")) {
+                    Path copy = java.nio.file.Files.write(dataDir.resolve("got-" + r.get("name").asString() + ".mp4"), got.body());
+                    assertThat(Clips.probe(copy)).isEqualTo("h264," + r.get("width").asInt() + "," + r.get("height").asInt());
+                    videos++;
+                }
+                if (r.get("name").asString().equals("subtitles-zh-Hans")) {
+                    assertThat(new String(got.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("WEBVTT").contains("米兰");
+                }
+            }
+            assertThat(videos).isPositive();
+        }
+    }
+
+    @Test
+    void demoWithoutFfmpegSkipsTheClipWithOneLineAndKeepsTheSpecial() throws Exception {
+        try (TestNode node = new TestNode(TestDatabase.settingsFor(dataDir, TestNode.ADMIN)
+                .withMedia(ponte.app.MediaSettings.defaults().withPrograms(dataDir.resolve("no-ffmpeg-here").toString(), "ffprobe")),
+                java.time.Clock.systemUTC())) {
+            node.handle().loadDemoNetwork();
+            DemoMedia.Outcome made = node.handle().loadDemoMedia();
+            assertThat(made.media()).isEmpty();
+            assertThat(made.said()).startsWith("demo media skipped: ffmpeg is not installed");
+            assertThat(node.get("/v1/feed?limit=500", "demo-italpress-partner").json().get("entries").valueStream()
+                    .map(e -> e.get("item").get("uri").asString())).contains(DemoMedia.SPECIAL);
+        }
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -78,8 +78,8 @@ class TourTest {
                 .isEqualTo(expected.size());
         prepareTheClone();
         try (Shell shell = new Shell(clone, Map.of())) {
-            assertThat(shell.run("command -v curl jq python3 timeout", STEP).output().lines())
-                    .as("the tour needs curl, jq and python3 (README), the harness timeout (coreutils)").hasSize(4);
+            assertThat(shell.run("command -v curl jq python3 ffmpeg ffprobe timeout", STEP).output().lines())
+                    .as("the tour needs curl, jq, python3 and ffmpeg (README), the harness timeout (coreutils)").hasSize(6);
             for (int i = 0; i < steps.size(); i++) {
                 take(steps.get(i), expected.get(i), shell);
             }
@@ -226,6 +226,23 @@ class TourTest {
                         assertThat(text(i, "id")).matches(ITEM_ID);
                     });
                 }),
+
+                // Media
+                expect("CLIPS=$(mktemp -d); ffmpeg", a -> assertThat(a.exit()).isZero()),
+                expect("MEDIA=$(curl", a -> {
+                    assertThat(text(a.json(), "state")).isEqualTo("processing");
+                    assertThat(a.variable("MEDIA")).isEqualTo(text(a.json(), "id"));
+                }),
+                expect("until curl", a -> assertThat(a.exit()).isZero()),
+                expect("renditions: [.renditions[].name]", a -> {
+                    assertThat(text(a.json(), "state")).isEqualTo("ready");
+                    assertThat(a.json().get("renditions")).extracting(JsonNode::asString).contains("proxy", "poster");
+                }),
+                expect("CLIP=$(curl", a -> assertThat(a.variable("CLIP")).matches(ITEM_ID)),
+                expect("HREF=$(curl", a -> assertThat(a.variable("HREF")).startsWith("http://127.0.0.1:" + api + "/v1/media/")
+                        .contains("org=cctv-plus").contains("&sig=")),
+                expect("%{http_code}", a -> assertThat(a.output()).startsWith("200 video/mp4 ")),
+                expect("ffprobe -v error", a -> assertThat(a.output().strip()).isEqualTo("h264,320,180")),
 
                 // When you are done
                 expect("kill $(jobs -p)", a -> {
