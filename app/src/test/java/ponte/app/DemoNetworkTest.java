@@ -38,7 +38,7 @@ class DemoNetworkTest {
             for (JsonNode entry : cgtn) {
                 assertThat(OfficialSchema.errorsIn(entry.get("item"))).isEmpty();
             }
-            JsonNode italpress = node.get("/v1/feed?limit=500", "demo-italpress-partner").json().get("entries");
+            JsonNode italpress = node.get("/v1/feed?limit=500", "demo-cgtn-partner").json().get("entries");
             assertThat(italpress).extracting(e -> e.get("item").get("language").asString()).contains("zh-Hans");
             assertThat(node.get("/v1/feed?limit=500", "demo-kaze-broadcasting-partner").json().get("entries")).isEmpty();
         }
@@ -104,7 +104,7 @@ class DemoNetworkTest {
             assertThat(made.media()).as(made.said()).isPresent();
             assertThat(node.handle().loadDemoMedia().media()).as("a second start leaves the special alone").isEmpty();
 
-            JsonNode special = node.get("/v1/feed?limit=500", "demo-italpress-partner").json().get("entries").valueStream()
+            JsonNode special = node.get("/v1/feed?limit=500", "demo-cgtn-partner").json().get("entries").valueStream()
                     .map(e -> e.get("item")).filter(i -> i.get("uri").asString().equals(DemoMedia.SPECIAL))
                     .reduce((first, later) -> later).orElseThrow();
             assertThat(OfficialSchema.errorsIn(special)).isEmpty();
@@ -140,7 +140,7 @@ class DemoNetworkTest {
             DemoMedia.Outcome made = node.handle().loadDemoMedia();
             assertThat(made.media()).isEmpty();
             assertThat(made.said()).startsWith("demo media skipped: ffmpeg is not installed");
-            assertThat(node.get("/v1/feed?limit=500", "demo-italpress-partner").json().get("entries").valueStream()
+            assertThat(node.get("/v1/feed?limit=500", "demo-cgtn-partner").json().get("entries").valueStream()
                     .map(e -> e.get("item").get("uri").asString())).contains(DemoMedia.SPECIAL);
         }
     }

@@ -164,7 +164,8 @@ class TourTest {
                 }),
                 expect("cinecitta-cj-enm-slate/approve", a -> assertThat(text(a.json(), "state")).isEqualTo("active")),
                 expect("$ZH/versions", a -> assertThat(a.json().get("items")).extracting(v -> text(v, "event"))
-                        .containsExactly("drafted", "approved", "approved", "published")),
+                        .containsExactly("drafted", "approved", "approved", "published", // the demo network's release
+                                "drafted", "approved", "approved", "updated")),                         // the demo clip attached
                 expect("$ZH/explain?partner=cgtn", a -> {
                     assertThat(a.json().get("entitled").asBoolean()).isTrue();
                     assertThat(text(a.json(), "carriedBy")).isEqualTo("cctv-plus");
