@@ -106,6 +106,12 @@ final class JdbcLogTransaction implements LogTransaction {
     }
 
     @Override
+    public boolean releaseDraft(ItemId item, int draft, int version) {
+        return sql(() -> Jdbc.update(c, "update item_drafts set released_as = ? where item_id = ? and draft = ? and released_as is null",
+                version, item.value(), draft) == 1);
+    }
+
+    @Override
     public void append(Appended entry) {
         long seq = entry.cursor().seq();
         ItemId item = entry.revision().item().id();

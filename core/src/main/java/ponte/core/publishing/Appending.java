@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ponte.core.Conflict;
 import ponte.core.Invalid;
 import ponte.core.audit.Action;
 import ponte.core.audit.Actor;
@@ -115,6 +116,10 @@ public final class Appending {
             tx.updateItem(revision.item());
         }
         tx.insertVersion(revision.version(), change.key());
+        // In the entry's own transaction: a draft is released exactly once, however often or wherever its release is tried.
+        change.draft().filter(d -> !tx.releaseDraft(revision.item().id(), d, revision.version().number())).ifPresent(d -> {
+            throw new Conflict("draft " + d + " of item " + revision.item().id() + " was released already");
+        });
         if (change instanceof Change.Publish p && p.translationOf().isPresent()) {
             link(revision.item(), p.translationOf().get(), p.by(), tx);
         }

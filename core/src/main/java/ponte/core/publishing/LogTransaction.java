@@ -48,6 +48,12 @@ public interface LogTransaction {
     /** The version was revised: it no longer needs an update. */
     void markTranslationRevised(ItemId item);
 
+    /**
+     * Marks the co-produced draft as released as {@code version} of its item; false, changing nothing, when it was
+     * released already (or there is no such draft).
+     */
+    boolean releaseDraft(ItemId item, int draft, int version);
+
     /** The log entry at its position, with its routes. */
     void append(Appended entry);
 
