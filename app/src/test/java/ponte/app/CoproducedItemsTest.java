@@ -408,6 +408,27 @@ class CoproducedItemsTest {
     }
 
     @Test
+    void publishingTheAskedLanguageVersionClosesItsTaskOnly() {
+        String italian = released("Skeleton, the women's final");
+        String chinese = task(italian, "zh-Hans");
+        String japanese = task(italian, "ja");
+        String translation = coproduceTranslation(cctv, "zh-hans", "钢架雪车女子决赛", italian);
+        assertThat(node.get("/v1/items/" + translation, cctv).status()).as("released").isEqualTo(200);
+
+        TestNode.Answer done = node.get("/v1/translation-tasks/" + chinese, italpress);
+        assertThat(done.json().get("state").asString()).isEqualTo("done");
+        assertThat(done.json().has("doneAt")).isTrue();
+        assertThat(node.get("/v1/translation-tasks/" + japanese, italpress).json().get("state").asString()).isEqualTo("open");
+    }
+
+    static String task(String item, String language) {
+        TestNode.Answer task = node.post("/v1/translation-tasks", italpress,
+                "{\"item\": \"" + item + "\", \"language\": \"" + language + "\", \"assignee\": \"cctv-plus\"}");
+        assertThat(task.status()).as(task.raw().body()).isEqualTo(201);
+        return task.json().get("id").asString();
+    }
+
+    @Test
     void translationTasksAreAssignedToAPartyListedForTheDeskAndMarkedDone() {
         String italian = released("Bobsleigh, the two-man final");
         TestNode.Answer task = node.post("/v1/translation-tasks", italpress,

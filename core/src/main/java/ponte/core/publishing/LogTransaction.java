@@ -54,6 +54,12 @@ public interface LogTransaction {
      */
     boolean releaseDraft(ItemId item, int draft, int version);
 
+    /**
+     * Marks done the open translation tasks into {@code language} (compared ignoring case) of any item of the
+     * language-version set: a version in that language was published.
+     */
+    void closeTranslationTasks(ItemId set, String language, Instant at);
+
     /** The log entry at its position, with its routes. */
     void append(Appended entry);
 
