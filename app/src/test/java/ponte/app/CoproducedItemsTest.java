@@ -139,6 +139,63 @@ class CoproducedItemsTest {
     }
 
     @Test
+    void twoPartiesApprovingAtOnceReleaseTheDraftExactlyOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String headline = "Tesero, cross-country relay " + round;
+            String item = coproduce(italpress, headline);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                List<java.util.concurrent.Future<TestNode.Answer>> answers = new ArrayList<>();
+                for (String editor : List.of(italpress, cctv, italpress, cctv)) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return approve(editor, item, 1);
+                    }));
+                }
+                start.countDown();
+                for (var answer : answers) {
+                    TestNode.Answer a = answer.get();
+                    assertThat(a.status()).as(a.raw().body()).isEqualTo(200);
+                }
+                assertThat(answers.stream().filter(f -> f.resultNow().json().has("released"))).as("one approval released it").hasSize(1);
+            }
+            assertThat(feed("rai")).filteredOn(e -> e.endsWith(headline)).containsExactly("published:" + headline);
+            TestNode.Answer again = approve(cctv, item, 1);
+            assertThat(again.json().get("state").asString()).as("a retry after the release changes nothing").isEqualTo("released");
+            assertThat(again.json().has("released")).isFalse();
+            assertThat(feed("kbs")).filteredOn(e -> e.endsWith(headline)).containsExactly("published:" + headline);
+        }
+    }
+
+    @Test
+    void aReleaseTheLogRefusesPublishesNothingAndLeavesTheDraftApprovable() {
+        TestNode.Answer foreign = node.post("/v1/items", keys.editor("outsider"), "{\"ninjs\": " + ninjs("ja", "Tokyo, foreign story")
+                + ", \"products\": [\"outsider-news\"]}");
+        assertThat(foreign.status()).as(foreign.raw().body()).isEqualTo(201);
+        ObjectNode body = ponte.formats.NinjsWriter.mapper().createObjectNode();
+        body.set("ninjs", ninjs("it", "Tokyo, versione italiana"));
+        body.putArray("products").add("italpress-video").add("cctv-plus-video");
+        body.put("coproduction", "focus");
+        body.put("translationOf", foreign.json().get("id").asString());
+        TestNode.Answer draft = node.post("/v1/items", italpress, body.toString());
+        assertThat(draft.status()).as(draft.raw().body()).isEqualTo(201);
+        String item = draft.json().get("id").asString();
+
+        assertThat(approve(italpress, item, 1).status()).isEqualTo(200);
+        TestNode.Answer refused = approve(cctv, item, 1);
+        assertThat(refused.status()).as("the log refuses a translation of another org's item").isEqualTo(422);
+        assertThat(feed("rai")).noneMatch(e -> e.contains("Tokyo"));
+        assertThat(node.get("/v1/items/" + item, keys.partner("kbs")).status()).isEqualTo(404);
+        JsonNode steps = node.get("/v1/items/" + item + "/versions", cctv).json().get("items");
+        assertThat(steps).extracting(s -> s.get("event").asString()).containsExactly("drafted", "approved", "approved");
+
+        assertThat(approve(cctv, item, 1).status()).as("approving again tries the release again, not 'released already'").isEqualTo(422);
+        TestNode.Answer fixed = node.put("/v1/items/" + item, cctv, reviseBody(ninjs("it", "Tokyo, versione italiana rivista"), "update"));
+        assertThat(fixed.json().get("state").asString()).isEqualTo("draft");
+        assertThat(fixed.json().get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void killByOnePartyReachesEveryRecipientAtOnce() {
         String item = coproduce(italpress, "Val di Fiemme, ski jumping");
         approve(italpress, item, 1);
@@ -348,6 +405,27 @@ class CoproducedItemsTest {
         for (String partner : List.of("rai", "kbs")) {
             assertThat(feed(partner)).contains("killed:Curling, semifinale", "killed:冰壶半决赛", "killed:Curling, semi-final");
         }
+    }
+
+    @Test
+    void publishingTheAskedLanguageVersionClosesItsTaskOnly() {
+        String italian = released("Skeleton, the women's final");
+        String chinese = task(italian, "zh-Hans");
+        String japanese = task(italian, "ja");
+        String translation = coproduceTranslation(cctv, "zh-hans", "钢架雪车女子决赛", italian);
+        assertThat(node.get("/v1/items/" + translation, cctv).status()).as("released").isEqualTo(200);
+
+        TestNode.Answer done = node.get("/v1/translation-tasks/" + chinese, italpress);
+        assertThat(done.json().get("state").asString()).isEqualTo("done");
+        assertThat(done.json().has("doneAt")).isTrue();
+        assertThat(node.get("/v1/translation-tasks/" + japanese, italpress).json().get("state").asString()).isEqualTo("open");
+    }
+
+    static String task(String item, String language) {
+        TestNode.Answer task = node.post("/v1/translation-tasks", italpress,
+                "{\"item\": \"" + item + "\", \"language\": \"" + language + "\", \"assignee\": \"cctv-plus\"}");
+        assertThat(task.status()).as(task.raw().body()).isEqualTo(201);
+        return task.json().get("id").asString();
     }
 
     @Test

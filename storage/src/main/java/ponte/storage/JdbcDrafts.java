@@ -85,11 +85,6 @@ public final class JdbcDrafts implements Drafts {
     }
 
     @Override
-    public void released(ItemId item, int draft, int version) {
-        jdbc.update("update item_drafts set released_as = ? where item_id = ? and draft = ?", version, item.value(), draft);
-    }
-
-    @Override
     public void withdraw(ItemId item, OrgId by, String reason, Instant at) {
         jdbc.update("update coproduced_items set withdrawn_by = ?, withdrawn_reason = ?, withdrawn_at = ? where item_id = ?",
                 by.value(), reason, at, item.value());

@@ -106,6 +106,19 @@ final class JdbcLogTransaction implements LogTransaction {
     }
 
     @Override
+    public void closeTranslationTasks(ItemId set, String language, Instant at) {
+        write(() -> Jdbc.update(c, """
+                update translation_tasks set done_at = ? where done_at is null and lower(language) = lower(?)
+                and item_id in (select item_id from language_versions where set_id = ?)""", at, language, set.value()));
+    }
+
+    @Override
+    public boolean releaseDraft(ItemId item, int draft, int version) {
+        return sql(() -> Jdbc.update(c, "update item_drafts set released_as = ? where item_id = ? and draft = ? and released_as is null",
+                version, item.value(), draft) == 1);
+    }
+
+    @Override
     public void append(Appended entry) {
         long seq = entry.cursor().seq();
         ItemId item = entry.revision().item().id();

@@ -342,6 +342,50 @@ abstract class ContentLogContract {
         assertThat(releases.due(lifts, 1000)).doesNotContain(item);
     }
 
+    @Test
+    void aCoproducedDraftIsReleasedOnceWhicheverNodeTriesAgain() throws Exception {
+        OrgId agency = org("agency", "IT");
+        OrgId partner = org("partner", "CN");
+        license(agency, partner);
+        JdbcDrafts drafts = new JdbcDrafts(db);
+        ItemId item = new ItemId("item-" + names.incrementAndGet());
+        String uri = "urn:test:" + item;
+        drafts.create(new ponte.core.coproduction.CoItem(item, Optional.empty(), uri, Set.of(agency), Instant.now(), Optional.empty()), draft(item, 1, agency));
+        Change.Publish first = new Change.Publish(agency, item, Optional.of(uri), content("first"), Set.of(NEWS), Territories.WORLDWIDE,
+                Optional.empty(), Optional.empty(), Set.of(agency), Optional.of(1));
+
+        assertThat(node.log().append(first).revision().version().number()).isEqualTo(1);
+        assertThatThrownBy(() -> otherNode().log().append(first)).as("a retry of a release").isInstanceOf(Conflict.class);
+        assertThat(drafts.drafts(item).getFirst().releasedAs()).contains(1);
+
+        drafts.add(draft(item, 2, agency));
+        Change.Revise second = new Change.Revise(agency, item, content("second"), Event.UPDATED, Optional.empty(), Set.of(agency), Optional.of(2));
+        Node other = otherNode();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Boolean>> tries = List.of(node, other).stream()
+                    .map(n -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            n.log().append(second);
+                            return true;
+                        } catch (Conflict releasedAlready) {
+                            return false;
+                        }
+                    }, pool)).toList();
+            assertThat(tries.stream().map(CompletableFuture::join)).as("exactly one release of draft 2").containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(node.log().since(Cursor.START, 100_000)).filteredOn(e -> e.item().id().equals(item))
+                .extracting(e -> e.version().number()).containsExactly(1, 2);
+        assertThat(drafts.drafts(item)).extracting(ponte.core.coproduction.Draft::releasedAs).containsExactly(Optional.of(1), Optional.of(2));
+    }
+
+    private static ponte.core.coproduction.Draft draft(ItemId item, int number, OrgId by) {
+        return new ponte.core.coproduction.Draft(item, number, content("draft " + number), Set.of(NEWS), Territories.WORLDWIDE,
+                number == 1 ? Event.PUBLISHED : Event.UPDATED, Optional.empty(), by, Optional.empty(), Instant.now(), Optional.empty());
+    }
+
     private void awaitQueued(int depth) {
         await().atMost(Duration.ofSeconds(30)).until(() -> node.log().queueDepth() >= depth);
     }

@@ -139,9 +139,19 @@ public final class Cosigning {
         if (!last) {
             return new Approval(draft, Optional.empty());
         }
-        // Released after the approval committed: should the append fail, approving again retries the release.
-        Appended appended = log.append(release(item, draft, party, caller, approvedBy), Actor.of(caller));
-        drafts.released(id, version, appended.revision().version().number());
+        // Released after the approval committed: should the append fail, approving again retries the release. The
+        // entry marks the draft released in its own transaction, and a draft released already refuses it: whoever
+        // tries the release again (a retry, or another node's editor approving at the same moment) publishes nothing.
+        Appended appended;
+        try {
+            appended = log.append(release(item, draft, party, caller, approvedBy), Actor.of(caller));
+        } catch (Conflict refused) {
+            Draft now = current(id, version);
+            if (now.releasedAs().isPresent()) {
+                return new Approval(now, Optional.empty());
+            }
+            throw refused;
+        }
         return new Approval(current(id, version), Optional.of(appended));
     }
 
@@ -253,10 +263,10 @@ public final class Cosigning {
                 throw new Conflict("uri " + item.uri() + " was taken by another item meanwhile");
             }
             return new Change.Publish(by, item.id(), Optional.of(item.uri()), draft.content(), draft.products(), draft.rights(),
-                    draft.translationOf(), key(caller), approvedBy);
+                    draft.translationOf(), key(caller), approvedBy, Optional.of(draft.number()));
         }
         Event signal = draft.signal() == Event.PUBLISHED ? Event.UPDATED : draft.signal();
-        return new Change.Revise(by, item.id(), draft.content(), signal, key(caller), approvedBy);
+        return new Change.Revise(by, item.id(), draft.content(), signal, key(caller), approvedBy, Optional.of(draft.number()));
     }
 
     private void requirePartiesProducts(Set<OrgId> parties, Set<ProductId> productIds) {

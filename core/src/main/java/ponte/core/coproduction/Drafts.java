@@ -25,8 +25,7 @@ public interface Drafts {
     /** The item's sign-offs, oldest first. */
     List<Signoff> signoffs(ItemId item);
 
-    /** Records that the draft became this version on the content log. */
-    void released(ItemId item, int draft, int version);
+    // A draft is marked released by the content log, in the transaction of the entry it becomes (LogTransaction.releaseDraft).
 
     void withdraw(ItemId item, OrgId by, String reason, Instant at);
 }

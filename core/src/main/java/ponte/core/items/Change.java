@@ -20,24 +20,36 @@ public sealed interface Change {
         return Optional.empty();
     }
 
+    /** The co-produced draft the change releases, if it releases one. */
+    default Optional<Integer> draft() {
+        return Optional.empty();
+    }
+
     /**
      * Publish a new item, or, when {@code uri} names an item the same org already owns, a new version of it
      * (the uri is the client's idempotency key). {@code newId} is used only if the item is new. {@code translationOf}
      * makes the item a language version of another item of the same org (see {@link ponte.core.reading.LanguageVersions}).
      * {@code approvedBy} are the orgs that approved this version: a new item is owned by them all (a co-production's
      * parties, once an editor of each approved its first draft), and an item owned by several changes only with a
-     * version every owner approved.
+     * version every owner approved. {@code draft} names the co-produced draft this change releases: it is marked
+     * released in the entry's own transaction, and a draft released already refuses the change, so it is published once.
      */
     record Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
-                   Optional<ItemId> translationOf, Optional<KeyId> key, Set<OrgId> approvedBy) implements Change {
+                   Optional<ItemId> translationOf, Optional<KeyId> key, Set<OrgId> approvedBy, Optional<Integer> draft) implements Change {
         public Publish {
             products = Set.copyOf(products);
             Objects.requireNonNull(translationOf);
             Objects.requireNonNull(key);
+            Objects.requireNonNull(draft);
             approvedBy = Set.copyOf(approvedBy);
             if (!approvedBy.contains(by)) {
                 throw new IllegalArgumentException("whoever publishes approves what it publishes");
             }
+        }
+
+        public Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
+                       Optional<ItemId> translationOf, Optional<KeyId> key, Set<OrgId> approvedBy) {
+            this(by, newId, uri, content, products, rights, translationOf, key, approvedBy, Optional.empty());
         }
 
         public Publish(OrgId by, ItemId newId, Optional<String> uri, Content content, Set<ProductId> products, Territories rights,
@@ -55,9 +67,13 @@ public sealed interface Change {
         }
     }
 
-    /** A new version of an existing item: a plain update or a correction. */
-    record Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key, Set<OrgId> approvedBy) implements Change {
+    /**
+     * A new version of an existing item: a plain update or a correction; {@code draft} as for {@link Publish}.
+     */
+    record Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key, Set<OrgId> approvedBy,
+                  Optional<Integer> draft) implements Change {
         public Revise {
+            Objects.requireNonNull(draft);
             if (signal != Event.UPDATED && signal != Event.CORRECTED) {
                 throw new IllegalArgumentException("a revision is an update or a correction");
             }
@@ -66,6 +82,10 @@ public sealed interface Change {
             if (!approvedBy.contains(by)) {
                 throw new IllegalArgumentException("whoever revises approves the revision");
             }
+        }
+
+        public Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key, Set<OrgId> approvedBy) {
+            this(by, item, content, signal, key, approvedBy, Optional.empty());
         }
 
         public Revise(OrgId by, ItemId item, Content content, Event signal, Optional<KeyId> key) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ponte.core.Conflict;
 import ponte.core.Invalid;
 import ponte.core.audit.Action;
 import ponte.core.audit.Actor;
@@ -115,8 +116,14 @@ public final class Appending {
             tx.updateItem(revision.item());
         }
         tx.insertVersion(revision.version(), change.key());
+        // In the entry's own transaction: a draft is released exactly once, however often or wherever its release is tried.
+        change.draft().filter(d -> !tx.releaseDraft(revision.item().id(), d, revision.version().number())).ifPresent(d -> {
+            throw new Conflict("draft " + d + " of item " + revision.item().id() + " was released already");
+        });
         if (change instanceof Change.Publish p && p.translationOf().isPresent()) {
-            link(revision.item(), p.translationOf().get(), p.by(), tx);
+            ItemId set = link(revision.item(), p.translationOf().get(), p.by(), tx);
+            // The desk asked for this language version: published, its task is done, with the entry that did it.
+            revision.version().content().language().ifPresent(l -> tx.closeTranslationTasks(set, l, revision.version().created()));
         }
         if (revision.event() == LogEvent.CORRECTED || revision.event() == LogEvent.UPDATED) {
             followSource(revision, tx);
@@ -145,9 +152,9 @@ public final class Appending {
     /**
      * Joins the item to the language-version set of {@code translationOf}, which must be another item sharing an owner
      * with it: the publishing org's own, or, for a co-production's items (owned by every party), any party's. Any other
-     * item answers exactly as a missing one, so nothing is learnt about it.
+     * item answers exactly as a missing one, so nothing is learnt about it. Returns the set.
      */
-    private static void link(Item item, ItemId translationOf, OrgId by, LogTransaction tx) {
+    private static ItemId link(Item item, ItemId translationOf, OrgId by, LogTransaction tx) {
         Item target = tx.item(translationOf).filter(t -> t.owners().stream().anyMatch(item::ownedBy) && !t.id().equals(item.id()))
                 .orElseThrow(() -> new Invalid("/translationOf", "translationOf must be the id of another item of your organisation"));
         Optional<ItemId> targetSet = tx.languageSet(target.id());
@@ -161,6 +168,7 @@ public final class Appending {
         } else if (!current.get().equals(set)) {
             throw new Invalid("/translationOf", "this item is already a language version of another story");
         }
+        return set;
     }
 
     /** A killed item is never released again; otherwise what was due is done, and the next release is booked. */

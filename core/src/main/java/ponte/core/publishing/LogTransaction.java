@@ -48,6 +48,18 @@ public interface LogTransaction {
     /** The version was revised: it no longer needs an update. */
     void markTranslationRevised(ItemId item);
 
+    /**
+     * Marks the co-produced draft as released as {@code version} of its item; false, changing nothing, when it was
+     * released already (or there is no such draft).
+     */
+    boolean releaseDraft(ItemId item, int draft, int version);
+
+    /**
+     * Marks done the open translation tasks into {@code language} (compared ignoring case) of any item of the
+     * language-version set: a version in that language was published.
+     */
+    void closeTranslationTasks(ItemId set, String language, Instant at);
+
     /** The log entry at its position, with its routes. */
     void append(Appended entry);
 
