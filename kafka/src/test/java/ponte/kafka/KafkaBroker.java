@@ -1,6 +1,7 @@
 package ponte.kafka;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -15,6 +16,14 @@ public final class KafkaBroker implements AutoCloseable {
     /** One broker for the whole test JVM, started on first use (it takes seconds) and stopped when the JVM ends. */
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
+            // Kafka halts its JVM on faults it deems fatal (log directories gone among them), and at the test JVM's end
+            // the test kit's shutdown hooks delete its directories while the broker may still be stopping. Forks in
+            // production mode were seen ending with an error after every test had passed, with no dump and no crash
+            // log; this is the likeliest cause. A broker in a test JVM must never end that JVM: it says so, goes on.
+            Exit.Procedure refuse = (code, message) -> System.err.println("in-JVM Kafka broker asked to end the JVM ("
+                    + code + "): " + message + "; refused");
+            Exit.setHaltProcedure(refuse);
+            Exit.setExitProcedure(refuse);
             try {
                 shared = new KafkaBroker();
             } catch (Exception e) {
