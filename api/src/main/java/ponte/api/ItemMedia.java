@@ -20,7 +20,7 @@ final class ItemMedia {
 
     private ItemMedia() {}
 
-    /** The files the body names (none when it has no {@code media}), ready and the caller's; refusals point into the body. */
+    /** The files the body names (none when it has no {@code media}), the caller's, ready or processing; refusals point into the body. */
     static List<Media> named(Attaching attaching, Caller caller, JsonNode body) {
         if (!body.has(MEMBER) || body.get(MEMBER).isNull()) {
             return List.of();
@@ -29,7 +29,7 @@ final class ItemMedia {
         if (ids.size() != body.get(MEMBER).size()) {
             throw new ponte.core.Invalid("/" + MEMBER, "each media file may be attached once");
         }
-        return attaching.ready(caller, ids, "/" + MEMBER);
+        return attaching.awaited(caller, ids, "/" + MEMBER);
     }
 
     /** A copy of the ninjs with the renditions of {@code media} after any it had; the ninjs itself when there are none. */

@@ -17,7 +17,11 @@ import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.publishing.Publishing;
 import ponte.core.media.Attaching;
+import ponte.core.media.HeldItem;
+import ponte.core.media.HeldItems;
 import ponte.core.media.Media;
+import ponte.core.Conflict;
+import java.time.Clock;
 import ponte.core.reading.Reading;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
@@ -49,13 +53,20 @@ public final class ItemsResource implements Resource {
     private final Explaining explaining;
     private final NinjsReader ninjsReader;
     private final Attaching attaching;
+    private final HeldItems heldItems;
+    private final Clock clock;
     private final Writers writers;
     private final ItemViews views;
 
-    /** @param attaching the media items may carry ({@code "media"} beside the ninjs) */
+    /**
+     * @param attaching the media items may carry ({@code "media"} beside the ninjs)
+     * @param heldItems publish requests held until the files they name are ready
+     */
     public ItemsResource(Publishing publishing, Cosigning cosigning, Translating translating, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views,
-                         Attaching attaching) {
+                         Attaching attaching, HeldItems heldItems, Clock clock) {
         this.attaching = attaching;
+        this.heldItems = heldItems;
+        this.clock = clock;
         this.publishing = publishing;
         this.cosigning = cosigning;
         this.translating = translating;
@@ -79,42 +90,67 @@ public final class ItemsResource implements Resource {
         routes.add("POST", "/v1/items/{id}/machine-translations", this::machineTranslate);
     }
 
+    /** What a publish or revision answers: its status, its Location if any, its body. */
+    private record Answer(int status, Optional<String> location, ObjectNode body) {}
+
     private void publish(Exchange x) {
-        Caller caller = x.caller();
-        JsonNode body = x.body(NEW_ITEM);
+        answer(x, publish(x.caller(), x.body(NEW_ITEM), x.base(), true));
+    }
+
+    private void revise(Exchange x) {
+        answer(x, revise(x.caller(), itemId(x), x.body(REVISION), x.base(), true));
+    }
+
+    private static void answer(Exchange x, Answer answer) {
+        answer.location().ifPresent(l -> x.header("Location", l));
+        x.json(answer.status(), answer.body());
+    }
+
+    /** @param mayHold whether a request naming files still processing is held (false when a held one is released) */
+    private Answer publish(Caller caller, JsonNode body, String base, boolean mayHold) {
         Optional<String> coproduction = JsonInput.optionalText(body, "coproduction");
         List<Media> media = ItemMedia.named(attaching, caller, body);
-        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), media, x.base());
+        List<String> waiting = Attaching.waitingFor(media);
+        if (!waiting.isEmpty() && (coproduction.isPresent() || !mayHold)) {
+            throw new Conflict("media " + waiting.getFirst() + " is still being made into renditions; publish once GET /v1/media/"
+                    + waiting.getFirst() + " says ready");
+        }
+        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), ready(media), base);
         JsonNode ninjs = coproduction.isPresent() ? credited(plain, cosigning.credits(caller, coproduction.get())) : plain;
         Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
                 .map(t -> JsonInput.at("/translationOf", () -> new ItemId(t)));
+        if (!waiting.isEmpty()) {
+            publishing.mayPublish(caller, CatalogueResource.productIds(body));
+            rights(body);
+            return held(caller, Optional.empty(), body, base, media, waiting);
+        }
         if (coproduction.isPresent()) {
             Draft draft = cosigning.create(caller, coproduction.get(), ninjsReader.uri(ninjs), content, CatalogueResource.productIds(body),
                     rights(body), translationOf);
             if (!media.isEmpty()) {
                 attaching.attached(draft.item(), media);
             }
-            x.header("Location", "/v1/items/" + draft.item() + "/versions");
-            x.json(201, draftReceipt(draft));
-            return;
+            return new Answer(201, Optional.of("/v1/items/" + draft.item() + "/versions"), draftReceipt(draft));
         }
         Appended appended = publishing.publish(caller, ninjsReader.uri(ninjs), content,
                 CatalogueResource.productIds(body), rights(body), translationOf);
         if (!media.isEmpty() || appended.revision().version().number() > 1) {
             attaching.attached(appended.revision().item().id(), media);
         }
-        x.header("Location", "/v1/items/" + appended.revision().item().id());
-        x.json(appended.revision().version().number() == 1 ? 201 : 200, receipt(appended));
+        return new Answer(appended.revision().version().number() == 1 ? 201 : 200,
+                Optional.of("/v1/items/" + appended.revision().item().id()), receipt(appended));
     }
 
-    private void revise(Exchange x) {
-        Caller caller = x.caller();
-        ItemId id = itemId(x);
-        JsonNode body = x.body(REVISION);
+    private Answer revise(Caller caller, ItemId id, JsonNode body, String base, boolean mayHold) {
         boolean coproduced = cosigning.coproduced(id);
         List<Media> media = ItemMedia.named(attaching, caller, body);
-        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), media, x.base());
+        List<String> waiting = Attaching.waitingFor(media);
+        if (!waiting.isEmpty() && (coproduced || !mayHold)) {
+            throw new Conflict("media " + waiting.getFirst() + " is still being made into renditions; publish once GET /v1/media/"
+                    + waiting.getFirst() + " says ready");
+        }
+        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), ready(media), base);
         JsonNode ninjs = coproduced ? credited(plain, cosigning.creditsOf(caller, id)) : plain;
         Event signal = switch (JsonInput.optionalText(body, "signal").orElse("update")) {
             case "update" -> Event.UPDATED;
@@ -122,16 +158,84 @@ public final class ItemsResource implements Resource {
             default -> throw new Invalid("/signal", "signal must be 'update' or 'correction'");
         };
         Content content = ninjsReader.read(ninjs);
+        if (!waiting.isEmpty()) {
+            // Only an item the caller may revise is held for: reading it as the caller refuses any other as missing.
+            publishing.mayRevise(caller, id);
+            return held(caller, Optional.of(id), body, base, media, waiting);
+        }
         if (coproduced) {
             Draft draft = cosigning.revise(caller, id, content, signal);
             attaching.attached(id, media);
-            x.json(200, draftReceipt(draft));
-            return;
+            return new Answer(200, Optional.empty(), draftReceipt(draft));
         }
         Appended appended = publishing.revise(caller, id, content, signal);
         attaching.attached(id, media);
-        x.json(200, receipt(appended));
+        return new Answer(200, Optional.empty(), receipt(appended));
     }
+
+    private static List<Media> ready(List<Media> media) {
+        return media.stream().filter(m -> m.state() == ponte.core.media.MediaState.READY).toList();
+    }
+
+    /**
+     * Keeps the request, out of the log (no partner sees it), until every file it names is ready: 202 with the files
+     * it waits for, whose progress (or failure, and why) the editor follows at {@code GET /v1/media/{id}}.
+     */
+    private Answer held(Caller caller, Optional<ItemId> item, JsonNode body, String base, List<Media> media, List<String> waiting) {
+        if (!(caller instanceof Caller.Member member)) {
+            throw new ponte.core.NotAllowed("only an org's editor publishes");
+        }
+        HeldItem held = new HeldItem(java.util.UUID.randomUUID().toString(),
+                new Caller.Member(member.org(), member.role(), member.key(), Optional.empty()), item, body.toString(), base,
+                media.stream().map(Media::id).toList(), Optional.empty(), clock.instant());
+        heldItems.hold(held);
+        return new Answer(202, Optional.empty(), heldView(held, waiting));
+    }
+
+    static ObjectNode heldView(HeldItem held, List<String> waiting) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("id", held.id()).put("state", held.reason().isPresent() ? "stuck" : "waiting");
+        held.item().ifPresent(i -> out.put("item", i.value()));
+        var files = out.putArray("waitingFor");
+        waiting.forEach(files::add);
+        held.reason().ifPresent(r -> out.put("reason", r));
+        out.put("createdAt", held.createdAt().toString());
+        return out;
+    }
+
+    /**
+     * Publishes every held request whose files are all ready, as its editor sent it; marks stuck, with why, one whose
+     * file failed. Run by {@link HeldRelease} on every node: taking a request deletes it, so only one node publishes it.
+     */
+    public void releaseHeld() {
+        for (HeldItem h : heldItems.all()) {
+            if (h.reason().isPresent()) {
+                continue;
+            }
+            List<Media> media;
+            try {
+                media = attaching.awaited(h.caller(), h.media(), "/media");
+            } catch (ponte.core.PonteException e) {
+                heldItems.stuck(h.id(), e.getMessage());
+                continue;
+            }
+            if (!Attaching.waitingFor(media).isEmpty() || !heldItems.take(h.id())) {
+                continue;
+            }
+            try {
+                JsonNode body = ponte.formats.NinjsWriter.mapper().readTree(h.body());
+                if (h.item().isPresent()) {
+                    revise(h.caller(), h.item().get(), body, h.base(), false);
+                } else {
+                    publish(h.caller(), body, h.base(), false);
+                }
+            } catch (RuntimeException e) {
+                // Kept, with why, for the editor to see: the request is not lost.
+                heldItems.hold(new HeldItem(h.id(), h.caller(), h.item(), h.body(), h.base(), h.media(),
+                        Optional.of(String.valueOf(e.getMessage())), h.createdAt()));
+            }
+        }
+    }
+
 
     private void kill(Exchange x) {
         Caller caller = x.caller();

@@ -66,6 +66,7 @@ public final class Node implements AutoCloseable {
             w.releaseLoop.start();
             w.ffmpeg.unavailable().ifPresent(why -> org.slf4j.LoggerFactory.getLogger(Node.class).warn("media uploads are refused: {}", why));
             w.preparing.start();
+            w.heldRelease.start();
             w.downloads.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
@@ -272,7 +273,7 @@ public final class Node implements AutoCloseable {
         // In order, each whatever the one before did: a server that does not stop in time (a client holding a
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
+        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
                 w.retention, w.pushing, w.downloads, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();

@@ -54,6 +54,8 @@ import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
 import ponte.core.log.Feeds;
 import ponte.core.media.Attaching;
+import ponte.api.HeldRelease;
+import ponte.storage.JdbcHeldItems;
 import ponte.core.media.ChoosingRenditions;
 import ponte.core.media.DownloadLog;
 import ponte.core.media.MediaStore;
@@ -115,6 +117,7 @@ final class Wiring {
     final Search search;
     final Ffmpeg ffmpeg;
     final Preparing preparing;
+    final HeldRelease heldRelease;
     final Resuming resuming;
     final DownloadLog downloads;
     final UseCases useCases;
@@ -226,6 +229,9 @@ final class Wiring {
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
+        ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
+                new Attaching(stores.media()), new JdbcHeldItems(stores.database()), clock);
+        heldRelease = new HeldRelease(itemsResource, e -> LoggerFactory.getLogger(HeldRelease.class).warn("held items could not be released; retrying", e));
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
                 new SystemResource(),
@@ -236,7 +242,7 @@ final class Wiring {
                 new AgreementsResource(agreeing, dealings, clock),
                 new CoproductionsResource(coproducing),
                 new TranslationTasksResource(new TranslationDesk(stores.translationTasks(), stores.items(), audit, clock, ids)),
-                new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views, new Attaching(stores.media())),
+                itemsResource,
                 new FeedResource(feeds, writers, views),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views),

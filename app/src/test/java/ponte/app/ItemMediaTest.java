@@ -159,6 +159,37 @@ class ItemMediaTest {
     }
 
     @Test
+    void anItemNamingMediaStillProcessingIsHeldFromPartnersUntilTheyAreReady() {
+        // Long enough that its renditions take seconds: the publish below comes while it is processing.
+        Path longer = Clips.make(clipsDir.resolve("longer.mp4"), "-f", "lavfi", "-i", "testsrc=size=1280x720:rate=25:duration=8",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        TestNode.Answer uploaded = node.send("POST", "/v1/media", editor, "video/mp4", Clips.read(longer));
+        assertThat(uploaded.status()).as(uploaded.raw().body()).isEqualTo(201);
+        String id = uploaded.json().get("id").asString();
+        ObjectNode body = (ObjectNode) NinjsBodies.of("In attesa del video", "news");
+        body.putArray("media").add(id);
+
+        TestNode.Answer held = node.post("/v1/items", editor, body.toString());
+        assertThat(held.status()).as(held.raw().body()).isEqualTo(202);
+        assertThat(held.json().get("state").asString()).isEqualTo("waiting");
+        assertThat(held.json().get("waitingFor").valueStream().map(JsonNode::asString)).containsExactly(id);
+        assertThat(headlinesFed()).doesNotContain("In attesa del video");
+        assertThat(node.get("/v1/media/" + id, editor).json().get("state").asString()).as("still processing when the feed was read").isEqualTo("processing");
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> headlinesFed().contains("In attesa del video"));
+        JsonNode renditions = fedItem("In attesa del video").get("renditions");
+        assertThat(renditions.valueStream().map(r -> r.get("name").asString())).containsExactlyInAnyOrder("1080p", "720p", "proxy", "poster", "thumbnails");
+        for (JsonNode r : renditions) {
+            String href = r.get("href").asString();
+            assertThat(href).startsWith(node.base + "/v1/media/" + id + "/renditions/");
+            HttpResponse<byte[]> got = node.bytes(href.substring(node.base.length()), null);
+            assertThat(got.statusCode()).as(href).isEqualTo(200);
+            assertThat(got.body()).hasSize(r.get("sizeInBytes").asInt());
+        }
+        assertThat(headlinesFed().stream().filter("In attesa del video"::equals)).as("released once, as version 1").hasSize(1);
+    }
+
+    @Test
     void aPartnersRenditionProfileNarrowsWhatItReceives() {
         String viewer = node.org("viewer", "JP");
         node.licence(editor, "viewer", "news");
@@ -266,6 +297,12 @@ class ItemMediaTest {
         TestNode.Answer a = node.post("/v1/items", editor, body.toString());
         assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
         return a.json().get("id").asString();
+    }
+
+    /** The headlines of every entry of the partner's feed. */
+    static java.util.List<String> headlinesFed() {
+        return node.get("/v1/feed?limit=500", partner).json().get("entries").valueStream()
+                .map(e -> e.get("item").get("headlines").get(0).get("value").asString()).toList();
     }
 
     /** The item of the partner's feed with this headline. */

@@ -2,7 +2,6 @@ package ponte.core.media;
 
 import java.util.ArrayList;
 import java.util.List;
-import ponte.core.Conflict;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
@@ -10,9 +9,9 @@ import ponte.core.items.ItemId;
 import ponte.core.orgs.OrgId;
 
 /**
- * An editor attaching its org's media to an item it publishes or revises. Only ready files may be attached: a partner
- * must never receive a rendition link that does not answer, so an item waits for its media rather than going out
- * without them.
+ * An editor attaching its org's media to an item it publishes or revises. A partner must never receive a rendition
+ * link that does not answer, so an item naming files still processing waits for them ({@link HeldItems}) rather than
+ * going out without them; a failed file is refused.
  */
 public final class Attaching {
     private final MediaLibrary library;
@@ -22,11 +21,10 @@ public final class Attaching {
     }
 
     /**
-     * The files named, each the caller's org's and ready, in the order named.
-     *
-     * @param pointer where the ids are in the request ({@code /media})
+     * The files named, each the caller's org's and ready or still processing, in the order named: a publish naming a
+     * processing file is held until it is ready (see {@link HeldItems}); a failed file is refused.
      */
-    public List<Media> ready(Caller caller, List<String> ids, String pointer) {
+    public List<Media> awaited(Caller caller, List<String> ids, String pointer) {
         OrgId org = caller.actingFor(Role.EDITOR);
         List<Media> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -34,17 +32,25 @@ public final class Attaching {
             // Another org's file answers as a missing one: its existence is not the caller's business.
             Media media = library.byId(ids.get(i)).filter(m -> m.owner().equals(org))
                     .orElseThrow(() -> new Invalid(at, "no such media"));
-            switch (media.state()) {
-                case READY -> out.add(media);
-                case FAILED -> throw new Invalid(at, "media " + media.id() + " failed and has no renditions: " + media.reason().orElse("unknown"));
-                case PROCESSING -> throw new Conflict("media " + media.id() + " is still being made into renditions (" + media.progress()
-                        + "%); publish once GET /v1/media/" + media.id() + " says ready");
+            if (media.state() == MediaState.FAILED) {
+                throw new Invalid(at, "media " + media.id() + " failed and has no renditions: " + media.reason().orElse("unknown"));
             }
+            out.add(media);
         }
         if (out.stream().map(Media::id).distinct().count() != out.size()) {
             throw new Invalid(pointer, "each media file may be attached once");
         }
         return out;
+    }
+
+    /** Whether the file is still being made into renditions. */
+    public boolean processing(String id) {
+        return library.byId(id).map(m -> m.state() == MediaState.PROCESSING).orElse(false);
+    }
+
+    /** The ids of those of {@code media} still being made into renditions. */
+    public static List<String> waitingFor(List<Media> media) {
+        return media.stream().filter(m -> m.state() == MediaState.PROCESSING).map(Media::id).toList();
     }
 
     /** Records what the item's latest version carries (nothing, when it carries none), for the gate of downloads. */

@@ -46,6 +46,16 @@ public final class Publishing {
         return log.append(new Change.Publish(org, new ItemId(ids.next()), uri, content, productIds, rights, translationOf, key(caller)), Actor.of(caller));
     }
 
+    /** Refuses, as {@link #publish} would, a publish the caller may not make (a held one is checked when it is held). */
+    public void mayPublish(Caller caller, Set<ProductId> productIds) {
+        products.requireOwned(caller.actingFor(Role.EDITOR), productIds, "/products");
+    }
+
+    /** Refuses, as {@link #revise} would, a revision the caller may not make. */
+    public void mayRevise(Caller caller, ItemId item) {
+        editing(caller, item);
+    }
+
     public Appended revise(Caller caller, ItemId item, Content content, Event signal) {
         return log.append(new Change.Revise(editing(caller, item), item, content, signal, key(caller)), Actor.of(caller));
     }
