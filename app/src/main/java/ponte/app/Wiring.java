@@ -219,7 +219,7 @@ final class Wiring {
         commits.subscribe(deskLive::committed); // this node's own entries at once, whatever the log mode
         WebUi web = new WebUi(accounts, sessions, addresses::of, List.of(
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
-                        deskLive, agreeing, clock),
+                        deskLive, agreeing, clock, views::tree),
                 new AgreementPages(agreeing, dealings, clock),
                 new EndpointPages(subscribing),
                 new SourcePages(ingesting),

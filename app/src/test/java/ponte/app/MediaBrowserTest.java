@@ -57,4 +57,17 @@ class MediaBrowserTest {
         assertThat(browser.text("#media-files")).contains("proxy", "poster", "subtitles-zh-Hans", "video/mp4");
         browser.accessible("media-1-portal-special");
     }
+
+    @Test
+    void cctvPlusDeskListsTheSpecialsRenditions() {
+        JsonNode special = node.get("/v1/feed?limit=500", "demo-cgtn-partner").json().get("entries").valueStream()
+                .map(e -> e.get("item")).filter(i -> i.get("uri").asString().equals(DemoMedia.SPECIAL))
+                .reduce((first, later) -> later).orElseThrow();
+        String id = special.get("altIds").get(special.get("altIds").size() - 1).get("value").asString();
+
+        browser.signIn("cctv-plus-editor", "demo-cctv-plus-editor");
+        browser.go("/app/desk/items/" + id);
+        assertThat(browser.text("#media-files")).contains("proxy", "poster", "subtitles-it", "video/mp4");
+        browser.accessible("media-2-desk-special");
+    }
 }
