@@ -91,6 +91,7 @@ import ponte.web.AgreementPages;
 import ponte.web.DeskLive;
 import ponte.web.EndpointPages;
 import ponte.web.DeskPages;
+import ponte.web.MediaPages;
 import ponte.web.PortalPages;
 import ponte.web.SessionCache;
 import ponte.web.SourcePages;
@@ -223,6 +224,7 @@ final class Wiring {
                 new AgreementPages(agreeing, dealings, clock),
                 new EndpointPages(subscribing),
                 new SourcePages(ingesting),
+                new MediaPages(uploading, mediaDir.resolve("form-uploads"), mediaSettings.maxUploadBytes()),
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);

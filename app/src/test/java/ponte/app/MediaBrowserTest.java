@@ -70,4 +70,29 @@ class MediaBrowserTest {
         assertThat(browser.text("#media-files")).contains("proxy", "poster", "subtitles-it", "video/mp4");
         browser.accessible("media-2-desk-special");
     }
+
+    @Test
+    void italpressUploadsAPhotoFromTheDeskAndFollowsItToReady() throws Exception {
+        Path photo = new Clips(java.nio.file.Files.createDirectories(dir.resolve("clips"))).photo;
+        browser.signIn("italpress-editor", "demo-italpress-editor");
+        browser.go("/app/desk/upload");
+        browser.accessible("media-3-upload");
+        browser.find("#file").sendKeys(photo.toAbsolutePath().toString());
+        browser.find("form[action^='/app/desk/media'] button[type=submit]").click();
+        browser.waitForText("image/jpeg");
+        String page = browser.driver().getCurrentUrl();
+        assertThat(page).contains("/app/desk/media/");
+        for (int i = 0; i < 60 && !browser.text("#media-state").equals("ready"); i++) {
+            Thread.sleep(500);
+            browser.driver().navigate().refresh();
+        }
+        assertThat(browser.text("#media-state")).isEqualTo("ready");
+        assertThat(browser.text("#media-files")).contains("large", "image/jpeg");
+        browser.accessible("media-4-ready");
+
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        browser.signIn("cctv-plus-editor", "demo-cctv-plus-editor");
+        browser.go("/app/desk/media/" + id);
+        assertThat(browser.text("main")).as("another org's file does not exist for it").doesNotContain("image/jpeg");
+    }
 }
