@@ -95,4 +95,17 @@ class MediaBrowserTest {
         browser.go("/app/desk/media/" + id);
         assertThat(browser.text("main")).as("another org's file does not exist for it").doesNotContain("image/jpeg");
     }
+
+    @Test
+    void anUploadWithoutTheFormsCsrfTokenIsRefused() throws Exception {
+        browser.signIn("italpress-editor", "demo-italpress-editor");
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nxyz\r\n--b--\r\n";
+        java.net.http.HttpResponse<String> got = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(node.base + "/app/desk/media")).header("Cookie", cookies)
+                .header("Content-Type", "multipart/form-data; boundary=b").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(got.statusCode()).isEqualTo(403);
+    }
 }
