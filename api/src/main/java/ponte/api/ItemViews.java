@@ -122,7 +122,7 @@ public final class ItemViews {
     }
 
     /** The ninjs 3.1 document as a tree, for the XML formats (which are written from it). */
-    ObjectNode tree(Item item, Version version, Optional<Licence> licence) {
+    public ObjectNode tree(Item item, Version version, Optional<Licence> licence) {
         return tree(item, version, licence, profile(licence), links.window(clock.instant()));
     }
 

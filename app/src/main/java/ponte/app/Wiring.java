@@ -93,6 +93,7 @@ import ponte.web.AgreementPages;
 import ponte.web.DeskLive;
 import ponte.web.EndpointPages;
 import ponte.web.DeskPages;
+import ponte.web.MediaPages;
 import ponte.web.PortalPages;
 import ponte.web.SessionCache;
 import ponte.web.SourcePages;
@@ -222,12 +223,13 @@ final class Wiring {
         commits.subscribe(deskLive::committed); // this node's own entries at once, whatever the log mode
         WebUi web = new WebUi(accounts, sessions, addresses::of, List.of(
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
-                        deskLive, agreeing, clock),
+                        deskLive, agreeing, clock, views::tree),
                 new AgreementPages(agreeing, dealings, clock),
                 new EndpointPages(subscribing),
                 new SourcePages(ingesting),
+                new MediaPages(uploading, mediaDir.resolve("form-uploads"), mediaSettings.maxUploadBytes()),
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
-                new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, stores.orgs())));
+                new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
                 new Attaching(stores.media()), new JdbcHeldItems(stores.database()), clock);

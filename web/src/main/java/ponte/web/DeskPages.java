@@ -47,8 +47,10 @@ public final class DeskPages implements Section {
     private final com.github.benmanes.caffeine.cache.Cache<OrgId, List<ponte.core.agreements.Agreement>> agreements =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
 
+    private final PortalPages.Copies copies;
+
     public DeskPages(Reading reading, Publishing publishing, Explaining explaining, LanguageVersions languageVersions, Dealings dealings,
-                     NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock) {
+                     NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock, PortalPages.Copies copies) {
         this.reading = reading;
         this.publishing = publishing;
         this.explaining = explaining;
@@ -58,6 +60,7 @@ public final class DeskPages implements Section {
         this.live = live;
         this.agreeing = agreeing;
         this.clock = clock;
+        this.copies = copies;
         live.of(this);
     }
 
@@ -197,7 +200,8 @@ public final class DeskPages implements Section {
         Page page = visit.page(visible.version().content().headline().orElse(visible.item().id().value()));
         visit.render(200, "item.jte", Map.of("page", page, "visible", visible, "story", story, "status",
                 status(new Owned(visible.item(), visible.version()), clock.instant()), "history", history, "languageVersions", versions,
-                "partners", partners, "explained", explained, "done", visit.query("done").orElse("")));
+                "partners", partners, "explained", explained, "done", visit.query("done").orElse(""),
+                "media", MediaView.of(copies.of(visible.item(), visible.version(), Optional.empty()))));
     }
 
     private void edit(Visit visit) {

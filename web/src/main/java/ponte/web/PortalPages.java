@@ -13,14 +13,14 @@ import ponte.core.Invalid;
 import ponte.core.NotFound;
 import ponte.core.access.Role;
 import ponte.core.agreements.Dealings;
+import ponte.core.items.Item;
 import ponte.core.items.ItemId;
+import ponte.core.items.Version;
+import ponte.core.licensing.Licence;
 import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
 import ponte.core.log.Feeds;
 import ponte.core.log.Tail;
-import ponte.core.orgs.Org;
-import ponte.core.orgs.OrgId;
-import ponte.core.orgs.Orgs;
 import ponte.core.products.ProductId;
 import ponte.core.reading.LanguageVersions;
 import ponte.core.reading.Reading;
@@ -29,7 +29,6 @@ import ponte.core.search.Results;
 import ponte.core.search.SearchRequest;
 import ponte.core.search.Searching;
 import ponte.formats.ItemView;
-import ponte.formats.NinjsWriter;
 import ponte.formats.Writers;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,10 +47,20 @@ public final class PortalPages implements Section {
     private final LanguageVersions languageVersions;
     private final Dealings dealings;
     private final Writers writers;
-    private final Orgs orgs;
+    private final Copies copies;
+
+    /**
+     * The ninjs 3.1 document a reader receives through the API: a partner's under its licence's terms, with the
+     * renditions it chose and their links signed for it; an owner's with the editor's own terms. The composition root
+     * hands the API's own renderer, so the portal shows what the feed hands out and signs nothing itself.
+     */
+    @FunctionalInterface
+    public interface Copies {
+        ObjectNode of(Item item, Version version, Optional<Licence> licence);
+    }
 
     public PortalPages(Feeds feeds, Tail tail, Searching searching, Reading reading, LanguageVersions languageVersions, Dealings dealings,
-                       Writers writers, Orgs orgs) {
+                       Writers writers, Copies copies) {
         this.feeds = feeds;
         this.tail = tail;
         this.searching = searching;
@@ -59,7 +68,7 @@ public final class PortalPages implements Section {
         this.languageVersions = languageVersions;
         this.dealings = dealings;
         this.writers = writers;
-        this.orgs = orgs;
+        this.copies = copies;
     }
 
     @Override
@@ -148,14 +157,7 @@ public final class PortalPages implements Section {
 
     /** The document as this reader gets it: under the licence the gate named, or the editor's own terms for an owner. */
     private ObjectNode tree(Reading.Visible v) {
-        List<String> owners = v.item().owners().stream().sorted().map(this::name).toList();
-        NinjsWriter.Terms terms = v.licence().map(l -> NinjsWriter.Terms.partnerView(owners, l, name(l.licensor()), name(l.licensee())))
-                .orElseGet(() -> NinjsWriter.Terms.ownerView(owners));
-        return writers.ninjs().render(v.item(), v.version(), terms);
-    }
-
-    private String name(OrgId org) {
-        return orgs.byId(org).map(Org::name).orElse(org.value());
+        return copies.of(v.item(), v.version(), v.licence());
     }
 
     private void item(Visit visit) {
@@ -165,7 +167,7 @@ public final class PortalPages implements Section {
         List<LanguageVersions.Member> versions = languageVersions.of(visit.caller(), v.item().id());
         Page page = visit.page(story.headline().isBlank() ? v.item().id().value() : story.headline());
         visit.render(200, "portal-item.jte", Map.of("page", page, "visible", v, "story", story, "usageTerms",
-                ninjs.path("usageTerms").asString(""), "languageVersions", versions));
+                ninjs.path("usageTerms").asString(""), "languageVersions", versions, "media", MediaView.of(ninjs)));
     }
 
     private void download(Visit visit) {

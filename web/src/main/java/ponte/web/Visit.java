@@ -252,9 +252,41 @@ public final class Visit {
         return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 
+    private boolean multipart() {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** A file sent by a form's file field: its type, name, length, and its bytes to read once. */
+    public record Upload(String contentType, Optional<String> filename, long length, java.nio.channels.ReadableByteChannel body) {}
+
+    /**
+     * The file sent in field {@code name} of a multipart form, parts larger than a few KiB spooled under {@code spool}
+     * (Jetty removes them when the request ends); empty when the request is no such form or has no such file.
+     */
+    public Optional<Upload> upload(String name, java.nio.file.Path spool, long max) {
+        if (!"POST".equals(request.getMethod()) || !multipart()) {
+            return Optional.empty();
+        }
+        org.eclipse.jetty.http.MultiPartConfig config = new org.eclipse.jetty.http.MultiPartConfig.Builder().location(spool)
+                .maxSize(max + 64 * 1024).maxPartSize(max).maxMemoryPartSize(64 * 1024).maxParts(8).build();
+        org.eclipse.jetty.http.MultiPartFormData.Parts parts = org.eclipse.jetty.http.MultiPartFormData.getParts(request, request,
+                request.getHeaders().get(HttpHeader.CONTENT_TYPE), config);
+        org.eclipse.jetty.http.MultiPart.Part part = parts.getFirst(name);
+        if (part == null || part.getFileName() == null || part.getFileName().isBlank()) {
+            return Optional.empty();
+        }
+        String type = Optional.ofNullable(part.getHeaders().get(HttpHeader.CONTENT_TYPE)).orElse("application/octet-stream");
+        return Optional.of(new Upload(type, Optional.of(part.getFileName()), part.getLength(),
+                java.nio.channels.Channels.newChannel(org.eclipse.jetty.io.Content.Source.asInputStream(part.createContentSource()))));
+    }
+
     /** Whether the request carries this visit's CSRF token, in the form or (htmx) in a header; compared in constant time. */
     boolean carriesCsrf() {
         String sent = request.getHeaders().get("X-CSRF-Token");
+        if (sent == null && multipart()) {
+            sent = query("_csrf").orElse(""); // a file form's body is read only by its page, after this check
+        }
         if (sent == null) {
             sent = field("_csrf").orElse("");
         }
