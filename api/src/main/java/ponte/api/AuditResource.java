@@ -62,7 +62,7 @@ public final class AuditResource implements Resource {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("id", new AuditPosition(recorded.position()).encode())
                 .put("recordedAt", e.at().toString()).put("action", e.action().wire());
         node.putObject("actor").put("kind", a.kind().wire()).put("org", a.org().map(OrgId::value).orElse(null))
-                .put("keyId", a.key().map(KeyId::value).orElse(null)).put("address", a.address().orElse(null));
+                .put("keyId", a.key().map(KeyId::value).orElse(null)).put("user", a.user().orElse(null)).put("address", a.address().orElse(null));
         node.putObject("target").put("type", e.action().targetType()).put("id", e.target());
         node.put("summary", e.summary());
         return node;

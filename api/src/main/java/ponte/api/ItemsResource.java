@@ -115,7 +115,7 @@ public final class ItemsResource implements Resource {
             throw new Conflict("media " + waiting.getFirst() + " is still being made into renditions; publish once GET /v1/media/"
                     + waiting.getFirst() + " says ready");
         }
-        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), ready(media), base);
+        JsonNode plain = ponte.formats.Renditions.attached(JsonInput.object(body, "ninjs"), Attaching.ready(media), base);
         JsonNode ninjs = coproduction.isPresent() ? credited(plain, cosigning.credits(caller, coproduction.get())) : plain;
         Content content = ninjsReader.read(ninjs);
         Optional<ItemId> translationOf = JsonInput.optionalText(body, "translationOf")
@@ -150,7 +150,7 @@ public final class ItemsResource implements Resource {
             throw new Conflict("media " + waiting.getFirst() + " is still being made into renditions; publish once GET /v1/media/"
                     + waiting.getFirst() + " says ready");
         }
-        JsonNode plain = ItemMedia.withRenditions(JsonInput.object(body, "ninjs"), ready(media), base);
+        JsonNode plain = ponte.formats.Renditions.attached(JsonInput.object(body, "ninjs"), Attaching.ready(media), base);
         JsonNode ninjs = coproduced ? credited(plain, cosigning.creditsOf(caller, id)) : plain;
         Event signal = switch (JsonInput.optionalText(body, "signal").orElse("update")) {
             case "update" -> Event.UPDATED;
@@ -173,10 +173,6 @@ public final class ItemsResource implements Resource {
         return new Answer(200, Optional.empty(), receipt(appended));
     }
 
-    private static List<Media> ready(List<Media> media) {
-        return media.stream().filter(m -> m.state() == ponte.core.media.MediaState.READY).toList();
-    }
-
     /**
      * Keeps the request, out of the log (no partner sees it), until every file it names is ready: 202 with the files
      * it waits for, whose progress (or failure, and why) the editor follows at {@code GET /v1/media/{id}}.
@@ -186,7 +182,7 @@ public final class ItemsResource implements Resource {
             throw new ponte.core.NotAllowed("only an org's editor publishes");
         }
         HeldItem held = new HeldItem(java.util.UUID.randomUUID().toString(),
-                new Caller.Member(member.org(), member.role(), member.key(), Optional.empty()), item, body.toString(), base,
+                new Caller.Member(member.org(), member.role(), member.key(), Optional.empty(), member.person()), item, body.toString(), base,
                 media.stream().map(Media::id).toList(), Optional.empty(), clock.instant());
         heldItems.hold(held);
         return new Answer(202, Optional.empty(), heldView(held, waiting));

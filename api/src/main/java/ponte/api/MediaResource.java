@@ -31,11 +31,6 @@ public final class MediaResource implements Resource {
         this.clock = clock;
     }
 
-    /** Where a rendition is downloaded, relative to the node's base. */
-    static String href(String mediaId, String rendition) {
-        return "/v1/media/" + mediaId + "/renditions/" + rendition;
-    }
-
     @Override
     public void register(Routes routes) {
         routes.add("POST", "/v1/media", new Routes.Streaming(this::upload));

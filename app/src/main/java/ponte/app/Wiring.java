@@ -93,6 +93,7 @@ import ponte.web.AgreementPages;
 import ponte.web.DeskLive;
 import ponte.web.EndpointPages;
 import ponte.web.DeskPages;
+import ponte.web.DeskMedia;
 import ponte.web.MediaPages;
 import ponte.web.PortalPages;
 import ponte.web.SessionCache;
@@ -220,19 +221,22 @@ final class Wiring {
         accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.links(), stores.orgs(), clock, random, ids);
         SessionCache sessions = new SessionCache(accounts, clock);
         DeskLive deskLive = new DeskLive(tail, delivery.heartbeat());
+        Attaching attaching = new Attaching(stores.media());
+        JdbcHeldItems heldItems = new JdbcHeldItems(stores.database());
+        Downloading downloading = new Downloading(stores.media(), mediaStore, reading, downloads, clock);
         commits.subscribe(deskLive::committed); // this node's own entries at once, whatever the log mode
         WebUi web = new WebUi(accounts, sessions, addresses::of, List.of(
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
-                        deskLive, agreeing, clock, views::tree),
+                        deskLive, agreeing, clock, views::tree, new DeskMedia(attaching, heldItems, clock)),
                 new AgreementPages(agreeing, dealings, clock),
                 new EndpointPages(subscribing),
                 new SourcePages(ingesting),
-                new MediaPages(uploading, mediaDir.resolve("form-uploads"), mediaSettings.maxUploadBytes()),
+                new MediaPages(uploading, downloading, mediaDir.resolve("form-uploads"), mediaSettings.maxUploadBytes()),
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
-                new Attaching(stores.media()), new JdbcHeldItems(stores.database()), clock);
+                attaching, heldItems, clock);
         heldRelease = new HeldRelease(itemsResource, e -> LoggerFactory.getLogger(HeldRelease.class).warn("held items could not be released; retrying", e));
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
@@ -251,7 +255,7 @@ final class Wiring {
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
-                new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading, downloads, clock),
+                new MediaResource(uploading, downloading,
                         new Subtitling(stores.media(), mediaStore, audit), links, clock),
                 new UploadsResource(resuming),
                 new RenditionProfileResource(renditionChoices)),

@@ -42,10 +42,10 @@ public final class JdbcAuditTrail implements AuditTrail {
     static void insert(Connection c, AuditEntry e) throws SQLException {
         long seq;
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into audit_trail (at, actor_kind, actor_org, actor_key, address, action, target_type, target_id, summary)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"})) {
+                insert into audit_trail (at, actor_kind, actor_org, actor_key, actor_user, address, action, target_type, target_id, summary)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"})) {
             Actor a = e.actor();
-            Jdbc.bind(ps, e.at(), a.kind().wire(), a.org().map(OrgId::value), a.key().map(KeyId::value), a.address(),
+            Jdbc.bind(ps, e.at(), a.kind().wire(), a.org().map(OrgId::value), a.key().map(KeyId::value), a.user(), a.address(),
                     e.action().wire(), e.action().targetType(), e.target(), e.summary());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -106,7 +106,8 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     private static Recorded recorded(ResultSet rs) throws SQLException {
         Actor actor = new Actor(Actor.Kind.fromWire(rs.getString("actor_kind")), Optional.ofNullable(rs.getString("actor_org")).map(OrgId::new),
-                Optional.ofNullable(rs.getString("actor_key")).map(KeyId::new), Optional.ofNullable(rs.getString("address")));
+                Optional.ofNullable(rs.getString("actor_key")).map(KeyId::new), Optional.ofNullable(rs.getString("address")),
+                Optional.ofNullable(rs.getString("actor_user")));
         AuditEntry entry = new AuditEntry(Jdbc.instant(rs, "at"), actor, Action.fromWire("/action", rs.getString("action")),
                 rs.getString("target_id"), rs.getString("summary"), Set.of());
         return new Recorded(rs.getLong("seq"), entry);

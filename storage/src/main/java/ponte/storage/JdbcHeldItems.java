@@ -24,9 +24,9 @@ public final class JdbcHeldItems implements HeldItems {
     @Override
     public void hold(HeldItem h) {
         jdbc.update("""
-                insert into held_items (id, org_id, role, key_id, item_id, body, base, media_ids, reason, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                h.id(), h.caller().org().value(), h.caller().role().name(), h.caller().key().map(KeyId::value),
+                insert into held_items (id, org_id, role, key_id, person, item_id, body, base, media_ids, reason, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                h.id(), h.caller().org().value(), h.caller().role().name(), h.caller().key().map(KeyId::value), h.caller().person(),
                 h.item().map(ItemId::value), h.body(), h.base(), String.join(",", h.media()), h.reason(), h.createdAt());
     }
 
@@ -57,7 +57,7 @@ public final class JdbcHeldItems implements HeldItems {
 
     private static HeldItem held(ResultSet rs) throws SQLException {
         Caller.Member caller = new Caller.Member(new OrgId(rs.getString("org_id")), Role.valueOf(rs.getString("role")),
-                Optional.ofNullable(rs.getString("key_id")).map(KeyId::new), Optional.empty());
+                Optional.ofNullable(rs.getString("key_id")).map(KeyId::new), Optional.empty(), Optional.ofNullable(rs.getString("person")));
         return new HeldItem(rs.getString("id"), caller, Optional.ofNullable(rs.getString("item_id")).map(ItemId::new),
                 rs.getString("body"), rs.getString("base"), Arrays.asList(rs.getString("media_ids").split(",")),
                 Optional.ofNullable(rs.getString("reason")), Jdbc.instant(rs, "created_at"));

@@ -40,6 +40,20 @@ public final class JdbcMediaLibrary implements MediaLibrary {
     }
 
     @Override
+    public List<Media> owned(OrgId org, java.util.Set<MediaState> states, int limit) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(states.size(), "?"));
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(org.value());
+        states.stream().map(MediaState::name).sorted().forEach(args::add);
+        args.add(limit);
+        return jdbc.query("select * from media where org_id = ? and state in (" + in + ") order by created_at desc, id desc limit ?",
+                rs -> media(rs, List.of()), args.toArray());
+    }
+
+    @Override
     public Optional<Media> claimNext(Instant now, Instant staleBefore) {
         return jdbc.transaction(c -> {
             List<String> candidates = Jdbc.query(c, """

@@ -129,6 +129,19 @@ class JdbcAuditTrailTest {
     }
 
     @Test
+    void aChangeMadeByAPersonSignedInIsKeptWithTheirUserName() {
+        register("efe");
+        Caller person = new Caller.Member(org("efe"), Role.ADMIN, Optional.empty(), Optional.of("192.0.2.9"), Optional.of("efe-admin"));
+        audit.record(person, Action.KEY_REVOKE, new Audit.Note("fedcba9876543210", "revoked", Set.of(org("efe"))));
+
+        Actor actor = read(everything()).getFirst().entry().actor();
+        assertThat(actor.kind()).isEqualTo(Actor.Kind.USER);
+        assertThat(actor.user()).hasValue("efe-admin");
+        assertThat(actor.key()).isEmpty();
+        assertThat(actor).isEqualTo(Actor.of(person));
+    }
+
+    @Test
     void pagesFollowOnFromTheLastEntryShownWithoutSkippingOrRepeating() {
         for (String id : List.of("a1", "a2", "a3", "a4", "a5")) {
             register(id);

@@ -16,6 +16,8 @@ import ponte.core.items.Event;
 import ponte.core.items.ItemId;
 import ponte.core.items.Owned;
 import ponte.core.items.VersionMade;
+import ponte.core.media.Attaching;
+import ponte.core.media.Media;
 import ponte.core.orgs.Org;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.Product;
@@ -48,9 +50,12 @@ public final class DeskPages implements Section {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
 
     private final PortalPages.Copies copies;
+    private final DeskMedia media;
 
+    /** @param media the files editors attach from the forms, and the stories held for them */
     public DeskPages(Reading reading, Publishing publishing, Explaining explaining, LanguageVersions languageVersions, Dealings dealings,
-                     NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock, PortalPages.Copies copies) {
+                     NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock, PortalPages.Copies copies, DeskMedia media) {
+        this.media = media;
         this.reading = reading;
         this.publishing = publishing;
         this.explaining = explaining;
@@ -88,7 +93,8 @@ public final class DeskPages implements Section {
         Optional<Owned.Position> after = visit.query("after").map(DeskPages::position);
         List<Row> rows = rows(visit, after);
         Page page = visit.page(visit.messages().t("desk.title"));
-        visit.render("desk.jte", page, "rows", rows, "next", next(rows), "first", after.isEmpty(), "banner", banner(visit));
+        visit.render("desk.jte", page, "rows", rows, "next", next(rows), "first", after.isEmpty(), "banner", banner(visit),
+                "waiting", after.isEmpty() ? media.waiting(visit.caller()) : List.of());
     }
 
     /** The first page's rows alone: what the live stream and htmx swap into the table. */
@@ -165,15 +171,27 @@ public final class DeskPages implements Section {
         List<Product> products = dealings.products(visit.caller()).stream().filter(p -> p.owner().equals(own)).toList();
         List<Row> originals = editing.isPresent() ? List.of() : rows(visit, Optional.empty());
         visit.render(status, "compose.jte", Map.of("page", visit.page(title), "story", story, "editing", editing, "products", products,
-                "originals", originals, "problems", problems));
+                "originals", originals, "problems", problems, "files", media.attachable(visit.caller())));
     }
 
+    /** Publishes the story, with the renditions of the files it names; held until they are ready when one is still processing. */
     private void publish(Visit visit) {
         Story story = Story.from(visit);
         try {
             Optional<ItemId> original = story.translationOf().isBlank() ? Optional.empty() : Optional.of(new ItemId(story.translationOf()));
-            var appended = publishing.publish(visit.caller(), Optional.empty(), ninjs.read(story.ninjs()),
-                    story.products().stream().map(ProductId::new).collect(Collectors.toSet()), story.rights(), original);
+            List<Media> files = media.named(visit.caller(), story);
+            var content = ninjs.read(DeskMedia.ninjs(story, files, visit.base()));
+            var products = story.products().stream().map(ProductId::new).collect(Collectors.toSet());
+            if (!Attaching.waitingFor(files).isEmpty()) {
+                publishing.mayPublish(visit.caller(), products);
+                media.hold(visit.caller(), Optional.empty(), story, Optional.empty(), visit.base(), files);
+                visit.redirect("/app/desk?done=held");
+                return;
+            }
+            var appended = publishing.publish(visit.caller(), Optional.empty(), content, products, story.rights(), original);
+            if (!files.isEmpty() || appended.revision().version().number() > 1) {
+                media.attached(appended.revision().item().id(), files);
+            }
             visit.redirect("/app/desk/items/" + appended.revision().item().id().value() + "?done=published");
         } catch (Invalid e) {
             form(visit, 422, story, Optional.empty(), e.violations());
@@ -201,7 +219,7 @@ public final class DeskPages implements Section {
         visit.render(200, "item.jte", Map.of("page", page, "visible", visible, "story", story, "status",
                 status(new Owned(visible.item(), visible.version()), clock.instant()), "history", history, "languageVersions", versions,
                 "partners", partners, "explained", explained, "done", visit.query("done").orElse(""),
-                "media", MediaView.of(copies.of(visible.item(), visible.version(), Optional.empty()))));
+                "media", MediaView.of(copies.of(visible.item(), visible.version(), Optional.empty())).onDesk()));
     }
 
     private void edit(Visit visit) {
@@ -215,7 +233,16 @@ public final class DeskPages implements Section {
         Story story = Story.from(visit);
         Event signal = "correction".equals(visit.field("signal").orElse("")) ? Event.CORRECTED : Event.UPDATED;
         try {
-            publishing.revise(visit.caller(), visible.item().id(), ninjs.read(story.ninjs()), signal);
+            List<Media> files = media.named(visit.caller(), story);
+            var content = ninjs.read(DeskMedia.ninjs(story, files, visit.base()));
+            if (!Attaching.waitingFor(files).isEmpty()) {
+                publishing.mayRevise(visit.caller(), visible.item().id());
+                media.hold(visit.caller(), Optional.of(visible.item().id()), story, Optional.of(signal == Event.CORRECTED ? "correction" : "update"), visit.base(), files);
+                visit.redirect("/app/desk?done=held");
+                return;
+            }
+            publishing.revise(visit.caller(), visible.item().id(), content, signal);
+            media.attached(visible.item().id(), files);
             visit.redirect("/app/desk/items/" + visible.item().id().value() + "?done=" + signal.wire());
         } catch (Invalid e) {
             form(visit, 422, story, Optional.of(visible), e.violations());

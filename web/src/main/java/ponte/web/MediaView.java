@@ -45,6 +45,25 @@ public record MediaView(List<File> files) {
         return new MediaView(files);
     }
 
+    /** A file's renditions as its own org's desk plays them, through the session's route. */
+    public static MediaView of(ponte.core.media.Media media) {
+        return new MediaView(media.renditions().stream().map(r -> new File(r.name(), MediaPages.href(media.id(), r.name()), r.contentType(),
+                r.width(), r.height(), Optional.of(r.blob().size()))).toList());
+    }
+
+    /**
+     * The same renditions played on the owner's desk: each of Ponte's own files (its href leads to {@code /v1/media/},
+     * where a key is asked for) through the session's route; renditions linked elsewhere keep their href.
+     */
+    public MediaView onDesk() {
+        return new MediaView(files.stream().map(f -> {
+            java.util.regex.Matcher m = PONTE_HREF.matcher(f.href());
+            return m.find() ? new File(f.name(), MediaPages.href(m.group(1), m.group(2)), f.contentType(), f.width(), f.height(), f.size()) : f;
+        }).toList());
+    }
+
+    private static final java.util.regex.Pattern PONTE_HREF = java.util.regex.Pattern.compile("/v1/media/([^/?#]+)/renditions/([^/?#]+)");
+
     private static Optional<Long> number(JsonNode r, String field) {
         JsonNode n = r.get(field);
         return n != null && n.isNumber() ? Optional.of(n.asLong()) : Optional.empty();

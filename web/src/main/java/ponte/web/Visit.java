@@ -76,6 +76,12 @@ public final class Visit {
         return address;
     }
 
+    /** The node's base this request came to ({@code https://host:port}), for absolute links handed to partners. */
+    public String base() {
+        var uri = request.getHttpURI();
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
     public String path() {
         return Request.getPathInContext(request);
     }
@@ -209,6 +215,24 @@ public final class Visit {
     public void download(String contentType, String filename, byte[] bytes) {
         response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
         bytes(200, contentType, bytes, "no-store");
+    }
+
+    /**
+     * A file's bytes, written as they are read from {@code body} (a rendition to play or save), whole: players ask for a
+     * range but take the whole file as RFC 9110 lets a server answer.
+     */
+    public void stream(String contentType, long length, java.nio.channels.ReadableByteChannel body) throws java.io.IOException {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, no-cache"); // the gate is asked at every view
+        answered = true;
+        try (body; java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+            if (!"HEAD".equals(request.getMethod())) {
+                java.nio.channels.Channels.newInputStream(body).transferTo(out);
+            }
+        }
+        callback.succeeded();
     }
 
     void bytes(int status, String contentType, byte[] bytes, String cacheControl) {

@@ -38,18 +38,28 @@ public sealed interface Caller {
     }
 
     /**
-     * Holder of an org's key.
+     * Holder of an org's key, or a person of the org signed in to the web UI.
      *
-     * @param key     the key that opened the call; empty when the node acts for the org itself (an ingest source's
-     *                scheduled poll, the demo's loader)
+     * @param key     the key that opened the call; empty for a person, and when the node acts for the org itself (an
+     *                ingest source's scheduled poll, the demo's loader)
      * @param address the client's address, when the call came over the network
+     * @param person  the user name of the person signed in whose session made the call; empty for a key and the node
      */
-    record Member(OrgId org, Role role, Optional<KeyId> key, Optional<String> address) implements Caller {
+    record Member(OrgId org, Role role, Optional<KeyId> key, Optional<String> address, Optional<String> person) implements Caller {
         public Member {
             Objects.requireNonNull(org);
             Objects.requireNonNull(role);
             Objects.requireNonNull(key);
             Objects.requireNonNull(address);
+            Objects.requireNonNull(person);
+            if (key.isPresent() && person.isPresent()) {
+                throw new IllegalArgumentException("a call is a key's or a person's, not both");
+            }
+        }
+
+        /** A key's holder (or, with no key, the node acting for the org). */
+        public Member(OrgId org, Role role, Optional<KeyId> key, Optional<String> address) {
+            this(org, role, key, address, Optional.empty());
         }
 
         /** The node acting for the org in its own process, with no key and no client. */
@@ -59,7 +69,7 @@ public sealed interface Caller {
 
         @Override
         public Caller from(String clientAddress) {
-            return new Member(org, role, key, Optional.of(clientAddress));
+            return new Member(org, role, key, Optional.of(clientAddress), person);
         }
     }
 

@@ -88,9 +88,9 @@ public final class Accounts {
         sessions.end(KeyId.sha256Hex(token));
     }
 
-    /** Who a session acts as: a member of its account's org with its role, from the client's address. */
+    /** Who a session acts as: a member of its account's org with its role, from the client's address, named in the audit trail. */
     public static Caller caller(Session session, Optional<String> address) {
-        return new Caller.Member(session.user().org(), session.user().role(), Optional.empty(), address);
+        return new Caller.Member(session.user().org(), session.user().role(), Optional.empty(), address, Optional.of(session.user().username()));
     }
 
     /** Adds an account to the org: its admin or the operator may. */

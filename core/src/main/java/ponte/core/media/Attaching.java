@@ -43,6 +43,14 @@ public final class Attaching {
         return out;
     }
 
+    /** How many of its files the desk offers to attach: the newest. */
+    public static final int OFFERED = 100;
+
+    /** The files an editor of the caller's org may attach now: its own, ready or still processing, newest first. */
+    public List<Media> attachable(Caller caller) {
+        return library.owned(caller.actingFor(Role.EDITOR), java.util.Set.of(MediaState.READY, MediaState.PROCESSING), OFFERED);
+    }
+
     /** Whether the file is still being made into renditions. */
     public boolean processing(String id) {
         return library.byId(id).map(m -> m.state() == MediaState.PROCESSING).orElse(false);
@@ -51,6 +59,11 @@ public final class Attaching {
     /** The ids of those of {@code media} still being made into renditions. */
     public static List<String> waitingFor(List<Media> media) {
         return media.stream().filter(m -> m.state() == MediaState.PROCESSING).map(Media::id).toList();
+    }
+
+    /** Those of {@code media} ready now: the files whose renditions an item carries when it goes out. */
+    public static List<Media> ready(List<Media> media) {
+        return media.stream().filter(m -> m.state() == MediaState.READY).toList();
     }
 
     /** Records what the item's latest version carries (nothing, when it carries none), for the gate of downloads. */

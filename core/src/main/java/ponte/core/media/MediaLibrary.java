@@ -3,6 +3,7 @@ package ponte.core.media;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import ponte.core.orgs.OrgId;
 import ponte.core.items.ItemId;
 
 /** Port: what is known of each uploaded file, and the queue of files waiting for renditions (those processing). */
@@ -10,6 +11,9 @@ public interface MediaLibrary {
     void create(Media media);
 
     Optional<Media> byId(String id);
+
+    /** The org's files in {@code states}, newest first, at most {@code limit}, without their renditions. */
+    List<Media> owned(OrgId org, java.util.Set<MediaState> states, int limit);
 
     /**
      * Claims the oldest processing file no live worker holds (its claim older than {@code staleBefore}: the node that
