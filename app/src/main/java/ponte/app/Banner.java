@@ -8,6 +8,15 @@ import ponte.core.access.Role;
 final class Banner {
     private Banner() {}
 
+    /** The serving lines, after making the operator's web UI account when the startup names one. */
+    static void serving(Node w, NodeOptions.Startup startup) {
+        serving(w, startup.admin(), startup.settings().dataDir());
+        startup.operatorUser().ifPresent(name -> {
+            w.installOperator(name, startup.admin().secret());
+            System.out.println("  operator:  sign in to http://127.0.0.1:" + w.port() + "/ as " + name + " with the admin key as password");
+        });
+    }
+
     static void serving(Node w, AdminKey admin, Path dataDir) {
         String url = "http://127.0.0.1:" + w.port();
         System.out.println();

@@ -63,7 +63,7 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             NodeOptions.Startup startup = node.read(dataDir, "ponte-data", false);
-            return serveUntilStopped(startup, n -> Banner.serving(n, startup.admin(), startup.settings().dataDir()));
+            return serveUntilStopped(startup, n -> Banner.serving(n, startup));
         }
     }
 
@@ -82,7 +82,7 @@ public final class Main implements Runnable {
             return serveUntilStopped(startup, n -> {
                 DemoNetwork.Loaded loaded = n.loadDemoNetwork();
                 DemoMedia.Outcome media = n.loadDemoMedia();
-                Banner.serving(n, startup.admin(), startup.settings().dataDir());
+                Banner.serving(n, startup);
                 Banner.demo(n, loaded, media);
             });
         }

@@ -145,6 +145,14 @@ public final class Node implements AutoCloseable {
         return loaded;
     }
 
+    /**
+     * The operator's web UI account (no org; its sessions act as the bootstrap admin key's holder), made when missing
+     * and its password set to the admin key when that changed.
+     */
+    public ponte.core.accounts.User installOperator(String username, String adminKey) {
+        return w.accounts.operator(username, adminKey);
+    }
+
     /** People's accounts and sessions (the web UI's), for tests and the demo. */
     public ponte.core.accounts.Accounts accounts() {
         return w.accounts;

@@ -18,7 +18,8 @@ import ponte.kafka.KafkaSettings;
 /** Options shared by every command that starts a node, read together with the environment and the configuration file. */
 class NodeOptions {
     /** What a starting node is told: everything it reads from outside, read once. */
-    record Startup(Settings settings, DeliverySettings delivery, AdminKey admin) {}
+    /** @param operatorUser the operator's web UI account to make (or reset to the admin key) at start, if any */
+    record Startup(Settings settings, DeliverySettings delivery, AdminKey admin, Optional<String> operatorUser) {}
 
     @Option(names = "--config", description = "a properties file of settings (env PONTE_CONFIG; default ./ponte.properties when present)")
     Path config;
@@ -72,6 +73,10 @@ class NodeOptions {
 
     @Option(names = "--mt-key", description = "the API key of --mt-url (env PONTE_MT_KEY, key mt.key)")
     String mtKey;
+
+    @Option(names = "--operator-user", description = "a web UI account for the operator, made at start (or its password reset) with the "
+            + "admin key as its password: it registers organisations and invites their first admin (env PONTE_OPERATOR_USER, key operator.user)")
+    String operatorUser;
 
     @Option(names = "--kafka", description = "Kafka bootstrap servers (env PONTE_KAFKA_BOOTSTRAP): relay the content log through Kafka; needs --db PostgreSQL")
     String kafka;
@@ -129,7 +134,8 @@ class NodeOptions {
         boolean allowPrivate = forceAllowPrivate || allowPrivateEndpoints
                 || "true".equalsIgnoreCase(c.environment("PONTE_ALLOW_PRIVATE_ENDPOINTS").orElse("").strip());
         Duration retention = retention(c.get(deliveryRetention, "PONTE_DELIVERY_RETENTION", "delivery.retention"));
-        return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate).withRetention(retention), admin);
+        return new Startup(settings, DeliverySettings.defaults().allowingPrivate(allowPrivate).withRetention(retention), admin,
+                c.get(operatorUser, "PONTE_OPERATOR_USER", "operator.user").map(String::strip).filter(u -> !u.isEmpty()));
     }
 
     private int number(String value, String what) {

@@ -28,7 +28,7 @@ public final class JdbcUsers implements Users {
                 return false;
             }
             Jdbc.update(c, "insert into users (id, org_id, role, username, password_hash, created_at) values (?, ?, ?, ?, ?, ?)",
-                    user.id().value(), user.org().value(), user.role().wire(), user.username(), passwordHash, user.createdAt());
+                    user.id().value(), user.org().map(OrgId::value), user.role().wire(), user.username(), passwordHash, user.createdAt());
             return true;
         });
     }
@@ -59,7 +59,7 @@ public final class JdbcUsers implements Users {
     }
 
     static User user(ResultSet rs) throws SQLException {
-        return new User(new UserId(rs.getString("id")), new OrgId(rs.getString("org_id")), Role.fromWire(rs.getString("role")),
+        return new User(new UserId(rs.getString("id")), java.util.Optional.ofNullable(rs.getString("org_id")).map(OrgId::new), Role.fromWire(rs.getString("role")),
                 rs.getString("username"), Jdbc.instant(rs, "created_at"));
     }
 }

@@ -129,15 +129,22 @@ public final class AdminPages implements Section {
         return (visit.secure() ? "https" : "http") + "://" + visit.header("Host") + "/app/welcome/" + token;
     }
 
+    /** Who may invite: an org's admin, or the operator (signed in to the operator's account), who offers no products. */
+    private static boolean byOperator(Visit visit) {
+        return visit.caller() instanceof ponte.core.access.Caller.Operator;
+    }
+
     private void inviteForm(Visit visit, int status, Map<String, String> values, List<Invalid.Violation> problems) {
-        OrgId org = own(visit);
-        List<Product> products = dealings.products(visit.caller()).stream().filter(p -> p.owner().equals(org)).toList();
+        List<Product> products = byOperator(visit) ? List.of()
+                : dealings.products(visit.caller()).stream().filter(p -> p.owner().equals(own(visit))).toList();
         visit.render(status, "admin-invite.jte", Map.of("page", visit.page(visit.messages().t("admin.invite")), "products", products,
                 "values", values, "problems", problems, "invited", Optional.empty(), "link", ""));
     }
 
     private void invitePartner(Visit visit) {
-        own(visit);
+        if (!byOperator(visit)) {
+            own(visit);
+        }
         Map<String, String> values = Map.of("id", visit.field("id").orElse("").strip(), "name", visit.field("name").orElse("").strip(),
                 "kind", visit.field("kind").orElse("broadcaster"), "country", visit.field("country").orElse("").strip());
         try {

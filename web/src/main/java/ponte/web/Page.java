@@ -24,12 +24,17 @@ public record Page(Messages messages, Optional<Session> session, String csrf, St
 
     /** Whether the person may write and publish (editors and admins): the desk is theirs. */
     public boolean editor() {
-        return session.map(s -> s.user().role().includes(ponte.core.access.Role.EDITOR)).orElse(false);
+        return session.map(s -> !s.user().operator() && s.user().role().includes(ponte.core.access.Role.EDITOR)).orElse(false);
     }
 
     /** Whether the person is an admin of the org: keys, people and invitations are theirs. */
     public boolean admin() {
-        return session.map(s -> s.user().role() == ponte.core.access.Role.ADMIN).orElse(false);
+        return session.map(s -> !s.user().operator() && s.user().role() == ponte.core.access.Role.ADMIN).orElse(false);
+    }
+
+    /** Whether this is the operator's account: it registers organisations and invites their first admin, and reads no content. */
+    public boolean operator() {
+        return session.map(s -> s.user().operator()).orElse(false);
     }
 
     public Session user() {

@@ -90,7 +90,9 @@ public final class Accounts {
 
     /** Who a session acts as: a member of its account's org with its role, from the client's address, named in the audit trail. */
     public static Caller caller(Session session, Optional<String> address) {
-        return new Caller.Member(session.user().org(), session.user().role(), Optional.empty(), address, Optional.of(session.user().username()));
+        User user = session.user();
+        return user.org().<Caller>map(org -> new Caller.Member(org, user.role(), Optional.empty(), address, Optional.of(user.username())))
+                .orElseGet(() -> new Caller.Operator(address));
     }
 
     /** Adds an account to the org: its admin or the operator may. */
@@ -105,6 +107,30 @@ public final class Accounts {
      */
     public User install(OrgId org, String username, Role role, String password) {
         return users.byUsername(username).orElseGet(() -> add(org, username, role, password));
+    }
+
+    /**
+     * The operator's own account, of no org, with the bootstrap admin key as its password: made when missing, its
+     * password set again (and its sessions ended) when the key changed; the node does this at start when told the name.
+     */
+    public User operator(String username, String adminKey) {
+        Optional<User> existing = users.byUsername(User.requireUsername(username));
+        if (existing.isPresent() && !existing.get().operator()) {
+            throw new Conflict("the user name " + username + " is an organisation's account, not the operator's");
+        }
+        if (existing.isEmpty()) {
+            User user = new User(new UserId(ids.next()), Optional.empty(), Role.ADMIN, username, clock.instant());
+            if (!users.add(user, passwords.hash(requirePassword(adminKey)))) {
+                throw new Conflict("the user name " + username + " is taken");
+            }
+            return user;
+        }
+        User user = existing.get();
+        if (!passwords.matches(adminKey, users.passwordHash(user.id()).orElse(decoy))) {
+            users.setPassword(user.id(), passwords.hash(requirePassword(adminKey)));
+            sessions.endAll(user.id());
+        }
+        return user;
     }
 
     private User add(OrgId org, String username, Role role, String password) {
@@ -131,7 +157,7 @@ public final class Accounts {
     /** A one-time link to set a new password for one of the org's accounts: its admin's way to help someone locked out. */
     public String resetLink(Caller caller, OrgId org, UserId id) {
         requireAdministers(caller, org);
-        User user = users.byId(id).filter(u -> u.org().equals(org)).orElseThrow(() -> new NotFound("no such user"));
+        User user = users.byId(id).filter(u -> u.org().equals(Optional.of(org))).orElseThrow(() -> new NotFound("no such user"));
         return link(new Link(Link.Purpose.RESET, org, user.username(), user.role(), clock.instant(), clock.instant().plus(LINK_LIFETIME)));
     }
 
@@ -186,7 +212,7 @@ public final class Accounts {
     /** Ends every session of an account of the org: its admin's way to sign someone out everywhere. */
     public int endSessions(Caller caller, OrgId org, UserId id) {
         requireAdministers(caller, org);
-        User user = users.byId(id).filter(u -> u.org().equals(org)).orElseThrow(() -> new NotFound("no such user"));
+        User user = users.byId(id).filter(u -> u.org().equals(Optional.of(org))).orElseThrow(() -> new NotFound("no such user"));
         return sessions.endAll(user.id());
     }
 
