@@ -76,4 +76,32 @@ class LanguagesBrowserTest {
         assertThat(browser.text("#portal-feed")).containsPattern("\\d{1,2} [a-z]{3} \\d{4}");
         choose("en");
     }
+
+    @Test
+    void refusalsOnTheDeskFormReadInTheEditorsLanguage() {
+        browser.signIn("italpress-editor", "demo-italpress-editor");
+        try {
+            browser.go("/app/desk/new");
+            choose("ko");
+            browser.waitForText("제목");
+            browser.go("/app/desk/new");
+            browser.fill("headline", "코리아 헤드라인");
+            browser.fill("include", "XYZ");
+            browser.find("form[action='/app/desk/new'] button[type=submit]").click();
+            browser.waitForText("두 글자 코드");
+            assertThat(browser.text(".error-summary")).contains("국가는 두 글자 코드(IT, CN, KR)로 입력하고").doesNotContain("territories");
+            browser.accessible("problem-ko");
+
+            choose("it");
+            browser.go("/app/desk/new");
+            browser.fill("headline", "Titolo");
+            browser.driver().executeScript("document.getElementById('attach').insertAdjacentHTML('beforeend',"
+                    + " '<input type=\\'checkbox\\' name=\\'media\\' value=\\'no-such-file\\' checked>')");
+            browser.find("form[action='/app/desk/new'] button[type=submit]").click();
+            browser.waitForText("Uno dei file multimediali non può essere allegato");
+        } finally {
+            choose("en");
+            browser.signIn("cgtn-partner", "demo-cgtn-partner");
+        }
+    }
 }

@@ -85,6 +85,11 @@ public final class Messages {
         return new TreeSet<>(texts.keySet());
     }
 
+    /** Whether this language has a text for {@code key}. */
+    public boolean has(String key) {
+        return texts.containsKey(key);
+    }
+
     /** The text for {@code key}, with {@code args} put in its {0}, {1}… in this language's number and date forms. */
     public String t(String key, Object... args) {
         String text = texts.get(key);

@@ -37,6 +37,15 @@ public record Page(Messages messages, Optional<Session> session, String csrf, St
         return session.map(s -> s.user().operator()).orElse(false);
     }
 
+    /**
+     * A refusal as the reader reads it: the message for the field it points at ({@code problem.<pointer>}, list
+     * indices as {@code n}: {@code /media/0} is {@code problem.media.n}) in their language, else core's own English.
+     */
+    public String problem(ponte.core.Invalid.Violation v) {
+        String key = "problem" + v.pointer().replaceAll("/\\d+", "/n").replace('/', '.');
+        return messages.has(key) ? messages.t(key) : v.detail();
+    }
+
     public Session user() {
         return session.orElseThrow();
     }

@@ -155,7 +155,10 @@ public final class WebUi extends Handler.Abstract {
         if (status == 500) {
             LOG.error("page {} failed", visit.path(), failure);
         }
-        visit.render(status, "error.jte", Map.of("page", visit.page(visit.messages().t("error." + status)), "status", status));
+        // A refusal of what was sent says what to change, in the reader's language where the bundles know the field.
+        List<Invalid.Violation> problems = failure instanceof Invalid invalid ? invalid.violations() : List.of();
+        visit.render(status, "error.jte", Map.of("page", visit.page(visit.messages().t("error." + status)), "status", status,
+                "problems", problems));
     }
 
     private static void headers(Response response) {
