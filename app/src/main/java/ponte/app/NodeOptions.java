@@ -74,6 +74,10 @@ class NodeOptions {
     @Option(names = "--mt-key", description = "the API key of --mt-url (env PONTE_MT_KEY, key mt.key)")
     String mtKey;
 
+    @Option(names = "--smtp-url", description = "an SMTP server invitation and password-reset links are also emailed through, "
+            + "smtp://[user:password@]host[:port]?from=ponte@example.org or smtps://… (env PONTE_SMTP_URL, key smtp.url); without it links are only shown")
+    String smtpUrl;
+
     @Option(names = "--operator-user", description = "a web UI account for the operator, made at start (or its password reset) with the "
             + "admin key as its password: it registers organisations and invites their first admin (env PONTE_OPERATOR_USER, key operator.user)")
     String operatorUser;
@@ -123,11 +127,12 @@ class NodeOptions {
         Settings settings;
         try {
             new ClientAddresses(proxies); // refused here, as a usage error, rather than when the node is built
+            c.get(smtpUrl, "PONTE_SMTP_URL", "smtp.url").ifPresent(ponte.outbound.SmtpMailer::of); // likewise
             settings = new Settings(c.get(host, "PONTE_HOST", "host").orElse("127.0.0.1"), portNumber, dataDir,
                     c.get(db, "PONTE_DB_URL", "db.url"), admin.secret(), c.get(kafka, "PONTE_KAFKA_BOOTSTRAP", "kafka.bootstrap"),
                     c.get(null, "PONTE_KAFKA_TOPIC", "kafka.topic").orElse(KafkaSettings.DEFAULT_TOPIC), DatabaseLogin.from(c), management,
                     proxies, api(c), new Settings.Translation(c.get(mtUrl, "PONTE_MT_URL", "mt.url"), c.get(mtKey, "PONTE_MT_KEY", "mt.key")),
-                    media(c));
+                    media(c), c.get(smtpUrl, "PONTE_SMTP_URL", "smtp.url"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

@@ -20,10 +20,12 @@ import ponte.kafka.KafkaSettings;
  * @param translation       the LibreTranslate-compatible server machine translations come from (env PONTE_MT_URL,
  *                          PONTE_MT_KEY); without one, Apertium when it is installed
  * @param media             upload limit, transcoding workers and timeout, the ffmpeg programs
+ * @param smtpUrl           the mail server invitation and reset links are also emailed through (env PONTE_SMTP_URL); none:
+ *                          links are only shown to the admin who made them
  */
 public record Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
                        String kafkaTopic, DatabaseLogin databaseLogin, Management management, List<String> trustedProxies,
-                       ApiSettings api, Translation translation, MediaSettings media) {
+                       ApiSettings api, Translation translation, MediaSettings media, Optional<String> smtpUrl) {
     /** A LibreTranslate-compatible server the operator names, and its API key. */
     public record Translation(Optional<String> url, Optional<String> key) {
         public static final Translation APERTIUM_IF_INSTALLED = new Translation(Optional.empty(), Optional.empty());
@@ -45,6 +47,13 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
         }
     }
 
+    public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey, Optional<String> kafkaBootstrap,
+                    String kafkaTopic, DatabaseLogin databaseLogin, Management management, List<String> trustedProxies,
+                    ApiSettings api, Translation translation, MediaSettings media) {
+        this(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, api,
+                translation, media, Optional.empty());
+    }
+
     public Settings(String host, int port, Path dataDir, Optional<String> databaseUrl, String bootstrapAdminKey) {
         this(host, port, dataDir, databaseUrl, bootstrapAdminKey, Optional.empty());
     }
@@ -61,16 +70,21 @@ public record Settings(String host, int port, Path dataDir, Optional<String> dat
 
     /** The same node behind these proxies. */
     public Settings behind(List<String> proxies) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api, translation, media);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, proxies, api, translation, media, smtpUrl);
     }
 
     /** The same node with these API settings (rate limits, idempotency retention). */
     public Settings withApi(ApiSettings settings) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings, translation, media);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, settings, translation, media, smtpUrl);
     }
 
     /** The same node with these media settings. */
     public Settings withMedia(MediaSettings settings) {
-        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, api, translation, settings);
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, api, translation, settings, smtpUrl);
+    }
+
+    /** The same node emailing links through this SMTP server ({@code smtp://…?from=…}). */
+    public Settings withSmtp(String url) {
+        return new Settings(host, port, dataDir, databaseUrl, bootstrapAdminKey, kafkaBootstrap, kafkaTopic, databaseLogin, management, trustedProxies, api, translation, media, Optional.of(url));
     }
 }

@@ -232,7 +232,8 @@ final class Wiring {
                 new EndpointPages(subscribing),
                 new SourcePages(ingesting),
                 new MediaPages(uploading, downloading, mediaDir.resolve("form-uploads"), mediaSettings.maxUploadBytes()),
-                new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
+                new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget,
+                        settings.smtpUrl().map(ponte.outbound.SmtpMailer::of)),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,

@@ -229,11 +229,15 @@ class ArchitectureTest {
 
     // --- outbound: the SSRF guard, shared by delivery and ingest ---
 
-    /** The guard is a leaf beside core: it knows no adapter, so every adapter that calls out may use it. */
+    /**
+     * The guard is a leaf beside core: it knows no adapter, so every adapter that calls out may use it. Beside it, the
+     * SMTP sender of links speaks through the Jakarta Mail API only.
+     */
     @Test
-    void outbound_depends_only_on_core_and_jettys_client() {
+    void outbound_depends_only_on_core_jettys_client_and_jakarta_mail() {
         classes().that().resideInAPackage("ponte.outbound..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("ponte.outbound..", "ponte.core..", "java..", "org.eclipse.jetty..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ponte.outbound..", "ponte.core..", "java..", "org.eclipse.jetty..",
+                        "jakarta.mail..")
                 .check(PONTE);
     }
 

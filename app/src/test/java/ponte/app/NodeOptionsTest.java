@@ -81,6 +81,17 @@ class NodeOptionsTest {
     }
 
     @Test
+    void anSmtpServerAndTheOperatorsAccountAreNamedByTheEnvironmentAndABadSmtpUrlIsAUsageError() {
+        NodeOptions.Startup startup = read(new NodeOptions(), Map.of("PONTE_SMTP_URL", "smtp://mail.example?from=ponte%40example.org",
+                "PONTE_OPERATOR_USER", "operator"), false);
+        assertThat(startup.settings().smtpUrl()).hasValue("smtp://mail.example?from=ponte%40example.org");
+        assertThat(startup.operatorUser()).hasValue("operator");
+        assertThat(read(new NodeOptions(), Map.of(), false).settings().smtpUrl()).isEmpty();
+        assertThatThrownBy(() -> read(new NodeOptions(), Map.of("PONTE_SMTP_URL", "smtp://mail.example"), false))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("from=");
+    }
+
+    @Test
     void rateLimitsAndTheIdempotencyRetentionHaveGenerousDefaultsAndCanBeSetOrTurnedOff() {
         assertThat(read(new NodeOptions(), Map.of(), false).settings().api()).isEqualTo(ApiSettings.defaults());
 

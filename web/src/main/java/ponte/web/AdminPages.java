@@ -35,10 +35,16 @@ public final class AdminPages implements Section {
     private final Dealings dealings;
     private final Consumer<KeyId> forgetKey;
     private final SessionCache sessions;
+    private final Optional<ponte.core.accounts.Mailer> mailer;
 
-    /** @param forgetKey tells the API's key cache of a revoked key, so this node refuses it at once */
+    /**
+     * @param forgetKey tells the API's key cache of a revoked key, so this node refuses it at once
+     * @param mailer    the SMTP sender of links, when the operator configured one: a link is then also emailed to the
+     *                  address the admin gives; without one it is only shown
+     */
     public AdminPages(Accounts accounts, SessionCache sessions, Inviting inviting, Onboarding onboarding, Dealings dealings,
-                      Consumer<KeyId> forgetKey) {
+                      Consumer<KeyId> forgetKey, Optional<ponte.core.accounts.Mailer> mailer) {
+        this.mailer = mailer;
         this.sessions = sessions;
         this.accounts = accounts;
         this.inviting = inviting;
@@ -100,22 +106,49 @@ public final class AdminPages implements Section {
     }
 
     private void users(Visit visit, Optional<String> link) {
+        users(visit, link, Optional.empty());
+    }
+
+    private void users(Visit visit, Optional<String> link, Optional<String> mailed) {
         OrgId org = own(visit);
         visit.render(200, "admin-users.jte", Map.of("page", visit.page(visit.messages().t("admin.users")), "users",
-                accounts.of(visit.caller(), org), "link", link));
+                accounts.of(visit.caller(), org), "link", link, "mail", mailer.isPresent(), "mailed", mailed));
     }
 
     private void invitePerson(Visit visit) {
         OrgId org = own(visit);
         String token = accounts.invite(visit.caller(), org, visit.field("username").orElse("").strip(),
                 Role.fromWire(visit.field("role").orElse("editor")));
-        users(visit, Optional.of(url(visit, token)));
+        String link = url(visit, token);
+        users(visit, Optional.of(link), mailed(visit, link, "invite"));
     }
 
     private void reset(Visit visit) {
         OrgId org = own(visit);
-        users(visit, Optional.of(url(visit, accounts.resetLink(visit.caller(), org, new UserId(visit.param("id"))))));
+        String link = url(visit, accounts.resetLink(visit.caller(), org, new UserId(visit.param("id"))));
+        users(visit, Optional.of(link), mailed(visit, link, "reset"));
     }
+
+    /**
+     * Emails a link when the node has a mail server and the admin gave an address: what became of it, said beside the
+     * link, which is shown all the same (a refused address or a server that is down loses nothing).
+     */
+    private Optional<String> mailed(Visit visit, String link, String purpose) {
+        Optional<String> to = visit.field("email").map(String::strip).filter(e -> !e.isEmpty());
+        if (mailer.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        Messages m = visit.messages();
+        try {
+            mailer.get().send(to.get(), m.t("mail." + purpose + ".subject"), m.t("mail." + purpose + ".body", link));
+            return Optional.of(m.t("mail.sent", to.get()));
+        } catch (Invalid | ponte.core.accounts.Mailer.NotSent e) {
+            LOG.warn("the {} link was not emailed to {}: {}", purpose, to.get(), e.getMessage());
+            return Optional.of(m.t("mail.notSent", to.get()));
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminPages.class);
 
     private void endSessions(Visit visit) {
         UserId user = new UserId(visit.param("id"));
@@ -138,7 +171,7 @@ public final class AdminPages implements Section {
         List<Product> products = byOperator(visit) ? List.of()
                 : dealings.products(visit.caller()).stream().filter(p -> p.owner().equals(own(visit))).toList();
         visit.render(status, "admin-invite.jte", Map.of("page", visit.page(visit.messages().t("admin.invite")), "products", products,
-                "values", values, "problems", problems, "invited", Optional.empty(), "link", ""));
+                "values", values, "problems", problems, "invited", Optional.empty(), "link", "", "mail", mailer.isPresent(), "mailed", Optional.empty()));
     }
 
     private void invitePartner(Visit visit) {
@@ -146,14 +179,16 @@ public final class AdminPages implements Section {
             own(visit);
         }
         Map<String, String> values = Map.of("id", visit.field("id").orElse("").strip(), "name", visit.field("name").orElse("").strip(),
-                "kind", visit.field("kind").orElse("broadcaster"), "country", visit.field("country").orElse("").strip());
+                "kind", visit.field("kind").orElse("broadcaster"), "country", visit.field("country").orElse("").strip(), "email", visit.field("email").orElse("").strip());
         try {
             Org org = new Org(new OrgId(values.get("id")), values.get("name"), OrgKind.fromWire(values.get("kind")),
                     CountryCode.of(values.get("country").toUpperCase(java.util.Locale.ROOT)));
             Inviting.Invited invited = inviting.invite(visit.caller(), org,
                     visit.fields("products").stream().map(ProductId::new).collect(Collectors.toSet()));
+            String link = url(visit, invited.token());
             visit.render(200, "admin-invite.jte", Map.of("page", visit.page(visit.messages().t("admin.invite")), "products", List.of(),
-                    "values", values, "problems", List.of(), "invited", Optional.of(invited), "link", url(visit, invited.token())));
+                    "values", values, "problems", List.of(), "invited", Optional.of(invited), "link", link, "mail", mailer.isPresent(),
+                    "mailed", mailed(visit, link, "invite")));
         } catch (Invalid e) {
             inviteForm(visit, 422, values, e.violations());
         }
