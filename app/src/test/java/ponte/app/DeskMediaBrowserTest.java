@@ -59,6 +59,10 @@ class DeskMediaBrowserTest {
         assertThat(own.statusCode()).as("the desk's own file, by the session alone").isEqualTo(200);
         assertThat(own.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(own.body()).hasSizeGreaterThan(1000);
+        HttpResponse<byte[]> part = asSignedIn(preview, "Range", "bytes=100-199");
+        assertThat(part.statusCode()).as("a player seeking asks for a range").isEqualTo(206);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(own.body(), 100, 200));
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + own.body().length);
 
         browser.go("/app/desk/new");
         browser.fill("headline", "Venezia, il Ponte di Rialto in una foto");
@@ -127,10 +131,13 @@ class DeskMediaBrowserTest {
     }
 
     /** A GET with the browser's cookies: what the desk's player or image asks for. */
-    private static HttpResponse<byte[]> asSignedIn(String url) throws Exception {
+    private static HttpResponse<byte[]> asSignedIn(String url, String... headers) throws Exception {
         String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -61,8 +61,9 @@ public final class MediaPages implements Section {
         if (d.partner().isPresent()) {
             throw new ponte.core.NotFound("no such media on this desk");
         }
-        visit.stream(d.rendition().contentType(), d.rendition().blob().size(), downloading.open(d, 0, d.rendition().blob().size()));
-        downloading.completed(d, d.rendition().blob().size());
+        long sent = visit.stream(d.rendition().contentType(), d.rendition().blob().size(), "\"" + d.rendition().blob().sha256() + "\"",
+                (from, length) -> downloading.open(d, from, length));
+        downloading.completed(d, sent);
     }
 
     private void form(Visit visit) {

@@ -218,21 +218,43 @@ public final class Visit {
     }
 
     /**
-     * A file's bytes, written as they are read from {@code body} (a rendition to play or save), whole: players ask for a
-     * range but take the whole file as RFC 9110 lets a server answer.
+     * A file's bytes, whole or the one range the reader asked for (RFC 9110 section 14, with If-Range on the strong
+     * {@code etag}), as players seek: how many bytes were sent.
+     *
+     * @param open the file's bytes from an offset, that many of them
      */
-    public void stream(String contentType, long length, java.nio.channels.ReadableByteChannel body) throws java.io.IOException {
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, no-cache"); // the gate is asked at every view
+    public long stream(String contentType, long size, String etag, java.util.function.BiFunction<Long, Long, java.nio.channels.ReadableByteChannel> open)
+            throws java.io.IOException {
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.ETAG, etag);
+        headers.put(HttpHeader.ACCEPT_RANGES, "bytes");
+        headers.put(HttpHeader.CACHE_CONTROL, "private, no-cache"); // the gate is asked at every view
+        String ifRange = request.getHeaders().get(HttpHeader.IF_RANGE);
+        Optional<ponte.core.media.ByteRange> range = Optional.ofNullable(request.getHeaders().get(HttpHeader.RANGE))
+                .filter(r -> ifRange == null || ifRange.strip().equals(etag)).flatMap(r -> ponte.core.media.ByteRange.parse(r, size));
+        if (range.isPresent() && range.get().unsatisfiable()) {
+            headers.put(HttpHeader.CONTENT_RANGE, "bytes */" + size);
+            response.setStatus(416);
+            answer(ByteBuffer.allocate(0));
+            return 0;
+        }
+        long from = range.map(ponte.core.media.ByteRange::from).orElse(0L);
+        long length = range.map(ponte.core.media.ByteRange::length).orElse(size);
+        response.setStatus(range.isPresent() ? 206 : 200);
+        headers.put(HttpHeader.CONTENT_TYPE, contentType);
+        range.ifPresent(r -> headers.put(HttpHeader.CONTENT_RANGE, "bytes " + r.from() + "-" + (r.from() + r.length() - 1) + "/" + size));
+        headers.put(HttpHeader.CONTENT_LENGTH, length);
         answered = true;
-        try (body; java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
-            if (!"HEAD".equals(request.getMethod())) {
-                java.nio.channels.Channels.newInputStream(body).transferTo(out);
-            }
+        if ("HEAD".equals(request.getMethod())) {
+            callback.succeeded();
+            return 0;
+        }
+        long sent;
+        try (var body = open.apply(from, length); java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+            sent = java.nio.channels.Channels.newInputStream(body).transferTo(out);
         }
         callback.succeeded();
+        return sent;
     }
 
     void bytes(int status, String contentType, byte[] bytes, String cacheControl) {
