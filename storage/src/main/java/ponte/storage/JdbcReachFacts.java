@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +70,13 @@ public final class JdbcReachFacts implements ReachFacts {
     @Override
     public Facts count(Filter filter) {
         Where routes = Where.of(filter, "l.appended_at");
-        List<Routed> routed = jdbc.query("""
-                select t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude, count(*) routed,
+        // One pass over the routes: grouped by what the answer tells apart, and by day for the histogram. An entry a
+        // feed did not serve is looked up in the reads by index (item_reads' key, media_downloads by item).
+        Map<LocalDate, Long> byDay = new TreeMap<>();
+        Map<List<Object>, long[]> groups = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                select t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude,
+                       cast(l.appended_at at time zone 'UTC' as date) on_day, count(*) routed,
                        sum(case when fr.seq >= t.seq
                                   or exists (select 1 from item_reads ir where ir.org_id = t.org_id and ir.item_id = t.item_id
                                                                         and ir.version = l.version)
@@ -82,14 +88,22 @@ public final class JdbcReachFacts implements ReachFacts {
                 join versions v on v.item_id = l.item_id and v.version = l.version
                 left join (select org_id, max(seq) seq from feed_reads group by org_id) fr on fr.org_id = t.org_id
                 where %s
-                group by t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude""".formatted(routes.sql()),
-                JdbcReachFacts::routed, routes.bind());
-        Map<LocalDate, Long> byDay = new TreeMap<>();
-        jdbc.query("""
-                select cast(l.appended_at at time zone 'UTC' as date) on_day, count(*) n
-                from routes t join content_log l on l.seq = t.seq join versions v on v.item_id = l.item_id and v.version = l.version
-                where %s group by cast(l.appended_at at time zone 'UTC' as date)""".formatted(routes.sql()),
-                rs -> byDay.put(rs.getObject("on_day", LocalDate.class), rs.getLong("n")), routes.bind());
+                group by t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude,
+                         cast(l.appended_at at time zone 'UTC' as date)""".formatted(routes.sql()),
+                rs -> {
+                    byDay.merge(rs.getObject("on_day", LocalDate.class), rs.getLong("routed"), Long::sum);
+                    List<Object> key = Arrays.asList(rs.getString("org_id"), rs.getString("licensor_id"), rs.getString("language"),
+                            rs.getString("rights_include"), rs.getString("rights_exclude"));
+                    long[] counts = groups.computeIfAbsent(key, k -> new long[2]);
+                    counts[0] += rs.getLong("routed");
+                    counts[1] += rs.getLong("read_count");
+                    return null;
+                }, routes.bind());
+        List<Routed> routed = new ArrayList<>();
+        groups.forEach((k, counts) -> routed.add(new Routed(new OrgId((String) k.get(0)), Optional.ofNullable((String) k.get(1)).map(OrgId::new),
+                Optional.ofNullable((String) k.get(2)),
+                Territories.of(Words.split((String) k.get(3), Function.identity()), Words.split((String) k.get(4), Function.identity())),
+                counts[0], counts[1])));
         Where deliveries = Where.of(filter, "t.delivered_at");
         long delivered = jdbc.one("""
                 select count(*) from (select distinct t.org_id, t.seq from deliveries t
@@ -104,14 +118,6 @@ public final class JdbcReachFacts implements ReachFacts {
                 group by t.org_id, t.outlet_id, t.country, v.language, cast(t.used_at at time zone 'UTC' as date)""".formatted(usage.sql()),
                 JdbcReachFacts::used, usage.bind());
         return new Facts(routed, delivered, used, byDay);
-    }
-
-    private static Routed routed(ResultSet rs) throws SQLException {
-        return new Routed(new OrgId(rs.getString("org_id")), Optional.ofNullable(rs.getString("licensor_id")).map(OrgId::new),
-                Optional.ofNullable(rs.getString("language")),
-                Territories.of(Words.split(rs.getString("rights_include"), Function.identity()),
-                        Words.split(rs.getString("rights_exclude"), Function.identity())),
-                rs.getLong("routed"), rs.getLong("read_count"));
     }
 
     private static Used used(ResultSet rs) throws SQLException {
