@@ -11,6 +11,7 @@ import ponte.core.Invalid;
 import ponte.core.items.ItemId;
 import ponte.core.products.ProductId;
 import ponte.core.reach.Reach;
+import ponte.core.reach.ReachCsv;
 import ponte.core.reach.Reaching;
 import ponte.core.reach.ReachScope;
 import ponte.core.reach.Recipients;
@@ -18,16 +19,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/**
- * GET /v1/reach (JSON, or CSV by {@code Accept: text/csv}) and GET /v1/items/{id}/recipients.
- *
- * <p>The CSV is one table with the header {@code section,name,value,label,count}: a row per total
- * ({@code total,routed,,,120}), per facet bucket ({@code facet,country,KE,,3}; {@code label} is an org's or an outlet's
- * name) and per day of the histogram ({@code histogram,day,2026-02-06,,5}), in the JSON's order.
- */
+/** GET /v1/reach (JSON, or CSV by {@code Accept: text/csv}: {@link ReachCsv}) and GET /v1/items/{id}/recipients. */
 public final class ReachResource implements Resource {
     static final String CSV = "text/csv;charset=utf-8";
-    static final String CSV_HEADER = "section,name,value,label,count";
 
     private final Reaching reaching;
     private final Recipients recipients;
@@ -51,7 +45,7 @@ public final class ReachResource implements Resource {
         x.header("Cache-Control", "private, no-cache");
         String accept = Optional.ofNullable(x.requestHeader(HttpHeader.ACCEPT)).orElse("").toLowerCase(Locale.ROOT);
         if (accept.contains("text/csv") && !accept.contains("application/json")) {
-            x.send(200, CSV, csv(reach).getBytes(StandardCharsets.UTF_8));
+            x.send(200, CSV, ReachCsv.write(reach).getBytes(StandardCharsets.UTF_8));
             return;
         }
         x.json(200, json(reach));
@@ -93,19 +87,6 @@ public final class ReachResource implements Resource {
         return body;
     }
 
-    static String csv(Reach reach) {
-        StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
-        Reach.Totals t = reach.totals();
-        List<Object[]> totals = List.of(new Object[] {"routed", t.routed()}, new Object[] {"delivered", t.delivered()},
-                new Object[] {"read", t.read()}, new Object[] {"reported", t.reported()}, new Object[] {"partners", t.partners()},
-                new Object[] {"outlets", t.outlets()}, new Object[] {"countries", t.countries()}, new Object[] {"audience", t.audience()});
-        totals.forEach(total -> Csv.line(out, "total", total[0], "", "", total[1]));
-        for (Reach.Facet facet : reach.facets()) {
-            facet.buckets().forEach(b -> Csv.line(out, "facet", facet.name(), b.value(), b.label().orElse(""), b.count()));
-        }
-        reach.histogram().forEach(d -> Csv.line(out, "histogram", "day", d.day(), "", d.count()));
-        return out.toString();
-    }
 
     private void recipients(Exchange x) {
         boolean outstanding = x.query("outstanding").map(v -> switch (v) {

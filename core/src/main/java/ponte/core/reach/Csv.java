@@ -1,7 +1,8 @@
-package ponte.api;
+package ponte.core.reach;
 
 import java.util.ArrayList;
 import java.util.List;
+import ponte.core.Invalid;
 
 /** RFC 4180 comma-separated values: rows of fields, quoted where a field holds a comma, a quote or a line break. */
 final class Csv {
@@ -45,7 +46,7 @@ final class Csv {
             }
         }
         if (quoted) {
-            throw HttpError.badRequest("malformed CSV: a quoted field is not closed");
+            throw new Invalid("/", "malformed CSV: a quoted field is not closed");
         }
         end(rows, row, field, any);
         return rows;
