@@ -39,10 +39,13 @@ class ReachTest {
     static String unitedStates;
     static String arirangTv;
     static String tvIpe;
+    static Receiver receiver;
 
     @BeforeAll
     static void network() throws Exception {
-        node = new TestNode(dataDir);
+        node = new TestNode(dataDir, java.time.Clock.systemUTC(), ponte.delivery.DeliverySettings.defaults().allowingPrivate(true)
+                .withPoll(Duration.ofMillis(200)));
+        receiver = new Receiver();
         keys = Networks.aNetwork(node)
                 .agency("italpress", "IT").withKey("admin").withKey("partner").withProducts("italpress-video")
                 .licensedTo("cctv-plus").licensedTo("arirang").licensedTo("rts")
@@ -60,6 +63,7 @@ class ReachTest {
     @AfterAll
     static void stop() throws Exception {
         node.close();
+        receiver.close();
     }
 
     static String outlet(String org, String name, String country) {
@@ -300,6 +304,23 @@ class ReachTest {
         });
         assertThat(states(node.get("/v1/items/" + item + "/recipients?outstanding=true", keys.editor("italpress")).json())).doesNotContainKey("rts");
         assertThat(node.get("/v1/items/" + item + "/recipients", keys.partner("rts")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRecipientWhoseWebhookTookTheCorrectionIsDeliveredWithTheTime() {
+        node.endpoint(keys.partner("arirang"), receiver.url("/arirang"), "ninjs", null);
+        String item = publish("Pairs skating results", null);
+        assertThat(node.put("/v1/items/" + item, keys.editor("italpress"),
+                reviseBody(ninjs("en", "Pairs skating results (corrected)"), "correction")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "delivered".equals(states(node.get("/v1/items/" + item + "/recipients", keys.editor("italpress")).json()).get("arirang")));
+        node.get("/v1/items/" + item + "/recipients", keys.editor("italpress")).json().get("items").forEach(r -> {
+            if (r.get("partner").asString().equals("arirang")) {
+                assertThat(r.get("deliveredAt")).isNotNull();
+                assertThat(r.get("lastVersion").asInt()).isEqualTo(2);
+            }
+        });
+        assertThat(reach("item=" + item, keys.partner("arirang")).get("totals").get("delivered").asLong()).isEqualTo(2);
     }
 
     static Map<String, String> states(JsonNode list) {
