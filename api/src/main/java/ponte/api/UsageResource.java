@@ -1,17 +1,14 @@
 package ponte.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.Invalid;
-import ponte.core.items.ItemId;
 import ponte.core.reach.Reporting;
 import ponte.core.reach.UsageFields;
 import ponte.core.reach.UsageReport;
