@@ -14,6 +14,7 @@ import ponte.core.log.Cursor;
 import ponte.core.log.FeedEntry;
 import ponte.core.log.Feeds;
 import ponte.core.orgs.OrgId;
+import ponte.core.reach.Reads;
 import ponte.formats.FeedPage;
 import ponte.formats.ItemView;
 import ponte.formats.Writers;
@@ -54,12 +55,15 @@ public final class FeedResource implements Resource {
     private final Feeds feeds;
     private final Writers writers;
     private final ItemViews views;
+    private final Reads reads;
     private final ConcurrentMap<PageKey, Sent> sent = new ConcurrentHashMap<>();
 
-    public FeedResource(Feeds feeds, Writers writers, ItemViews views) {
+    /** @param reads where a page sent counts as read up to its last entry (a 304 counts nothing: nothing was sent) */
+    public FeedResource(Feeds feeds, Writers writers, ItemViews views, Reads reads) {
         this.feeds = feeds;
         this.writers = writers;
         this.views = views;
+        this.reads = reads;
     }
 
     @Override
@@ -113,6 +117,9 @@ public final class FeedResource implements Resource {
             sent.put(key, last);
         }
         x.send(200, format.feedType, last.bytes());
+        if (page.next().compareTo(after) > 0) {
+            reads.fed(partner, page.next());
+        }
     }
 
     /** {"entries":[{"cursor":…,"event":…,"item":…},…],"next":…}, laid out from cached item bytes without a tree. */

@@ -22,6 +22,7 @@ import ponte.core.media.HeldItems;
 import ponte.core.media.Media;
 import ponte.core.Conflict;
 import java.time.Clock;
+import ponte.core.reach.Reads;
 import ponte.core.reading.Reading;
 import ponte.core.items.Version;
 import ponte.core.licensing.Licence;
@@ -57,13 +58,15 @@ public final class ItemsResource implements Resource {
     private final Clock clock;
     private final Writers writers;
     private final ItemViews views;
+    private final Reads reads;
 
     /**
      * @param attaching the media items may carry ({@code "media"} beside the ninjs)
      * @param heldItems publish requests held until the files they name are ready
+     * @param reads      where a partner's item read counts (a 304 counts nothing)
      */
     public ItemsResource(Publishing publishing, Cosigning cosigning, Translating translating, Reading reading, Explaining explaining, NinjsReader ninjsReader, Writers writers, ItemViews views,
-                         Attaching attaching, HeldItems heldItems, Clock clock) {
+                         Attaching attaching, HeldItems heldItems, Reads reads, Clock clock) {
         this.attaching = attaching;
         this.heldItems = heldItems;
         this.clock = clock;
@@ -75,6 +78,7 @@ public final class ItemsResource implements Resource {
         this.ninjsReader = ninjsReader;
         this.writers = writers;
         this.views = views;
+        this.reads = reads;
     }
 
     @Override
@@ -402,6 +406,7 @@ public final class ItemsResource implements Resource {
         if (x.notModified(Etags.builder().add(format.ordinal()).add(shown.event().ordinal()).add(ninjs.digest()).add(href).tag())) {
             return;
         }
+        reads.opened(caller, visible);
         if (format.isJson()) {
             x.send(200, format.itemType, ninjs.bytes());
             return;

@@ -54,7 +54,7 @@ final class SearchParameters {
     }
 
     /** An RFC 3339 date-time, or a date (UTC): as {@code to}, a date includes its whole day. */
-    private static Instant time(String name, String value, boolean end) {
+    static Instant time(String name, String value, boolean end) {
         Invalid refusal = new Invalid("/" + name, name + " must be a date (2026-02-06) or an RFC 3339 date-time (2026-02-06T19:00:00Z)");
         if (value.length() != 10) {
             return Rfc3339.instant(value).orElseThrow(() -> refusal);

@@ -13,6 +13,7 @@ import ponte.core.log.FeedEntry;
 import ponte.core.log.Feeds;
 import ponte.core.log.Tail;
 import ponte.core.orgs.OrgId;
+import ponte.core.reach.Reads;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,13 +30,15 @@ public final class StreamResource implements Resource {
     private final Tail tail;
     private final Duration heartbeat;
     private final ItemViews views;
+    private final Reads reads;
 
     /** @param heartbeat how long a stream stays silent before it sends a comment, so proxies keep it open */
-    public StreamResource(Feeds feeds, Tail tail, Duration heartbeat, ItemViews views) {
+    public StreamResource(Feeds feeds, Tail tail, Duration heartbeat, ItemViews views, Reads reads) {
         this.feeds = feeds;
         this.tail = tail;
         this.heartbeat = heartbeat;
         this.views = views;
+        this.reads = reads;
     }
 
     @Override
@@ -67,6 +70,7 @@ public final class StreamResource implements Resource {
                 }
                 if (!events.isEmpty()) {
                     write(x, events.toString());
+                    reads.fed(partner, page.next()); // one fact per page written, none per entry
                 }
                 boolean more = page.next().compareTo(after) > 0;
                 after = page.next();

@@ -17,6 +17,8 @@ import ponte.core.orgs.OrgId;
 import ponte.core.orgs.OrgKind;
 import ponte.core.orgs.Outlet;
 import ponte.core.orgs.OutletKind;
+import ponte.core.reach.Reporting;
+import ponte.core.reach.UsageKind;
 import ponte.core.products.ProductId;
 import ponte.formats.NinjsWriter;
 import ponte.api.AgreementTerms;
@@ -58,12 +60,14 @@ public final class DemoNetwork {
         JsonNode network = read();
         Caller operator = new Caller.Operator();
         List<DemoKey> keys = new ArrayList<>();
+        java.util.Map<String, String> outletIds = new java.util.HashMap<>(); // "org/name" to the id the outlet was given
         for (JsonNode o : network.get("orgs")) {
             OrgId id = new OrgId(o.get("id").asString());
             useCases.onboarding().register(operator, new Org(id, o.get("name").asString(), OrgKind.fromWire(o.get("kind").asString()), CountryCode.of(o.get("country").asString())));
             for (JsonNode outlet : o.path("outlets")) {
-                useCases.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
+                Outlet added = useCases.onboarding().addOutlet(operator, new Outlet("new", id, outlet.get("name").asString(),
                         OutletKind.fromWire(outlet.get("kind").asString()), CountryCode.of(outlet.get("country").asString())));
+                outletIds.put(id.value() + "/" + added.name(), added.id());
             }
             for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.PARTNER)) {
                 String secret = "demo-" + id.value() + "-" + role.wire();
@@ -104,7 +108,26 @@ public final class DemoNetwork {
             }
             published++;
         }
+        reportUsage(network.path("usage"), outletIds);
         return new Loaded(network.get("orgs").size(), products, agreements, published, keys);
+    }
+
+    /**
+     * What the partners did with the demo's items (CGTN airing the Milano-Cortina special in Kenya and the United States,
+     * Arirang in Korea, Rede Ipê in Brazil, Trip.com's views of the Tuscany live stream), reported as each partner would,
+     * through POST /v1/usage's use case; loading again sends the same reports under the same ids, which count once.
+     */
+    private void reportUsage(JsonNode usage, java.util.Map<String, String> outletIds) {
+        java.util.Map<OrgId, List<Reporting.Report>> byOrg = new java.util.LinkedHashMap<>();
+        for (JsonNode u : usage) {
+            OrgId org = new OrgId(u.get("org").asString());
+            String outlet = java.util.Objects.requireNonNull(outletIds.get(org.value() + "/" + u.get("outlet").asString()), "demo outlet");
+            byOrg.computeIfAbsent(org, o -> new ArrayList<>()).add(new Reporting.Report(u.get("id").asString(),
+                    new Reporting.ItemRef.ByUri(u.get("uri").asString()), Optional.empty(), outlet,
+                    UsageKind.fromWire(u.get("usage").asString()).orElseThrow(), java.time.Instant.parse(u.get("at").asString()),
+                    Optional.of(u.get("audience").asLong())));
+        }
+        byOrg.forEach((org, reports) -> useCases.reporting().reportAll(new Caller.Member(org, Role.PARTNER), reports));
     }
 
     /**

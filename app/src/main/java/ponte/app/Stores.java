@@ -22,6 +22,10 @@ import ponte.storage.JdbcMediaLibrary;
 import ponte.storage.JdbcResumableUploads;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
+import ponte.storage.JdbcReachFacts;
+import ponte.storage.JdbcReadFacts;
+import ponte.storage.JdbcRecipients;
+import ponte.storage.JdbcUsageReports;
 import ponte.storage.JdbcRenditionProfiles;
 import ponte.storage.JdbcSources;
 import ponte.storage.JdbcLinks;
@@ -35,7 +39,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               JdbcLeadership leadership, JdbcAuditTrail auditTrail, JdbcTransactions transactions,
               JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts, JdbcTranslationTasks translationTasks,
               JdbcUsers users, JdbcSessions sessions, JdbcLinks links, JdbcMediaLibrary media,
-              JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles) implements AutoCloseable {
+              JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles,
+              JdbcReadFacts reads, JdbcUsageReports usage, JdbcReachFacts reach, JdbcRecipients recipients) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -46,7 +51,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
                 new JdbcLeadership(db), new JdbcAuditTrail(db), new JdbcTransactions(db),
                 new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db), new JdbcTranslationTasks(db),
                 new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db),
-                new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db));
+                new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db),
+                new JdbcReadFacts(db), new JdbcUsageReports(db), new JdbcReachFacts(db), new JdbcRecipients(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

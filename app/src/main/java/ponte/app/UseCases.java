@@ -7,9 +7,13 @@ import ponte.core.log.Feeds;
 import ponte.core.onboarding.Onboarding;
 import ponte.core.products.Cataloguing;
 import ponte.core.publishing.Publishing;
+import ponte.core.reach.Reaching;
+import ponte.core.reach.Recipients;
+import ponte.core.reach.Reporting;
 import ponte.core.search.Searching;
 import ponte.formats.NinjsReader;
 
 /** The use cases callers inside the process reach directly, not over HTTP: the demo network's loader, tests, benchmarks. */
 public record UseCases(Onboarding onboarding, Cataloguing cataloguing, Agreeing agreeing, Publishing publishing, Feeds feeds,
-                       Searching searching, NinjsReader ninjsReader, Coproducing coproducing, Cosigning cosigning) {}
+                       Searching searching, NinjsReader ninjsReader, Coproducing coproducing, Cosigning cosigning,
+                       Reporting reporting, Reaching reaching, Recipients recipients) {}

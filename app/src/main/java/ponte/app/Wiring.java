@@ -27,12 +27,15 @@ import ponte.api.MediaResource;
 import ponte.api.MetricsResource;
 import ponte.api.RenditionProfileResource;
 import ponte.api.UploadsResource;
+import ponte.api.ReachResource;
+import ponte.api.UsageResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
 import ponte.api.RateLimiter;
 import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
+import ponte.core.FactLog;
 import ponte.core.Ids;
 import ponte.core.accounts.Accounts;
 import ponte.core.accounts.Inviting;
@@ -57,7 +60,7 @@ import ponte.core.media.Attaching;
 import ponte.api.HeldRelease;
 import ponte.storage.JdbcHeldItems;
 import ponte.core.media.ChoosingRenditions;
-import ponte.core.media.DownloadLog;
+import ponte.core.media.Downloaded;
 import ponte.core.media.MediaStore;
 import ponte.core.media.Preparing;
 import ponte.core.media.Resuming;
@@ -70,6 +73,11 @@ import ponte.core.publishing.Appending;
 import ponte.core.publishing.Publishing;
 import ponte.core.publishing.ReleaseLoop;
 import ponte.core.publishing.Releasing;
+import ponte.core.reach.ReadFact;
+import ponte.core.reach.Reads;
+import ponte.core.reach.Reaching;
+import ponte.core.reach.Recipients;
+import ponte.core.reach.Reporting;
 import ponte.core.reading.Downloading;
 import ponte.core.reading.Reading;
 import ponte.delivery.DeliverySettings;
@@ -121,7 +129,9 @@ final class Wiring {
     final Preparing preparing;
     final HeldRelease heldRelease;
     final Resuming resuming;
-    final DownloadLog downloads;
+    final FactLog<Downloaded> downloads;
+    /** Partners' feed, stream and item reads, written in batches off the request path. */
+    final FactLog<ReadFact> reads;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -199,8 +209,11 @@ final class Wiring {
                 e -> LoggerFactory.getLogger(Preparing.class).warn("the rendition queue could not go on; retrying", e));
         Uploading uploading = new Uploading(stores.media(), mediaStore, new TikaSniffer(), ffmpeg, preparing, audit, ids, clock,
                 mediaSettings.maxUploadBytes());
-        downloads = new DownloadLog(stores.downloads(),
-                e -> LoggerFactory.getLogger(DownloadLog.class).warn("could not record media download facts; retrying", e));
+        downloads = new FactLog<>("ponte-download-facts", stores.downloads()::record,
+                e -> LoggerFactory.getLogger(FactLog.class).warn("could not record media download facts; retrying", e));
+        reads = new FactLog<>("ponte-read-facts", stores.reads()::record,
+                e -> LoggerFactory.getLogger(FactLog.class).warn("could not record read facts; retrying", e));
+        Reads readFacts = new Reads(reads, clock);
         resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
                 mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
 
@@ -215,7 +228,12 @@ final class Wiring {
         Cosigning cosigning = new Cosigning(stores.drafts(), coproducing, stores.items(), stores.products(), log, audit, clock, ids);
         Translating translating = new Translating(machineTranslation(settings.translation(), guard), reading, cosigning);
         Explaining explaining = new Explaining(stores.items(), stores.orgs(), stores.agreements(), entitlements, clock);
-        useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning);
+        // --- reach: usage partners report, and how far items went, counted from the facts the log and readers leave ---
+        Reporting reporting = new Reporting(stores.usage(), stores.items(), reading, stores.orgs(), clock);
+        Reaching reaching = new Reaching(stores.reach(), stores.items(), stores.products(), coproducing, stores.orgs(), entitlements);
+        Recipients recipients = new Recipients(stores.recipients(), stores.items(), stores.orgs());
+        useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
+                reporting, reaching, recipients);
         ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
         // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
         accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.links(), stores.orgs(), clock, random, ids);
@@ -237,7 +255,7 @@ final class Wiring {
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
-                attaching, heldItems, clock);
+                attaching, heldItems, readFacts, clock);
         heldRelease = new HeldRelease(itemsResource, e -> LoggerFactory.getLogger(HeldRelease.class).warn("held items could not be released; retrying", e));
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
@@ -250,16 +268,18 @@ final class Wiring {
                 new CoproductionsResource(coproducing),
                 new TranslationTasksResource(new TranslationDesk(stores.translationTasks(), stores.items(), audit, clock, ids)),
                 itemsResource,
-                new FeedResource(feeds, writers, views),
+                new FeedResource(feeds, writers, views, readFacts),
                 new EndpointsResource(subscribing),
-                new StreamResource(feeds, tail, delivery.heartbeat(), views),
+                new StreamResource(feeds, tail, delivery.heartbeat(), views, readFacts),
                 new IngestResource(ingesting, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, downloading,
                         new Subtitling(stores.media(), mediaStore, audit), links, clock),
                 new UploadsResource(resuming),
-                new RenditionProfileResource(renditionChoices)),
+                new RenditionProfileResource(renditionChoices),
+                new UsageResource(reporting),
+                new ReachResource(reaching, recipients)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,

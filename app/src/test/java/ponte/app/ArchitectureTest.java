@@ -71,7 +71,7 @@ class ArchitectureTest {
                 .layer("publishing").definedBy("ponte.core.publishing..")
                 .layer("reading").definedBy("ponte.core.reading..")
                 .layer("use cases").definedBy("ponte.core.onboarding..", "ponte.core.agreements..", "ponte.core.coproduction..", "ponte.core.delivery..",
-                        "ponte.core.ingest..", "ponte.core.search..", "ponte.core.accounts..")
+                        "ponte.core.ingest..", "ponte.core.search..", "ponte.core.accounts..", "ponte.core.reach..")
                 .whereLayer("use cases").mayNotBeAccessedByAnyLayer()
                 .whereLayer("reading").mayOnlyBeAccessedByLayers("use cases")
                 .whereLayer("publishing").mayOnlyBeAccessedByLayers("use cases")

@@ -70,6 +70,7 @@ class AuthorizationMatrixTest {
             GET    /v1/items/{id}/explain                   ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/items/{id}/translations              ok  ok  ok    ok  ok  ok    404 404 404   404
             GET    /v1/items/{id}/versions                  ok  ok  ok    404 404 404   404 404 404   404
+            GET    /v1/items/{id}/recipients                ok  ok  403   404 404 404   404 404 404   404
             POST   /v1/items/{id}/approve                   ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/items/{id}/reject                    ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/items/{id}/machine-translations      ok  ok  403   404 404 404   404 404 404   404
@@ -262,6 +263,7 @@ class AuthorizationMatrixTest {
             case "GET /v1/items/{id}/explain" -> new Call("GET", "/v1/items/" + t.item() + "/explain?partner=party", null);
             case "GET /v1/items/{id}/translations" -> new Call("GET", "/v1/items/" + t.item() + "/translations", null);
             case "GET /v1/items/{id}/versions" -> new Call("GET", "/v1/items/" + t.item() + "/versions", null);
+            case "GET /v1/items/{id}/recipients" -> new Call("GET", "/v1/items/" + t.item() + "/recipients", null);
             case "POST /v1/items/{id}/approve" -> new Call("POST", "/v1/items/" + t.coItem() + "/approve", "{\"version\": 1}");
             case "POST /v1/items/{id}/reject" -> new Call("POST", "/v1/items/" + t.coItem() + "/reject", "{\"version\": 1, \"comment\": \"no\"}");
             case "POST /v1/items/{id}/machine-translations" -> new Call("POST", "/v1/items/" + t.englishItem() + "/machine-translations",

@@ -97,6 +97,25 @@ class CoproducedItemsTest {
     }
 
     @Test
+    void eachPartySeesTheProjectsReachWithEveryPartysNetworkApartAndNobodyElseSeesIt() {
+        String item = coproduce(italpress, "Reach of the downhill special");
+        approve(italpress, item, 1);
+        assertThat(approve(cctv, item, 1).json().get("state").asString()).isEqualTo("released");
+        for (String party : List.of(italpress, cctv)) {
+            TestNode.Answer reach = node.get("/v1/reach?coproduction=focus", party);
+            assertThat(reach.status()).as(reach.raw().body()).isEqualTo(200);
+            List<String> licensors = new ArrayList<>();
+            reach.json().get("facets").get("licensor").forEach(b -> licensors.add(b.get("value").asString()));
+            List<String> partners = new ArrayList<>();
+            reach.json().get("facets").get("partner").forEach(b -> partners.add(b.get("value").asString()));
+            assertThat(licensors).containsExactlyInAnyOrder("italpress", "cctv-plus");
+            assertThat(partners).contains("rai", "kbs").doesNotContain("mediaset");
+        }
+        assertThat(node.get("/v1/reach?coproduction=focus", keys.editor("outsider")).status()).isEqualTo(404);
+        assertThat(node.get("/v1/reach?coproduction=focus", keys.partner("rai")).status()).isEqualTo(404);
+    }
+
+    @Test
     void newDraftResetsApprovals() {
         String item = coproduce(italpress, "Bormio, first draft");
         approve(italpress, item, 1);

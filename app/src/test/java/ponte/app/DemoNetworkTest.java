@@ -30,6 +30,21 @@ class DemoNetworkTest {
     }
 
     @Test
+    void demoUsageShowsTheSpecialAiredInKenyaTheUnitedStatesKoreaAndBrazilAndLoadingAgainCountsNothingTwice() throws Exception {
+        try (TestNode node = new TestNode(dataDir)) {
+            node.handle().loadDemoNetwork();
+            String special = node.get("/v1/search?q=Milano-Cortina&lang=en", "demo-cgtn-partner").json().get("items").get(0).get("id").asString();
+            JsonNode reach = node.get("/v1/reach?item=" + special, "demo-cctv-plus-editor").json();
+            assertThat(reach.get("facets").get("country")).extracting(b -> b.get("value").asString()).contains("KE", "US", "KR", "BR");
+            node.handle().loadDemoNetwork();
+            assertThat(node.get("/v1/reach?item=" + special, "demo-cctv-plus-editor").json().get("totals")).isEqualTo(reach.get("totals"));
+            JsonNode travel = node.get("/v1/reach?product=toscana-travel", "demo-toscana-promozione-editor").json();
+            assertThat(travel.get("totals").get("reported").asLong()).isEqualTo(2);
+            assertThat(travel.get("facets").get("outlet")).extracting(b -> b.get("name").asString()).containsExactlyInAnyOrder("Trip.com", "Ctrip");
+        }
+    }
+
+    @Test
     void demoPartnersReceiveValidNinjsAndTheUnlicensedOneNothing() throws Exception {
         try (TestNode node = new TestNode(dataDir)) {
             node.handle().loadDemoNetwork();

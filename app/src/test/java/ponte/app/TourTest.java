@@ -176,6 +176,10 @@ class TourTest {
                         .contains("urn:ponte:demo:cctv-plus:milano-cortina-focus-zh", "urn:ponte:demo:cctv-plus:milano-cortina-focus-en")),
                 expect("q=coproduzione&lang=it", a -> assertThat(a.output()).contains("urn:ponte:demo:cinecitta:coproduction-talks-it")).eventually(),
                 expect("q=coproduzioni&sort=newest", a -> assertThat(a.output()).contains("urn:ponte:demo:cinecitta:coproduction-talks-it")),
+                expect("reach?coproduction=milano-cortina-focus", a -> {
+                    assertThat(a.json().get("country")).extracting(b -> text(b, "value")).contains("KE", "US", "KR", "BR");
+                    assertThat(a.json().get("totals").get("reported").asLong()).isGreaterThanOrEqualTo(6);
+                }),
 
                 // Push
                 expect("serve_forever()' &", a -> awaitListening(receiver)),

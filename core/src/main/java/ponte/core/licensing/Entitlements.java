@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
+import ponte.core.orgs.CountryCode;
 import ponte.core.orgs.OrgId;
+import ponte.core.orgs.Territories;
 
 /**
  * The one entitlement gate. Every path that hands content to a partner (the feed, item reads, pushes, search)
@@ -105,6 +108,23 @@ public final class Entitlements {
      */
     public List<Licence> licencesTo(OrgId partner) {
         return snapshot.index().to(partner);
+    }
+
+    /**
+     * Where a partner may use what a licensor's licence carried to it, for reach reports: its own and its outlets'
+     * countries that the item's rights and the licensor's licences in force to it allow (only the rights when none is in
+     * force any more: an earlier recipient's correction or kill).
+     */
+    public Set<CountryCode> usableCountries(OrgId partner, Optional<OrgId> licensor, Territories rights) {
+        List<Licence> licences = licensor.map(l -> licencesTo(partner).stream().filter(licence -> licence.licensor().equals(l)).toList())
+                .orElse(List.of());
+        Set<CountryCode> usable = new java.util.TreeSet<>();
+        for (CountryCode c : snapshot.network().territoriesOf(partner)) {
+            if (rights.allows(c) && (licences.isEmpty() || licences.stream().anyMatch(l -> l.territories().allows(c)))) {
+                usable.add(c);
+            }
+        }
+        return usable;
     }
 
     /**

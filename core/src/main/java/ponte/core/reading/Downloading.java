@@ -6,7 +6,7 @@ import java.util.Optional;
 import ponte.core.NotFound;
 import ponte.core.access.Caller;
 import ponte.core.items.ItemId;
-import ponte.core.media.DownloadLog;
+import ponte.core.FactLog;
 import ponte.core.media.Downloaded;
 import ponte.core.media.Media;
 import ponte.core.media.MediaLibrary;
@@ -18,7 +18,7 @@ import ponte.core.orgs.OrgId;
  * A rendition downloaded: by the owner's keys, or by anyone who may read an item whose latest version carries the file,
  * asked of the same gate as the item ({@link Reading}) at every download. A killed item's media answer as missing at
  * once; so do files no readable item carries, with the wording of a missing file. A partner's completed download is a
- * reach fact, recorded off the request path ({@link DownloadLog}).
+ * reach fact, recorded off the request path ({@link FactLog}).
  */
 public final class Downloading {
     /**
@@ -35,11 +35,11 @@ public final class Downloading {
     private final MediaLibrary library;
     private final MediaStore store;
     private final Reading reading;
-    private final DownloadLog log;
+    private final FactLog<Downloaded> log;
     private final Clock clock;
 
     /** @param log where partners' completed downloads go as reach facts */
-    public Downloading(MediaLibrary library, MediaStore store, Reading reading, DownloadLog log, Clock clock) {
+    public Downloading(MediaLibrary library, MediaStore store, Reading reading, FactLog<Downloaded> log, Clock clock) {
         this.library = library;
         this.store = store;
         this.reading = reading;
@@ -62,7 +62,7 @@ public final class Downloading {
     /** A download completed ({@code bytes} sent): a partner's is recorded as a reach fact soon, off the request path. */
     public void completed(Download download, long bytes) {
         if (download.partner().isPresent() && download.item().isPresent()) {
-            log.downloaded(new Downloaded(download.partner().get(), download.item().get(), download.version(), download.media().id(),
+            log.add(new Downloaded(download.partner().get(), download.item().get(), download.version(), download.media().id(),
                     download.rendition().name(), bytes, clock.instant()));
         }
     }

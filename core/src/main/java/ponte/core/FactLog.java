@@ -1,4 +1,4 @@
-package ponte.core.media;
+package ponte.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,38 +8,46 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import ponte.core.Pacer;
 
 /**
- * Records download facts off the request path: a download hands its fact to a bounded queue (never waiting), and one
- * virtual thread writes what has gathered in batches. When the store is slower than downloads for long enough to fill
- * the queue, facts are dropped and counted rather than slowing a download: reach counts are reports, the bytes are the
- * service.
+ * Records reach facts off the request path (media downloads, feed and item reads): a request hands its fact to a
+ * bounded queue (never waiting), and one virtual thread writes what has gathered in batches, and what is left when the
+ * node stops. When the store is slower than requests for long enough to fill the queue, facts are dropped and counted
+ * rather than slowing a request: reach counts are reports, the content is the service.
+ *
+ * @param <F> the fact recorded
  */
-public final class DownloadLog implements AutoCloseable {
+public final class FactLog<F> implements AutoCloseable {
+    /** Where a batch of facts is written: one call, one transaction. */
+    @FunctionalInterface
+    public interface Writer<F> {
+        void record(List<F> facts);
+    }
+
     static final int CAPACITY = 10_000;
     static final int BATCH = 500;
 
-    private final DownloadFacts facts;
+    private final Writer<F> facts;
     private final Consumer<RuntimeException> failures;
-    private final BlockingQueue<Downloaded> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<F> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final Pacer pacer = new Pacer();
     private final Thread writer;
 
-    public DownloadLog(DownloadFacts facts, Consumer<RuntimeException> failures) {
+    /** @param name the writer thread's name, which says in a thread dump which facts it writes */
+    public FactLog(String name, Writer<F> facts, Consumer<RuntimeException> failures) {
         this.facts = facts;
         this.failures = failures;
-        this.writer = Thread.ofVirtual().name("ponte-download-facts").unstarted(this::run);
+        this.writer = Thread.ofVirtual().name(name).unstarted(this::run);
     }
 
-    public DownloadLog start() {
+    public FactLog<F> start() {
         writer.start();
         return this;
     }
 
     /** Takes a fact to record soon; never blocks. */
-    public void downloaded(Downloaded fact) {
+    public void add(F fact) {
         if (!queue.offer(fact)) {
             dropped.incrementAndGet();
         }
@@ -52,9 +60,9 @@ public final class DownloadLog implements AutoCloseable {
 
     private void run() {
         while (pacer.running() || !queue.isEmpty()) {
-            List<Downloaded> batch = new ArrayList<>();
+            List<F> batch = new ArrayList<>();
             try {
-                Downloaded first = queue.poll(200, TimeUnit.MILLISECONDS);
+                F first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }

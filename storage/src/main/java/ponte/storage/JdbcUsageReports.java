@@ -1,0 +1,75 @@
+package ponte.storage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ponte.core.items.ItemId;
+import ponte.core.orgs.CountryCode;
+import ponte.core.orgs.OrgId;
+import ponte.core.reach.UsageKind;
+import ponte.core.reach.UsageReport;
+import ponte.core.reach.UsageReports;
+
+/** Usage reports, a batch in one transaction (one JDBC batch), looked up by the partner's ids in chunks. */
+public final class JdbcUsageReports implements UsageReports {
+    /** Ids per lookup: well under every driver's limit of bound parameters. */
+    private static final int CHUNK = 500;
+
+    private final Jdbc jdbc;
+
+    public JdbcUsageReports(Database db) {
+        this.jdbc = new Jdbc(db);
+    }
+
+    @Override
+    public Map<String, UsageReport> byIds(OrgId org, Collection<String> ids) {
+        Map<String, UsageReport> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = org.value();
+            for (int j = 0; j < chunk.size(); j++) {
+                params[j + 1] = chunk.get(j);
+            }
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("select * from usage_reports where org_id = ? and report_id in (" + marks + ")", JdbcUsageReports::report, params)
+                    .forEach(r -> found.put(r.id(), r));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, UsageReport> record(OrgId org, List<UsageReport> reports) {
+        jdbc.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into usage_reports (org_id, report_id, item_id, version, outlet_id, country, usage_kind, used_at, audience,
+                                               received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                for (UsageReport r : reports) {
+                    Jdbc.bind(ps, r.org().value(), r.id(), r.item().value(), r.version(), r.outlet(), r.country().value(),
+                            r.usage().wire(), r.at(), r.audience(), r.receivedAt());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        return byIds(org, reports.stream().map(UsageReport::id).toList());
+    }
+
+    private static UsageReport report(ResultSet rs) throws SQLException {
+        long audience = rs.getLong("audience");
+        Optional<Long> maybe = rs.wasNull() ? Optional.empty() : Optional.of(audience);
+        return new UsageReport(new OrgId(rs.getString("org_id")), rs.getString("report_id"), new ItemId(rs.getString("item_id")),
+                rs.getInt("version"), rs.getString("outlet_id"), CountryCode.of(rs.getString("country")),
+                UsageKind.fromWire(rs.getString("usage_kind")).orElseThrow(), Jdbc.instant(rs, "used_at"), maybe,
+                Jdbc.instant(rs, "received_at"));
+    }
+}
