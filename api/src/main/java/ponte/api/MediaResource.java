@@ -166,9 +166,10 @@ public final class MediaResource implements Resource {
                 .put("size", m.original().size())
                 .put("sha256", m.original().sha256());
         m.filename().ifPresent(f -> out.put("filename", f));
-        if (m.state() == MediaState.FAILED) {
+        if (m.state() == MediaState.FAILED || m.state() == MediaState.DELETED) {
             out.put("reason", m.reason().orElse("unknown"));
         }
+        m.deletedAt().ifPresent(t -> out.put("deletedAt", t.toString()));
         ArrayNode renditions = out.putArray("renditions");
         m.renditions().forEach(r -> renditions.add(rendition(r)));
         out.put("createdAt", m.createdAt().toString());

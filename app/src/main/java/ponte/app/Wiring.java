@@ -58,6 +58,8 @@ import ponte.api.HeldRelease;
 import ponte.storage.JdbcHeldItems;
 import ponte.core.media.ChoosingRenditions;
 import ponte.core.media.DownloadLog;
+import ponte.core.media.MediaRetention;
+import ponte.core.media.MediaRetentionLoop;
 import ponte.core.media.MediaStore;
 import ponte.core.media.Preparing;
 import ponte.core.media.Resuming;
@@ -120,6 +122,8 @@ final class Wiring {
     final Preparing preparing;
     final HeldRelease heldRelease;
     final Resuming resuming;
+    final MediaRetention mediaRetention;
+    final MediaRetentionLoop mediaRetentionLoop;
     final DownloadLog downloads;
     final UseCases useCases;
     final Idempotency idempotency;
@@ -202,6 +206,16 @@ final class Wiring {
                 e -> LoggerFactory.getLogger(DownloadLog.class).warn("could not record media download facts; retrying", e));
         resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
                 mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
+        // Media of killed items: deleted once the retention has passed, by one node, every hour.
+        mediaRetention = new MediaRetention(stores.media(), mediaStore, mediaSettings.retention(), clock);
+        mediaRetentionLoop = new MediaRetentionLoop(mediaRetention, () -> stores.leadership().lead("media-retention"),
+                swept -> {
+                    if (swept.any()) {
+                        LoggerFactory.getLogger(MediaRetention.class).info("media retention: deleted {} files of items killed more than {} ago ({} blobs removed)",
+                                swept.files(), mediaSettings.retention(), swept.blobs());
+                    }
+                },
+                e -> LoggerFactory.getLogger(MediaRetention.class).warn("media retention: deleting media of killed items failed; trying again at the next sweep", e));
 
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
