@@ -245,8 +245,9 @@ final class Wiring {
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
+        JdbcHeldItems heldItems = new JdbcHeldItems(stores.database());
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
-                new Attaching(stores.media()), new JdbcHeldItems(stores.database()), clock);
+                new Attaching(stores.media()), heldItems, clock);
         heldRelease = new HeldRelease(itemsResource, e -> LoggerFactory.getLogger(HeldRelease.class).warn("held items could not be released; retrying", e));
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
@@ -266,7 +267,7 @@ final class Wiring {
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, new Downloading(stores.media(), mediaStore, reading, downloads, clock),
-                        new Subtitling(stores.media(), mediaStore, audit), links, clock),
+                        new Subtitling(stores.media(), mediaStore, audit), heldItems, links, clock),
                 new UploadsResource(resuming),
                 new RenditionProfileResource(renditionChoices)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
