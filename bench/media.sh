@@ -22,7 +22,7 @@ grep -q "demo network:" "$out/node.log" || { cat "$out/node.log"; exit 1; }
 [ -f bench/target/ponte-bench.jar ] && [ -z "$(find bench/src -newer bench/target/ponte-bench.jar -print -quit)" ] \
   || ./mvnw -B -q -pl bench -am package -DskipTests
 
-JAVA="$JAVA_HOME/bin/java" PONTE="http://127.0.0.1:$port" DATA="$out/data" OUT="$out/run" python3 bench/media.py | tee "$out/results.txt"
+JAVA="$JAVA_HOME/bin/java" PONTE="http://127.0.0.1:$port" DATA="$out/data" OUT="$out/run" python3 -u bench/media.py 2>&1 | tee "$out/results.txt"
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
   "$(free -h | awk '/^Mem:/ {print $2}') RAM; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nginx -v 2>&1); $(ffmpeg -version | head -1 | cut -d' ' -f1-3)" | tee -a "$out/results.txt"

@@ -195,11 +195,18 @@ public final class ItemsResource implements Resource {
     static ObjectNode heldView(HeldItem held, List<String> waiting) {
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("id", held.id()).put("state", held.reason().isPresent() ? "stuck" : "waiting");
         held.item().ifPresent(i -> out.put("item", i.value()));
+        headline(held).ifPresent(h -> out.put("headline", h));
         var files = out.putArray("waitingFor");
         waiting.forEach(files::add);
         held.reason().ifPresent(r -> out.put("reason", r));
         out.put("createdAt", held.createdAt().toString());
         return out;
+    }
+
+    /** The headline the held request's ninjs gives first, which tells an editor which story waits. */
+    private static Optional<String> headline(HeldItem held) {
+        JsonNode headlines = ponte.formats.NinjsWriter.mapper().readTree(held.body()).path("ninjs").path("headlines");
+        return Optional.of(headlines.path(0).path("value")).filter(JsonNode::isString).map(JsonNode::asString);
     }
 
     /**

@@ -3,7 +3,10 @@ package ponte.api;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.Invalid;
+import ponte.core.access.Caller;
 import ponte.core.media.ByteRange;
+import ponte.core.media.HeldItem;
+import ponte.core.media.HeldItems;
 import ponte.core.media.Media;
 import ponte.core.media.MediaState;
 import ponte.core.media.Rendition;
@@ -20,12 +23,18 @@ public final class MediaResource implements Resource {
     private final Uploading uploading;
     private final Downloading downloading;
     private final Subtitling subtitling;
+    private final HeldItems heldItems;
     private final SignedHrefs links;
     private final java.time.Clock clock;
 
-    /** @param links checks the signed links partners follow without a key */
-    public MediaResource(Uploading uploading, Downloading downloading, Subtitling subtitling, SignedHrefs links, java.time.Clock clock) {
+    /**
+     * @param heldItems the publish requests waiting for (or stuck on) each file, shown to its editors
+     * @param links     checks the signed links partners follow without a key
+     */
+    public MediaResource(Uploading uploading, Downloading downloading, Subtitling subtitling, HeldItems heldItems, SignedHrefs links,
+                         java.time.Clock clock) {
         this.uploading = uploading;
+        this.heldItems = heldItems;
         this.downloading = downloading;
         this.subtitling = subtitling;
         this.links = links;
@@ -117,8 +126,26 @@ public final class MediaResource implements Resource {
         x.json(201, view(media));
     }
 
+    /** The file, and the publish requests of its org held for it: waiting while it processes, stuck (with why) when it failed. */
     private void get(Exchange x) {
-        x.json(200, view(uploading.get(x.caller(), x.path("id"))));
+        Caller caller = x.caller();
+        Media media = uploading.get(caller, x.path("id"));
+        ObjectNode out = view(media);
+        ArrayNode held = out.putArray("heldItems");
+        for (HeldItem h : heldItems.naming(media.id())) {
+            if (h.caller().org().equals(media.owner())) {
+                held.add(ItemsResource.heldView(h, h.media().stream().filter(id -> !ready(caller, id)).toList()));
+            }
+        }
+        x.json(200, out);
+    }
+
+    private boolean ready(Caller caller, String mediaId) {
+        try {
+            return uploading.get(caller, mediaId).state() == MediaState.READY;
+        } catch (ponte.core.NotFound gone) {
+            return false;
+        }
     }
 
     static ObjectNode view(Media m) {
@@ -130,9 +157,10 @@ public final class MediaResource implements Resource {
                 .put("size", m.original().size())
                 .put("sha256", m.original().sha256());
         m.filename().ifPresent(f -> out.put("filename", f));
-        if (m.state() == MediaState.FAILED) {
+        if (m.state() == MediaState.FAILED || m.state() == MediaState.DELETED) {
             out.put("reason", m.reason().orElse("unknown"));
         }
+        m.deletedAt().ifPresent(t -> out.put("deletedAt", t.toString()));
         ArrayNode renditions = out.putArray("renditions");
         m.renditions().forEach(r -> renditions.add(rendition(r)));
         out.put("createdAt", m.createdAt().toString());

@@ -69,6 +69,7 @@ public final class Node implements AutoCloseable {
             w.heldRelease.start();
             w.downloads.start();
             w.reads.start();
+            w.mediaRetentionLoop.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
         } catch (Exception e) {
@@ -224,6 +225,11 @@ public final class Node implements AutoCloseable {
         w.retention.wake();
     }
 
+    /** Deletes the media of items killed longer ago than the retention now, on the caller's thread (the node does so every hour). */
+    public ponte.core.media.MediaRetention.Swept sweepKilledMedia() {
+        return w.mediaRetention.sweep();
+    }
+
     /** Who received which version of the item when: the reach facts of its deliveries. */
     public List<Delivered> reachOf(ItemId item) {
         return w.stores.deliveries().reach(item);
@@ -282,7 +288,7 @@ public final class Node implements AutoCloseable {
         // In order, each whatever the one before did: a server that does not stop in time (a client holding a
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
+        for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.mediaRetentionLoop, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
                 w.retention, w.pushing, w.downloads, w.reads, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();

@@ -174,7 +174,8 @@ class NodeOptions {
                     c.get(null, "PONTE_FFPROBE", "media.ffprobe").orElse(d.ffprobe()),
                     c.get(null, "PONTE_UPLOAD_EXPIRY", "media.upload-expiry").map(Duration::parse).orElse(d.uploadExpiry()),
                     c.get(null, "PONTE_MEDIA_URL", "media.url"),
-                    c.get(null, "PONTE_MEDIA_LINK_LIFETIME", "media.link-lifetime").map(Duration::parse).orElse(d.linkLifetime()));
+                    c.get(null, "PONTE_MEDIA_LINK_LIFETIME", "media.link-lifetime").map(Duration::parse).orElse(d.linkLifetime()),
+                    c.get(null, "PONTE_MEDIA_RETENTION", "media.retention").map(Duration::parse).orElse(d.retention()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), "media settings: " + e.getMessage());
         }

@@ -61,6 +61,8 @@ import ponte.api.HeldRelease;
 import ponte.storage.JdbcHeldItems;
 import ponte.core.media.ChoosingRenditions;
 import ponte.core.media.Downloaded;
+import ponte.core.media.MediaRetention;
+import ponte.core.media.MediaRetentionLoop;
 import ponte.core.media.MediaStore;
 import ponte.core.media.Preparing;
 import ponte.core.media.Resuming;
@@ -132,6 +134,8 @@ final class Wiring {
     final FactLog<Downloaded> downloads;
     /** Partners' feed, stream and item reads, written in batches off the request path. */
     final FactLog<ReadFact> reads;
+    final MediaRetention mediaRetention;
+    final MediaRetentionLoop mediaRetentionLoop;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -216,6 +220,16 @@ final class Wiring {
         Reads readFacts = new Reads(reads, clock);
         resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
                 mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
+        // Media of killed items: deleted once the retention has passed, by one node, every hour.
+        mediaRetention = new MediaRetention(stores.media(), mediaStore, mediaSettings.retention(), clock);
+        mediaRetentionLoop = new MediaRetentionLoop(mediaRetention, () -> stores.leadership().lead("media-retention"),
+                swept -> {
+                    if (swept.any()) {
+                        LoggerFactory.getLogger(MediaRetention.class).info("media retention: deleted {} files of items killed more than {} ago ({} blobs removed)",
+                                swept.files(), mediaSettings.retention(), swept.blobs());
+                    }
+                },
+                e -> LoggerFactory.getLogger(MediaRetention.class).warn("media retention: deleting media of killed items failed; trying again at the next sweep", e));
 
         // --- the HTTP API: each resource built with the use cases it calls ---
         Onboarding onboarding = new Onboarding(stores.orgs(), stores.keys(), entitlements, audit, clock);
@@ -275,7 +289,7 @@ final class Wiring {
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, downloading,
-                        new Subtitling(stores.media(), mediaStore, audit), links, clock),
+                        new Subtitling(stores.media(), mediaStore, audit), heldItems, links, clock),
                 new UploadsResource(resuming),
                 new RenditionProfileResource(renditionChoices),
                 new UsageResource(reporting),

@@ -190,6 +190,42 @@ class ItemMediaTest {
     }
 
     @Test
+    void anItemNamingAFileThatFailsStaysHeldFromEveryPartnerAndItsEditorReadsWhy() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            node.endpoint(partner, receiver.url("/stuck"), "ninjs", null);
+            // The one worker is busy with a longer clip while the corrupt file waits its turn: the publish finds it processing.
+            Path longer = Clips.make(clipsDir.resolve("longer.mp4"), "-f", "lavfi", "-i", "testsrc=size=1280x720:rate=25:duration=8",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+            assertThat(node.send("POST", "/v1/media", editor, "video/mp4", Clips.read(longer)).status()).isEqualTo(201);
+            byte[] corrupt = Arrays.copyOf(Clips.read(clips.video), 2_000); // an MP4's start: sniffed as video, unreadable to ffmpeg
+            String broken = node.send("POST", "/v1/media", editor, "video/mp4", corrupt).json().get("id").asString();
+            ObjectNode body = (ObjectNode) NinjsBodies.of("Frana sulla statale, il video", "news");
+            body.putArray("media").add(broken);
+            TestNode.Answer held = node.post("/v1/items", editor, body.toString());
+            assertThat(held.status()).as(held.raw().body()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    node.get("/v1/media/" + broken, editor).json().get("heldItems").toString().contains("\"state\":\"stuck\""));
+            JsonNode media = node.get("/v1/media/" + broken, editor).json();
+            assertThat(media.get("state").asString()).isEqualTo("failed");
+            JsonNode stuck = media.get("heldItems").get(0);
+            assertThat(stuck.get("id").asString()).isEqualTo(held.json().get("id").asString());
+            assertThat(stuck.get("headline").asString()).isEqualTo("Frana sulla statale, il video");
+            assertThat(stuck.get("waitingFor").valueStream().map(JsonNode::asString)).containsExactly(broken);
+            assertThat(stuck.get("reason").asString()).contains(broken).contains("failed").contains(media.get("reason").asString());
+            assertThat(node.get("/v1/media/" + broken, partner).status()).as("another org's file does not exist for it").isEqualTo(404);
+
+            // Whatever came after it reaches the partner; the stuck item never does, on any path.
+            String later = node.publish(editor, TestNode.ninjs("it", "Frana, la strada riapre"), "news").get("id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.hits("/stuck").stream().anyMatch(h -> h.body().contains("la strada riapre")));
+            assertThat(receiver.hits("/stuck")).noneMatch(h -> h.body().contains("sulla statale"));
+            assertThat(headlinesFed()).contains("Frana, la strada riapre").doesNotContain("Frana sulla statale, il video");
+            await().atMost(Duration.ofSeconds(30)).until(() -> SearchTest.ids(node.get("/v1/search?q=frana", partner).json()).contains(later));
+            assertThat(SearchTest.ids(node.get("/v1/search?q=frana", partner).json())).containsExactly(later);
+        }
+    }
+
+    @Test
     void aPartnersRenditionProfileNarrowsWhatItReceives() {
         String viewer = node.org("viewer", "JP");
         node.licence(editor, "viewer", "news");

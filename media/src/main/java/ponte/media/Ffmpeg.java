@@ -97,18 +97,7 @@ public final class Ffmpeg implements Transcoder {
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             run(Recipes.command(ffmpeg.toString(), original, dir, outputs), dir, source.durationMs(), progress, deadline);
-            List<Rendition> out = new ArrayList<>();
-            for (Recipes.Output o : outputs) {
-                Path file = dir.resolve(o.file());
-                Probe made = probe(file, "the " + o.name() + " rendition");
-                Blob blob;
-                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-                    blob = store.save(in, Long.MAX_VALUE);
-                }
-                out.add(new Rendition(o.name(), o.contentType(), blob, made.width(), made.height(),
-                        o.timed() ? made.duration() : Optional.empty()));
-            }
-            return out;
+            return stored(outputs, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not make renditions of media " + media.id() + ": " + e.getMessage(), e);
         } finally {
@@ -116,6 +105,48 @@ public final class Ffmpeg implements Transcoder {
                 clean(dir);
             }
         }
+    }
+
+    /**
+     * Probes and stores every output, all at once: each is an ffprobe start and a digest of a large file, which overlap
+     * on several cores (one after the other they were a measurable part of a transcode's wall time).
+     */
+    private List<Rendition> stored(List<Recipes.Output> outputs, Path dir) throws IOException {
+        List<java.util.concurrent.Future<Rendition>> made = new ArrayList<>();
+        try (var each = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Recipes.Output o : outputs) {
+                made.add(each.submit(() -> stored(o, dir.resolve(o.file()))));
+            }
+        }
+        List<Rendition> out = new ArrayList<>();
+        for (var rendition : made) {
+            try {
+                out.add(rendition.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                switch (e.getCause()) {
+                    case RuntimeException r -> throw r;
+                    case IOException io -> throw io;
+                    default -> throw new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing renditions", e);
+            }
+        }
+        return out;
+    }
+
+    private Rendition stored(Recipes.Output o, Path file) throws IOException {
+        Probe made = probe(file, "the " + o.name() + " rendition");
+        Blob blob;
+        if (store instanceof FileMediaStore files) {
+            blob = files.adopt(file); // renamed into the store: the work directory is under the media directory
+        } else {
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                blob = store.save(in, Long.MAX_VALUE);
+            }
+        }
+        return new Rendition(o.name(), o.contentType(), blob, made.width(), made.height(), o.timed() ? made.duration() : Optional.empty());
     }
 
     private Path original(Media media, Path dir) throws IOException {

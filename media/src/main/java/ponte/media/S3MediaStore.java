@@ -89,7 +89,10 @@ public final class S3MediaStore implements MediaStore {
                 // Checksums only where S3 requires them: the SDK's default trailing checksums are not spoken by every S3 API.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        // The SDK's own names for an endpoint: the environment's, else the JVM's system properties.
         Optional.ofNullable(env.get("AWS_ENDPOINT_URL_S3")).or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")))
+                .or(() -> Optional.ofNullable(System.getProperty("aws.endpointUrlS3")))
+                .or(() -> Optional.ofNullable(System.getProperty("aws.endpointUrl")))
                 .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true));
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         return new S3MediaStore(builder.build(), uri.getHost(), path, spool, part);

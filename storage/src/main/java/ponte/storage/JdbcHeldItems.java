@@ -46,6 +46,13 @@ public final class JdbcHeldItems implements HeldItems {
     }
 
     @Override
+    public List<HeldItem> naming(String mediaId) {
+        // media_ids is the ids joined by commas; an id has none.
+        return jdbc.query("select * from held_items where ',' || media_ids || ',' like ? order by created_at, id", JdbcHeldItems::held,
+                "%," + mediaId + ",%");
+    }
+
+    @Override
     public boolean take(String id) {
         return jdbc.update("delete from held_items where id = ?", id) == 1;
     }

@@ -127,8 +127,58 @@ public final class JdbcMediaLibrary implements MediaLibrary {
 
     @Override
     public boolean names(Blob blob) {
-        return jdbc.transaction(c -> !Jdbc.query(c, "select 1 from media where sha256 = ? limit 1", rs -> 1, blob.sha256()).isEmpty()
-                || !Jdbc.query(c, "select 1 from media_renditions where sha256 = ? limit 1", rs -> 1, blob.sha256()).isEmpty());
+        return jdbc.transaction(c -> !Jdbc.query(c, "select 1 from media where sha256 = ? and state <> 'DELETED' limit 1", rs -> 1,
+                        blob.sha256()).isEmpty()
+                || !Jdbc.query(c, """
+                        select 1 from media_renditions r join media m on m.id = r.media_id
+                        where r.sha256 = ? and m.state <> 'DELETED' limit 1""", rs -> 1, blob.sha256()).isEmpty());
+    }
+
+    /**
+     * A file (the row {@code media}) carried by some item and by no item that is not killed, or whose kill (its latest
+     * version) is not older than the parameter: an item not found is a co-produced draft never released, not killed.
+     */
+    private static final String CARRIED_ONLY_BY_OLD_KILLS = """
+            media.state in ('READY', 'FAILED')
+            and exists (select 1 from item_media im where im.media_id = media.id)
+            and not exists (select 1 from item_media im
+                            left join items i on i.id = im.item_id
+                            left join versions v on v.item_id = i.id and v.version = i.latest_version
+                            where im.media_id = media.id
+                              and (i.id is null or v.item_id is null or i.killed = false or v.event <> 'killed' or v.created_at >= ?))""";
+
+    @Override
+    public List<String> carriedOnlyByItemsKilledBefore(Instant killedBefore, int limit) {
+        return jdbc.query("select media.id from media where " + CARRIED_ONLY_BY_OLD_KILLS + " order by media.created_at, media.id limit ?",
+                rs -> rs.getString(1), killedBefore, limit);
+    }
+
+    @Override
+    public boolean delete(String id, Instant killedBefore, Instant now, String reason) {
+        return jdbc.update("update media set state = 'DELETED', deleted_at = ?, reason = ?, claimed_at = null, progress = 0 where media.id = ? and "
+                + CARRIED_ONLY_BY_OLD_KILLS, now, reason, id, killedBefore) == 1;
+    }
+
+    @Override
+    public List<Media> deletedNotPurged(int limit) {
+        return jdbc.transaction(c -> {
+            List<String> ids = Jdbc.query(c, "select id from media where state = 'DELETED' and purged = false order by deleted_at, id limit ?",
+                    rs -> rs.getString(1), limit);
+            List<Media> out = new java.util.ArrayList<>();
+            for (String id : ids) {
+                List<Rendition> renditions = renditions(c, id);
+                out.addAll(Jdbc.query(c, "select * from media where id = ?", rs -> media(rs, renditions), id));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void purged(String id) {
+        jdbc.transaction(c -> {
+            Jdbc.update(c, "delete from media_renditions where media_id = ?", id);
+            return Jdbc.update(c, "update media set purged = true where id = ? and state = 'DELETED'", id);
+        });
     }
 
     private static List<Rendition> renditions(Connection c, String id) throws SQLException {
@@ -142,6 +192,6 @@ public final class JdbcMediaLibrary implements MediaLibrary {
         return new Media(rs.getString("id"), new OrgId(rs.getString("org_id")), rs.getString("content_type"),
                 Optional.ofNullable(rs.getString("filename")), new Blob(rs.getString("sha256").strip(), rs.getLong("size_bytes")),
                 MediaState.valueOf(rs.getString("state")), rs.getInt("progress"), Optional.ofNullable(rs.getString("reason")),
-                Jdbc.instant(rs, "created_at"), renditions);
+                Jdbc.instant(rs, "created_at"), renditions, Jdbc.maybeInstant(rs, "deleted_at"));
     }
 }

@@ -32,6 +32,9 @@ public final class Attaching {
             // Another org's file answers as a missing one: its existence is not the caller's business.
             Media media = library.byId(ids.get(i)).filter(m -> m.owner().equals(org))
                     .orElseThrow(() -> new Invalid(at, "no such media"));
+            if (media.state() == MediaState.DELETED) {
+                throw new Invalid(at, "media " + media.id() + " was deleted: " + media.reason().orElse("its items were killed"));
+            }
             if (media.state() == MediaState.FAILED) {
                 throw new Invalid(at, "media " + media.id() + " failed and has no renditions: " + media.reason().orElse("unknown"));
             }

@@ -16,6 +16,9 @@ public interface HeldItems {
 
     Optional<HeldItem> byId(String id);
 
+    /** The requests naming the file, oldest first: what waits for it, or is stuck on it. */
+    List<HeldItem> naming(String mediaId);
+
     /** Takes a held request away to publish it; false when another node (or worker) took it first. */
     boolean take(String id);
 

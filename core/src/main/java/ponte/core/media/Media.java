@@ -12,11 +12,12 @@ import ponte.core.orgs.OrgId;
  * @param contentType the type sniffed from the bytes (the one the uploader claimed, which had to agree)
  * @param original    the uploaded bytes as stored
  * @param progress    0-100 while processing: how far the renditions are
- * @param reason      why the file failed, in words an editor can act on
+ * @param reason      why the file failed, or was deleted, in words an editor can act on
  * @param renditions  the finished renditions, listed only once every one of them is stored (state ready)
+ * @param deletedAt   when the file was deleted (state deleted)
  */
 public record Media(String id, OrgId owner, String contentType, Optional<String> filename, Blob original, MediaState state,
-                    int progress, Optional<String> reason, Instant createdAt, List<Rendition> renditions) {
+                    int progress, Optional<String> reason, Instant createdAt, List<Rendition> renditions, Optional<Instant> deletedAt) {
     public Media {
         Objects.requireNonNull(id);
         Objects.requireNonNull(owner);
@@ -27,6 +28,7 @@ public record Media(String id, OrgId owner, String contentType, Optional<String>
         Objects.requireNonNull(reason);
         Objects.requireNonNull(createdAt);
         renditions = List.copyOf(renditions);
+        Objects.requireNonNull(deletedAt);
     }
 
     public MediaKind kind() {

@@ -42,6 +42,28 @@ public interface MediaLibrary {
     /** The items whose latest version carries the file. */
     List<ItemId> carriers(String mediaId);
 
-    /** Whether any stored file or rendition is these bytes (a blob no one names may be deleted). */
+    /**
+     * Whether any file not deleted, or one of its renditions, is these bytes: a blob is stored once for every file
+     * that has the same bytes, so one no such file names may be deleted, and no other.
+     */
     boolean names(Blob blob);
+
+    /**
+     * Up to {@code limit} files (ready or failed) carried by at least one item, every one of which was killed before
+     * {@code killedBefore}: those the retention deletes.
+     */
+    List<String> carriedOnlyByItemsKilledBefore(Instant killedBefore, int limit);
+
+    /**
+     * Marks the file deleted at {@code now}, with why, if it is still carried only by items killed before
+     * {@code killedBefore} (an editor may have attached it to a new item since it was found); its renditions stay
+     * recorded until {@link #purged} so its blobs can be found. Returns whether it was marked.
+     */
+    boolean delete(String id, Instant killedBefore, Instant now, String reason);
+
+    /** Up to {@code limit} deleted files whose blobs may still be in the store, with their renditions. */
+    List<Media> deletedNotPurged(int limit);
+
+    /** The deleted file's blobs are gone: its renditions are no longer listed. */
+    void purged(String id);
 }

@@ -40,6 +40,9 @@ public final class Subtitling {
         if (!LANGUAGE.matcher(language).matches()) {
             throw new Invalid("/lang", "lang must be a BCP 47 language tag such as it, en or zh-Hans");
         }
+        if (media.state() == MediaState.DELETED) {
+            throw new ponte.core.Conflict("media " + mediaId + " was deleted; its items were killed");
+        }
         if (media.kind() == MediaKind.PHOTO) {
             throw new Invalid("", "subtitles belong to video and audio, and media " + mediaId + " is a photo");
         }

@@ -69,7 +69,8 @@ public final class Uploading {
         String type = sniffer.agreed(claimedType, sniffed.contentType()).orElseThrow(() -> new Invalid("",
                 "the bytes are " + sniffed.contentType() + ", not the " + claimedType + " the Content-Type claims"));
         Blob original = store.save(sniffed.body(), maxBytes);
-        Media media = new Media(ids.next(), org, type, filename, original, MediaState.PROCESSING, 0, Optional.empty(), clock.instant(), List.of());
+        Media media = new Media(ids.next(), org, type, filename, original, MediaState.PROCESSING, 0, Optional.empty(), clock.instant(), List.of(),
+                Optional.empty());
         audit.change(caller, Action.MEDIA_UPLOAD, () -> library.create(media), new Audit.Note(media.id(),
                 "uploaded " + type + " of " + original.size() + " bytes" + filename.map(f -> " (" + f + ")").orElse(""), Set.of(org)));
         preparing.wake();

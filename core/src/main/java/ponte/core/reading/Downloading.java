@@ -48,7 +48,8 @@ public final class Downloading {
     }
 
     public Download find(Caller caller, String mediaId, String name) {
-        Media media = library.byId(mediaId).orElseThrow(Downloading::notFound);
+        // A deleted file's bytes are gone: missing to everyone, its owner too.
+        Media media = library.byId(mediaId).filter(m -> m.state() != ponte.core.media.MediaState.DELETED).orElseThrow(Downloading::notFound);
         Entitled entitled = entitled(caller, media).orElseThrow(Downloading::notFound);
         Rendition rendition = media.rendition(name).orElseThrow(() -> new NotFound("media " + mediaId + " has no rendition " + name));
         return new Download(media, rendition, entitled.partner(), entitled.item(), entitled.version());
