@@ -95,9 +95,12 @@ class ReachTest {
         return node.post("/v1/usage", key, body);
     }
 
+    /** One instant for every report, so a retry is byte for byte the report it retries. */
+    static final Instant USED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+
     static String usage(String id, String item, String outlet, String usage, long audience) {
         return "{\"id\":\"%s\",\"item\":\"%s\",\"outlet\":\"%s\",\"usage\":\"%s\",\"at\":\"%s\",\"audience\":%d}"
-                .formatted(id, item, outlet, usage, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60), audience);
+                .formatted(id, item, outlet, usage, USED_AT, audience);
     }
 
     static void readFeed(String org) {
@@ -168,6 +171,21 @@ class ReachTest {
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/id");
         assertThat(reach("item=" + item, keys.editor("italpress")).get("totals")).isEqualTo(before);
+    }
+
+    @Test
+    void aRetryNamingNoVersionIsTheSameReportAfterACorrection() {
+        String item = publish("Giant slalom start list", null);
+        TestNode.Answer first = report(keys.partner("cctv-plus"), usage("aired-list", item, kenya, "aired", 500));
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(201);
+        assertThat(first.json().get("version").asInt()).isEqualTo(1);
+        assertThat(node.put("/v1/items/" + item, keys.editor("italpress"),
+                reviseBody(ninjs("en", "Giant slalom start list (corrected)"), "correction")).status()).isEqualTo(200);
+
+        TestNode.Answer again = report(keys.partner("cctv-plus"), usage("aired-list", item, kenya, "aired", 500));
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(201);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(reach("item=" + item, keys.editor("italpress")).get("totals").get("reported").asLong()).isEqualTo(1);
     }
 
     @Test

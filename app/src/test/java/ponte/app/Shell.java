@@ -64,10 +64,17 @@ final class Shell implements AutoCloseable {
         }
     }
 
-    /** The value of a shell variable now (empty when unset). */
+    /**
+     * The value of a shell variable now (empty when unset). It is printed between two bytes no command prints, in one
+     * write, because a background job (the tour's webhook receiver) may print a line of its own meanwhile.
+     */
     String variable(String name) throws IOException, InterruptedException {
-        String shown = run("printf '%s\\n' \"$" + name + "\"", Duration.ofSeconds(10)).output();
-        return shown.endsWith("\n") ? shown.substring(0, shown.length() - 1) : shown;
+        String shown = run("printf '\\037%s\\037\\n' \"$" + name + "\"", Duration.ofSeconds(10)).output();
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\u001f(.*?)\u001f", java.util.regex.Pattern.DOTALL).matcher(shown);
+        if (!value.find()) {
+            throw new AssertionError("$" + name + " was not printed: " + shown);
+        }
+        return value.group(1);
     }
 
     /** Everything the session printed so far, background jobs included. */

@@ -103,6 +103,10 @@ public final class Reporting {
         for (int i = 0; i < batch.size(); i++) {
             UsageReport first = kept.get(batch.get(i).id());
             UsageReport sent = asked.get(batch.get(i).id());
+            if (first != null && sent != null && batch.get(i).version().isEmpty()) {
+                // The item may have a newer version since: the retry is the same request, so it is the same report.
+                sent = sent.atVersionOf(first);
+            }
             if (first != null && sent != null && !first.sameAs(sent)) {
                 refusals.add(new Invalid.Violation(pointer.apply(i) + "/id", "id " + first.id() + " was used for another report"));
             }

@@ -35,6 +35,11 @@ public record UsageReport(OrgId org, String id, ItemId item, int version, String
         }
     }
 
+    /** This report as if it named {@code other}'s version: a retry that names none means the version the first one had. */
+    UsageReport atVersionOf(UsageReport other) {
+        return new UsageReport(org, id, item, other.version, outlet, country, usage, at, audience, receivedAt);
+    }
+
     /** Whether this is the same report as {@code other}, whenever each was received. */
     public boolean sameAs(UsageReport other) {
         return org.equals(other.org) && id.equals(other.id) && item.equals(other.item) && version == other.version
