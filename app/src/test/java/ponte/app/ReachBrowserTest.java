@@ -120,6 +120,48 @@ class ReachBrowserTest {
     }
 
     @Test
+    void thePagesCsvIsTheApisCsv() {
+        browser.signIn("cctv-plus-editor", "demo-cctv-plus-editor");
+        browser.go("/app/reach?coproduction=milano-cortina-focus");
+        Object csv = browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('reach-csv').href).then(function (r) { return r.text(); }).then(done);");
+        TestNode.Answer api = node.get("/v1/reach?coproduction=milano-cortina-focus", "demo-cctv-plus-editor", "text/csv");
+        assertThat(api.status()).isEqualTo(200);
+        // Compared line by line: the driver hands a script's string back with its line ends normalised.
+        assertThat(((String) csv).lines().toList()).isEqualTo(api.raw().body().lines().toList());
+        assertThat((String) csv).contains("facet,country,KR,");
+    }
+
+    @Test
+    void aPartnerUploadsUsageAsACsvFileAllOrNothing() throws Exception {
+        browser.signIn("rede-ipe-partner", "demo-rede-ipe-partner");
+        browser.go("/app/reach?product=cctv-plus-video");
+        long reported = Long.parseLong(browser.find("#reach-totals dd:nth-of-type(4)").getText().replaceAll("\\D", ""));
+
+        Path bad = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "id,uri,outlet,usage,at,audience\r\n"
+                + "ipe-upload-1," + SPECIAL + ",rede-ipe-1,viewed,2026-02-08T10:00:00Z,500\r\n"
+                + "ipe-upload-2," + SPECIAL + ",rede-ipe-1,sung,2026-02-08T11:00:00Z,\r\n");
+        browser.go("/app/portal/usage");
+        browser.find("#file").sendKeys(bad.toString());
+        browser.find("#usage-csv button[type=submit]").click();
+        browser.waitForText("Row 3:");
+        assertThat(browser.text("#problems")).contains("usage must be aired, published, downloaded or viewed.");
+
+        String outlet = browser.find("#outlet option").getAttribute("value");
+        Path good = dir.resolve("good.csv");
+        java.nio.file.Files.writeString(good, "\uFEFFid,uri,outlet,usage,at,audience\r\n"
+                + "ipe-upload-1," + SPECIAL + "," + outlet + ",viewed,2026-02-08T10:00:00Z,500\r\n"
+                + "ipe-upload-2," + SPECIAL + "," + outlet + ",aired,2026-02-08T11:00:00Z,\r\n");
+        browser.find("#file").sendKeys(good.toString());
+        browser.find("#usage-csv button[type=submit]").click();
+        browser.waitForText("The file's usage reports were taken.");
+
+        browser.go("/app/reach?product=cctv-plus-video");
+        assertThat(Long.parseLong(browser.find("#reach-totals dd:nth-of-type(4)").getText().replaceAll("\\D", ""))).isEqualTo(reported + 2);
+    }
+
+    @Test
     void anOrgOutsideTheCoproductionFindsNoReachPage() {
         browser.signIn("cinecitta-admin", "demo-cinecitta-admin");
         browser.go("/app/reach?coproduction=milano-cortina-focus");
@@ -144,12 +186,22 @@ class ReachBrowserTest {
                 .containsExactly("outstanding");
         browser.accessible("desk-recipients");
 
-        assertThat(node.get("/v1/items/" + id, "demo-cgtn-partner").status()).isEqualTo(200);
+        // Reads in the portal count as the API's do: CGTN opens the item, Arirang's newest entries page shows the correction.
+        browser.signIn("cgtn-partner", "demo-cgtn-partner");
+        browser.go("/app/portal/items/" + id);
+        browser.waitForText("Curling semi-final moved to Sunday");
+        browser.signIn("arirang-partner", "demo-arirang-partner");
+        browser.go("/app/portal");
+        browser.waitForText("Curling semi-final moved to Sunday");
+
+        browser.signIn("cctv-plus-editor", "demo-cctv-plus-editor");
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             browser.go("/app/desk/items/" + id);
-            return "read".equals(browser.find("#recipients-table tr[data-partner='cgtn']").getAttribute("data-state"));
+            return "read".equals(browser.find("#recipients-table tr[data-partner='cgtn']").getAttribute("data-state"))
+                    && "read".equals(browser.find("#recipients-table tr[data-partner='arirang']").getAttribute("data-state"));
         });
         browser.go("/app/desk/items/" + id + "?outstanding=1");
         assertThat(browser.all("#recipients-table tr[data-partner='cgtn']")).isEmpty();
+        assertThat(browser.all("#recipients-table tr[data-partner='rede-ipe']")).hasSize(1);
     }
 }

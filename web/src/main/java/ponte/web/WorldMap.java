@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,11 +71,17 @@ final class WorldMap {
         return List.copyOf(shapes);
     }
 
+    /**
+     * Rings in tenths of a pixel, each point after the first relative to the one before ({@code l}, repeated
+     * implicitly), points that round onto the previous one left out: a third of the bytes of absolute coordinates.
+     */
     private static void polygon(StringBuilder d, JsonNode rings, List<double[][]> arcs) {
         for (JsonNode ring : rings) {
             boolean first = true;
             double offset = 0; // a ring crossing the antimeridian (Russia, Fiji) goes on past the edge instead of across the map
             double last = Double.NaN;
+            long x = 0;
+            long y = 0;
             for (JsonNode index : ring) {
                 int i = index.asInt();
                 double[][] arc = arcs.get(i < 0 ? ~i : i);
@@ -89,16 +94,31 @@ final class WorldMap {
                         offset -= Math.signum(p[0] + offset - last) * WIDTH;
                     }
                     last = p[0] + offset;
-                    d.append(first ? 'M' : 'L').append(round(last)).append(',').append(round(p[1]));
+                    long tx = Math.round(last * 10);
+                    long ty = Math.round(p[1] * 10);
+                    if (first) {
+                        d.append('M').append(tenths(tx)).append(',').append(tenths(ty)).append('l');
+                    } else if (tx != x || ty != y) {
+                        char tail = d.charAt(d.length() - 1);
+                        d.append(tail == 'l' ? "" : " ").append(tenths(tx - x)).append(',').append(tenths(ty - y));
+                    }
+                    x = tx;
+                    y = ty;
                     first = false;
                 }
+            }
+            if (d.charAt(d.length() - 1) == 'l') {
+                d.setLength(d.length() - 1);
             }
             d.append('Z');
         }
     }
 
-    private static String round(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /** A length in tenths as SVG path data reads it, without a leading zero ("-.5", "12.3", "4"). */
+    static String tenths(long t) {
+        long whole = Math.abs(t) / 10;
+        long tenth = Math.abs(t) % 10;
+        return (t < 0 ? "-" : "") + (whole == 0 && tenth != 0 ? "" : Long.toString(whole)) + (tenth == 0 ? "" : "." + tenth);
     }
 
     private static Map<String, String> numericCodes() {

@@ -23,18 +23,28 @@ class ReachViewTest {
 
     @Test
     void noBorderRunsAcrossTheMap() {
-        Pattern point = Pattern.compile("([ML])(-?[\\d.]+),(-?[\\d.]+)");
+        Pattern ring = Pattern.compile("M([-\\d.]+),([-\\d.]+)(?:l([^MZ]*))?Z");
+        Pattern step = Pattern.compile("(-?[\\d.]+),(-?[\\d.]+)");
         for (WorldMap.Shape shape : WorldMap.shapes()) {
-            Matcher m = point.matcher(shape.path());
-            double last = Double.NaN;
-            while (m.find()) {
-                double x = Double.parseDouble(m.group(2));
-                if (m.group(1).equals("L")) {
-                    assertThat(Math.abs(x - last)).as(shape.name()).isLessThan(WorldMap.WIDTH / 2.0);
+            Matcher rings = ring.matcher(shape.path());
+            int found = 0;
+            while (rings.find()) {
+                found++;
+                double x = Double.parseDouble(rings.group(1));
+                assertThat(x).as(shape.name()).isBetween(-WorldMap.WIDTH / 2.0, WorldMap.WIDTH * 1.5);
+                Matcher steps = step.matcher(rings.group(3) == null ? "" : rings.group(3));
+                while (steps.find()) {
+                    assertThat(Math.abs(Double.parseDouble(steps.group(1)))).as(shape.name()).isLessThan(WorldMap.WIDTH / 2.0);
                 }
-                last = x;
             }
+            assertThat(found).as(shape.name()).isPositive();
         }
+    }
+
+    @Test
+    void lengthsAreWrittenShort() {
+        assertThat(List.of(WorldMap.tenths(0), WorldMap.tenths(5), WorldMap.tenths(-5), WorldMap.tenths(10), WorldMap.tenths(-123)))
+                .containsExactly("0", ".5", "-.5", "1", "-12.3");
     }
 
     @Test
