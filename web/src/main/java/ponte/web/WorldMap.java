@@ -73,7 +73,7 @@ final class WorldMap {
 
     /**
      * Rings in tenths of a pixel, each point after the first relative to the one before ({@code l}, repeated
-     * implicitly), points that round onto the previous one left out: a third of the bytes of absolute coordinates.
+     * implicitly), points that round onto the previous one left out: the page's map is 30% smaller than in absolute coordinates.
      */
     private static void polygon(StringBuilder d, JsonNode rings, List<double[][]> arcs) {
         for (JsonNode ring : rings) {
