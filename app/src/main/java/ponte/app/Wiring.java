@@ -106,6 +106,7 @@ import ponte.web.DeskPages;
 import ponte.web.DeskMedia;
 import ponte.web.MediaPages;
 import ponte.web.PortalPages;
+import ponte.web.ReachPages;
 import ponte.web.SessionCache;
 import ponte.web.SourcePages;
 import ponte.web.WebUi;
@@ -259,14 +260,15 @@ final class Wiring {
         commits.subscribe(deskLive::committed); // this node's own entries at once, whatever the log mode
         WebUi web = new WebUi(accounts, sessions, addresses::of, List.of(
                 new DeskPages(reading, publishing, explaining, search.languageVersions(), dealings, ninjsReader,
-                        deskLive, agreeing, clock, views::tree, new DeskMedia(attaching, heldItems, clock)),
+                        deskLive, agreeing, clock, views::tree, new DeskMedia(attaching, heldItems, clock), recipients),
                 new AgreementPages(agreeing, dealings, clock),
                 new EndpointPages(subscribing),
                 new SourcePages(ingesting),
                 new MediaPages(uploading, downloading, mediaDir.resolve("form-uploads"), mediaSettings.maxUploadBytes()),
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget,
                         settings.smtpUrl().map(ponte.outbound.SmtpMailer::of)),
-                new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree)));
+                new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree, readFacts),
+                new ReachPages(reaching, reporting, dealings, coproducing, mediaDir.resolve("form-uploads"))));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
                 attaching, heldItems, readFacts, clock);

@@ -52,6 +52,8 @@ class EveryPageBrowserTest {
         check("/app/admin/users", "page-admin-users");
         check("/app/admin/invite", "page-admin-invite");
         check("/app/portal/licences", "page-licences");
+        check("/app/reach", "page-reach-choose");
+        check("/app/reach?coproduction=cinecitta-cj-enm-slate", "page-reach-coproduction");
         TestNode.Answer source = node.post("/v1/ingest/sources", "demo-cinecitta-editor",
                 "{\"url\":\"http://127.0.0.1:9/feed.json\",\"format\":\"ninjs\",\"products\":[\"cinecitta-cinema\"]}");
         assertThat(source.status()).isEqualTo(201);
@@ -64,6 +66,8 @@ class EveryPageBrowserTest {
     void aPartnersPages() {
         browser.signIn("cgtn-partner", "demo-cgtn-partner");
         check("/app/portal?q=Harbin", "page-portal-search");
+        check("/app/portal/usage", "page-portal-usage");
+        check("/app/reach?product=cctv-plus-video", "page-reach-partner");
         check("/app/portal/endpoints", "page-endpoints");
         browser.fill("url", "http://127.0.0.1:9/hook");
         browser.find("form[action='/app/portal/endpoints'] button[type=submit]").click();

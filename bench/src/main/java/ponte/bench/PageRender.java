@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * with the signed-in editor's session cookie, rounds alternating which goes first.
  *
  * <p>Usage: {@code PageRender [requests per page] [rounds] [seconds]} (default 300 4 8). The node is an embedded demo
- * node with 300 more Italpress items, so the desk's first page is full (25 rows) and the portal's 50.
+ * node with 300 more Italpress items, so the desk's first page is full (25 rows) and the portal's 50; the reach
+ * dashboards are the demo's (its seeded usage).
  */
 public final class PageRender {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -47,12 +48,17 @@ public final class PageRender {
             String base = "http://127.0.0.1:" + node.ponte.port();
             String editor = signIn(base, "italpress-editor", "demo-italpress-editor");
             String partner = signIn(base, "cctv-plus-partner", "demo-cctv-plus-partner");
+            String owner = signIn(base, "cctv-plus-editor", "demo-cctv-plus-editor");
+            String reporter = signIn(base, "cgtn-partner", "demo-cgtn-partner");
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("/app/desk", editor);
             pages.put("/app/desk/items/" + item, editor);
             pages.put("/app/agreements", editor);
             pages.put("/app/portal", partner);
             pages.put("/app/portal/items/" + item, partner);
+            // The reach dashboard (issue 17): the whole co-production for its owner, one licensed product for a partner.
+            pages.put("/app/reach?coproduction=milano-cortina-focus", owner);
+            pages.put("/app/reach?product=cctv-plus-video", reporter);
             System.out.println("| page | p50 ms | p95 ms | max ms | bytes |");
             System.out.println("|---|---:|---:|---:|---:|");
             for (Map.Entry<String, String> page : pages.entrySet()) {

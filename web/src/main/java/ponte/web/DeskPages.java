@@ -23,6 +23,7 @@ import ponte.core.orgs.OrgId;
 import ponte.core.products.Product;
 import ponte.core.products.ProductId;
 import ponte.core.publishing.Publishing;
+import ponte.core.reach.Recipients;
 import ponte.core.reading.LanguageVersions;
 import ponte.core.reading.Reading;
 import ponte.formats.NinjsReader;
@@ -51,11 +52,14 @@ public final class DeskPages implements Section {
 
     private final PortalPages.Copies copies;
     private final DeskMedia media;
+    private final Recipients recipients;
 
     /** @param media the files editors attach from the forms, and the stories held for them */
     public DeskPages(Reading reading, Publishing publishing, Explaining explaining, LanguageVersions languageVersions, Dealings dealings,
-                     NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock, PortalPages.Copies copies, DeskMedia media) {
+                     NinjsReader ninjs, DeskLive live, Agreeing agreeing, Clock clock, PortalPages.Copies copies, DeskMedia media,
+                     Recipients recipients) {
         this.media = media;
+        this.recipients = recipients;
         this.reading = reading;
         this.publishing = publishing;
         this.explaining = explaining;
@@ -216,10 +220,17 @@ public final class DeskPages implements Section {
                 .map(p -> explaining.explain(visit.caller(), visible.item().id(), new OrgId(p)));
         Story story = Story.of(visible.version());
         Page page = visit.page(visible.version().content().headline().orElse(visible.item().id().value()));
-        visit.render(200, "item.jte", Map.of("page", page, "visible", visible, "story", story, "status",
+        // After a correction or a kill the desk asks who has it yet: the partners still without it are the ones to call.
+        boolean outstandingOnly = visit.query("outstanding").isPresent();
+        Optional<Recipients.Roster> roster = visible.version().event().followsRecipients()
+                ? Optional.of(recipients.of(visit.caller(), visible.item().id(), outstandingOnly)) : Optional.empty();
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("page", page, "visible", visible, "story", story, "status",
                 status(new Owned(visible.item(), visible.version()), clock.instant()), "history", history, "languageVersions", versions,
                 "partners", partners, "explained", explained, "done", visit.query("done").orElse(""),
                 "media", MediaView.of(copies.of(visible.item(), visible.version(), Optional.empty())).onDesk()));
+        values.put("roster", roster);
+        values.put("outstandingOnly", outstandingOnly);
+        visit.render(200, "item.jte", values);
     }
 
     private void edit(Visit visit) {

@@ -55,6 +55,11 @@ public record Page(Messages messages, Optional<Session> session, String csrf, St
         return messages.dateTime().format(instant);
     }
 
+    /** A day for this reader, in their language's medium form. */
+    public String day(java.time.LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(messages.locale()).format(day);
+    }
+
     /** A count in this reader's digits and grouping. */
     public String number(long n) {
         if (n > -1000 && n < 1000) {

@@ -22,6 +22,7 @@ import ponte.core.log.FeedEntry;
 import ponte.core.log.Feeds;
 import ponte.core.log.Tail;
 import ponte.core.products.ProductId;
+import ponte.core.reach.Reads;
 import ponte.core.reading.LanguageVersions;
 import ponte.core.reading.Reading;
 import ponte.core.search.Order;
@@ -48,6 +49,7 @@ public final class PortalPages implements Section {
     private final Dealings dealings;
     private final Writers writers;
     private final Copies copies;
+    private final Reads reads;
 
     /**
      * The ninjs 3.1 document a reader receives through the API: a partner's under its licence's terms, with the
@@ -60,7 +62,8 @@ public final class PortalPages implements Section {
     }
 
     public PortalPages(Feeds feeds, Tail tail, Searching searching, Reading reading, LanguageVersions languageVersions, Dealings dealings,
-                       Writers writers, Copies copies) {
+                       Writers writers, Copies copies, Reads reads) {
+        this.reads = reads;
         this.feeds = feeds;
         this.tail = tail;
         this.searching = searching;
@@ -92,7 +95,11 @@ public final class PortalPages implements Section {
                 visit.query("product").orElse(""), visit.query("from").orElse(""), visit.query("to").orElse(""));
         Page page = visit.page(visit.messages().t("portal.title"));
         if (!filters.any()) {
-            visit.render(200, "portal.jte", Map.of("page", page, "filters", filters, "latest", latest(visit), "results", Optional.empty()));
+            List<FeedEntry> latest = latest(visit);
+            visit.render(200, "portal.jte", Map.of("page", page, "filters", filters, "latest", latest, "results", Optional.empty()));
+            // As for the API's feed: one read fact for the page sent, at its newest entry, none per entry.
+            latest.stream().map(FeedEntry::cursor).max(Cursor::compareTo)
+                    .ifPresent(newest -> visit.caller().memberOf().ifPresent(org -> reads.fed(org, newest)));
             return;
         }
         Results results = searching.search(visit.caller(), request(filters, visit.query("after")));
@@ -105,7 +112,7 @@ public final class PortalPages implements Section {
                 day(f.to(), true, "/to"), f.q().isBlank() ? Order.NEWEST : Order.RELEVANCE, 20, after);
     }
 
-    private static Optional<Instant> day(String value, boolean end, String pointer) {
+    static Optional<Instant> day(String value, boolean end, String pointer) {
         if (value.isBlank()) {
             return Optional.empty();
         }
@@ -168,6 +175,7 @@ public final class PortalPages implements Section {
         Page page = visit.page(story.headline().isBlank() ? v.item().id().value() : story.headline());
         visit.render(200, "portal-item.jte", Map.of("page", page, "visible", v, "story", story, "usageTerms",
                 ninjs.path("usageTerms").asString(""), "languageVersions", versions, "media", MediaView.of(ninjs)));
+        reads.opened(visit.caller(), v);
     }
 
     private void download(Visit visit) {
@@ -185,6 +193,7 @@ public final class PortalPages implements Section {
                     writers.atom().item(new ItemView(v.version().event(), ninjs, href)));
             default -> throw new NotFound("no such format");
         }
+        reads.opened(visit.caller(), v);
     }
 
     private void licences(Visit visit) {

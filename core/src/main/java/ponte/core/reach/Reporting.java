@@ -67,6 +67,11 @@ public final class Reporting {
         this.clock = clock;
     }
 
+    /** The outlets the caller's org may report usage on: its own (a form offers them to choose from). */
+    public List<Outlet> outlets(Caller caller) {
+        return orgs.outlets(caller.actingFor(Role.PARTNER));
+    }
+
     /** One report; refusals point at its members ({@code /item}). */
     public UsageReport report(Caller caller, Report report) {
         return take(caller, List.of(report), i -> "").getFirst();
