@@ -29,6 +29,7 @@ import ponte.api.RenditionProfileResource;
 import ponte.api.UploadsResource;
 import ponte.api.ReachResource;
 import ponte.api.UsageResource;
+import ponte.api.CampaignsResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
 import ponte.api.RateLimiter;
@@ -36,6 +37,7 @@ import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.FactLog;
+import ponte.core.campaigns.Campaigning;
 import ponte.core.Ids;
 import ponte.core.accounts.Accounts;
 import ponte.core.accounts.Inviting;
@@ -232,6 +234,8 @@ final class Wiring {
         Reporting reporting = new Reporting(stores.usage(), stores.items(), reading, stores.orgs(), clock);
         Reaching reaching = new Reaching(stores.reach(), stores.items(), stores.products(), coproducing, stores.orgs(), entitlements);
         Recipients recipients = new Recipients(stores.recipients(), stores.items(), stores.orgs());
+        // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
+        Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
                 reporting, reaching, recipients);
         ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
@@ -279,7 +283,8 @@ final class Wiring {
                 new UploadsResource(resuming),
                 new RenditionProfileResource(renditionChoices),
                 new UsageResource(reporting),
-                new ReachResource(reaching, recipients)),
+                new ReachResource(reaching, recipients),
+                new CampaignsResource(campaigning)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,

@@ -173,6 +173,16 @@ class AuditTrailTest {
         expect(Action.ITEM_UPDATE, item, ansaEditor);
         act(ansaEditor, () -> node.put("/v1/items/" + item, ansaEditor.secret(), reviseBody(ninjs("it", "Terza"), "correction")));
         expect(Action.ITEM_CORRECT, item, ansaEditor);
+        // A campaign of the item on KBS's web site, and a change of it.
+        String kbsWeb = act(kbsAdmin, () -> node.post("/v1/orgs/kbs/outlets", kbsAdmin.secret(), "{\"name\":\"KBS World\",\"kind\":\"web\",\"country\":\"KR\"}"))
+                .json().get("id").asString();
+        expect(Action.OUTLET_ADD, "kbs", kbsAdmin);
+        String campaign = "\"agreement\":\"ansa-kbs\",\"items\":[\"" + item + "\"],\"channels\":[{\"id\":\"web\",\"partner\":\"kbs\",\"outlet\":\""
+                + kbsWeb + "\",\"kind\":\"page\"}]";
+        act(ansaEditor, () -> node.post("/v1/campaigns", ansaEditor.secret(), "{\"id\":\"italia\",\"title\":\"Italia\"," + campaign + "}"));
+        expect(Action.CAMPAIGN_CREATE, "italia", ansaEditor);
+        act(ansaEditor, () -> node.put("/v1/campaigns/italia", ansaEditor.secret(), "{\"title\":\"Italia!\"," + campaign + "}"));
+        expect(Action.CAMPAIGN_AMEND, "italia", ansaEditor);
         act(ansaEditor, () -> node.delete("/v1/items/" + item, ansaEditor.secret(), "{\"reason\":\"legal\"}"));
         expect(Action.ITEM_KILL, item, ansaEditor);
 

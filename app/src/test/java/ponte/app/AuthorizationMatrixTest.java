@@ -56,6 +56,9 @@ class AuthorizationMatrixTest {
             GET    /v1/agreements/{id}                      ok  ok  ok    ok  ok  ok    404 404 404   404
             PUT    /v1/agreements/{id}                      ok  ok  403   ok  ok  403   404 404 404   404
             GET    /v1/agreements/{id}/versions             ok  ok  ok    ok  ok  ok    404 404 404   404
+            GET    /v1/campaigns/{id}                       ok  ok  ok    ok  ok  ok    404 404 404   404
+            PUT    /v1/campaigns/{id}                       ok  ok  403   403 403 403   404 404 404   404
+            GET    /v1/campaigns/{id}/versions              ok  ok  ok    ok  ok  ok    404 404 404   404
             POST   /v1/agreements/{id}/approve              ok  403 403   ok  403 403   404 404 404   404
             POST   /v1/agreements/{id}/renew                ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/agreements/{id}/suspend              ok  403 403   ok  403 403   404 404 404   404
@@ -114,6 +117,7 @@ class AuthorizationMatrixTest {
     static final Deque<String[]> deadLetters = new ArrayDeque<>();
     static final AtomicInteger made = new AtomicInteger();
     static Targets shared;
+    static String partyOutlet;
 
     @BeforeAll
     static void network() throws Exception {
@@ -136,6 +140,8 @@ class AuthorizationMatrixTest {
         String inForce = propose("owner-party", "owner editor");
         ok(node.post("/v1/agreements/" + inForce + "/approve", keys.get("owner admin"), ""));
         ok(node.post("/v1/agreements/" + inForce + "/approve", keys.get("party admin"), ""));
+        // The party's web site, a channel of the owner's campaigns.
+        partyOutlet = created(node.post("/v1/orgs/party/outlets", TestNode.ADMIN, "{\"name\":\"Party Web\",\"kind\":\"web\",\"country\":\"KR\"}"));
         // Terms the owner is no party to, with the org its items are explained for: the outsider's licence to the party,
         // in force, and a draft of theirs. Explaining the owner's item must not name either.
         ok(node.post("/v1/licences", keys.get("outsider editor"), "{\"licensee\":\"party\",\"products\":[\"outsider-news\"]}"));
@@ -253,6 +259,9 @@ class AuthorizationMatrixTest {
                     "{\"validTo\":\"2040-01-01T00:00:00Z\"}");
             case "POST /v1/agreements/{id}/suspend" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/suspend", "");
             case "POST /v1/agreements/{id}/resume" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/resume", "");
+            case "GET /v1/campaigns/{id}" -> new Call("GET", "/v1/campaigns/" + t.campaign(), null);
+            case "PUT /v1/campaigns/{id}" -> new Call("PUT", "/v1/campaigns/" + t.campaign(), campaignTerms(t.item(), "Amended campaign"));
+            case "GET /v1/campaigns/{id}/versions" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/versions", null);
             case "GET /v1/coproductions/{id}" -> new Call("GET", "/v1/coproductions/" + t.coproduction(), null);
             case "PUT /v1/coproductions/{id}" -> new Call("PUT", "/v1/coproductions/" + t.coproduction(), plan("m"));
             case "GET /v1/coproductions/{id}/versions" -> new Call("GET", "/v1/coproductions/" + t.coproduction() + "/versions", null);
@@ -371,6 +380,16 @@ class AuthorizationMatrixTest {
                     "{\"item\": \"" + item + "\", \"language\": \"en\", \"assignee\": \"owner\"}")));
         }
 
+        /** A campaign of the owner's item on the party's outlet, under the agreement in force between them. */
+        String campaign() {
+            if (!kept.containsKey("campaign")) {
+                String id = "c" + made.incrementAndGet();
+                created(node.post("/v1/campaigns", keys.get("owner editor"), "{\"id\":\"" + id + "\"," + campaignTerms(item(), "Campaign").substring(1)));
+                kept.put("campaign", id);
+            }
+            return kept.get("campaign");
+        }
+
         String item() {
             return kept.computeIfAbsent("item", k -> publish("owner editor", "owner-news", "Owner's story " + made.incrementAndGet()));
         }
@@ -460,6 +479,12 @@ class AuthorizationMatrixTest {
                 {"id": "%s", "title": "Project %s", "agreement": "owner-party", "framework": "coe-2017-bilateral",
                  "parties": [{"org": "owner", "function": "lead", "share": 60}, {"org": "party", "function": "co-producer", "share": 40}]}"""
                 .formatted(id, id);
+    }
+
+    private static String campaignTerms(String item, String title) {
+        return """
+                {"title": "%s", "agreement": "owner-party", "items": ["%s"],
+                 "channels": [{"id": "page", "partner": "party", "outlet": "%s", "kind": "page"}]}""".formatted(title, item, partyOutlet);
     }
 
     private static String propose(String id, String caller) {
