@@ -30,6 +30,8 @@ import ponte.api.UploadsResource;
 import ponte.api.ReachResource;
 import ponte.api.UsageResource;
 import ponte.api.CampaignsResource;
+import ponte.api.GoResource;
+import ponte.api.OffersResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
 import ponte.api.RateLimiter;
@@ -38,6 +40,11 @@ import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.FactLog;
 import ponte.core.campaigns.Campaigning;
+import ponte.core.campaigns.Click;
+import ponte.core.campaigns.Clicking;
+import ponte.core.campaigns.DailySalt;
+import ponte.core.campaigns.Offering;
+import ponte.formats.NinjsDisclosure;
 import ponte.core.Ids;
 import ponte.core.accounts.Accounts;
 import ponte.core.accounts.Inviting;
@@ -134,6 +141,8 @@ final class Wiring {
     final FactLog<Downloaded> downloads;
     /** Partners' feed, stream and item reads, written in batches off the request path. */
     final FactLog<ReadFact> reads;
+    /** Followed tracked links, written in batches off the request path. */
+    final FactLog<Click> clicks;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -236,6 +245,11 @@ final class Wiring {
         Recipients recipients = new Recipients(stores.recipients(), stores.items(), stores.orgs());
         // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
         Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
+        Offering offering = new Offering(campaigning, stores.offers(), stores.items(), new NinjsDisclosure(), audit, random);
+        // A redirect acknowledges nothing: clicks are counted facts, written in batches off the request path.
+        clicks = new FactLog<>("ponte-click-facts", stores.clicks()::record,
+                e -> LoggerFactory.getLogger(FactLog.class).warn("could not record link clicks; retrying", e));
+        Clicking clicking = new Clicking(stores.offers(), clicks::add, new DailySalt(clock, random), clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
                 reporting, reaching, recipients);
         ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
@@ -284,7 +298,9 @@ final class Wiring {
                 new RenditionProfileResource(renditionChoices),
                 new UsageResource(reporting),
                 new ReachResource(reaching, recipients),
-                new CampaignsResource(campaigning)),
+                new CampaignsResource(campaigning),
+                new OffersResource(offering, stores.clicks()),
+                new GoResource(clicking, addresses)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ponte.core.delivery.Schedule;
 import ponte.delivery.DeliverySettings;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Who may do what, as a client meets it: every documented operation that names a resource (read from /openapi.json,
@@ -59,6 +60,10 @@ class AuthorizationMatrixTest {
             GET    /v1/campaigns/{id}                       ok  ok  ok    ok  ok  ok    404 404 404   404
             PUT    /v1/campaigns/{id}                       ok  ok  403   403 403 403   404 404 404   404
             GET    /v1/campaigns/{id}/versions              ok  ok  ok    ok  ok  ok    404 404 404   404
+            POST   /v1/campaigns/{id}/offers                ok  ok  403   403 403 403   404 404 404   404
+            GET    /v1/campaigns/{id}/offers                ok  ok  ok    ok  ok  ok    404 404 404   404
+            # a tracked link takes no key: everyone is redirected alike
+            GET    /go/{code}                               302 302 302   302 302 302   302 302 302   302
             POST   /v1/agreements/{id}/approve              ok  403 403   ok  403 403   404 404 404   404
             POST   /v1/agreements/{id}/renew                ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/agreements/{id}/suspend              ok  403 403   ok  403 403   404 404 404   404
@@ -217,7 +222,7 @@ class AuthorizationMatrixTest {
         }
         for (int i = 0; i < words.size(); i += 2 + CALLERS.size()) {
             List<String> row = words.subList(i + 2, i + 2 + CALLERS.size());
-            assertThat(row).as("verdicts of %s %s", words.get(i), words.get(i + 1)).allMatch(v -> Set.of("ok", "403", "404").contains(v));
+            assertThat(row).as("verdicts of %s %s", words.get(i), words.get(i + 1)).allMatch(v -> Set.of("ok", "302", "403", "404").contains(v));
             out.put(words.get(i) + " " + words.get(i + 1), List.copyOf(row));
         }
         return out;
@@ -260,7 +265,12 @@ class AuthorizationMatrixTest {
             case "POST /v1/agreements/{id}/suspend" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/suspend", "");
             case "POST /v1/agreements/{id}/resume" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/resume", "");
             case "GET /v1/campaigns/{id}" -> new Call("GET", "/v1/campaigns/" + t.campaign(), null);
-            case "PUT /v1/campaigns/{id}" -> new Call("PUT", "/v1/campaigns/" + t.campaign(), campaignTerms(t.item(), "Amended campaign"));
+            case "PUT /v1/campaigns/{id}" -> new Call("PUT", "/v1/campaigns/" + t.campaign(), campaignTerms(t.campaignItem(), "Amended campaign"));
+            case "POST /v1/campaigns/{id}/offers" -> new Call("POST", "/v1/campaigns/" + t.campaign() + "/offers", """
+                    {"id": "package", "item": "%s", "title": "Package", "price": "100.00", "currency": "EUR",
+                     "bookingUrl": "https://booking.example/package"}""".formatted(t.campaignItem()));
+            case "GET /v1/campaigns/{id}/offers" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/offers", null);
+            case "GET /go/{code}" -> new Call("GET", "/go/" + t.link(), null);
             case "GET /v1/campaigns/{id}/versions" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/versions", null);
             case "GET /v1/coproductions/{id}" -> new Call("GET", "/v1/coproductions/" + t.coproduction(), null);
             case "PUT /v1/coproductions/{id}" -> new Call("PUT", "/v1/coproductions/" + t.coproduction(), plan("m"));
@@ -384,10 +394,33 @@ class AuthorizationMatrixTest {
         String campaign() {
             if (!kept.containsKey("campaign")) {
                 String id = "c" + made.incrementAndGet();
-                created(node.post("/v1/campaigns", keys.get("owner editor"), "{\"id\":\"" + id + "\"," + campaignTerms(item(), "Campaign").substring(1)));
+                created(node.post("/v1/campaigns", keys.get("owner editor"), "{\"id\":\"" + id + "\"," + campaignTerms(campaignItem(), "Campaign").substring(1)));
                 kept.put("campaign", id);
             }
             return kept.get("campaign");
+        }
+
+        /** An item of the owner that discloses its sponsor, as an item presenting an offer must. */
+        String campaignItem() {
+            return kept.computeIfAbsent("campaignItem", k -> {
+                ObjectNode ninjs = ninjs("it", "Sponsored " + made.incrementAndGet());
+                ninjs.putArray("infoSources").addObject().put("name", "Owner").put("role", "sponsor");
+                ninjs.put("usageTerms", "Promotion paid for by Owner.").put("expires", "2040-01-01T00:00:00Z");
+                return created(node.post("/v1/items", keys.get("owner editor"), publishBody(ninjs, "owner-news")));
+            });
+        }
+
+        /** A tracked link of an offer of the campaign. */
+        String link() {
+            if (!kept.containsKey("link")) {
+                String campaign = campaign();
+                TestNode.Answer offer = node.post("/v1/campaigns/" + campaign + "/offers", keys.get("owner editor"), """
+                        {"id": "o", "item": "%s", "title": "Package", "price": "100.00", "currency": "EUR",
+                         "bookingUrl": "https://booking.example/package"}""".formatted(campaignItem()));
+                ok(offer);
+                kept.put("link", offer.json().get("links").get(0).get("code").asString());
+            }
+            return kept.get("link");
         }
 
         String item() {

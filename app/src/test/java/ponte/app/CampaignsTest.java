@@ -51,6 +51,10 @@ class CampaignsTest {
     }
 
     static String outlet(String org, String name, String country) {
+        return outlet(node, org, name, country);
+    }
+
+    static String outlet(TestNode node, String org, String name, String country) {
         TestNode.Answer a = node.post("/v1/orgs/" + org + "/outlets", TestNode.ADMIN,
                 "{\"name\":\"" + name + "\",\"kind\":\"web\",\"country\":\"" + country + "\"}");
         assertThat(a.status()).as(a.raw().body()).isEqualTo(201);

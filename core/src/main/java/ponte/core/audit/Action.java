@@ -22,6 +22,8 @@ public enum Action {
     /** A promotion campaign: the owner's items on its partners' channels under an agreement. */
     CAMPAIGN_CREATE("campaign.create", "campaign"),
     CAMPAIGN_AMEND("campaign.amend", "campaign"),
+    /** A bookable offer of a campaign, with a tracked link per channel. */
+    CAMPAIGN_OFFER("campaign.offer", "campaign"),
     COPRODUCTION_PROPOSE("coproduction.propose", "coproduction"),
     COPRODUCTION_AMEND("coproduction.amend", "coproduction"),
     COPRODUCTION_APPROVE("coproduction.approve", "coproduction"),
