@@ -70,6 +70,7 @@ public final class Node implements AutoCloseable {
             w.downloads.start();
             w.reads.start();
             w.mediaRetentionLoop.start();
+            w.clicks.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
         } catch (Exception e) {
@@ -289,7 +290,7 @@ public final class Node implements AutoCloseable {
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
         for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.mediaRetentionLoop, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
-                w.retention, w.pushing, w.downloads, w.reads, w.mode, w.search, w.log, w.stores)) {
+                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

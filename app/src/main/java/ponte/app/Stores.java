@@ -6,6 +6,9 @@ import ponte.core.Ids;
 import ponte.core.licensing.Network;
 import ponte.storage.Database;
 import ponte.storage.JdbcAgreements;
+import ponte.storage.JdbcCampaigns;
+import ponte.storage.JdbcClickFacts;
+import ponte.storage.JdbcOffers;
 import ponte.storage.JdbcCoproductions;
 import ponte.storage.JdbcDrafts;
 import ponte.storage.JdbcTranslationTasks;
@@ -40,7 +43,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts, JdbcTranslationTasks translationTasks,
               JdbcUsers users, JdbcSessions sessions, JdbcLinks links, JdbcMediaLibrary media,
               JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles,
-              JdbcReadFacts reads, JdbcUsageReports usage, JdbcReachFacts reach, JdbcRecipients recipients) implements AutoCloseable {
+              JdbcReadFacts reads, JdbcUsageReports usage, JdbcReachFacts reach, JdbcRecipients recipients,
+              JdbcCampaigns campaigns, JdbcOffers offers, JdbcClickFacts clicks) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -52,7 +56,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
                 new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db), new JdbcTranslationTasks(db),
                 new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db),
                 new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db),
-                new JdbcReadFacts(db), new JdbcUsageReports(db), new JdbcReachFacts(db), new JdbcRecipients(db));
+                new JdbcReadFacts(db), new JdbcUsageReports(db), new JdbcReachFacts(db), new JdbcRecipients(db),
+                new JdbcCampaigns(db), new JdbcOffers(db), new JdbcClickFacts(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

@@ -29,6 +29,9 @@ import ponte.api.RenditionProfileResource;
 import ponte.api.UploadsResource;
 import ponte.api.ReachResource;
 import ponte.api.UsageResource;
+import ponte.api.CampaignsResource;
+import ponte.api.GoResource;
+import ponte.api.OffersResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
 import ponte.api.RateLimiter;
@@ -36,6 +39,12 @@ import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.FactLog;
+import ponte.core.campaigns.Campaigning;
+import ponte.core.campaigns.Click;
+import ponte.core.campaigns.Clicking;
+import ponte.core.campaigns.DailySalt;
+import ponte.core.campaigns.Offering;
+import ponte.formats.NinjsDisclosure;
 import ponte.core.Ids;
 import ponte.core.accounts.Accounts;
 import ponte.core.accounts.Inviting;
@@ -137,6 +146,8 @@ final class Wiring {
     final FactLog<ReadFact> reads;
     final MediaRetention mediaRetention;
     final MediaRetentionLoop mediaRetentionLoop;
+    /** Followed tracked links, written in batches off the request path. */
+    final FactLog<Click> clicks;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -247,6 +258,13 @@ final class Wiring {
         Reporting reporting = new Reporting(stores.usage(), stores.items(), reading, stores.orgs(), clock);
         Reaching reaching = new Reaching(stores.reach(), stores.items(), stores.products(), coproducing, stores.orgs(), entitlements);
         Recipients recipients = new Recipients(stores.recipients(), stores.items(), stores.orgs());
+        // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
+        Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
+        Offering offering = new Offering(campaigning, stores.offers(), stores.items(), new NinjsDisclosure(), audit, random);
+        // A redirect acknowledges nothing: clicks are counted facts, written in batches off the request path.
+        clicks = new FactLog<>("ponte-click-facts", stores.clicks()::record,
+                e -> LoggerFactory.getLogger(FactLog.class).warn("could not record link clicks; retrying", e));
+        Clicking clicking = new Clicking(stores.offers(), clicks::add, new DailySalt(clock, random), clock);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
                 reporting, reaching, recipients);
         ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
@@ -295,7 +313,10 @@ final class Wiring {
                 new UploadsResource(resuming),
                 new RenditionProfileResource(renditionChoices),
                 new UsageResource(reporting),
-                new ReachResource(reaching, recipients)),
+                new ReachResource(reaching, recipients),
+                new CampaignsResource(campaigning),
+                new OffersResource(offering, stores.clicks()),
+                new GoResource(clicking, addresses)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ponte.formats.NinjsWriter;
 import org.junit.jupiter.api.io.TempDir;
 import ponte.core.audit.Action;
 import ponte.core.fixtures.MovableClock;
@@ -171,8 +172,22 @@ class AuditTrailTest {
         expect(Action.ITEM_PUBLISH, item, ansaEditor);
         act(ansaEditor, () -> node.put("/v1/items/" + item, ansaEditor.secret(), reviseBody(ninjs("it", "Seconda"), "update")));
         expect(Action.ITEM_UPDATE, item, ansaEditor);
-        act(ansaEditor, () -> node.put("/v1/items/" + item, ansaEditor.secret(), reviseBody(ninjs("it", "Terza"), "correction")));
+        act(ansaEditor, () -> node.put("/v1/items/" + item, ansaEditor.secret(), reviseBody(ninjs("it", "Terza").put("usageTerms", "Promozione pagata da ANSA.").put("expires", "2040-01-01T00:00:00Z")
+                .set("infoSources", NinjsWriter.mapper().readTree("[{\"name\":\"ANSA\",\"role\":\"sponsor\"}]")), "correction")));
         expect(Action.ITEM_CORRECT, item, ansaEditor);
+        // A campaign of the item on KBS's web site, and a change of it.
+        String kbsWeb = act(kbsAdmin, () -> node.post("/v1/orgs/kbs/outlets", kbsAdmin.secret(), "{\"name\":\"KBS World\",\"kind\":\"web\",\"country\":\"KR\"}"))
+                .json().get("id").asString();
+        expect(Action.OUTLET_ADD, "kbs", kbsAdmin);
+        String campaign = "\"agreement\":\"ansa-kbs\",\"items\":[\"" + item + "\"],\"channels\":[{\"id\":\"web\",\"partner\":\"kbs\",\"outlet\":\""
+                + kbsWeb + "\",\"kind\":\"page\"}]";
+        act(ansaEditor, () -> node.post("/v1/campaigns", ansaEditor.secret(), "{\"id\":\"italia\",\"title\":\"Italia\"," + campaign + "}"));
+        expect(Action.CAMPAIGN_CREATE, "italia", ansaEditor);
+        act(ansaEditor, () -> node.put("/v1/campaigns/italia", ansaEditor.secret(), "{\"title\":\"Italia!\"," + campaign + "}"));
+        expect(Action.CAMPAIGN_AMEND, "italia", ansaEditor);
+        act(ansaEditor, () -> node.post("/v1/campaigns/italia/offers", ansaEditor.secret(), "{\"id\":\"roma\",\"item\":\"" + item
+                + "\",\"title\":\"Roma\",\"price\":\"120.00\",\"currency\":\"EUR\",\"bookingUrl\":\"https://booking.example/roma\"}"));
+        expect(Action.CAMPAIGN_OFFER, "italia", ansaEditor);
         act(ansaEditor, () -> node.delete("/v1/items/" + item, ansaEditor.secret(), "{\"reason\":\"legal\"}"));
         expect(Action.ITEM_KILL, item, ansaEditor);
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ponte.core.delivery.Schedule;
 import ponte.delivery.DeliverySettings;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Who may do what, as a client meets it: every documented operation that names a resource (read from /openapi.json,
@@ -56,6 +57,13 @@ class AuthorizationMatrixTest {
             GET    /v1/agreements/{id}                      ok  ok  ok    ok  ok  ok    404 404 404   404
             PUT    /v1/agreements/{id}                      ok  ok  403   ok  ok  403   404 404 404   404
             GET    /v1/agreements/{id}/versions             ok  ok  ok    ok  ok  ok    404 404 404   404
+            GET    /v1/campaigns/{id}                       ok  ok  ok    ok  ok  ok    404 404 404   404
+            PUT    /v1/campaigns/{id}                       ok  ok  403   403 403 403   404 404 404   404
+            GET    /v1/campaigns/{id}/versions              ok  ok  ok    ok  ok  ok    404 404 404   404
+            POST   /v1/campaigns/{id}/offers                ok  ok  403   403 403 403   404 404 404   404
+            GET    /v1/campaigns/{id}/offers                ok  ok  ok    ok  ok  ok    404 404 404   404
+            # a tracked link takes no key: everyone is redirected alike
+            GET    /go/{code}                               302 302 302   302 302 302   302 302 302   302
             POST   /v1/agreements/{id}/approve              ok  403 403   ok  403 403   404 404 404   404
             POST   /v1/agreements/{id}/renew                ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/agreements/{id}/suspend              ok  403 403   ok  403 403   404 404 404   404
@@ -114,6 +122,7 @@ class AuthorizationMatrixTest {
     static final Deque<String[]> deadLetters = new ArrayDeque<>();
     static final AtomicInteger made = new AtomicInteger();
     static Targets shared;
+    static String partyOutlet;
 
     @BeforeAll
     static void network() throws Exception {
@@ -136,6 +145,8 @@ class AuthorizationMatrixTest {
         String inForce = propose("owner-party", "owner editor");
         ok(node.post("/v1/agreements/" + inForce + "/approve", keys.get("owner admin"), ""));
         ok(node.post("/v1/agreements/" + inForce + "/approve", keys.get("party admin"), ""));
+        // The party's web site, a channel of the owner's campaigns.
+        partyOutlet = created(node.post("/v1/orgs/party/outlets", TestNode.ADMIN, "{\"name\":\"Party Web\",\"kind\":\"web\",\"country\":\"KR\"}"));
         // Terms the owner is no party to, with the org its items are explained for: the outsider's licence to the party,
         // in force, and a draft of theirs. Explaining the owner's item must not name either.
         ok(node.post("/v1/licences", keys.get("outsider editor"), "{\"licensee\":\"party\",\"products\":[\"outsider-news\"]}"));
@@ -211,7 +222,7 @@ class AuthorizationMatrixTest {
         }
         for (int i = 0; i < words.size(); i += 2 + CALLERS.size()) {
             List<String> row = words.subList(i + 2, i + 2 + CALLERS.size());
-            assertThat(row).as("verdicts of %s %s", words.get(i), words.get(i + 1)).allMatch(v -> Set.of("ok", "403", "404").contains(v));
+            assertThat(row).as("verdicts of %s %s", words.get(i), words.get(i + 1)).allMatch(v -> Set.of("ok", "302", "403", "404").contains(v));
             out.put(words.get(i) + " " + words.get(i + 1), List.copyOf(row));
         }
         return out;
@@ -253,6 +264,14 @@ class AuthorizationMatrixTest {
                     "{\"validTo\":\"2040-01-01T00:00:00Z\"}");
             case "POST /v1/agreements/{id}/suspend" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/suspend", "");
             case "POST /v1/agreements/{id}/resume" -> new Call("POST", "/v1/agreements/" + t.agreement() + "/resume", "");
+            case "GET /v1/campaigns/{id}" -> new Call("GET", "/v1/campaigns/" + t.campaign(), null);
+            case "PUT /v1/campaigns/{id}" -> new Call("PUT", "/v1/campaigns/" + t.campaign(), campaignTerms(t.campaignItem(), "Amended campaign"));
+            case "POST /v1/campaigns/{id}/offers" -> new Call("POST", "/v1/campaigns/" + t.campaign() + "/offers", """
+                    {"id": "package", "item": "%s", "title": "Package", "price": "100.00", "currency": "EUR",
+                     "bookingUrl": "https://booking.example/package"}""".formatted(t.campaignItem()));
+            case "GET /v1/campaigns/{id}/offers" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/offers", null);
+            case "GET /go/{code}" -> new Call("GET", "/go/" + t.link(), null);
+            case "GET /v1/campaigns/{id}/versions" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/versions", null);
             case "GET /v1/coproductions/{id}" -> new Call("GET", "/v1/coproductions/" + t.coproduction(), null);
             case "PUT /v1/coproductions/{id}" -> new Call("PUT", "/v1/coproductions/" + t.coproduction(), plan("m"));
             case "GET /v1/coproductions/{id}/versions" -> new Call("GET", "/v1/coproductions/" + t.coproduction() + "/versions", null);
@@ -371,6 +390,39 @@ class AuthorizationMatrixTest {
                     "{\"item\": \"" + item + "\", \"language\": \"en\", \"assignee\": \"owner\"}")));
         }
 
+        /** A campaign of the owner's item on the party's outlet, under the agreement in force between them. */
+        String campaign() {
+            if (!kept.containsKey("campaign")) {
+                String id = "c" + made.incrementAndGet();
+                created(node.post("/v1/campaigns", keys.get("owner editor"), "{\"id\":\"" + id + "\"," + campaignTerms(campaignItem(), "Campaign").substring(1)));
+                kept.put("campaign", id);
+            }
+            return kept.get("campaign");
+        }
+
+        /** An item of the owner that discloses its sponsor, as an item presenting an offer must. */
+        String campaignItem() {
+            return kept.computeIfAbsent("campaignItem", k -> {
+                ObjectNode ninjs = ninjs("it", "Sponsored " + made.incrementAndGet());
+                ninjs.putArray("infoSources").addObject().put("name", "Owner").put("role", "sponsor");
+                ninjs.put("usageTerms", "Promotion paid for by Owner.").put("expires", "2040-01-01T00:00:00Z");
+                return created(node.post("/v1/items", keys.get("owner editor"), publishBody(ninjs, "owner-news")));
+            });
+        }
+
+        /** A tracked link of an offer of the campaign. */
+        String link() {
+            if (!kept.containsKey("link")) {
+                String campaign = campaign();
+                TestNode.Answer offer = node.post("/v1/campaigns/" + campaign + "/offers", keys.get("owner editor"), """
+                        {"id": "o", "item": "%s", "title": "Package", "price": "100.00", "currency": "EUR",
+                         "bookingUrl": "https://booking.example/package"}""".formatted(campaignItem()));
+                ok(offer);
+                kept.put("link", offer.json().get("links").get(0).get("code").asString());
+            }
+            return kept.get("link");
+        }
+
         String item() {
             return kept.computeIfAbsent("item", k -> publish("owner editor", "owner-news", "Owner's story " + made.incrementAndGet()));
         }
@@ -460,6 +512,12 @@ class AuthorizationMatrixTest {
                 {"id": "%s", "title": "Project %s", "agreement": "owner-party", "framework": "coe-2017-bilateral",
                  "parties": [{"org": "owner", "function": "lead", "share": 60}, {"org": "party", "function": "co-producer", "share": 40}]}"""
                 .formatted(id, id);
+    }
+
+    private static String campaignTerms(String item, String title) {
+        return """
+                {"title": "%s", "agreement": "owner-party", "items": ["%s"],
+                 "channels": [{"id": "page", "partner": "party", "outlet": "%s", "kind": "page"}]}""".formatted(title, item, partyOutlet);
     }
 
     private static String propose(String id, String caller) {

@@ -19,6 +19,11 @@ public enum Action {
     AGREEMENT_RESUME("agreement.resume", "agreement"),
     /** The licence shorthand ({@code POST /v1/licences}): a one-party agreement in force at once. */
     LICENCE_OFFER("licence.offer", "agreement"),
+    /** A promotion campaign: the owner's items on its partners' channels under an agreement. */
+    CAMPAIGN_CREATE("campaign.create", "campaign"),
+    CAMPAIGN_AMEND("campaign.amend", "campaign"),
+    /** A bookable offer of a campaign, with a tracked link per channel. */
+    CAMPAIGN_OFFER("campaign.offer", "campaign"),
     COPRODUCTION_PROPOSE("coproduction.propose", "coproduction"),
     COPRODUCTION_AMEND("coproduction.amend", "coproduction"),
     COPRODUCTION_APPROVE("coproduction.approve", "coproduction"),
