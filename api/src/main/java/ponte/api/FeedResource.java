@@ -21,7 +21,8 @@ import ponte.formats.Writers;
 
 /**
  * GET /v1/feed: a partner's cursor feed of what it is entitled to, in log order, in any {@link Format}. Every entry
- * passes the gate on every request ({@link Feeds#page}); what follows is cheap: entries are cached renderings, the
+ * passes the gate ({@link Feeds#page}, whose answers for a page hold until the earliest instant one could change, or the
+ * network changes); what follows is cheap: entries are cached renderings, the
  * entity tag is a digest of their digests, a 304 builds nothing, and a page made of the very same entries and gate
  * answers as when it was last sent is sent again as the same bytes under the same tag.
  */

@@ -18,7 +18,10 @@ import ponte.core.fixtures.MovableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Agreements and licences as machines enforce them: territories, languages, windows, embargoes, approvals, explain. */
+/**
+ * Agreements and licences as machines enforce them: territories, languages, windows, embargoes, approvals, explain, and
+ * a partner polling its feed with If-None-Match meeting a licence's end, an embargo's lapse and a suspension at once.
+ */
 class LicensingTest {
     static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
@@ -291,5 +294,89 @@ class LicensingTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("a-korea");
         assertThat(node.get("/v1/agreements/a-kenya", kenyaPartner).json().get("state").asString()).isEqualTo("draft");
+    }
+
+    // --- conditional requests: the gate's answers for a page are reused until one could change, not an instant longer ---
+
+    private static final Instant LICENCE_ENDS = Instant.parse("2026-03-02T00:00:00Z");
+
+    private TestNode.Answer koreaFeedIfNoneMatch(String etag) {
+        return node.send("GET", "/v1/feed", koreaPartner, null, new byte[0], "If-None-Match", etag);
+    }
+
+    @Test
+    void endedLicenceTakesTheEntryOutOfTheFeedAtItsInstantEvenForARepeatedConditionalRequest() {
+        propose("a-korea", "[\"agency\",\"korea-tv\"]", LICENCE_ENDS.toString(), grant("korea-tv", "{\"include\":[\"*\"]}", null, "PT0S"));
+        activate("a-korea", agencyAdmin, koreaAdmin);
+        String id = publish(ninjs("en", "Before the end"), null).get("id").asString();
+        TestNode.Answer first = node.get("/v1/feed", koreaPartner);
+        assertThat(first.json().get("entries")).hasSize(1);
+        String etag = first.header("ETag");
+
+        clock.advance(Duration.between(T0, LICENCE_ENDS).minusNanos(1));
+        for (int i = 0; i < 3; i++) {
+            assertThat(koreaFeedIfNoneMatch(etag).status()).as("a nanosecond before the end, request " + i).isEqualTo(304);
+        }
+        assertThat(node.get("/v1/items/" + id, koreaPartner).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofNanos(1));
+        TestNode.Answer atTheEnd = koreaFeedIfNoneMatch(etag);
+        assertThat(atTheEnd.status()).isEqualTo(200);
+        assertThat(atTheEnd.header("ETag")).isNotEqualTo(etag);
+        assertThat(atTheEnd.json().get("entries")).isEmpty();
+        assertThat(node.get("/v1/items/" + id, koreaPartner).status()).isEqualTo(404);
+        assertThat(koreaFeedIfNoneMatch(atTheEnd.header("ETag")).status()).isEqualTo(304);
+    }
+
+    @Test
+    void lapsedEmbargoReleasesTheItemIntoAPageThatAnswered304Before() {
+        agreementWithKorea("{\"include\":[\"*\"]}", null, "PT0S");
+        Instant lapse = T0.plus(Duration.ofHours(1));
+        ObjectNode embargoed = ninjs("en", "Embargoed");
+        embargoed.put("embargoedUntil", lapse.toString());
+        publish(embargoed, null);
+        publish(ninjs("en", "Before the lapse"), null);
+        String etag = node.get("/v1/feed", koreaPartner).header("ETag");
+
+        clock.advance(Duration.between(T0, lapse).minusNanos(1));
+        node.handle().releaseDue();
+        assertThat(koreaFeedIfNoneMatch(etag).status()).isEqualTo(304);
+
+        clock.advance(Duration.ofNanos(1));
+        node.handle().releaseDue();
+        TestNode.Answer released = koreaFeedIfNoneMatch(etag);
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().get("entries")).hasSize(2);
+        assertThat(released.json().get("entries").get(1).get("item").get("headlines").get(0).get("value").asString()).isEqualTo("Embargoed");
+    }
+
+    @Test
+    void suspensionTakesEffectOnTheNextConditionalRequestAndAKillStillReachesThePartner() {
+        agreementWithKorea("{\"include\":[\"*\"]}", null, "PT0S");
+        String id = publish(ninjs("en", "Before the suspension"), null).get("id").asString();
+        String etag = node.get("/v1/feed", koreaPartner).header("ETag");
+        assertThat(koreaFeedIfNoneMatch(etag).status()).isEqualTo(304);
+
+        assertThat(node.post("/v1/agreements/a-korea/suspend", koreaAdmin, "").status()).isEqualTo(200);
+        TestNode.Answer suspended = koreaFeedIfNoneMatch(etag);
+        assertThat(suspended.status()).isEqualTo(200);
+        assertThat(suspended.json().get("entries")).isEmpty();
+
+        assertThat(node.delete("/v1/items/" + id, agencyEditor, "{\"reason\":\"rights dispute\"}").status()).isEqualTo(200);
+        TestNode.Answer killed = koreaFeedIfNoneMatch(suspended.header("ETag"));
+        assertThat(killed.status()).isEqualTo(200);
+        assertThat(killed.json().get("entries")).hasSize(1);
+        assertThat(killed.json().get("entries").get(0).get("event").asString()).isEqualTo("killed");
+    }
+
+    @Test
+    void resumedAgreementServesTheSamePageUnderTheSameTagAgain() {
+        agreementWithKorea("{\"include\":[\"*\"]}", null, "PT0S");
+        publish(ninjs("en", "Through a suspension"), null);
+        String etag = node.get("/v1/feed", koreaPartner).header("ETag");
+        assertThat(node.post("/v1/agreements/a-korea/suspend", koreaAdmin, "").status()).isEqualTo(200);
+        assertThat(koreaFeedIfNoneMatch(etag).status()).isEqualTo(200);
+        assertThat(node.post("/v1/agreements/a-korea/resume", koreaAdmin, "").status()).isEqualTo(200);
+        assertThat(koreaFeedIfNoneMatch(etag).status()).isEqualTo(304);
     }
 }

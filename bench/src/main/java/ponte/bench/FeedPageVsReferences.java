@@ -23,13 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Usage: {@code FeedPageVsReferences} with -Dbench.items (2000), -Dbench.seconds (10), -Dbench.warmup (5),
  * -Dbench.rounds (2), -Dbench.connections (64), -Dbench.threads (2), -Dbench.results (directory for the table),
+ * -Dbench.sentences (1: a page of ~79 KB; 16: ~141 KB),
  * -Dbench.limits=off (neither node with rate limits: an A/A run), -Dbench.limited=first (the node started first has them).
  */
 public final class FeedPageVsReferences {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PAGE = 50;
     // A short wire story: with Ponte's licence terms (ODRL rightsInfo and usageTerms) each item renders to ~1 KB.
-    private static final String BODY = "Il consiglio comunale ha approvato il bilancio dopo una lunga seduta notturna.";
+    private static final String SENTENCE = "Il consiglio comunale ha approvato il bilancio dopo una lunga seduta notturna.";
+    // -Dbench.sentences=N: a longer story (N sentences of ~80 bytes); 16 make the ~141 KB page of the figures.
+    private static final String BODY = (SENTENCE + " ").repeat(Integer.getInteger("bench.sentences", 1)).strip();
 
     /** The node whose rate limits are on: every request takes a token and answers the RateLimit fields, none is refused. */
     private static final String LIMITS_ON = "ponte-limits-on";
@@ -82,9 +85,9 @@ public final class FeedPageVsReferences {
                     targets.addAll(round % 2 == 1 ? List.of(ponte, ponteLimited) : List.of(ponteLimited, ponte));
                     for (boolean notModified : new boolean[] {false, true}) {
                         for (Wrk.Target t : targets) {
-                            if (!System.getProperty("bench.only", t.name()).equals(t.name())
+                            if (!List.of(System.getProperty("bench.only", t.name()).split(",")).contains(t.name())
                                     || !System.getProperty("bench.path", notModified ? "304" : "200").equals(notModified ? "304" : "200")) {
-                                continue; // -Dbench.only=ponte: for profiling one server
+                                continue; // -Dbench.only=ponte (or jetty-handler,ponte): for profiling, or more rounds of fewer servers
                             }
                             Wrk.run(t, node.partnerKey(), notModified, threads, connections, warmup);
                             Wrk.Result r = Wrk.run(t, node.partnerKey(), notModified, threads, connections, seconds);

@@ -23,7 +23,7 @@ import ponte.core.orgs.Territories;
  */
 public final class Entitlements {
     /** The network as read, and its licences compiled for routing against the orgs' territories of the same read. */
-    private record Snapshot(Network network, RoutingIndex index) {
+    private record Snapshot(Network network, RoutingIndex index, long number) {
         private Snapshot {
             index = index.withTerritories(network::territoriesOf, network::coproduction);
         }
@@ -34,14 +34,14 @@ public final class Entitlements {
 
     public Entitlements(Supplier<Network> source) {
         this.source = source;
-        this.snapshot = new Snapshot(Network.EMPTY, new RoutingIndex(List.of()));
+        this.snapshot = new Snapshot(Network.EMPTY, new RoutingIndex(List.of()), 0);
         refresh();
     }
 
     /** Re-reads the network; call after any change to licences, orgs or outlets. */
     public synchronized void refresh() {
         Network network = source.get();
-        snapshot = new Snapshot(network, new RoutingIndex(network.licences()));
+        snapshot = new Snapshot(network, new RoutingIndex(network.licences()), snapshot.number() + 1);
     }
 
     /**
@@ -67,17 +67,19 @@ public final class Entitlements {
      */
     public Reader reader(OrgId partner, Instant now) {
         Snapshot s = snapshot;
-        return new Reader(s.index(), s.index().ordinalOf(partner), now);
+        return new Reader(s.index(), s.number(), s.index().ordinalOf(partner), now);
     }
 
     /** See {@link #reader}. Not thread-safe; one per request. */
     public static final class Reader {
         private final RoutingIndex index;
+        private final long network;
         private final int partner;
         private final Instant now;
 
-        private Reader(RoutingIndex index, int partner, Instant now) {
+        private Reader(RoutingIndex index, long network, int partner, Instant now) {
             this.index = index;
+            this.network = network;
             this.partner = partner;
             this.now = now;
         }
@@ -88,6 +90,30 @@ public final class Entitlements {
                 return index.access(licence);
             }
             return receivedEarlier && version.event().followsRecipients() ? AS_EARLIER_RECIPIENT : Optional.empty();
+        }
+
+        /**
+         * Until when {@link #access} stays this reader's answer for this version, the network unchanged: the earliest
+         * instant after now at which one of the partner's licences starts, ends, or lets an embargo lapse for it
+         * ({@link Instant#MAX} if none will). An earlier recipient's correction or kill is let through regardless of time.
+         */
+        public Instant holdsUntil(Item item, Version version) {
+            return index.holdsUntil(partner, item, version, now);
+        }
+
+        /**
+         * The number of the network this reader judges against: for the same partner and the same number, an answer
+         * an earlier reader gave still holds until its {@link #holdsUntil}. Every refresh (an agreement suspended or
+         * ended, an org's territories changed) makes a new number. A number, not the network, is what callers keep, so
+         * that remembering an answer never keeps an old network in memory.
+         */
+        public long network() {
+            return network;
+        }
+
+        /** The instant this reader judges at. */
+        public Instant now() {
+            return now;
         }
     }
 

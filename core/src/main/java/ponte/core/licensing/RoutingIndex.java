@@ -218,6 +218,35 @@ final class RoutingIndex {
         return -1;
     }
 
+    /**
+     * The earliest instant after now at which {@link #grantingLicence(int, Item, Version, Instant)} could answer
+     * otherwise for this version, or {@link Instant#MAX}: the next start or end of validity, or release plus delay,
+     * among the partner's licences from an owner of the item for one of its products. Territories, languages and
+     * co-production do not change with time (they change with the network, which makes a new index).
+     */
+    Instant holdsUntil(int partner, Item item, Version version, Instant now) {
+        if (partner < 0) {
+            return Instant.MAX;
+        }
+        Instant release = Moment.release(item, version);
+        Instant until = Instant.MAX;
+        for (int i : partners.licencesOf(partner)) {
+            Licence licence = licences[i];
+            if (!item.ownedBy(licence.licensor()) || !coversAProduct(licence, version)) {
+                continue;
+            }
+            Validity validity = licence.validity();
+            until = earlierAfter(now, until, validity.from().orElse(null));
+            until = earlierAfter(now, until, validity.to().orElse(null));
+            until = earlierAfter(now, until, release.plus(licence.embargoDelay()));
+        }
+        return until;
+    }
+
+    private static Instant earlierAfter(Instant now, Instant until, Instant bound) {
+        return bound != null && bound.isAfter(now) && bound.isBefore(until) ? bound : until;
+    }
+
     /** Rule's time checks: from ≤ now &lt; to, and release + the licence's delay ≤ now. */
     private static boolean inTime(Licence licence, Instant release, Instant now) {
         Validity validity = licence.validity();

@@ -1,6 +1,7 @@
 package ponte.core.log;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +15,8 @@ import ponte.core.orgs.OrgId;
 
 /**
  * A partner's cursor feed: the log entries routed to it, re-checked at read time by the entitlement gate (a
- * licence may have been suspended since), in log order.
+ * licence may have been suspended since), in log order. The gate's answers for a page are remembered until the
+ * earliest instant one of them could change ({@link JudgedPages}), so reading the same page again asks nothing new.
  */
 public final class Feeds {
     public static final int MAX_LIMIT = 500;
@@ -42,6 +44,7 @@ public final class Feeds {
     private final ContentLog log;
     private final Entitlements entitlements;
     private final Clock clock;
+    private final JudgedPages judged = new JudgedPages();
 
     public Feeds(ContentLog log, Entitlements entitlements, Clock clock) {
         this.log = log;
@@ -64,8 +67,13 @@ public final class Feeds {
     public Page routed(OrgId partner, Cursor after, int limit) {
         List<FeedEntry> routed = log.routedTo(partner, after, limit);
         Entitlements.Reader gate = entitlements.reader(partner, clock.instant());
+        Page judgedBefore = judged.reuse(partner, after, limit, routed, gate);
+        if (judgedBefore != null) {
+            return judgedBefore;
+        }
         List<FeedEntry> visible = new ArrayList<>(routed.size());
         List<Entitlements.Access> accesses = new ArrayList<>(routed.size());
+        Instant until = Instant.MAX;
         for (FeedEntry e : routed) {
             // A routed entry that is not a first receipt means the partner had an earlier version of the item.
             Optional<Entitlements.Access> access = gate.access(e.item(), e.version(), e.event() != Event.PUBLISHED);
@@ -73,8 +81,12 @@ public final class Feeds {
                 visible.add(e);
                 accesses.add(access.get());
             }
+            Instant holds = gate.holdsUntil(e.item(), e.version());
+            until = holds.isBefore(until) ? holds : until;
         }
         Cursor next = routed.isEmpty() ? after : routed.getLast().cursor();
-        return new Page(visible, next, accesses);
+        Page page = new Page(visible, next, accesses);
+        judged.remember(partner, after, limit, routed, gate, until, page);
+        return page;
     }
 }

@@ -54,6 +54,28 @@ class RoutingIndexTest {
         }
     }
 
+    /**
+     * What lets a feed page's answers be reused: a reader's answer for each partner stays the same at every instant
+     * from now until {@code holdsUntil} (checked on the hour, where the universe's bounds fall, and a nanosecond before
+     * the end), and when that is a finite instant, it is a bound of the partner's own licences.
+     */
+    @Property(tries = 3_000)
+    void answerHoldsUntilTheEarliestInstantItCouldChange(@ForAll("scenarios") Scenario s) {
+        Entitlements gate = new Entitlements(s::network);
+        for (OrgId partner : s.orgs()) {
+            boolean earlier = s.received().containsKey(partner);
+            Entitlements.Reader now = gate.reader(partner, s.now());
+            Optional<Entitlements.Access> answer = now.access(s.item(), s.version(), earlier);
+            Instant until = now.holdsUntil(s.item(), s.version());
+            assertThat(until).isAfter(s.now());
+            Instant end = until.equals(Instant.MAX) ? s.now().plus(Duration.ofDays(10)) : until;
+            for (Instant t = s.now(); t.isBefore(end); t = t.plus(Duration.ofHours(1))) {
+                assertThat(gate.reader(partner, t).access(s.item(), s.version(), earlier)).as(partner.value() + " at " + t).isEqualTo(answer);
+            }
+            assertThat(gate.reader(partner, end.minusNanos(1)).access(s.item(), s.version(), earlier)).isEqualTo(answer);
+        }
+    }
+
     @Provide
     Arbitrary<Scenario> scenarios() {
         return SmallNetworks.scenarios();
