@@ -23,6 +23,7 @@ import ponte.storage.JdbcResumableUploads;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.storage.JdbcReachFacts;
+import ponte.storage.JdbcReachRollups;
 import ponte.storage.JdbcReadFacts;
 import ponte.storage.JdbcRecipients;
 import ponte.storage.JdbcUsageReports;
@@ -40,7 +41,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               JdbcIdempotencyKeys idempotencyKeys, JdbcCoproductions coproductions, JdbcDrafts drafts, JdbcTranslationTasks translationTasks,
               JdbcUsers users, JdbcSessions sessions, JdbcLinks links, JdbcMediaLibrary media,
               JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles,
-              JdbcReadFacts reads, JdbcUsageReports usage, JdbcReachFacts reach, JdbcRecipients recipients) implements AutoCloseable {
+              JdbcReadFacts reads, JdbcUsageReports usage, JdbcReachFacts reach, JdbcRecipients recipients,
+              JdbcReachRollups rollups) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -52,7 +54,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
                 new JdbcIdempotencyKeys(db), new JdbcCoproductions(db), new JdbcDrafts(db), new JdbcTranslationTasks(db),
                 new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db),
                 new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db),
-                new JdbcReadFacts(db), new JdbcUsageReports(db), new JdbcReachFacts(db), new JdbcRecipients(db));
+                new JdbcReadFacts(db), new JdbcUsageReports(db), new JdbcReachFacts(db), new JdbcRecipients(db),
+                new JdbcReachRollups(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

@@ -73,6 +73,7 @@ import ponte.core.publishing.Appending;
 import ponte.core.publishing.Publishing;
 import ponte.core.publishing.ReleaseLoop;
 import ponte.core.publishing.Releasing;
+import ponte.core.reach.ReachFolding;
 import ponte.core.reach.ReadFact;
 import ponte.core.reach.Reads;
 import ponte.core.reach.Reaching;
@@ -132,6 +133,8 @@ final class Wiring {
     final FactLog<Downloaded> downloads;
     /** Partners' feed, stream and item reads, written in batches off the request path. */
     final FactLog<ReadFact> reads;
+    /** Reach counted in advance, folded off the publish path. */
+    final ReachFolding reachFolding;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -214,6 +217,8 @@ final class Wiring {
         reads = new FactLog<>("ponte-read-facts", stores.reads()::record,
                 e -> LoggerFactory.getLogger(FactLog.class).warn("could not record read facts; retrying", e));
         Reads readFacts = new Reads(reads, clock);
+        reachFolding = new ReachFolding(stores.rollups(),
+                e -> LoggerFactory.getLogger(ReachFolding.class).warn("could not fold reach counts; retrying", e));
         resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
                 mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
 
