@@ -205,6 +205,11 @@ public final class Node implements AutoCloseable {
         return w.releasing.runDue();
     }
 
+    /** Starts folding reach counts in the background, as {@link #start()} does (benchmarks that use a node unstarted). */
+    public void startReachFolding() {
+        w.reachFolding.start();
+    }
+
     /** Indexes every entry of the log not yet in the search index, now. */
     public void catchUpSearch() {
         w.search.indexer().catchUp();

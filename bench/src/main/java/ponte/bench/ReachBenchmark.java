@@ -83,6 +83,7 @@ public final class ReachBenchmark {
 
     private static void run(Node w, int n, int partners, int reports, int queries) throws Exception {
         List<String> outlets = network(w, partners);
+        w.startReachFolding(); // the node is not started (no HTTP): the folder runs alongside publishing, as on a node
         long t0 = System.nanoTime();
         List<ItemId> items = publish(w, n);
         System.out.printf("published %,d items (%,d routes) in %.1f s%n", n, (long) n * partners, (System.nanoTime() - t0) / 1e9);
