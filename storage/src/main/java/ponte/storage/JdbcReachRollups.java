@@ -25,7 +25,6 @@ import ponte.storage.ReachGroups.Route;
 public final class JdbcReachRollups implements ReachRollups {
     /** Log entries per fold: a few thousand routes each for a partner network of hundreds. */
     static final int ENTRIES = 200;
-    static final int READS = 2_000;
     static final int REPORTS = 5_000;
 
     private final Jdbc jdbc;
@@ -39,8 +38,9 @@ public final class JdbcReachRollups implements ReachRollups {
         return jdbc.transaction(c -> {
             long folded = Jdbc.query(c, "select seq from reach_folds where name = 'routes' for update", rs -> rs.getLong(1)).getFirst();
             Map<Route, long[]> counts = new HashMap<>();
-            Map<String, Long> fed = feedCursors(c, counts, folded);
-            boolean more = versionsRead(c, counts, folded, fed);
+            feedCursors(c, counts, folded);
+            versionsRead(c, counts, folded);
+            boolean more = false;
             long head = Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst();
             long upTo = Math.min(head, folded + ENTRIES);
             if (upTo > folded) {
@@ -63,8 +63,8 @@ public final class JdbcReachRollups implements ReachRollups {
         });
     }
 
-    /** Step 1; returns every partner's feed cursor as now folded. */
-    private static Map<String, Long> feedCursors(Connection c, Map<Route, long[]> counts, long folded) throws SQLException {
+    /** Step 1. */
+    private static void feedCursors(Connection c, Map<Route, long[]> counts, long folded) throws SQLException {
         Map<String, Long> fed = new HashMap<>();
         Jdbc.query(c, "select org_id, seq from reach_feed_folded", rs -> fed.put(rs.getString(1), rs.getLong(2)));
         Map<String, Long> served = new HashMap<>();
@@ -91,27 +91,37 @@ public final class JdbcReachRollups implements ReachRollups {
             } else {
                 Jdbc.update(c, "insert into reach_feed_folded (org_id, seq) values (?, ?)", org, e.getValue());
             }
-            fed.put(org, e.getValue());
         }
-        return fed;
     }
 
-    /** Step 2; true when more versions wait. */
-    private static boolean versionsRead(Connection c, Map<Route, long[]> counts, long folded, Map<String, Long> fed) throws SQLException {
-        List<Object[]> waiting = Jdbc.query(c, "select org_id, item_id, version from reach_read_queue fetch first " + READS + " rows only",
-                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)});
-        for (Object[] v : waiting) {
-            int first = Jdbc.update(c, "insert into reach_version_reads (org_id, item_id, version) values (?, ?, ?) on conflict do nothing", v);
-            if (first == 1) {
-                Jdbc.query(c, """
-                        select %s from %s
-                        where t.org_id = ? and t.item_id = ? and l.version = ? and t.seq <= ? and t.seq > ?"""
-                        .formatted(ReachGroups.ROUTE_COLUMNS, ReachGroups.ROUTES),
-                        rs -> add(counts, rs, 0, 1), v[0], v[1], v[2], folded, fed.getOrDefault((String) v[0], 0L));
-            }
-            Jdbc.update(c, "delete from reach_read_queue where org_id = ? and item_id = ? and version = ?", v);
+    /**
+     * Step 2, set-based: the versions waiting now are claimed (one that arrives meanwhile waits for the next fold), their
+     * folded routes above the feed cursor counted read, and they move to reach_version_reads.
+     */
+    private static void versionsRead(Connection c, Map<Route, long[]> counts, long folded) throws SQLException {
+        if (Jdbc.update(c, "update reach_read_queue set claimed = true where claimed = false") == 0) {
+            return;
         }
-        return waiting.size() == READS;
+        Jdbc.query(c, """
+                select %s, count(*) newly_read
+                from reach_read_queue q
+                join routes t on t.org_id = q.org_id and t.item_id = q.item_id
+                join content_log l on l.seq = t.seq and l.version = q.version
+                join versions v on v.item_id = l.item_id and v.version = l.version
+                left join coproduced_items ci on ci.item_id = t.item_id
+                left join reach_feed_folded ff on ff.org_id = t.org_id
+                where q.claimed = true and t.seq <= ? and t.seq > coalesce(ff.seq, 0)
+                  and not exists (select 1 from reach_version_reads vr
+                                  where vr.org_id = q.org_id and vr.item_id = q.item_id and vr.version = q.version)
+                group by t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude, v.products, ci.coproduction_id,
+                         cast(l.appended_at at time zone 'UTC' as date)""".formatted(ReachGroups.ROUTE_COLUMNS),
+                rs -> add(counts, rs, 0, rs.getLong("newly_read")), folded);
+        Jdbc.update(c, """
+                insert into reach_version_reads (org_id, item_id, version)
+                select q.org_id, q.item_id, q.version from reach_read_queue q
+                where q.claimed = true and not exists (select 1 from reach_version_reads vr
+                                                       where vr.org_id = q.org_id and vr.item_id = q.item_id and vr.version = q.version)""");
+        Jdbc.update(c, "delete from reach_read_queue where claimed = true");
     }
 
     /** Step 4; true when more wait. */

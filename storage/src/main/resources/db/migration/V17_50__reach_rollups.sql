@@ -41,6 +41,7 @@ create table reach_read_queue (
     org_id  varchar(64) not null,
     item_id varchar(64) not null,
     version integer     not null,
+    claimed boolean     default false not null,  -- taken by the fold under way (one set-based pass, not a row at a time)
     primary key (org_id, item_id, version)
 );
 insert into reach_read_queue (org_id, item_id, version)
