@@ -180,7 +180,10 @@ public final class JdbcReachFacts implements ReachFacts {
                     }
                     return null;
                 }, routes.with(folded));
-        routes(c, filter, folded, counts);
+        // Skipped when the folder has caught up: on PostgreSQL a plan for "t.seq > ?" may still scan every route.
+        if (Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst() > folded) {
+            routes(c, filter, folded, counts);
+        }
         List<Used> used = new ArrayList<>(Jdbc.query(c, """
                 select org_id, outlet_id, country, language, on_day, reports, audience from reach_usage where %s"""
                 .formatted(days.sql()), JdbcReachFacts::used, days.bind()));
