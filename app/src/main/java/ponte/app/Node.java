@@ -71,6 +71,7 @@ public final class Node implements AutoCloseable {
             w.reads.start();
             w.mediaRetentionLoop.start();
             w.clicks.start();
+            w.reachFolding.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
         } catch (Exception e) {
@@ -206,6 +207,11 @@ public final class Node implements AutoCloseable {
         return w.releasing.runDue();
     }
 
+    /** Starts folding reach counts in the background, as {@link #start()} does (benchmarks that use a node unstarted). */
+    public void startReachFolding() {
+        w.reachFolding.start();
+    }
+
     /** Indexes every entry of the log not yet in the search index, now. */
     public void catchUpSearch() {
         w.search.indexer().catchUp();
@@ -290,7 +296,7 @@ public final class Node implements AutoCloseable {
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
         for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.mediaRetentionLoop, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
-                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.mode, w.search, w.log, w.stores)) {
+                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.reachFolding, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

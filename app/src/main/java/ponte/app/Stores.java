@@ -26,6 +26,7 @@ import ponte.storage.JdbcResumableUploads;
 import ponte.storage.JdbcOrgs;
 import ponte.storage.JdbcProducts;
 import ponte.storage.JdbcReachFacts;
+import ponte.storage.JdbcReachRollups;
 import ponte.storage.JdbcReadFacts;
 import ponte.storage.JdbcRecipients;
 import ponte.storage.JdbcUsageReports;
@@ -44,7 +45,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               JdbcUsers users, JdbcSessions sessions, JdbcLinks links, JdbcMediaLibrary media,
               JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles,
               JdbcReadFacts reads, JdbcUsageReports usage, JdbcReachFacts reach, JdbcRecipients recipients,
-              JdbcCampaigns campaigns, JdbcOffers offers, JdbcClickFacts clicks) implements AutoCloseable {
+              JdbcCampaigns campaigns, JdbcOffers offers, JdbcClickFacts clicks, JdbcReachRollups rollups) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -57,7 +58,7 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
                 new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db),
                 new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db),
                 new JdbcReadFacts(db), new JdbcUsageReports(db), new JdbcReachFacts(db), new JdbcRecipients(db),
-                new JdbcCampaigns(db), new JdbcOffers(db), new JdbcClickFacts(db));
+                new JdbcCampaigns(db), new JdbcOffers(db), new JdbcClickFacts(db), new JdbcReachRollups(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

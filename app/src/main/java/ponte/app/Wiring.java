@@ -84,6 +84,7 @@ import ponte.core.publishing.Appending;
 import ponte.core.publishing.Publishing;
 import ponte.core.publishing.ReleaseLoop;
 import ponte.core.publishing.Releasing;
+import ponte.core.reach.ReachFolding;
 import ponte.core.reach.ReadFact;
 import ponte.core.reach.Reads;
 import ponte.core.reach.Reaching;
@@ -148,6 +149,8 @@ final class Wiring {
     final MediaRetentionLoop mediaRetentionLoop;
     /** Followed tracked links, written in batches off the request path. */
     final FactLog<Click> clicks;
+    /** Reach counted in advance, folded off the publish path. */
+    final ReachFolding reachFolding;
     final UseCases useCases;
     final Idempotency idempotency;
     final HttpApi http;
@@ -230,6 +233,8 @@ final class Wiring {
         reads = new FactLog<>("ponte-read-facts", stores.reads()::record,
                 e -> LoggerFactory.getLogger(FactLog.class).warn("could not record read facts; retrying", e));
         Reads readFacts = new Reads(reads, clock);
+        reachFolding = new ReachFolding(stores.rollups(),
+                e -> LoggerFactory.getLogger(ReachFolding.class).warn("could not fold reach counts; retrying", e));
         resuming = new Resuming(stores.uploads(), new FileUploadParts(mediaDir.resolve("uploads")), uploading, ids, clock,
                 mediaSettings.uploadExpiry(), mediaSettings.maxUploadBytes());
         // Media of killed items: deleted once the retention has passed, by one node, every hour.

@@ -3,6 +3,7 @@ package ponte.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -44,8 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * (docs/benchmarks.md): one agency licenses one product to P partners (each with an outlet abroad) and publishes N
  * items through the content log (N × P routes); half of each partner's feed is marked read (as {@code feed_reads}
  * holds it) and every tenth item fetched; then R usage reports go in through {@link Reporting} in batches of 1,000
- * (the ingest rate), and the product's reach is asked Q times, alternating with a plain aggregate (routes per partner,
- * reports and audience per outlet). Arguments: items (10000), partners (100), reports (100000), queries (30).
+ * (the ingest rate); once the reach folder has caught up, the product's reach is asked Q times, alternating with a plain
+ * aggregate (routes per partner, reports and audience per outlet), then again right after 20 more items (an unfolded
+ * tail). Arguments: items (10000), partners (100), reports (100000), queries (30); {@code -Dponte.bench.postgres=} a
+ * PostgreSQL URL runs it in a fresh schema there instead of embedded H2.
  */
 public final class ReachBenchmark {
     private static final String[] COUNTRIES = {"CN", "KR", "BR", "KE", "US", "DE", "FR", "JP", "IN", "ZA", "MX", "AR", "EG", "TR", "ID"};
@@ -58,48 +61,104 @@ public final class ReachBenchmark {
         int reports = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int queries = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         Path root = Files.createTempDirectory("ponte-reach-bench-");
-        try (Node w = new Node(new Settings("127.0.0.1", 0, root.resolve("ponte"), Optional.empty(), "bench-admin"), Clock.systemUTC())) {
-            List<String> outlets = network(w, partners);
-            long t0 = System.nanoTime();
-            List<ItemId> items = publish(w, n);
-            System.out.printf("published %,d items (%,d routes) in %.1f s%n", n, (long) n * partners, (System.nanoTime() - t0) / 1e9);
-            reads(w, partners, n);
+        Optional<String> postgres = Optional.ofNullable(System.getProperty("ponte.bench.postgres")).filter(u -> !u.isBlank());
+        String schema = "reach_bench_" + System.currentTimeMillis();
+        if (postgres.isPresent()) {
+            try (Connection c = DriverManager.getConnection(postgres.get()); Statement s = c.createStatement()) {
+                s.execute("create schema " + schema);
+            }
+        }
+        Optional<String> database = postgres.map(u -> u + (u.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        System.out.printf("database: %s%n", database.orElse("embedded H2"));
+        try (Node w = new Node(new Settings("127.0.0.1", 0, root.resolve("ponte"), database, "bench-admin"), Clock.systemUTC())) {
+            run(w, n, partners, reports, queries);
+        } finally {
+            if (postgres.isPresent()) {
+                try (Connection c = DriverManager.getConnection(postgres.get()); Statement s = c.createStatement()) {
+                    s.execute("drop schema " + schema + " cascade");
+                }
+            }
+        }
+    }
 
-            for (int threads : new int[] {1, 4}) {
-                int share = reports / 2;
-                double seconds = ingest(w, items, outlets, share, threads, threads == 1 ? "a" : "b");
-                System.out.printf("usage ingest, %d client%s, batches of 1,000: %,d reports in %.2f s = %,.0f reports/s%n",
-                        threads, threads == 1 ? "" : "s", share, seconds, share / seconds);
-            }
+    private static void run(Node w, int n, int partners, int reports, int queries) throws Exception {
+        List<String> outlets = network(w, partners);
+        w.startReachFolding(); // the node is not started (no HTTP): the folder runs alongside publishing, as on a node
+        long t0 = System.nanoTime();
+        List<ItemId> items = publish(w, n);
+        System.out.printf("published %,d items (%,d routes) in %.1f s%n", n, (long) n * partners, (System.nanoTime() - t0) / 1e9);
+        reads(w, partners, n);
 
-            Caller editor = new Caller.Member(AGENCY, Role.EDITOR);
-            ReachScope scope = new ReachScope.OfProduct(PRODUCT);
-            Reach first = w.useCases().reaching().reach(editor, scope, Optional.empty(), Optional.empty());
-            System.out.printf("reach of the product: %s%n", first.totals());
-            for (int i = 0; i < 3; i++) { // warm-up of both
-                w.useCases().reaching().reach(editor, scope, Optional.empty(), Optional.empty());
-                plain(w);
+        for (int threads : new int[] {1, 4}) {
+            int share = reports / 2;
+            double seconds = ingest(w, items, outlets, share, threads, threads == 1 ? "a" : "b");
+            System.out.printf("usage ingest, %d client%s, batches of 1,000: %,d reports in %.2f s = %,.0f reports/s%n",
+                    threads, threads == 1 ? "" : "s", share, seconds, share / seconds);
+        }
+
+        long f0 = System.nanoTime();
+        caughtUp(w);
+        System.out.printf("reach counts folded %.1f s after the last report (the folder runs alongside publishing)%n",
+                (System.nanoTime() - f0) / 1e9);
+
+        Caller editor = new Caller.Member(AGENCY, Role.EDITOR);
+        ReachScope scope = new ReachScope.OfProduct(PRODUCT);
+        Reach first = w.useCases().reaching().reach(editor, scope, Optional.empty(), Optional.empty());
+        System.out.printf("reach of the product: %s%n", first.totals());
+        for (int i = 0; i < 3; i++) { // warm-up of both
+            w.useCases().reaching().reach(editor, scope, Optional.empty(), Optional.empty());
+            plain(w);
+        }
+        long[] ponte = new long[queries];
+        long[] sql = new long[queries];
+        for (int q = 0; q < queries; q++) {
+            long a = System.nanoTime();
+            w.useCases().reaching().reach(editor, scope, Optional.empty(), Optional.empty());
+            ponte[q] = System.nanoTime() - a;
+            long b = System.nanoTime();
+            plain(w);
+            sql[q] = System.nanoTime() - b;
+        }
+        long[] item = new long[queries];
+        for (int q = 0; q < queries; q++) {
+            long a = System.nanoTime();
+            w.useCases().reaching().reach(editor, new ReachScope.OfItem(items.get(q * 7919 % items.size())), Optional.empty(), Optional.empty());
+            item[q] = System.nanoTime() - a;
+        }
+        System.out.printf("product reach, %d queries: Ponte p50 %.0f ms p95 %.0f ms; plain SQL aggregate p50 %.0f ms p95 %.0f ms; "
+                        + "ratio (plain ÷ Ponte, p95) %.2f×%n", queries, ms(ponte, 50), ms(ponte, 95), ms(sql, 50), ms(sql, 95),
+                ms(sql, 95) / ms(ponte, 95));
+        System.out.printf("item reach (%d partners, its reports), %d queries: p50 %.1f ms p95 %.1f ms%n", partners, queries, ms(item, 50), ms(item, 95));
+
+        // Fresh: 20 more items published and asked at once, before the folder has had them (the unfolded tail).
+        publish(w, 20);
+        long[] fresh = new long[5];
+        for (int q = 0; q < fresh.length; q++) {
+            long a = System.nanoTime();
+            Reach now = w.useCases().reaching().reach(editor, scope, Optional.empty(), Optional.empty());
+            fresh[q] = System.nanoTime() - a;
+            if (q == 0) {
+                System.out.printf("right after 20 more items: routed %,d (was %,d)%n", now.totals().routed(), first.totals().routed());
             }
-            long[] ponte = new long[queries];
-            long[] sql = new long[queries];
-            for (int q = 0; q < queries; q++) {
-                long a = System.nanoTime();
-                w.useCases().reaching().reach(editor, scope, Optional.empty(), Optional.empty());
-                ponte[q] = System.nanoTime() - a;
-                long b = System.nanoTime();
-                plain(w);
-                sql[q] = System.nanoTime() - b;
+        }
+        System.out.printf("product reach with an unfolded tail: p50 %.0f ms max %.0f ms; heap used %,d MB of %,d MB%n", ms(fresh, 50),
+                ms(fresh, 100), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** Waits until the reach folder has counted every route, read and report. */
+    private static void caughtUp(Node w) throws Exception {
+        while (true) {
+            try (Connection c = w.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         select (select max(seq) from content_log) - (select seq from reach_folds where name = 'routes'),
+                                (select count(*) from reach_read_queue), (select count(*) from usage_reports where folded = false)""")) {
+                rs.next();
+                if (rs.getLong(1) == 0 && rs.getLong(2) == 0 && rs.getLong(3) == 0) {
+                    return;
+                }
             }
-            long[] item = new long[queries];
-            for (int q = 0; q < queries; q++) {
-                long a = System.nanoTime();
-                w.useCases().reaching().reach(editor, new ReachScope.OfItem(items.get(q * 7919 % items.size())), Optional.empty(), Optional.empty());
-                item[q] = System.nanoTime() - a;
-            }
-            System.out.printf("product reach, %d queries: Ponte p50 %.0f ms p95 %.0f ms; plain SQL aggregate p50 %.0f ms p95 %.0f ms; "
-                            + "ratio (plain ÷ Ponte, p95) %.2f×%n", queries, ms(ponte, 50), ms(ponte, 95), ms(sql, 50), ms(sql, 95),
-                    ms(sql, 95) / ms(ponte, 95));
-            System.out.printf("item reach (%d partners, its reports), %d queries: p50 %.1f ms p95 %.1f ms%n", partners, queries, ms(item, 50), ms(item, 95));
+            Thread.sleep(100);
         }
     }
 
@@ -163,7 +222,10 @@ public final class ReachBenchmark {
                     "insert into feed_reads (org_id, on_day, seq, first_read_at, reached_at) values (?, ?, ?, ?, ?)");
                  PreparedStatement opened = c.prepareStatement("""
                          insert into item_reads (org_id, item_id, version, on_day, reads, first_read_at)
-                         select r.org_id, r.item_id, 1, ?, 1, ? from routes r where mod(r.seq, 10) = 0""")) {
+                         select r.org_id, r.item_id, 1, ?, 1, ? from routes r where mod(r.seq, 10) = 0""");
+                 PreparedStatement waiting = c.prepareStatement("""
+                         insert into reach_read_queue (org_id, item_id, version)
+                         select r.org_id, r.item_id, 1 from routes r where mod(r.seq, 10) = 0""")) {
                 for (int p = 0; p < partners; p++) {
                     feed.setString(1, partner(p).value());
                     feed.setObject(2, LocalDate.now(ZoneOffset.UTC));
@@ -176,6 +238,7 @@ public final class ReachBenchmark {
                 opened.setObject(1, LocalDate.now(ZoneOffset.UTC));
                 opened.setObject(2, now.atOffset(ZoneOffset.UTC));
                 opened.executeUpdate();
+                waiting.executeUpdate(); // as JdbcReadFacts queues a fetched version for the reach folder
             }
             c.commit();
         }

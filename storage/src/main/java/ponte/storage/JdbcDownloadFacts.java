@@ -20,13 +20,17 @@ public final class JdbcDownloadFacts implements DownloadFacts {
         jdbc.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into media_downloads (org_id, item_id, version, media_id, rendition, bytes, on_day, downloaded_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""");
+                 PreparedStatement wait = c.prepareStatement(ReachGroups.QUEUE_READ)) {
                 for (Downloaded f : facts) {
                     Jdbc.bind(ps, f.org().value(), f.item().value(), f.version(), f.media(), f.rendition(), f.bytes(),
                             java.sql.Date.valueOf(f.at().atOffset(ZoneOffset.UTC).toLocalDate()), f.at());
                     ps.addBatch();
+                    Jdbc.bind(wait, f.org().value(), f.item().value(), f.version());
+                    wait.addBatch();
                 }
                 ps.executeBatch();
+                wait.executeBatch();
             }
             return null;
         });

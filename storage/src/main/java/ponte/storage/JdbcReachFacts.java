@@ -1,10 +1,14 @@
 package ponte.storage;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +23,17 @@ import ponte.core.reach.ReachScope;
 /**
  * Reach counted in the database, grouped small before it leaves it: routes by (partner, licensor, language, rights),
  * with how many the partner read; distinct deliveries; usage reports by (partner, outlet, language, day); routes by
- * day. An entry counts as read when the partner's feed or stream served past it on any day, or the partner fetched
+ * day. A product's or co-production's routes and reports are read from the counts kept in advance
+ * ({@link JdbcReachRollups}) plus what is not folded yet; an item's reach, and a window that splits a day, from the rows. An entry counts as read when the partner's feed or stream served past it on any day, or the partner fetched
  * its version, or downloaded that version's media.
  */
 public final class JdbcReachFacts implements ReachFacts {
     private final Jdbc jdbc;
+    private final boolean postgres;
 
     public JdbcReachFacts(Database db) {
         this.jdbc = new Jdbc(db);
+        this.postgres = db.isPostgres();
     }
 
     /** A where clause and its parameters, for the rows of one table aliased {@code t} joined to their version {@code v}. */
@@ -62,19 +69,163 @@ public final class JdbcReachFacts implements ReachFacts {
             return new Where(sql.toString(), params);
         }
 
+        /** The rows of one scope kept in advance by day: reach_routes and reach_usage. */
+        static Where ofDays(Filter filter, String scope) {
+            List<Object> params = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("scope = ?");
+            params.add(scope);
+            filter.partner().ifPresent(p -> {
+                sql.append(" and org_id = ?");
+                params.add(p.value());
+            });
+            filter.from().ifPresent(f -> {
+                sql.append(" and on_day >= ?");
+                params.add(java.sql.Date.valueOf(f.atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+            });
+            filter.to().ifPresent(t -> {
+                sql.append(" and on_day < ?");
+                params.add(java.sql.Date.valueOf(t.atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+            });
+            return new Where(sql.toString(), params);
+        }
+
         Object[] bind() {
             return params.toArray();
+        }
+
+        /** The parameters followed by more, for clauses appended after this one. */
+        Object[] with(Object... more) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(Arrays.asList(more));
+            return all.toArray();
         }
     }
 
     @Override
     public Facts count(Filter filter) {
+        return jdbc.transaction(c -> filter.scope() instanceof ReachScope.OfItem || !wholeDays(filter) ? raw(c, filter) : kept(c, filter));
+    }
+
+    /** The same facts counted from the rows alone, as if nothing were kept in advance (tests compare the two). */
+    Facts fromRows(Filter filter) {
+        return jdbc.transaction(c -> raw(c, filter));
+    }
+
+    /** Counted in advance by day, so a window must start and end at midnight UTC to be read from the counts. */
+    private static boolean wholeDays(Filter filter) {
+        return filter.from().map(JdbcReachFacts::midnight).orElse(true) && filter.to().map(JdbcReachFacts::midnight).orElse(true);
+    }
+
+    private static boolean midnight(Instant t) {
+        return t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0;
+    }
+
+    /** Every fact from the rows themselves: an item's reach (a few hundred routes), or a window that splits a day. */
+    private static Facts raw(Connection c, Filter filter) throws SQLException {
+        Counts counts = new Counts();
+        routes(c, filter, 0, counts);
+        return new Facts(counts.routed(), delivered(c, filter), used(c, filter, false), counts.byDay);
+    }
+
+    /**
+     * From the counts kept in advance (reach_routes, reach_usage) and what they do not hold yet: routes past the
+     * folder's cursor, feed cursors and fetched versions the folder has not counted as read, reports not folded. The
+     * folder's cursor row is held while counting, so no fold lands between the counts and the rest.
+     */
+    private Facts kept(Connection c, Filter filter) throws SQLException {
+        long folded = Jdbc.query(c, "select seq from reach_folds where name = 'routes' " + (postgres ? "for share" : "for update"),
+                rs -> rs.getLong(1)).getFirst();
+        String scope = ReachGroups.scope(filter.scope());
+        Counts counts = new Counts();
+        Where days = Where.ofDays(filter, scope);
+        Jdbc.query(c, """
+                select org_id, licensor_id, language, rights_include, rights_exclude, on_day, routed, read_count from reach_routes
+                where %s""".formatted(days.sql()), rs -> {
+                    counts.add(rs, rs.getObject("on_day", LocalDate.class), rs.getLong("routed"), rs.getLong("read_count"));
+                    return null;
+                }, days.bind());
         Where routes = Where.of(filter, "l.appended_at");
-        // One pass over the routes: grouped by what the answer tells apart, and by day for the histogram. An entry a
-        // feed did not serve is looked up in the reads by index (item_reads' key, media_downloads by item).
-        Map<LocalDate, Long> byDay = new TreeMap<>();
-        Map<List<Object>, long[]> groups = new java.util.LinkedHashMap<>();
-        jdbc.query("""
+        Map<String, Long> fed = new HashMap<>();
+        Jdbc.query(c, "select org_id, seq from reach_feed_folded", rs -> fed.put(rs.getString(1), rs.getLong(2)));
+        Map<String, Long> served = new HashMap<>();
+        Jdbc.query(c, "select org_id, max(seq) seq from feed_reads group by org_id", rs -> served.put(rs.getString(1), rs.getLong(2)));
+        for (var e : served.entrySet()) {
+            long was = fed.getOrDefault(e.getKey(), 0L);
+            long upTo = Math.min(e.getValue(), folded);
+            if (upTo > was && filter.partner().map(p -> p.value().equals(e.getKey())).orElse(true)) {
+                Jdbc.query(c, """
+                        select t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude, count(*) newly_read
+                        from routes t join content_log l on l.seq = t.seq join versions v on v.item_id = l.item_id and v.version = l.version
+                        where %s and t.org_id = ? and t.seq > ? and t.seq <= ?
+                          and not exists (select 1 from reach_version_reads vr
+                                          where vr.org_id = t.org_id and vr.item_id = t.item_id and vr.version = l.version)
+                        group by t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude""".formatted(routes.sql()),
+                        rs -> {
+                            counts.add(rs, null, 0, rs.getLong("newly_read"));
+                            return null;
+                        }, routes.with(e.getKey(), was, upTo));
+            }
+        }
+        Jdbc.query(c, """
+                select t.org_id, t.seq, t.licensor_id, v.language, v.rights_include, v.rights_exclude
+                from reach_read_queue q join routes t on t.org_id = q.org_id and t.item_id = q.item_id
+                join content_log l on l.seq = t.seq and l.version = q.version
+                join versions v on v.item_id = l.item_id and v.version = l.version
+                where %s and t.seq <= ?
+                  and not exists (select 1 from reach_version_reads vr
+                                  where vr.org_id = q.org_id and vr.item_id = q.item_id and vr.version = q.version)"""
+                .formatted(routes.sql()), rs -> {
+                    if (rs.getLong("seq") > served.getOrDefault(rs.getString("org_id"), 0L)) {
+                        counts.add(rs, null, 0, 1);
+                    }
+                    return null;
+                }, routes.with(folded));
+        // Skipped when the folder has caught up: on PostgreSQL a plan for "t.seq > ?" may still scan every route.
+        if (Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst() > folded) {
+            routes(c, filter, folded, counts);
+        }
+        List<Used> used = new ArrayList<>(Jdbc.query(c, """
+                select org_id, outlet_id, country, language, on_day, reports, audience from reach_usage where %s"""
+                .formatted(days.sql()), JdbcReachFacts::used, days.bind()));
+        used.addAll(used(c, filter, true));
+        return new Facts(counts.routed(), delivered(c, filter), used, counts.byDay);
+    }
+
+    /** Routes grouped by what the answer tells apart, with how many were read, and by day. */
+    private static final class Counts {
+        final Map<LocalDate, Long> byDay = new TreeMap<>();
+        final Map<List<Object>, long[]> groups = new LinkedHashMap<>();
+
+        /** Adds a row with org_id, licensor_id, language, rights_include and rights_exclude; a day when routes are added. */
+        void add(ResultSet rs, LocalDate day, long routed, long read) throws SQLException {
+            if (day != null) {
+                byDay.merge(day, routed, Long::sum);
+            }
+            List<Object> key = Arrays.asList(rs.getString("org_id"), ReachGroups.present(rs.getString("licensor_id")).orElse(null),
+                    ReachGroups.present(rs.getString("language")).orElse(null), rs.getString("rights_include"), rs.getString("rights_exclude"));
+            long[] n = groups.computeIfAbsent(key, k -> new long[2]);
+            n[0] += routed;
+            n[1] += read;
+        }
+
+        List<Routed> routed() {
+            List<Routed> routed = new ArrayList<>();
+            groups.forEach((k, n) -> routed.add(new Routed(new OrgId((String) k.get(0)), Optional.ofNullable((String) k.get(1)).map(OrgId::new),
+                    Optional.ofNullable((String) k.get(2)),
+                    Territories.of(Words.split((String) k.get(3), Function.identity()), Words.split((String) k.get(4), Function.identity())),
+                    n[0], n[1])));
+            return routed;
+        }
+    }
+
+    /**
+     * One pass over the routes (those after entry {@code after}): grouped by what the answer tells apart, and by day for
+     * the histogram. An entry a feed did not serve is looked up in the reads by index (item_reads' key, media_downloads
+     * by item).
+     */
+    private static void routes(Connection c, Filter filter, long after, Counts counts) throws SQLException {
+        Where routes = Where.of(filter, "l.appended_at");
+        Jdbc.query(c, """
                 select t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude,
                        cast(l.appended_at at time zone 'UTC' as date) on_day, count(*) routed,
                        sum(case when fr.seq >= t.seq
@@ -87,42 +238,38 @@ public final class JdbcReachFacts implements ReachFacts {
                 join content_log l on l.seq = t.seq
                 join versions v on v.item_id = l.item_id and v.version = l.version
                 left join (select org_id, max(seq) seq from feed_reads group by org_id) fr on fr.org_id = t.org_id
-                where %s
+                where %s and t.seq > ?
                 group by t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude,
                          cast(l.appended_at at time zone 'UTC' as date)""".formatted(routes.sql()),
                 rs -> {
-                    byDay.merge(rs.getObject("on_day", LocalDate.class), rs.getLong("routed"), Long::sum);
-                    List<Object> key = Arrays.asList(rs.getString("org_id"), rs.getString("licensor_id"), rs.getString("language"),
-                            rs.getString("rights_include"), rs.getString("rights_exclude"));
-                    long[] counts = groups.computeIfAbsent(key, k -> new long[2]);
-                    counts[0] += rs.getLong("routed");
-                    counts[1] += rs.getLong("read_count");
+                    counts.add(rs, rs.getObject("on_day", LocalDate.class), rs.getLong("routed"), rs.getLong("read_count"));
                     return null;
-                }, routes.bind());
-        List<Routed> routed = new ArrayList<>();
-        groups.forEach((k, counts) -> routed.add(new Routed(new OrgId((String) k.get(0)), Optional.ofNullable((String) k.get(1)).map(OrgId::new),
-                Optional.ofNullable((String) k.get(2)),
-                Territories.of(Words.split((String) k.get(3), Function.identity()), Words.split((String) k.get(4), Function.identity())),
-                counts[0], counts[1])));
+                }, routes.with(after));
+    }
+
+    private static long delivered(Connection c, Filter filter) throws SQLException {
         Where deliveries = Where.of(filter, "t.delivered_at");
-        long delivered = jdbc.one("""
+        return Jdbc.query(c, """
                 select count(*) from (select distinct t.org_id, t.seq from deliveries t
                                       join versions v on v.item_id = t.item_id and v.version = t.version where %s) d"""
-                .formatted(deliveries.sql()), rs -> rs.getLong(1), deliveries.bind()).orElse(0L);
+                .formatted(deliveries.sql()), rs -> rs.getLong(1), deliveries.bind()).getFirst();
+    }
+
+    /** Usage reports grouped by partner, outlet, country, language and day; only those not folded yet when asked. */
+    private static List<Used> used(Connection c, Filter filter, boolean unfoldedOnly) throws SQLException {
         Where usage = Where.of(filter, "t.used_at");
-        List<Used> used = jdbc.query("""
+        return Jdbc.query(c, """
                 select t.org_id, t.outlet_id, t.country, v.language, cast(t.used_at at time zone 'UTC' as date) on_day,
                        count(*) reports, coalesce(sum(t.audience), 0) audience
                 from usage_reports t join versions v on v.item_id = t.item_id and v.version = t.version
-                where %s
-                group by t.org_id, t.outlet_id, t.country, v.language, cast(t.used_at at time zone 'UTC' as date)""".formatted(usage.sql()),
-                JdbcReachFacts::used, usage.bind());
-        return new Facts(routed, delivered, used, byDay);
+                where %s%s
+                group by t.org_id, t.outlet_id, t.country, v.language, cast(t.used_at at time zone 'UTC' as date)"""
+                .formatted(usage.sql(), unfoldedOnly ? " and t.folded = false" : ""), JdbcReachFacts::used, usage.bind());
     }
 
     private static Used used(ResultSet rs) throws SQLException {
         return new Used(new OrgId(rs.getString("org_id")), rs.getString("outlet_id"), CountryCode.of(rs.getString("country")),
-                Optional.ofNullable(rs.getString("language")), rs.getObject("on_day", LocalDate.class), rs.getLong("reports"),
+                ReachGroups.present(rs.getString("language")), rs.getObject("on_day", LocalDate.class), rs.getLong("reports"),
                 rs.getLong("audience"));
     }
 }

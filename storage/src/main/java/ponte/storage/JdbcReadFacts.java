@@ -97,16 +97,20 @@ public final class JdbcReadFacts implements ReadFacts {
                 insert into item_reads (org_id, item_id, version, on_day, reads, first_read_at) values (?, ?, ?, ?, 0, ?)
                 on conflict do nothing""");
              PreparedStatement fold = c.prepareStatement("""
-                update item_reads set reads = reads + ? where org_id = ? and item_id = ? and version = ? and on_day = ?""")) {
+                update item_reads set reads = reads + ? where org_id = ? and item_id = ? and version = ? and on_day = ?""");
+             PreparedStatement wait = c.prepareStatement(ReachGroups.QUEUE_READ)) {
             for (var e : opened.entrySet()) {
                 Opened o = e.getKey();
                 Jdbc.bind(insert, o.org().value(), o.item().value(), o.version(), Date.valueOf(o.day()), e.getValue().first());
                 insert.addBatch();
                 Jdbc.bind(fold, e.getValue().reads(), o.org().value(), o.item().value(), o.version(), Date.valueOf(o.day()));
                 fold.addBatch();
+                Jdbc.bind(wait, o.org().value(), o.item().value(), o.version());
+                wait.addBatch();
             }
             insert.executeBatch();
             fold.executeBatch();
+            wait.executeBatch();
         }
     }
 }

@@ -50,14 +50,24 @@ public final class JdbcUsageReports implements UsageReports {
         jdbc.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into usage_reports (org_id, report_id, item_id, version, outlet_id, country, usage_kind, used_at, audience,
-                                               received_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                                               received_at, folded)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true) on conflict do nothing""")) {
                 for (UsageReport r : reports) {
                     Jdbc.bind(ps, r.org().value(), r.id(), r.item().value(), r.version(), r.outlet(), r.country().value(),
                             r.usage().wire(), r.at(), r.audience(), r.receivedAt());
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                int[] stored = ps.executeBatch();
+                // Counted in advance in the same transaction, only the reports stored now (not a retry's).
+                List<Object[]> fold = new ArrayList<>();
+                for (int i = 0; i < stored.length; i++) {
+                    if (stored[i] > 0) {
+                        UsageReport r = reports.get(i);
+                        fold.add(new Object[] {r.org().value(), r.outlet(), r.country().value(), r.item().value(), r.version(),
+                                r.at().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), r.audience().orElse(null)});
+                    }
+                }
+                ReachGroups.foldUsage(c, fold);
             }
             return null;
         });
