@@ -122,14 +122,21 @@ class ProblemsTest {
 
     @Test
     void aBodyOverTheLimitIsA413() throws Exception {
-        String big = "{\"text\":\"" + "x".repeat(Exchange.MAX_BODY) + "\"}";
-        // Expect: 100-continue, as a client sending a large body should: the refusal comes before the body is sent.
-        // Without it the server's answer races the client's upload, and a client still writing may see the connection
-        // reset instead of the 413.
-        HttpResponse<String> response = api.send(api.request("/json").expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(big)));
+        // Asked as a client sending a large body should, with Expect: 100-continue, on a socket of its own: the refusal
+        // comes before the body is sent. (The JDK client, tired of waiting for a 100, may send the body anyway, which
+        // the server then reads as a next request's headers: a 431 that raced the 413, seen under load.)
+        long length = Exchange.MAX_BODY + 12L;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.api().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /json HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(TestApi.json(response).get("type").asString()).isEqualTo("/problems/content-too-large");
+            assertThat(answer).startsWith("HTTP/1.1 413 ");
+            assertThat(answer).contains("/problems/content-too-large");
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
