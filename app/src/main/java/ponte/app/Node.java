@@ -141,11 +141,18 @@ public final class Node implements AutoCloseable {
         return w.stores.network();
     }
 
+    /**
+     * The demo accounts' password hashes, made once per process: the passwords are public and the same on every load,
+     * and forty-five Argon2 hashes take seconds, which a process starting many demo nodes (the tests) would pay each time.
+     */
+    private static final java.util.Map<String, String> DEMO_PASSWORD_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Loads the demo network through the same use cases the API calls; loading it again changes nothing. */
     public DemoNetwork.Loaded loadDemoNetwork() {
         DemoNetwork.Loaded loaded = new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements()).load();
         // One person per demo org and role for the web UI, "<org>-<role>", whose password is the demo key.
-        loaded.keys().forEach(k -> w.accounts.install(k.org(), DemoNetwork.username(k), k.role(), k.secret()));
+        loaded.keys().forEach(k -> w.accounts.installHashed(k.org(), DemoNetwork.username(k), k.role(),
+                DEMO_PASSWORD_HASHES.computeIfAbsent(k.secret(), w.accounts::hash)));
         return loaded;
     }
 

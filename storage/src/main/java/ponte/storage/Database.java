@@ -25,6 +25,9 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
+        // Connections are opened as load asks for them, not sixteen at every start: a node that mostly idles holds
+        // two of the server's connections, and a cluster of nodes stays well inside PostgreSQL's max_connections.
+        config.setMinimumIdle(2);
         config.setPoolName("ponte");
         this.dataSource = new HikariDataSource(config);
         this.postgres = url.startsWith("jdbc:postgresql:");

@@ -44,8 +44,11 @@ public final class Accounts {
     private final Clock clock;
     private final RandomGenerator random;
     private final Ids ids;
-    /** Checked when a user name is unknown, so an unknown name takes as long to refuse as a wrong password. */
-    private final String decoy;
+    /**
+     * Checked when a user name is unknown, so an unknown name takes as long to refuse as a wrong password. Made on first
+     * need, not at start: a hash costs tens of milliseconds and most starts never refuse a name.
+     */
+    private volatile String decoy;
 
     /** How long an invitation or reset link works. */
     public static final Duration LINK_LIFETIME = Duration.ofDays(7);
@@ -61,13 +64,21 @@ public final class Accounts {
         this.clock = clock;
         this.random = random;
         this.ids = ids;
-        this.decoy = passwords.hash(token());
+    }
+
+    private String decoy() {
+        String made = decoy;
+        if (made == null) {
+            made = passwords.hash(token());
+            decoy = made; // two threads may both make one the first time: either does
+        }
+        return made;
     }
 
     /** A new session when the password is the account's; empty otherwise, the same for an unknown name. */
     public Optional<Opened> signIn(String username, String password) {
         Optional<User> user = users.byUsername(username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT));
-        String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(decoy);
+        String hash = user.flatMap(u -> users.passwordHash(u.id())).orElseGet(this::decoy);
         boolean matches = passwords.matches(password == null ? "" : password, hash);
         if (user.isEmpty() || !matches) {
             return Optional.empty();
@@ -110,6 +121,19 @@ public final class Accounts {
     }
 
     /**
+     * As {@link #install}, with the password hashed already by the caller ({@link #hash}): the demo's passwords are
+     * public and the same on every load, so a process that loads the demo on many nodes hashes each once.
+     */
+    public User installHashed(OrgId org, String username, Role role, String passwordHash) {
+        return users.byUsername(username).orElseGet(() -> addHashed(org, username, role, passwordHash));
+    }
+
+    /** The password's hash as accounts store it, for {@link #installHashed}. */
+    public String hash(String password) {
+        return passwords.hash(requirePassword(password));
+    }
+
+    /**
      * The operator's own account, of no org, with the bootstrap admin key as its password: made when missing, its
      * password set again (and its sessions ended) when the key changed; the node does this at start when told the name.
      */
@@ -126,7 +150,7 @@ public final class Accounts {
             return user;
         }
         User user = existing.get();
-        if (!passwords.matches(adminKey, users.passwordHash(user.id()).orElse(decoy))) {
+        if (!passwords.matches(adminKey, users.passwordHash(user.id()).orElseGet(this::decoy))) {
             users.setPassword(user.id(), passwords.hash(requirePassword(adminKey)));
             sessions.endAll(user.id());
         }
@@ -134,8 +158,12 @@ public final class Accounts {
     }
 
     private User add(OrgId org, String username, Role role, String password) {
+        return addHashed(org, username, role, passwords.hash(requirePassword(password)));
+    }
+
+    private User addHashed(OrgId org, String username, Role role, String passwordHash) {
         User user = new User(new UserId(ids.next()), org, role, User.requireUsername(username), clock.instant());
-        if (!users.add(user, passwords.hash(requirePassword(password)))) {
+        if (!users.add(user, passwordHash)) {
             throw new Conflict("the user name " + username + " is taken");
         }
         return user;
