@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -60,9 +61,22 @@ public final class HttpApi implements AutoCloseable {
         resources.forEach(resource -> resource.register(table));
         routes = table.all();
         Handler api = new Dispatcher(table, authenticator, limiter, idempotency, NinjsWriter.mapper());
-        server.setHandler(pages.<Handler>map(p -> new Handler.Sequence(p, api)).orElse(api));
+        server.setHandler(pages.<Handler>map(p -> new Handler.Sequence(compressed(p), api)).orElse(api));
         server.setErrorHandler(new JettyRefusals(NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
+    }
+
+    /**
+     * Pages go gzip-compressed to browsers that accept it: a desk or dashboard page with its map is tens of kilobytes
+     * of markup, often read far away. The API's bodies stay as they are: its clients measure and cache them byte for
+     * byte (ETags, ranges), and a feed reader that wants compression sits behind its own proxy.
+     */
+    private static Handler compressed(Handler pages) {
+        GzipHandler gzip = new GzipHandler();
+        gzip.setIncludedMimeTypes("text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "text/csv");
+        gzip.setMinGzipSize(1024);
+        gzip.setHandler(pages);
+        return gzip;
     }
 
     /** Every route this API answers, in the order registered (the OpenAPI document must describe each one). */

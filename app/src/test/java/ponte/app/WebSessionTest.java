@@ -40,6 +40,27 @@ class WebSessionTest {
     }
 
     @Test
+    void pagesGoCompressedToABrowserThatAsksAndTheApiAsItIs() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<byte[]> zipped = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base + "/app/sign-in"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        String plain = browser().get("/app/sign-in").body();
+
+        assertThat(zipped.headers().firstValue("content-encoding")).contains("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            String unzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // the same page but for its CSRF token, which each visit gets anew
+            assertThat(unzipped.replaceAll("[A-Za-z0-9_-]{40,}", "")).isEqualTo(plain.replaceAll("[A-Za-z0-9_-]{40,}", ""));
+        }
+        assertThat(zipped.body().length).isLessThan(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+        java.net.http.HttpResponse<byte[]> feed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base + "/v1/feed"))
+                .header("Accept-Encoding", "gzip").header("Authorization", "Bearer demo-cgtn-partner").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("content-encoding")).isEmpty();
+    }
+
+    @Test
     void anUnauthenticatedVisitToTheRootLeadsToSignIn() {
         WebClient.Page root = browser().get("/");
 
