@@ -236,6 +236,17 @@ class WebSessionTest {
     }
 
     @Test
+    void theLanguageMenuReturnsToThePageWithItsQueryButNeverToAnotherSite() {
+        WebClient web = browser();
+        assertThat(web.get("/app/sign-in?next=%2Fapp%2Freach").body()).contains("name=\"back\" value=\"/app/sign-in?next=%2Fapp%2Freach\"");
+
+        assertThat(web.post("/app/language", Map.of("language", "it", "back", "/app/reach?product=cctv-plus-video&from=2026-01-01")).header("location"))
+                .isEqualTo("/app/reach?product=cctv-plus-video&from=2026-01-01");
+        assertThat(web.post("/app/language", Map.of("language", "it", "back", "https://elsewhere.example/app/")).header("location")).isEqualTo("/app/");
+        assertThat(web.post("/app/language", Map.of("language", "it", "back", "/app/x?a=1\r\nSet-Cookie:x")).header("location")).isEqualTo("/app/");
+    }
+
+    @Test
     void theApiIsUntouchedBesideThePages() {
         assertThat(node.get("/v1/feed", "demo-cgtn-partner").status()).isEqualTo(200);
         assertThat(node.get("/v1/feed", null).status()).isEqualTo(401);

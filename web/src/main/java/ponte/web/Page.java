@@ -8,7 +8,7 @@ import ponte.core.accounts.Session;
  * What every template gets besides its own values: the reader's language and messages, who is signed in, the CSRF
  * token its forms send back, and the page's title.
  */
-public record Page(Messages messages, Optional<Session> session, String csrf, String title, String path) {
+public record Page(Messages messages, Optional<Session> session, String csrf, String title, String path, String back) {
 
     public String lang() {
         return messages.language();
@@ -75,6 +75,6 @@ public record Page(Messages messages, Optional<Session> session, String csrf, St
 
     /** The same page in another title, for a template that names its own. */
     public Page titled(String newTitle) {
-        return new Page(messages, session, csrf, newTitle, path);
+        return new Page(messages, session, csrf, newTitle, path, back);
     }
 }

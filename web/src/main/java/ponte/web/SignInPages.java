@@ -67,7 +67,7 @@ final class SignInPages implements Section {
         String chosen = visit.field("language").filter(Messages.LANGUAGES::contains).orElse("en");
         visit.cookie(Visit.LANGUAGE_COOKIE, chosen, Duration.ofDays(365));
         // Back to the page the menu was on; only a path of this site, never a url someone else put in the form.
-        String back = visit.field("back").filter(b -> b.matches("/app/[A-Za-z0-9/_.~-]*")).orElse("/app/");
+        String back = visit.field("back").filter(b -> b.matches("/app/[A-Za-z0-9/_.~-]*(\\?[A-Za-z0-9_.~%&=+,:-]*)?")).orElse("/app/");
         visit.redirect(back);
     }
 }

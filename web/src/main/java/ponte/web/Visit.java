@@ -86,6 +86,15 @@ public final class Visit {
         return Request.getPathInContext(request);
     }
 
+    /**
+     * Where the language menu returns to: this page with its query (the dashboard's product and dates, a list's
+     * filters), when it was asked with GET; a form's result page goes back to the page itself.
+     */
+    String back() {
+        String query = request.getHttpURI().getQuery();
+        return "GET".equals(request.getMethod()) && query != null && !query.isEmpty() ? path() + "?" + query : path();
+    }
+
     public String method() {
         return request.getMethod();
     }
@@ -135,7 +144,7 @@ public final class Visit {
 
     /** The model every template starts from. */
     public Page page(String title) {
-        return new Page(messages, session, csrf, title, path());
+        return new Page(messages, session, csrf, title, path(), back());
     }
 
     /** Answers with a template, given the page model and its own parameters (JTE checks their types at build time). */
