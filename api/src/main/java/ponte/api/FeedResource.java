@@ -1,10 +1,10 @@
 package ponte.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.eclipse.jetty.http.HttpHeader;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
@@ -57,7 +57,8 @@ public final class FeedResource implements Resource {
     private final Writers writers;
     private final ItemViews views;
     private final Reads reads;
-    private final ConcurrentMap<PageKey, Sent> sent = new ConcurrentHashMap<>();
+    /** Bounded by recency (W-TinyLFU): a page many partners poll stays while one-off pages come and go. */
+    private final Cache<PageKey, Sent> sent = Caffeine.newBuilder().maximumSize(REMEMBERED_PAGES).build();
 
     /** @param reads where a page sent counts as read up to its last entry (a 304 counts nothing: nothing was sent) */
     public FeedResource(Feeds feeds, Writers writers, ItemViews views, Reads reads) {
@@ -85,7 +86,7 @@ public final class FeedResource implements Resource {
         String base = format.isJson() ? "" : x.base();
 
         PageKey key = new PageKey(partner, format, after.seq(), limit, base, extra);
-        Sent last = sent.get(key);
+        Sent last = sent.getIfPresent(key);
         ItemViews.Rendered[] items = null;
         String etag;
         if (last != null && last.madeOf(page, next)) {
@@ -112,9 +113,6 @@ public final class FeedResource implements Resource {
             last = new Sent(etag, bytes, next, "</v1/feed?after=" + next + "&limit=" + limit + extra + ">; rel=\"next\"",
                     page.entries().toArray(FeedEntry[]::new),
                     page.accesses().toArray(Entitlements.Access[]::new));
-            if (sent.size() >= REMEMBERED_PAGES) {
-                sent.clear();
-            }
             sent.put(key, last);
         }
         x.send(200, format.feedType, last.bytes());
