@@ -38,7 +38,8 @@ class ConversionsTest {
         keys = Networks.aNetwork(node)
                 .agency("toscana", "IT").withKey("admin").withKey("partner").withProducts("toscana-travel")
                 .licensedTo("trip-com", "toscana-travel")
-                .partner("trip-com", "CN").withKey("editor")
+                .partner("trip-com", "CN").withKey("editor").withKey("admin")
+                .partner("arirang", "KR").withKey("admin")
                 .partner("rede-ipe", "BR")
                 .build();
         agreement = node.get("/v1/agreements", keys.editor("toscana")).json().get("items").get(0).get("id").asString();
@@ -252,7 +253,46 @@ class ConversionsTest {
     }
 
     @Test
-    void noPartyLearnsNothingOfTheCampaignItsLinksOrItsFunnel() {
+    void eachChannelsPartnerCountsOnlyItsOwnChannelsAndTheOwnerCountsThemAll() {
+        TestNode.Answer proposed = node.post("/v1/agreements", keys.editor("toscana"), """
+                {"id": "three-way", "title": "Tuscany on Trip.com and Arirang", "parties": ["toscana", "trip-com", "arirang"],
+                 "validFrom": "2026-01-01T00:00:00Z", "grants": [
+                   {"licensor": "toscana", "licensee": "trip-com", "products": ["toscana-travel"], "territories": {"include": ["*"]}},
+                   {"licensor": "toscana", "licensee": "arirang", "products": ["toscana-travel"], "territories": {"include": ["*"]}}]}""");
+        assertThat(proposed.status()).as(proposed.raw().body()).isEqualTo(201);
+        for (String admin : List.of(keys.key("toscana", "admin"), keys.key("trip-com", "admin"), keys.key("arirang", "admin"))) {
+            assertThat(node.post("/v1/agreements/three-way/approve", admin, "").status()).isEqualTo(200);
+        }
+        String arirangTv = CampaignsTest.outlet(node, "arirang", "Arirang TV", "KR");
+        TestNode.Answer made = node.post("/v1/campaigns", keys.editor("toscana"), """
+                {"id": "shared", "title": "Toscana in Asia", "agreement": "three-way", "items": ["%s"],
+                 "channels": [{"id": "ctrip-page", "partner": "trip-com", "outlet": "%s", "kind": "page"},
+                              {"id": "arirang-page", "partner": "arirang", "outlet": "%s", "kind": "page"}]}"""
+                .formatted(it, ctrip, arirangTv));
+        assertThat(made.status()).as(made.raw().body()).isEqualTo(201);
+        offer("shared", "siena", it, "1290.00", "EUR");
+        String tripLink = link("shared", "siena", "ctrip-page");
+        String arirangLink = link("shared", "siena", "arirang-page");
+        assertThat(node.post("/v1/conversions", keys.partner("trip-com"), byLink("shared-1", tripLink, "2026-03-05T09:00:00Z", 2, "2580.00", "EUR"))
+                .status()).isEqualTo(201);
+        assertThat(node.post("/v1/conversions", keys.partner("arirang"), byLink("shared-1", arirangLink, "2026-03-05T10:00:00Z", 1, "1290.00", "EUR"))
+                .status()).as("ids are each partner's own").isEqualTo(201);
+        assertThat(node.post("/v1/conversions", keys.partner("arirang"), byLink("shared-2", tripLink, "2026-03-05T10:00:00Z", 1, "1290.00", "EUR"))
+                .json().get("errors").get(0).get("detail").asString()).as("another partner's link").isEqualTo("no such link");
+
+        JsonNode trip = funnel("shared", keys.partner("trip-com"));
+        assertThat(trip.get("facets").get("channel").valueStream().map(c -> c.get("value").asString())).containsExactly("ctrip-page");
+        assertThat(trip.get("totals").get("bookings").asLong()).isEqualTo(2);
+        JsonNode arirang = funnel("shared", keys.key("arirang", "admin"));
+        assertThat(arirang.get("facets").get("channel").valueStream().map(c -> c.get("value").asString())).containsExactly("arirang-page");
+        assertThat(arirang.get("totals").get("revenue").get("EUR").asString()).isEqualTo("1290.00");
+        JsonNode owner = funnel("shared", keys.editor("toscana"));
+        assertThat(owner.get("facets").get("channel")).hasSize(2);
+        assertThat(owner.get("totals").get("revenue").get("EUR").asString()).isEqualTo("3870.00");
+    }
+
+    @Test
+    void anOrgOutsideTheCampaignLearnsNothingOfItsLinksOrItsFunnel() {
         campaign("secret");
         String code = link("secret", "siena", "ctrip-page");
         assertThat(node.get("/v1/campaigns/secret/funnel", keys.partner("rede-ipe")).status()).isEqualTo(404);

@@ -82,7 +82,10 @@ class FunnelBrowserTest {
     void theCampaignsAreComparedForThePartnerToo() {
         browser.signIn("trip-com-partner", "demo-trip-com-partner");
         browser.go("/app/campaigns");
-        assertThat(browser.all("#campaigns-compare tbody tr[data-campaign='toscana-rinascimento'] td")).hasSize(4);
+        String row = "#campaigns-compare tbody tr[data-campaign='toscana-rinascimento'] ";
+        assertThat(browser.all(row + "td")).as("views, clicks, bookings, and revenue in each currency apart").hasSize(5);
+        assertThat(browser.text(row + "td[data-currency='CNY']")).startsWith("CN¥");
+        assertThat(browser.text(row + "td[data-currency='EUR']")).startsWith("€");
         browser.accessible("campaigns-compare");
         browser.go(CAMPAIGN);
         assertThat(column("#funnel-channel")).containsExactly("Ctrip", "Trip.com");

@@ -74,8 +74,11 @@ public final class FunnelPages implements Section {
             }
             rows.add(new Row(c, totals));
         }
+        // A column per currency any campaign earned in: amounts side by side, never one sum of two currencies.
+        java.util.SortedSet<String> currencies = new java.util.TreeSet<>();
+        rows.forEach(r -> r.totals().ifPresent(t -> currencies.addAll(t.revenue().keySet())));
         visit.render(200, "campaigns.jte", Map.of("page", visit.page(visit.messages().t("campaigns.title")), "rows", rows, "window", w,
-                "locale", visit.messages().locale()));
+                "currencies", List.copyOf(currencies), "locale", visit.messages().locale()));
     }
 
     private void dashboard(Visit visit) {

@@ -68,7 +68,11 @@ public record FunnelView(Funnel funnel, List<Stage> stages, List<ReachView.Bar> 
         return String.join(" · ", parts);
     }
 
-    static String money(String code, BigDecimal amount, Locale locale) {
+    /** An amount in its currency, in the reader's format, or a dash for none. */
+    public static String money(String code, BigDecimal amount, Locale locale) {
+        if (amount == null) {
+            return "–";
+        }
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(Currency.getInstance(code));
         format.setMinimumFractionDigits(amount.scale());
