@@ -64,6 +64,13 @@ class FunnelBrowserTest {
         assertThat(browser.all("#campaign-live")).as("the place kept for the live-event curve").hasSize(1);
         browser.accessible("campaign-funnel");
         browser.shot("campaign-funnel");
+
+        long clicks = stage("clicks");
+        browser.go(CAMPAIGN + "?from=2026-02-08&to=2026-02-08");
+        assertThat(stage("views")).as("the live stream's day").isEqualTo(2_710_000);
+        assertThat(stage("clicks")).isPositive().isLessThan(clicks);
+        assertThat(browser.all("#funnel-days tbody tr")).hasSize(1);
+        assertThat(browser.find("#funnel-csv").getAttribute("href")).endsWith("/funnel.csv?from=2026-02-08&to=2026-02-08");
     }
 
     @Test
