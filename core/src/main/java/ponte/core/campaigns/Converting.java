@@ -26,6 +26,8 @@ import ponte.core.orgs.OrgId;
  */
 public final class Converting {
     public static final int MAX_BATCH = 1_000;
+    /** Bookings in one conversion: far above any real order, and low enough that no sum of them overflows. */
+    public static final long MAX_BOOKINGS = 1_000_000;
     /** A conversion a little ahead of this node's clock is a partner's clock, not a booking yet to come. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -113,8 +115,8 @@ public final class Converting {
         if (r.at().isAfter(now.plus(CLOCK_SKEW))) {
             throw new Invalid(where + "/at", "at must not be in the future");
         }
-        if (r.bookings() < 0) {
-            throw new Invalid(where + "/bookings", "bookings must be zero or more");
+        if (r.bookings() < 0 || r.bookings() > MAX_BOOKINGS) {
+            throw new Invalid(where + "/bookings", "bookings must be 0 to " + MAX_BOOKINGS);
         }
         if (r.revenue().signum() < 0) {
             throw new Invalid(where + "/revenue", "revenue must be zero or more");
