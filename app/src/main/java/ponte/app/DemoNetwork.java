@@ -48,12 +48,14 @@ public final class DemoNetwork {
     private final JdbcKeys keyStore;
     private final JdbcItems items;
     private final JdbcAgreements agreements;
+    private final DemoCampaign campaigns;
 
-    DemoNetwork(UseCases useCases, JdbcKeys keys, JdbcItems items, JdbcAgreements agreements) {
+    DemoNetwork(UseCases useCases, JdbcKeys keys, JdbcItems items, JdbcAgreements agreements, DemoCampaign campaigns) {
         this.useCases = useCases;
         this.keyStore = keys;
         this.items = items;
         this.agreements = agreements;
+        this.campaigns = campaigns;
     }
 
     Loaded load() {
@@ -109,6 +111,9 @@ public final class DemoNetwork {
             published++;
         }
         reportUsage(network.path("usage"), outletIds);
+        for (JsonNode c : network.path("campaigns")) {
+            campaigns.load(c, outletIds);
+        }
         return new Loaded(network.get("orgs").size(), products, agreements, published, keys);
     }
 

@@ -149,7 +149,8 @@ public final class Node implements AutoCloseable {
 
     /** Loads the demo network through the same use cases the API calls; loading it again changes nothing. */
     public DemoNetwork.Loaded loadDemoNetwork() {
-        DemoNetwork.Loaded loaded = new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements()).load();
+        DemoNetwork.Loaded loaded = new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements(),
+                new DemoCampaign(w.useCases, w.stores.offers(), w.stores.clicks(), w.stores.items())).load();
         // One person per demo org and role for the web UI, "<org>-<role>", whose password is the demo key.
         loaded.keys().forEach(k -> w.accounts.installHashed(k.org(), DemoNetwork.username(k), k.role(),
                 DEMO_PASSWORD_HASHES.computeIfAbsent(k.secret(), w.accounts::hash)));

@@ -7,7 +7,9 @@ import ponte.core.licensing.Network;
 import ponte.storage.Database;
 import ponte.storage.JdbcAgreements;
 import ponte.storage.JdbcCampaigns;
+import ponte.storage.JdbcCampaignViews;
 import ponte.storage.JdbcClickFacts;
+import ponte.storage.JdbcConversions;
 import ponte.storage.JdbcOffers;
 import ponte.storage.JdbcCoproductions;
 import ponte.storage.JdbcDrafts;
@@ -45,7 +47,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
               JdbcUsers users, JdbcSessions sessions, JdbcLinks links, JdbcMediaLibrary media,
               JdbcResumableUploads uploads, JdbcDownloadFacts downloads, JdbcRenditionProfiles renditionProfiles,
               JdbcReadFacts reads, JdbcUsageReports usage, JdbcReachFacts reach, JdbcRecipients recipients,
-              JdbcCampaigns campaigns, JdbcOffers offers, JdbcClickFacts clicks, JdbcReachRollups rollups) implements AutoCloseable {
+              JdbcCampaigns campaigns, JdbcOffers offers, JdbcClickFacts clicks, JdbcReachRollups rollups,
+              JdbcConversions conversions, JdbcCampaignViews views) implements AutoCloseable {
 
     static Stores open(Settings settings, Clock clock, SecureRandom random, Ids ids) {
         DatabaseLogin login = settings.databaseLogin();
@@ -58,7 +61,8 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
                 new JdbcUsers(db), new JdbcSessions(db), new JdbcLinks(db),
                 new JdbcMediaLibrary(db), new JdbcResumableUploads(db), new JdbcDownloadFacts(db), new JdbcRenditionProfiles(db),
                 new JdbcReadFacts(db), new JdbcUsageReports(db), new JdbcReachFacts(db), new JdbcRecipients(db),
-                new JdbcCampaigns(db), new JdbcOffers(db), new JdbcClickFacts(db), new JdbcReachRollups(db));
+                new JdbcCampaigns(db), new JdbcOffers(db), new JdbcClickFacts(db), new JdbcReachRollups(db),
+                new JdbcConversions(db), new JdbcCampaignViews(db));
     }
 
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */

@@ -31,6 +31,7 @@ import ponte.api.ReachResource;
 import ponte.api.UsageResource;
 import ponte.api.CampaignsResource;
 import ponte.api.GoResource;
+import ponte.api.ConversionsResource;
 import ponte.api.OffersResource;
 import ponte.api.OrgsResource;
 import ponte.api.ProblemsResource;
@@ -42,6 +43,8 @@ import ponte.core.FactLog;
 import ponte.core.campaigns.Campaigning;
 import ponte.core.campaigns.Click;
 import ponte.core.campaigns.Clicking;
+import ponte.core.campaigns.Converting;
+import ponte.core.campaigns.Funneling;
 import ponte.core.campaigns.DailySalt;
 import ponte.core.campaigns.Offering;
 import ponte.formats.NinjsDisclosure;
@@ -116,6 +119,7 @@ import ponte.web.DeskPages;
 import ponte.web.DeskMedia;
 import ponte.web.MediaPages;
 import ponte.web.PortalPages;
+import ponte.web.FunnelPages;
 import ponte.web.ReachPages;
 import ponte.web.SessionCache;
 import ponte.web.SourcePages;
@@ -270,8 +274,11 @@ final class Wiring {
         clicks = new FactLog<>("ponte-click-facts", stores.clicks()::record,
                 e -> LoggerFactory.getLogger(FactLog.class).warn("could not record link clicks; retrying", e));
         Clicking clicking = new Clicking(stores.offers(), clicks::add, new DailySalt(clock, random), clock);
+        Converting converting = new Converting(stores.campaigns(), stores.offers(), stores.conversions(), clock);
+        Funneling funneling = new Funneling(campaigning, stores.offers(), stores.clicks(), stores.conversions(), stores.views(), stores.items(),
+                stores.orgs());
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
-                reporting, reaching, recipients);
+                reporting, reaching, recipients, campaigning, offering, converting, funneling);
         ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
         // --- the web UI, served on the API's port before it: pages call the same use cases, as the session's caller ---
         accounts = new Accounts(stores.users(), stores.sessions(), new Argon2Passwords(), stores.links(), stores.orgs(), clock, random, ids);
@@ -291,7 +298,8 @@ final class Wiring {
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget,
                         settings.smtpUrl().map(ponte.outbound.SmtpMailer::of)),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree, readFacts),
-                new ReachPages(reaching, reporting, dealings, coproducing, mediaDir.resolve("form-uploads"))));
+                new ReachPages(reaching, reporting, dealings, coproducing, mediaDir.resolve("form-uploads")),
+                new FunnelPages(campaigning, funneling)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
                 attaching, heldItems, readFacts, clock);
@@ -321,7 +329,8 @@ final class Wiring {
                 new ReachResource(reaching, recipients),
                 new CampaignsResource(campaigning),
                 new OffersResource(offering, stores.clicks()),
-                new GoResource(clicking, addresses)),
+                new GoResource(clicking, addresses),
+                new ConversionsResource(converting, funneling)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,

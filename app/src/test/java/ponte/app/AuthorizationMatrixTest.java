@@ -62,6 +62,7 @@ class AuthorizationMatrixTest {
             GET    /v1/campaigns/{id}/versions              ok  ok  ok    ok  ok  ok    404 404 404   404
             POST   /v1/campaigns/{id}/offers                ok  ok  403   403 403 403   404 404 404   404
             GET    /v1/campaigns/{id}/offers                ok  ok  ok    ok  ok  ok    404 404 404   404
+            GET    /v1/campaigns/{id}/funnel                ok  ok  403   ok  ok  ok    404 404 404   404
             # a tracked link takes no key: everyone is redirected alike
             GET    /go/{code}                               302 302 302   302 302 302   302 302 302   302
             POST   /v1/agreements/{id}/approve              ok  403 403   ok  403 403   404 404 404   404
@@ -270,6 +271,7 @@ class AuthorizationMatrixTest {
                     {"id": "package", "item": "%s", "title": "Package", "price": "100.00", "currency": "EUR",
                      "bookingUrl": "https://booking.example/package"}""".formatted(t.campaignItem()));
             case "GET /v1/campaigns/{id}/offers" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/offers", null);
+            case "GET /v1/campaigns/{id}/funnel" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/funnel", null);
             case "GET /go/{code}" -> new Call("GET", "/go/" + t.link(), null);
             case "GET /v1/campaigns/{id}/versions" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/versions", null);
             case "GET /v1/coproductions/{id}" -> new Call("GET", "/v1/coproductions/" + t.coproduction(), null);

@@ -65,7 +65,8 @@ public record ReachView(Reach reach, List<Country> map, List<Row> countries, Lis
         return 1 + (int) Math.min(3, Math.floor(3 * Math.log(count) / Math.log(most)));
     }
 
-    private static List<Bar> bars(List<Reach.Day> days, long busiest) {
+    /** Bars of days, as wide as a day's slot and as tall as its share of the busiest day (the funnel's days too). */
+    static List<Bar> bars(List<Reach.Day> days, long busiest) {
         if (days.isEmpty()) {
             return List.of();
         }
@@ -90,7 +91,7 @@ public record ReachView(Reach reach, List<Country> map, List<Row> countries, Lis
         return name.isBlank() || name.equals(code) ? code : name;
     }
 
-    private static String languageName(String tag, Locale locale) {
+    static String languageName(String tag, Locale locale) {
         String name = Locale.forLanguageTag(tag).getDisplayName(locale);
         return name.isBlank() ? tag : name;
     }

@@ -5,11 +5,11 @@ import java.util.List;
 import ponte.core.Invalid;
 
 /** RFC 4180 comma-separated values: rows of fields, quoted where a field holds a comma, a quote or a line break. */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     /** The rows of a CSV text; CRLF or LF line ends, a final line end optional, blank lines skipped. */
-    static List<List<String>> read(String text) {
+    public static List<List<String>> read(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -61,7 +61,7 @@ final class Csv {
     }
 
     /** One line of fields, ending in CRLF as RFC 4180 has it. */
-    static void line(StringBuilder out, Object... fields) {
+    public static void line(StringBuilder out, Object... fields) {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 out.append(',');

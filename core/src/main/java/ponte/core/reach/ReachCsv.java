@@ -30,7 +30,7 @@ public final class ReachCsv {
      * A name someone else chose (an outlet's, an org's) that a spreadsheet would run as a formula is written with a
      * leading apostrophe, as OWASP's advice on CSV injection has it.
      */
-    static String inert(String text) {
+    public static String inert(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

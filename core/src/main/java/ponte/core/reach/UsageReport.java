@@ -29,7 +29,8 @@ public record UsageReport(OrgId org, String id, ItemId item, int version, String
         requireId(id, "/id");
     }
 
-    static void requireId(String id, String pointer) {
+    /** A partner's own id of a report (usage, conversions): what a retry is known by. */
+    public static void requireId(String id, String pointer) {
         if (id == null || id.isEmpty() || id.length() > MAX_ID || !id.matches("[A-Za-z0-9._~:-]+")) {
             throw new Invalid(pointer, "id must be 1-" + MAX_ID + " URL-safe characters (letters, digits, . _ ~ : -)");
         }
