@@ -220,6 +220,15 @@ class ReachTest {
         TestNode.Answer taken = report(keys.partner("cctv-plus"), good);
         assertThat(taken.status()).as(taken.raw().body()).isEqualTo(201);
         assertThat(taken.json().get("reports")).hasSize(2);
+        // A batch retried with one report more: the two kept are answered as first kept, the new one is taken.
+        String more = "{\"reports\":[" + usage("b-1", item, kenya, "aired", 5) + "," + usage("b-3", item, kenya, "viewed", 11) + ","
+                + usage("b-2", item, unitedStates, "published", 7) + "]}";
+        TestNode.Answer mixed = report(keys.partner("cctv-plus"), more);
+        assertThat(mixed.status()).as(mixed.raw().body()).isEqualTo(201);
+        assertThat(mixed.json().get("reports")).hasSize(3);
+        assertThat(mixed.json().get("reports").get(0)).isEqualTo(taken.json().get("reports").get(0));
+        assertThat(mixed.json().get("reports").get(1).get("id").asString()).isEqualTo("b-3");
+        assertThat(mixed.json().get("reports").get(2)).isEqualTo(taken.json().get("reports").get(1));
 
         String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30).toString();
         String csv = "id,item,outlet,usage,at,audience\r\n"
@@ -228,8 +237,8 @@ class ReachTest {
         TestNode.Answer uploaded = node.send("POST", "/v1/usage", keys.partner("arirang"), "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(uploaded.status()).as(uploaded.raw().body()).isEqualTo(201);
         JsonNode totals = reach("item=" + item, keys.editor("italpress")).get("totals");
-        assertThat(totals.get("reported").asLong()).isEqualTo(4);
-        assertThat(totals.get("audience").asLong()).isEqualTo(312);
+        assertThat(totals.get("reported").asLong()).isEqualTo(5);
+        assertThat(totals.get("audience").asLong()).isEqualTo(323);
         assertThat(totals.get("outlets").asLong()).isEqualTo(3);
     }
 

@@ -120,7 +120,11 @@ public final class Reporting {
             throw new Invalid(refusals);
         }
         List<UsageReport> fresh = asked.values().stream().filter(r -> !kept.containsKey(r.id())).toList();
-        Map<String, UsageReport> answer = fresh.isEmpty() ? kept : reports.record(org, fresh);
+        // A retry may bring reports kept before beside new ones: each is answered as first kept.
+        Map<String, UsageReport> answer = new java.util.HashMap<>(kept);
+        if (!fresh.isEmpty()) {
+            answer.putAll(reports.record(org, fresh));
+        }
         return batch.stream().map(r -> answer.get(r.id())).toList();
     }
 
