@@ -71,6 +71,7 @@ public final class Node implements AutoCloseable {
             w.reads.start();
             w.mediaRetentionLoop.start();
             w.clicks.start();
+            w.heartbeats.start();
             w.reachFolding.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
@@ -296,7 +297,7 @@ public final class Node implements AutoCloseable {
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
         for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.mediaRetentionLoop, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
-                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.reachFolding, w.mode, w.search, w.log, w.stores)) {
+                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.heartbeats, w.reachFolding, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -39,9 +39,17 @@ import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.FactLog;
+import ponte.core.GroupCommit;
+import ponte.api.HeartbeatResource;
+import ponte.api.LiveEventsResource;
+import ponte.storage.JdbcHeartbeats;
+import ponte.storage.JdbcLiveEvents;
 import ponte.core.campaigns.Campaigning;
 import ponte.core.campaigns.Click;
 import ponte.core.campaigns.Clicking;
+import ponte.core.campaigns.Heartbeat;
+import ponte.core.campaigns.LiveEventing;
+import ponte.core.campaigns.Watching;
 import ponte.core.campaigns.DailySalt;
 import ponte.core.campaigns.Offering;
 import ponte.formats.NinjsDisclosure;
@@ -147,8 +155,10 @@ final class Wiring {
     final FactLog<ReadFact> reads;
     final MediaRetention mediaRetention;
     final MediaRetentionLoop mediaRetentionLoop;
-    /** Followed tracked links, written in batches off the request path. */
-    final FactLog<Click> clicks;
+    /** Followed tracked links, committed in groups before each redirect. */
+    final GroupCommit<Click> clicks;
+    /** Players' heartbeats of live events, committed in groups before each 204. */
+    final GroupCommit<Heartbeat> heartbeats;
     /** Reach counted in advance, folded off the publish path. */
     final ReachFolding reachFolding;
     final UseCases useCases;
@@ -266,10 +276,14 @@ final class Wiring {
         // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
         Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
         Offering offering = new Offering(campaigning, stores.offers(), stores.items(), new NinjsDisclosure(), audit, random);
-        // A redirect acknowledges nothing: clicks are counted facts, written in batches off the request path.
-        clicks = new FactLog<>("ponte-click-facts", stores.clicks()::record,
-                e -> LoggerFactory.getLogger(FactLog.class).warn("could not record link clicks; retrying", e));
-        Clicking clicking = new Clicking(stores.offers(), clicks::add, new DailySalt(clock, random), clock);
+        // A redirect or a heartbeat's 204 acknowledges its fact: each waits for the group commit that keeps it.
+        DailySalt salt = new DailySalt(clock, random);
+        clicks = new GroupCommit<>("ponte-click-facts", stores.clicks()::record);
+        Clicking clicking = new Clicking(stores.offers(), clicks::add, salt, clock);
+        JdbcLiveEvents liveEvents = new JdbcLiveEvents(stores.database());
+        JdbcHeartbeats heartbeatStore = new JdbcHeartbeats(stores.database());
+        heartbeats = new GroupCommit<>("ponte-heartbeats", heartbeatStore::record);
+        LiveEventing liveEventing = new LiveEventing(campaigning, liveEvents, heartbeatStore, audit, random);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
                 reporting, reaching, recipients);
         ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
@@ -321,7 +335,9 @@ final class Wiring {
                 new ReachResource(reaching, recipients),
                 new CampaignsResource(campaigning),
                 new OffersResource(offering, stores.clicks()),
-                new GoResource(clicking, addresses)),
+                new GoResource(clicking, addresses),
+                new LiveEventsResource(liveEventing),
+                new HeartbeatResource(new Watching(liveEvents, heartbeats::add, salt, clock), addresses)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
