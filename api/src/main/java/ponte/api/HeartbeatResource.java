@@ -9,7 +9,7 @@ import ponte.core.campaigns.Watching;
  * POST /go/live/{code}: a player's heartbeat, every 30 s while its viewer watches; no key (the player runs in a
  * viewer's browser or app), limited per client address as every request without a key is. The optional
  * {@code session} query parameter is the player's own id for this viewing; without it the viewer is its address and
- * user agent. A 204 means the heartbeat is committed. Any origin may send it: the answer carries no data.
+ * user agent. A 204 means the heartbeat is kept (in the node's journal, then the store). Any origin may send it: the answer carries no data.
  */
 public final class HeartbeatResource implements Resource {
     private final Watching watching;

@@ -58,6 +58,9 @@ public final class Node implements AutoCloseable {
     public Node start() throws Exception {
         try {
             w.search.indexer().start();
+            // What a crash left in the journals is in the store before anyone can ask for counts.
+            w.clicks.start();
+            w.heartbeats.start();
             listen(w.http, "--port", settings.host(), settings.port());
             listen(w.management, "--management-port", settings.management().host(), settings.management().port());
             w.pushing.start();
@@ -70,8 +73,6 @@ public final class Node implements AutoCloseable {
             w.downloads.start();
             w.reads.start();
             w.mediaRetentionLoop.start();
-            w.clicks.start();
-            w.heartbeats.start();
             w.reachFolding.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;

@@ -39,9 +39,10 @@ import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.FactLog;
-import ponte.core.GroupCommit;
 import ponte.api.HeartbeatResource;
 import ponte.api.LiveEventsResource;
+import ponte.storage.FactJournal;
+import ponte.storage.JdbcClickFacts;
 import ponte.storage.JdbcHeartbeats;
 import ponte.storage.JdbcLiveEvents;
 import ponte.core.campaigns.Campaigning;
@@ -155,10 +156,10 @@ final class Wiring {
     final FactLog<ReadFact> reads;
     final MediaRetention mediaRetention;
     final MediaRetentionLoop mediaRetentionLoop;
-    /** Followed tracked links, committed in groups before each redirect. */
-    final GroupCommit<Click> clicks;
-    /** Players' heartbeats of live events, committed in groups before each 204. */
-    final GroupCommit<Heartbeat> heartbeats;
+    /** Followed tracked links, journaled before each redirect and written to the store in batches. */
+    final FactJournal<Click> clicks;
+    /** Players' heartbeats of live events, journaled before each 204 and written to the store in batches. */
+    final FactJournal<Heartbeat> heartbeats;
     /** Reach counted in advance, folded off the publish path. */
     final ReachFolding reachFolding;
     final UseCases useCases;
@@ -276,13 +277,16 @@ final class Wiring {
         // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
         Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
         Offering offering = new Offering(campaigning, stores.offers(), stores.items(), new NinjsDisclosure(), audit, random);
-        // A redirect or a heartbeat's 204 acknowledges its fact: each waits for the group commit that keeps it.
+        // A redirect or a heartbeat's 204 acknowledges its fact: each is in the node's journal first (FactJournal).
         DailySalt salt = new DailySalt(clock, random);
-        clicks = new GroupCommit<>("ponte-click-facts", stores.clicks()::record);
+        Path journal = settings.dataDir().resolve("journal");
+        clicks = new FactJournal<>(journal.resolve("clicks"), "ponte-click-journal", JdbcClickFacts.LINE, stores.clicks(),
+                e -> LoggerFactory.getLogger(FactJournal.class).warn("could not write journaled link clicks; retrying", e));
         Clicking clicking = new Clicking(stores.offers(), clicks::add, salt, clock);
         JdbcLiveEvents liveEvents = new JdbcLiveEvents(stores.database());
         JdbcHeartbeats heartbeatStore = new JdbcHeartbeats(stores.database());
-        heartbeats = new GroupCommit<>("ponte-heartbeats", heartbeatStore::record);
+        heartbeats = new FactJournal<>(journal.resolve("heartbeats"), "ponte-heartbeat-journal", JdbcHeartbeats.LINE, heartbeatStore,
+                e -> LoggerFactory.getLogger(FactJournal.class).warn("could not write journaled heartbeats; retrying", e));
         LiveEventing liveEventing = new LiveEventing(campaigning, liveEvents, heartbeatStore, audit, random);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
                 reporting, reaching, recipients);

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import ponte.core.campaigns.Heartbeat;
@@ -14,7 +15,24 @@ import ponte.core.campaigns.Heartbeats;
  * one statement batch and one transaction, in key order so that two nodes' batches never wait on each other in a
  * cycle (PostgreSQL).
  */
-public final class JdbcHeartbeats implements Heartbeats {
+public final class JdbcHeartbeats implements Heartbeats, FactJournal.Store<Heartbeat> {
+    /** A heartbeat as a journal line: event, minute (epoch seconds), viewer. */
+    public static final FactJournal.Codec<Heartbeat> LINE = new FactJournal.Codec<>() {
+        @Override
+        public String write(Heartbeat h) {
+            return h.event() + "\t" + h.at().getEpochSecond() + "\t" + h.viewer();
+        }
+
+        @Override
+        public Optional<Heartbeat> read(String line) {
+            String[] f = line.split("\t", -1);
+            if (f.length != 3 || f[2].length() != 32) {
+                return Optional.empty();
+            }
+            return Optional.of(new Heartbeat(f[0], Instant.ofEpochSecond(Long.parseLong(f[1])), f[2]));
+        }
+    };
+
     private static final Comparator<Heartbeat> KEY = Comparator.comparing(Heartbeat::event).thenComparing(Heartbeat::at)
             .thenComparing(Heartbeat::viewer);
 
@@ -26,8 +44,16 @@ public final class JdbcHeartbeats implements Heartbeats {
 
     @Override
     public void record(List<Heartbeat> beats) {
+        record(null, beats);
+    }
+
+    @Override
+    public void record(String segment, List<Heartbeat> beats) {
         List<Heartbeat> distinct = beats.stream().distinct().sorted(KEY).toList();
         jdbc.transaction(c -> {
+            if (segment != null && !JournalSegments.claim(c, segment)) {
+                return null;
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into live_heartbeats (event_id, on_minute, viewer) values (?, ?, ?) on conflict do nothing")) {
                 for (Heartbeat h : distinct) {
@@ -38,6 +64,11 @@ public final class JdbcHeartbeats implements Heartbeats {
             }
             return null;
         });
+    }
+
+    @Override
+    public void forget(String segment) {
+        JournalSegments.forget(jdbc, segment);
     }
 
     @Override

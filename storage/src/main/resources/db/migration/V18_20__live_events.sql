@@ -29,3 +29,9 @@ create table live_heartbeats (
     viewer   varchar(32) not null,
     primary key (event_id, on_minute, viewer)
 );
+-- Journal segments being written to the store (clicks, heartbeats; FactJournal): a segment's facts and its claim commit
+-- together, so a node that crashes before deleting the segment's file skips it when it starts again. The claim is
+-- dropped once the file is gone.
+create table journal_segments (
+    segment varchar(100) primary key
+);

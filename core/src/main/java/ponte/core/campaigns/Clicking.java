@@ -9,7 +9,8 @@ import ponte.core.NotFound;
 
 /**
  * Follows a tracked link: where it leads, and a {@link Click} handed to {@code clicks}, which returns once the click is
- * committed (a group commit), so a click that was redirected survives a crash. Links never change, so
+ * kept durably (the node's journal, written to the store in batches), so a click that was redirected survives a
+ * crash. Links never change, so
  * this node keeps the ones followed in memory; an unknown code is asked of the store each time (another node may have
  * just made it).
  */

@@ -13,7 +13,7 @@ import ponte.core.NotFound;
  * Heartbeats of players watching a live event ({@code POST /go/live/{code}}, no key): each names its viewer by a
  * session id the player made up, or else by its address and user agent, and keeps only that name's hash under the
  * day's salt ({@link DailySalt}), in the minute it arrived. The heartbeat is handed to {@code durable}, which returns
- * only once it is committed, so an acknowledged heartbeat is never lost. Codes never change, so this node keeps the
+ * only once it is kept durably (the node's journal), so an acknowledged heartbeat is never lost. Codes never change, so this node keeps the
  * events it has heard of in memory.
  */
 public final class Watching {
