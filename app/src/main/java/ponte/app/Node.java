@@ -146,6 +146,7 @@ public final class Node implements AutoCloseable {
     /** Loads the demo network through the same use cases the API calls; loading it again changes nothing. */
     public DemoNetwork.Loaded loadDemoNetwork() {
         DemoNetwork.Loaded loaded = new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements()).load();
+        new DemoCampaigns(w.campaigning, w.liveEventing, w.stores.items(), w.stores.orgs()).load(DemoNetwork.read());
         // One person per demo org and role for the web UI, "<org>-<role>", whose password is the demo key.
         loaded.keys().forEach(k -> w.accounts.install(k.org(), DemoNetwork.username(k), k.role(), k.secret()));
         return loaded;

@@ -42,6 +42,7 @@ import ponte.core.FactLog;
 import ponte.api.HeartbeatResource;
 import ponte.api.LiveEventsResource;
 import ponte.storage.FactJournal;
+import ponte.web.LiveEventPages;
 import ponte.storage.JdbcClickFacts;
 import ponte.storage.JdbcHeartbeats;
 import ponte.storage.JdbcLiveEvents;
@@ -160,6 +161,9 @@ final class Wiring {
     final FactJournal<Click> clicks;
     /** Players' heartbeats of live events, journaled before each 204 and written to the store in batches. */
     final FactJournal<Heartbeat> heartbeats;
+    /** Campaigns and their live events, for the demo network's loader. */
+    final Campaigning campaigning;
+    final LiveEventing liveEventing;
     /** Reach counted in advance, folded off the publish path. */
     final ReachFolding reachFolding;
     final UseCases useCases;
@@ -275,7 +279,7 @@ final class Wiring {
         Reaching reaching = new Reaching(stores.reach(), stores.items(), stores.products(), coproducing, stores.orgs(), entitlements);
         Recipients recipients = new Recipients(stores.recipients(), stores.items(), stores.orgs());
         // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
-        Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
+        campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
         Offering offering = new Offering(campaigning, stores.offers(), stores.items(), new NinjsDisclosure(), audit, random);
         // A redirect or a heartbeat's 204 acknowledges its fact: each is in the node's journal first (FactJournal).
         DailySalt salt = new DailySalt(clock, random);
@@ -287,7 +291,7 @@ final class Wiring {
         JdbcHeartbeats heartbeatStore = new JdbcHeartbeats(stores.database());
         heartbeats = new FactJournal<>(journal.resolve("heartbeats"), "ponte-heartbeat-journal", JdbcHeartbeats.LINE, heartbeatStore,
                 e -> LoggerFactory.getLogger(FactJournal.class).warn("could not write journaled heartbeats; retrying", e));
-        LiveEventing liveEventing = new LiveEventing(campaigning, liveEvents, heartbeatStore, audit, random);
+        liveEventing = new LiveEventing(campaigning, liveEvents, heartbeatStore, audit, random);
         useCases = new UseCases(onboarding, cataloguing, agreeing, publishing, feeds, search.searching(), ninjsReader, coproducing, cosigning,
                 reporting, reaching, recipients);
         ItemViews views = new ItemViews(writers, stores.orgs(), renditionChoices::profile, links, clock);
@@ -309,7 +313,8 @@ final class Wiring {
                 new AdminPages(accounts, sessions, new Inviting(onboarding, agreeing, accounts, stores.orgs()), onboarding, dealings, authenticator::forget,
                         settings.smtpUrl().map(ponte.outbound.SmtpMailer::of)),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree, readFacts),
-                new ReachPages(reaching, reporting, dealings, coproducing, mediaDir.resolve("form-uploads"))));
+                new ReachPages(reaching, reporting, dealings, coproducing, mediaDir.resolve("form-uploads")),
+                new LiveEventPages(liveEventing)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
                 attaching, heldItems, readFacts, clock);
