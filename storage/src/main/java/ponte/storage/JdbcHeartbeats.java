@@ -43,15 +43,10 @@ public final class JdbcHeartbeats implements Heartbeats, FactJournal.Store<Heart
     }
 
     @Override
-    public void record(List<Heartbeat> beats) {
-        record(null, beats);
-    }
-
-    @Override
     public void record(String segment, List<Heartbeat> beats) {
         List<Heartbeat> distinct = beats.stream().distinct().sorted(KEY).toList();
         jdbc.transaction(c -> {
-            if (segment != null && !JournalSegments.claim(c, segment)) {
+            if (!JournalSegments.claim(c, segment)) {
                 return null;
             }
             try (PreparedStatement ps = c.prepareStatement(

@@ -1,14 +1,10 @@
 package ponte.core.campaigns;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.SortedMap;
 
-/** Port: heartbeats, kept once per (event, minute, viewer). */
+/** Port: heartbeats as kept, once per (event, minute, viewer) (written by the node's heartbeat journal). */
 public interface Heartbeats {
-    /** One transaction: when it returns, every heartbeat of the batch is kept. */
-    void record(List<Heartbeat> beats);
-
     /** Distinct viewers per minute (the minute's start) of the event. */
     SortedMap<Instant, Long> perMinute(String event);
 
