@@ -214,7 +214,7 @@ public final class DemoNetwork {
         throw new IllegalArgumentException("no demo item " + uri);
     }
 
-    private static JsonNode read() {
+    static JsonNode read() {
         try (InputStream in = DemoNetwork.class.getResourceAsStream("/ponte/app/demo/network.json")) {
             if (in == null) {
                 throw new IllegalStateException("the demo network resource is missing from the build");

@@ -58,6 +58,9 @@ public final class Node implements AutoCloseable {
     public Node start() throws Exception {
         try {
             w.search.indexer().start();
+            // What a crash left in the journals is in the store before anyone can ask for counts.
+            w.clicks.start();
+            w.heartbeats.start();
             listen(w.http, "--port", settings.host(), settings.port());
             listen(w.management, "--management-port", settings.management().host(), settings.management().port());
             w.pushing.start();
@@ -70,7 +73,6 @@ public final class Node implements AutoCloseable {
             w.downloads.start();
             w.reads.start();
             w.mediaRetentionLoop.start();
-            w.clicks.start();
             w.reachFolding.start();
             w.resuming.expire(); // uploads abandoned while the node was down; later ones go as new uploads are created
             return this;
@@ -151,6 +153,7 @@ public final class Node implements AutoCloseable {
     public DemoNetwork.Loaded loadDemoNetwork() {
         DemoNetwork.Loaded loaded = new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements(),
                 new DemoCampaign(w.useCases, w.stores.offers(), w.stores.clicks(), w.stores.items())).load();
+        new DemoLiveEvents(w.liveEventing, w.stores.items()).load(DemoNetwork.read());
         // One person per demo org and role for the web UI, "<org>-<role>", whose password is the demo key.
         loaded.keys().forEach(k -> w.accounts.installHashed(k.org(), DemoNetwork.username(k), k.role(),
                 DEMO_PASSWORD_HASHES.computeIfAbsent(k.secret(), w.accounts::hash)));
@@ -304,7 +307,7 @@ public final class Node implements AutoCloseable {
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
         for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.mediaRetentionLoop, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
-                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.reachFolding, w.mode, w.search, w.log, w.stores)) {
+                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.heartbeats, w.reachFolding, w.mode, w.search, w.log, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

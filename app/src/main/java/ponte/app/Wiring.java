@@ -40,11 +40,21 @@ import ponte.api.SearchResource;
 import ponte.api.StreamResource;
 import ponte.api.SystemResource;
 import ponte.core.FactLog;
+import ponte.api.HeartbeatResource;
+import ponte.api.LiveEventsResource;
+import ponte.storage.FactJournal;
+import ponte.web.LiveEventPages;
+import ponte.storage.JdbcClickFacts;
+import ponte.storage.JdbcHeartbeats;
+import ponte.storage.JdbcLiveEvents;
 import ponte.core.campaigns.Campaigning;
 import ponte.core.campaigns.Click;
 import ponte.core.campaigns.Clicking;
 import ponte.core.campaigns.Converting;
 import ponte.core.campaigns.Funneling;
+import ponte.core.campaigns.Heartbeat;
+import ponte.core.campaigns.LiveEventing;
+import ponte.core.campaigns.Watching;
 import ponte.core.campaigns.DailySalt;
 import ponte.core.campaigns.Offering;
 import ponte.formats.NinjsDisclosure;
@@ -151,8 +161,13 @@ final class Wiring {
     final FactLog<ReadFact> reads;
     final MediaRetention mediaRetention;
     final MediaRetentionLoop mediaRetentionLoop;
-    /** Followed tracked links, written in batches off the request path. */
-    final FactLog<Click> clicks;
+    /** Followed tracked links, journaled before each redirect and written to the store in batches. */
+    final FactJournal<Click> clicks;
+    /** Players' heartbeats of live events, journaled before each 204 and written to the store in batches. */
+    final FactJournal<Heartbeat> heartbeats;
+    /** Campaigns and their live events, for the demo network's loader. */
+    final Campaigning campaigning;
+    final LiveEventing liveEventing;
     /** Reach counted in advance, folded off the publish path. */
     final ReachFolding reachFolding;
     final UseCases useCases;
@@ -268,12 +283,19 @@ final class Wiring {
         Reaching reaching = new Reaching(stores.reach(), stores.items(), stores.products(), coproducing, stores.orgs(), entitlements);
         Recipients recipients = new Recipients(stores.recipients(), stores.items(), stores.orgs());
         // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
-        Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
+        campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
         Offering offering = new Offering(campaigning, stores.offers(), stores.items(), new NinjsDisclosure(), audit, random);
-        // A redirect acknowledges nothing: clicks are counted facts, written in batches off the request path.
-        clicks = new FactLog<>("ponte-click-facts", stores.clicks()::record,
-                e -> LoggerFactory.getLogger(FactLog.class).warn("could not record link clicks; retrying", e));
-        Clicking clicking = new Clicking(stores.offers(), clicks::add, new DailySalt(clock, random), clock);
+        // A redirect or a heartbeat's 204 acknowledges its fact: each is in the node's journal first (FactJournal).
+        DailySalt salt = new DailySalt(clock, random);
+        Path journal = settings.dataDir().resolve("journal");
+        clicks = new FactJournal<>(journal.resolve("clicks"), "ponte-click-journal", JdbcClickFacts.LINE, stores.clicks(),
+                e -> LoggerFactory.getLogger(FactJournal.class).warn("could not write journaled link clicks; retrying", e));
+        Clicking clicking = new Clicking(stores.offers(), clicks::add, salt, clock);
+        JdbcLiveEvents liveEvents = new JdbcLiveEvents(stores.database());
+        JdbcHeartbeats heartbeatStore = new JdbcHeartbeats(stores.database());
+        heartbeats = new FactJournal<>(journal.resolve("heartbeats"), "ponte-heartbeat-journal", JdbcHeartbeats.LINE, heartbeatStore,
+                e -> LoggerFactory.getLogger(FactJournal.class).warn("could not write journaled heartbeats; retrying", e));
+        liveEventing = new LiveEventing(campaigning, liveEvents, heartbeatStore, audit, random);
         Converting converting = new Converting(stores.campaigns(), stores.offers(), stores.conversions(), clock);
         Funneling funneling = new Funneling(campaigning, stores.offers(), stores.clicks(), stores.conversions(), stores.views(), stores.items(),
                 stores.orgs());
@@ -299,7 +321,8 @@ final class Wiring {
                         settings.smtpUrl().map(ponte.outbound.SmtpMailer::of)),
                 new PortalPages(feeds, tail, search.searching(), reading, search.languageVersions(), dealings, writers, views::tree, readFacts),
                 new ReachPages(reaching, reporting, dealings, coproducing, mediaDir.resolve("form-uploads")),
-                new FunnelPages(campaigning, funneling)));
+                new FunnelPages(campaigning, funneling),
+                new LiveEventPages(liveEventing)));
         idempotency = new Idempotency(stores.idempotencyKeys(), settings.api().idempotencyRetention(), clock, random);
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
                 attaching, heldItems, readFacts, clock);
@@ -330,7 +353,9 @@ final class Wiring {
                 new CampaignsResource(campaigning),
                 new OffersResource(offering, stores.clicks()),
                 new GoResource(clicking, addresses),
-                new ConversionsResource(converting, funneling)),
+                new ConversionsResource(converting, funneling),
+                new LiveEventsResource(liveEventing),
+                new HeartbeatResource(new Watching(liveEvents, heartbeats::add, salt, clock), addresses)),
                 authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,

@@ -183,8 +183,13 @@ class AuditTrailTest {
                 + kbsWeb + "\",\"kind\":\"page\"}]";
         act(ansaEditor, () -> node.post("/v1/campaigns", ansaEditor.secret(), "{\"id\":\"italia\",\"title\":\"Italia\"," + campaign + "}"));
         expect(Action.CAMPAIGN_CREATE, "italia", ansaEditor);
-        act(ansaEditor, () -> node.put("/v1/campaigns/italia", ansaEditor.secret(), "{\"title\":\"Italia!\"," + campaign + "}"));
+        // The change adds a live channel on the same site, which a live event then uses.
+        act(ansaEditor, () -> node.put("/v1/campaigns/italia", ansaEditor.secret(), "{\"title\":\"Italia!\"," + campaign.replace("\"page\"}]",
+                "\"page\"},{\"id\":\"live\",\"partner\":\"kbs\",\"outlet\":\"" + kbsWeb + "\",\"kind\":\"live\"}]") + "}"));
         expect(Action.CAMPAIGN_AMEND, "italia", ansaEditor);
+        act(ansaEditor, () -> node.post("/v1/live-events", ansaEditor.secret(), "{\"id\":\"italia-live\",\"campaign\":\"italia\",\"title\":\"Dal vivo\","
+                + "\"startDate\":\"2026-05-21T12:00:00Z\",\"endDate\":\"2026-05-21T14:00:00Z\",\"channel\":\"live\"}"));
+        expect(Action.CAMPAIGN_LIVE_EVENT, "italia", ansaEditor);
         act(ansaEditor, () -> node.post("/v1/campaigns/italia/offers", ansaEditor.secret(), "{\"id\":\"roma\",\"item\":\"" + item
                 + "\",\"title\":\"Roma\",\"price\":\"120.00\",\"currency\":\"EUR\",\"bookingUrl\":\"https://booking.example/roma\"}"));
         expect(Action.CAMPAIGN_OFFER, "italia", ansaEditor);

@@ -65,6 +65,10 @@ class AuthorizationMatrixTest {
             GET    /v1/campaigns/{id}/funnel                ok  ok  403   ok  ok  ok    404 404 404   404
             # a tracked link takes no key: everyone is redirected alike
             GET    /go/{code}                               302 302 302   302 302 302   302 302 302   302
+            GET    /v1/live-events/{id}                     ok  ok  ok    ok  ok  ok    404 404 404   404
+            POST   /v1/live-events/{id}/viewers             403 403 403   ok  ok  ok    404 404 404   404
+            # a heartbeat takes no key: every player counts alike
+            POST   /go/live/{code}                          ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
             POST   /v1/agreements/{id}/approve              ok  403 403   ok  403 403   404 404 404   404
             POST   /v1/agreements/{id}/renew                ok  ok  403   ok  ok  403   404 404 404   404
             POST   /v1/agreements/{id}/suspend              ok  403 403   ok  403 403   404 404 404   404
@@ -273,6 +277,10 @@ class AuthorizationMatrixTest {
             case "GET /v1/campaigns/{id}/offers" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/offers", null);
             case "GET /v1/campaigns/{id}/funnel" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/funnel", null);
             case "GET /go/{code}" -> new Call("GET", "/go/" + t.link(), null);
+            case "GET /v1/live-events/{id}" -> new Call("GET", "/v1/live-events/" + t.liveEvent(), null);
+            case "POST /v1/live-events/{id}/viewers" -> new Call("POST", "/v1/live-events/" + t.liveEvent() + "/viewers",
+                    "{\"samples\": [{\"at\": \"2026-05-21T12:00:00Z\", \"concurrent\": 10}]}");
+            case "POST /go/live/{code}" -> new Call("POST", "/go/live/" + t.heartbeatCode(), "");
             case "GET /v1/campaigns/{id}/versions" -> new Call("GET", "/v1/campaigns/" + t.campaign() + "/versions", null);
             case "GET /v1/coproductions/{id}" -> new Call("GET", "/v1/coproductions/" + t.coproduction(), null);
             case "PUT /v1/coproductions/{id}" -> new Call("PUT", "/v1/coproductions/" + t.coproduction(), plan("m"));
@@ -423,6 +431,29 @@ class AuthorizationMatrixTest {
                 kept.put("link", offer.json().get("links").get(0).get("code").asString());
             }
             return kept.get("link");
+        }
+
+        /** A live event of a campaign of the owner's item on the party's live channel. */
+        String liveEvent() {
+            if (!kept.containsKey("liveEvent")) {
+                String item = campaignItem();
+                String campaign = "lc" + made.incrementAndGet();
+                created(node.post("/v1/campaigns", keys.get("owner editor"), """
+                        {"id": "%s", "title": "Live", "agreement": "owner-party", "items": ["%s"],
+                         "channels": [{"id": "live", "partner": "party", "outlet": "%s", "kind": "live"}]}""".formatted(campaign, item, partyOutlet)));
+                TestNode.Answer event = node.post("/v1/live-events", keys.get("owner editor"), """
+                        {"id": "e%d", "campaign": "%s", "title": "Live", "startDate": "2026-05-21T12:00:00Z",
+                         "endDate": "2026-05-21T14:00:00Z", "channel": "live"}""".formatted(made.incrementAndGet(), campaign));
+                kept.put("liveEvent", created(event));
+                String url = event.json().get("heartbeatUrl").asString();
+                kept.put("heartbeatCode", url.substring(url.lastIndexOf('/') + 1));
+            }
+            return kept.get("liveEvent");
+        }
+
+        String heartbeatCode() {
+            liveEvent();
+            return kept.get("heartbeatCode");
         }
 
         String item() {

@@ -34,6 +34,18 @@ final class Wrk {
                 millis(out, "50%"), millis(out, "99%"), errors(out), 0);
     }
 
+    /** wrk driving {@code url} through a Lua script (requests of its own making: methods, paths, headers), no key. */
+    static Result scripted(String name, String url, java.nio.file.Path script, int threads, int connections, int seconds)
+            throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(), url)
+                .redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        return new Result(name, url, number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"), errors(out), 0);
+    }
+
     private static double number(String out, String regex) {
         Matcher m = Pattern.compile(regex).matcher(out);
         if (!m.find()) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import ponte.core.campaigns.Click;
 import ponte.core.campaigns.ClickCount;
@@ -19,7 +20,25 @@ import ponte.core.campaigns.ClickFacts;
  * Clicks folded in memory per (link, day, bot, visitor) and upserted (insert if missing, then add), which several
  * nodes may do at once: a burst of clicks on one link is one row per visitor and day.
  */
-public final class JdbcClickFacts implements ClickFacts {
+public final class JdbcClickFacts implements ClickFacts, FactJournal.Store<Click> {
+    /** A click as a journal line: code, time (epoch milliseconds), bot (0 or 1), visitor ('' when none). */
+    public static final FactJournal.Codec<Click> LINE = new FactJournal.Codec<>() {
+        @Override
+        public String write(Click c) {
+            return c.code() + "\t" + c.at().toEpochMilli() + "\t" + (c.bot() ? 1 : 0) + "\t" + c.visitor().orElse("");
+        }
+
+        @Override
+        public Optional<Click> read(String line) {
+            String[] f = line.split("\t", -1);
+            if (f.length != 4 || !(f[3].isEmpty() || f[3].length() == 32)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Click(f[0], Instant.ofEpochMilli(Long.parseLong(f[1])), Optional.of(f[3]).filter(v -> !v.isEmpty()),
+                    f[2].equals("1")));
+        }
+    };
+
     private record Key(String code, LocalDate day, boolean bot, String visitor) {}
 
     private final Jdbc jdbc;
@@ -30,14 +49,27 @@ public final class JdbcClickFacts implements ClickFacts {
 
     @Override
     public void record(List<Click> clicks) {
+        record(null, clicks);
+    }
+
+    /** The clicks of a journal segment, unless that segment was written before (then nothing). */
+    @Override
+    public void record(String segment, List<Click> clicks) {
         Map<Key, Long> folded = new HashMap<>();
         for (Click c : clicks) {
             folded.merge(new Key(c.code(), LocalDate.ofInstant(c.at(), ZoneOffset.UTC), c.bot(), c.visitor().orElse("")), 1L, Long::sum);
         }
         jdbc.transaction(c -> {
-            write(c, folded);
+            if (segment == null || JournalSegments.claim(c, segment)) {
+                write(c, folded);
+            }
             return null;
         });
+    }
+
+    @Override
+    public void forget(String segment) {
+        JournalSegments.forget(jdbc, segment);
     }
 
     private static void write(Connection c, Map<Key, Long> folded) throws SQLException {

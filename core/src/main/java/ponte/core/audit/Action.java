@@ -24,6 +24,8 @@ public enum Action {
     CAMPAIGN_AMEND("campaign.amend", "campaign"),
     /** A bookable offer of a campaign, with a tracked link per channel. */
     CAMPAIGN_OFFER("campaign.offer", "campaign"),
+    /** A live event of a campaign on one of its live channels. */
+    CAMPAIGN_LIVE_EVENT("campaign.live-event", "campaign"),
     COPRODUCTION_PROPOSE("coproduction.propose", "coproduction"),
     COPRODUCTION_AMEND("coproduction.amend", "coproduction"),
     COPRODUCTION_APPROVE("coproduction.approve", "coproduction"),

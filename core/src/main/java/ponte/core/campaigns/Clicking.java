@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 import ponte.core.NotFound;
 
 /**
- * Follows a tracked link: where it leads, and a {@link Click} handed to the click log (off the request path; a
- * redirect acknowledges nothing, so a click in flight at a crash may be lost, as reads are). Links never change, so
+ * Follows a tracked link: where it leads, and a {@link Click} handed to {@code clicks}, which returns once the click is
+ * kept durably (the node's journal, written to the store in batches), so a click that was redirected survives a
+ * crash. Links never change, so
  * this node keeps the ones followed in memory; an unknown code is asked of the store each time (another node may have
  * just made it).
  */

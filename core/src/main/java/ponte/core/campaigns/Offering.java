@@ -56,7 +56,7 @@ public final class Offering {
         checkPresenter(campaign, offer);
         List<TrackedLink> links = new ArrayList<>();
         for (Channel c : campaign.terms().channels()) {
-            links.add(new TrackedLink(code(), campaign.id(), offer.id(), c.id(), c.partner(), c.kind(), offer.bookingUrl()));
+            links.add(new TrackedLink(code(random), campaign.id(), offer.id(), c.id(), c.partner(), c.kind(), offer.bookingUrl()));
         }
         audit.change(caller, Action.CAMPAIGN_OFFER, () -> offers.create(offer, links),
                 new Audit.Note(campaign.id(), "offered " + offer.title() + " in campaign " + campaign.terms().title(), campaign.concerned()));
@@ -91,7 +91,7 @@ public final class Offering {
     }
 
     /** 128 random bits in lower-case base32 (26 characters): unguessable, and safe in any URL. */
-    private String code() {
+    static String code(RandomGenerator random) {
         StringBuilder out = new StringBuilder(26);
         long high = random.nextLong();
         long low = random.nextLong();
