@@ -165,8 +165,10 @@ public final class JdbcReachFacts implements ReachFacts {
      * any, starts and ends at midnight UTC.
      */
     private void kept(Connection c, Filter filter, Counts counts, List<Used> used) throws SQLException {
-        long folded = Jdbc.query(c, "select seq from reach_folds where name = 'routes' " + (postgres ? "for share" : "for update"),
-                rs -> rs.getLong(1)).getFirst();
+        Map<String, Long> folds = new HashMap<>();
+        Jdbc.query(c, "select name, seq from reach_folds where name in ('routes', 'reports') " + (postgres ? "for share" : "for update"),
+                rs -> folds.put(rs.getString("name"), rs.getLong("seq")));
+        long folded = folds.get("routes");
         String scope = ReachGroups.scope(filter.scope());
         Where days = Where.ofDays(filter, scope);
         Jdbc.query(c, """
@@ -177,13 +179,15 @@ public final class JdbcReachFacts implements ReachFacts {
                 }, days.bind());
         Where routes = Where.of(filter, "l.appended_at");
         // What is left to count, in one round trip (each costs a wake-up of the database on a loaded machine): how far
-        // the log goes, and whether any fetched version or report waits for the folder. Each of the rest is asked only
-        // when there is something to count: their plans, on PostgreSQL especially, may walk every route or report even
-        // when the queue or the unfolded reports are empty.
+        // the log goes, and whether any fetched version or report waits for the folder (no report once the folder has
+        // folded those stored before reach_usage existed: every report since is folded as it is stored). Each of the
+        // rest is asked only when there is something to count: their plans, on PostgreSQL especially, may walk every
+        // route or report even when the queue or the unfolded reports are empty.
         long[] left = Jdbc.query(c, """
                 select (select coalesce(max(seq), 0) from content_log) head,
                        (select count(*) from (select 1 from reach_read_queue fetch first 1 rows only) q) queued,
-                       (select count(*) from (select 1 from usage_reports where folded = false fetch first 1 rows only) u) unfolded""",
+                       %s unfolded""".formatted(folds.containsKey("reports") ? "0"
+                        : "(select count(*) from (select 1 from usage_reports where folded = false fetch first 1 rows only) u)"),
                 rs -> new long[] {rs.getLong("head"), rs.getLong("queued"), rs.getLong("unfolded")}).getFirst();
         Map<String, Long> fed = new HashMap<>();
         Map<String, Long> served = new HashMap<>();

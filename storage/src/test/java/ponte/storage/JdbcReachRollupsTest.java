@@ -140,6 +140,10 @@ class JdbcReachRollupsTest {
         }
         everyQuestionAgrees();
         assertThat(jdbc.query("select count(*) from usage_reports where folded = false", rs -> rs.getLong(1)).getFirst()).isZero();
+        assertThat(jdbc.query("select count(*) from reach_folds where name = 'reports'", rs -> rs.getLong(1)).getFirst())
+                .as("no question or fold looks for old reports again").isOne();
+        report();
+        everyQuestionAgrees();
     }
 
     @Test
