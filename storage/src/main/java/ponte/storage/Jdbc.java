@@ -84,6 +84,24 @@ final class Jdbc {
         }
     }
 
+    /** Values per "in" list: well under every driver's limit of bound parameters. */
+    static final int IN_CHUNK = 500;
+
+    /**
+     * A query whose {@code %s} is an "in" list of {@code values}, asked in chunks of {@link #IN_CHUNK}, after the
+     * parameters {@code before}; the rows of every chunk.
+     */
+    <T> List<T> queryIn(String sql, List<?> values, Row<T> row, Object... before) {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += IN_CHUNK) {
+            List<?> chunk = values.subList(i, Math.min(values.size(), i + IN_CHUNK));
+            List<Object> params = new ArrayList<>(List.of(before));
+            params.addAll(chunk);
+            out.addAll(query(sql.formatted(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))), row, params.toArray()));
+        }
+        return out;
+    }
+
     static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);

@@ -26,8 +26,7 @@ public final class JdbcDownloadFacts implements DownloadFacts {
                     Jdbc.bind(ps, f.org().value(), f.item().value(), f.version(), f.media(), f.rendition(), f.bytes(),
                             java.sql.Date.valueOf(f.at().atOffset(ZoneOffset.UTC).toLocalDate()), f.at());
                     ps.addBatch();
-                    Jdbc.bind(wait, f.org().value(), f.item().value(), f.version());
-                    wait.addBatch();
+                    ReachGroups.queueRead(wait, f.org().value(), f.item().value(), f.version());
                 }
                 ps.executeBatch();
                 wait.executeBatch();

@@ -3,7 +3,11 @@ package ponte.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ponte.core.Conflict;
 import ponte.core.Ids;
@@ -59,6 +63,14 @@ public final class JdbcOrgs implements Orgs {
     }
 
     @Override
+    public Map<OrgId, Org> byIds(Collection<OrgId> ids) {
+        Map<OrgId, Org> found = new LinkedHashMap<>();
+        jdbc.queryIn("select * from orgs where id in (%s)", ids.stream().map(OrgId::value).distinct().toList(), JdbcOrgs::org)
+                .forEach(o -> found.put(o.id(), o));
+        return found;
+    }
+
+    @Override
     public List<Org> all() {
         return jdbc.query("select * from orgs order by id", JdbcOrgs::org);
     }
@@ -86,6 +98,15 @@ public final class JdbcOrgs implements Orgs {
     @Override
     public List<Outlet> outlets(OrgId org) {
         return jdbc.query("select * from outlets where org_id = ? order by name", JdbcOrgs::outlet, org.value());
+    }
+
+    @Override
+    public Map<OrgId, List<Outlet>> outlets(Collection<OrgId> orgs) {
+        Map<OrgId, List<Outlet>> found = new LinkedHashMap<>();
+        orgs.forEach(org -> found.put(org, new ArrayList<>()));
+        jdbc.queryIn("select * from outlets where org_id in (%s) order by name", orgs.stream().map(OrgId::value).distinct().toList(),
+                JdbcOrgs::outlet).forEach(o -> found.get(o.org()).add(o));
+        return found;
     }
 
     List<Outlet> allOutlets() {

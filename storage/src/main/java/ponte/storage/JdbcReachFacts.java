@@ -3,8 +3,10 @@ package ponte.storage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,8 +26,9 @@ import ponte.core.reach.ReachScope;
  * Reach counted in the database, grouped small before it leaves it: routes by (partner, licensor, language, rights),
  * with how many the partner read; distinct deliveries; usage reports by (partner, outlet, language, day); routes by
  * day. A product's or co-production's routes and reports are read from the counts kept in advance
- * ({@link JdbcReachRollups}) plus what is not folded yet; an item's reach, and a window that splits a day, from the rows. An entry counts as read when the partner's feed or stream served past it on any day, or the partner fetched
- * its version, or downloaded that version's media.
+ * ({@link JdbcReachRollups}) plus what is not folded yet; an item's reach, and the part of a day at either end of a
+ * window, from the rows. An entry counts as read when the partner's feed or stream served past it on any day, or the
+ * partner fetched its version, or downloaded that version's media.
  */
 public final class JdbcReachFacts implements ReachFacts {
     private final Jdbc jdbc;
@@ -101,42 +104,72 @@ public final class JdbcReachFacts implements ReachFacts {
         }
     }
 
+    /**
+     * A product's or co-production's facts from the counts kept in advance for the whole days of the window, and from
+     * the rows for the part of a day at either end (a window within a day from the rows alone); an item's from the rows.
+     * Deliveries are counted from their rows over the whole window.
+     */
     @Override
     public Facts count(Filter filter) {
-        return jdbc.transaction(c -> filter.scope() instanceof ReachScope.OfItem || !wholeDays(filter) ? raw(c, filter) : kept(c, filter));
+        return jdbc.transaction(c -> {
+            Counts counts = new Counts();
+            List<Used> used = new ArrayList<>();
+            Optional<Instant> from = filter.from().map(JdbcReachFacts::nextMidnight);
+            Optional<Instant> to = filter.to().map(JdbcReachFacts::lastMidnight);
+            if (filter.scope() instanceof ReachScope.OfItem || from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+                rows(c, filter, counts, used);
+            } else {
+                kept(c, new Filter(filter.scope(), filter.partner(), from, to), counts, used);
+                if (!from.equals(filter.from())) {
+                    rows(c, new Filter(filter.scope(), filter.partner(), filter.from(), from), counts, used);
+                }
+                if (!to.equals(filter.to())) {
+                    rows(c, new Filter(filter.scope(), filter.partner(), to, filter.to()), counts, used);
+                }
+            }
+            return new Facts(counts.routed(), delivered(c, filter), used, counts.byDay);
+        });
     }
 
     /** The same facts counted from the rows alone, as if nothing were kept in advance (tests compare the two). */
     Facts fromRows(Filter filter) {
-        return jdbc.transaction(c -> raw(c, filter));
+        return jdbc.transaction(c -> {
+            Counts counts = new Counts();
+            List<Used> used = new ArrayList<>();
+            rows(c, filter, counts, used);
+            return new Facts(counts.routed(), delivered(c, filter), used, counts.byDay);
+        });
     }
 
-    /** Counted in advance by day, so a window must start and end at midnight UTC to be read from the counts. */
-    private static boolean wholeDays(Filter filter) {
-        return filter.from().map(JdbcReachFacts::midnight).orElse(true) && filter.to().map(JdbcReachFacts::midnight).orElse(true);
+    /** The first midnight UTC at or after {@code t}. */
+    private static Instant nextMidnight(Instant t) {
+        Instant midnight = lastMidnight(t);
+        return midnight.equals(t) ? t : midnight.plus(Duration.ofDays(1));
     }
 
-    private static boolean midnight(Instant t) {
-        return t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0;
+    /** The last midnight UTC at or before {@code t}. */
+    private static Instant lastMidnight(Instant t) {
+        return t.truncatedTo(ChronoUnit.DAYS);
     }
 
-    /** Every fact from the rows themselves: an item's reach (a few hundred routes), or a window that splits a day. */
-    private static Facts raw(Connection c, Filter filter) throws SQLException {
-        Counts counts = new Counts();
+    /** Routes and reports from the rows themselves: an item's (a few hundred routes), or the part of a day. */
+    private static void rows(Connection c, Filter filter, Counts counts, List<Used> used) throws SQLException {
         routes(c, filter, 0, counts);
-        return new Facts(counts.routed(), delivered(c, filter), used(c, filter, false), counts.byDay);
+        used.addAll(used(c, filter, false));
     }
 
     /**
      * From the counts kept in advance (reach_routes, reach_usage) and what they do not hold yet: routes past the
      * folder's cursor, feed cursors and fetched versions the folder has not counted as read, reports not folded. The
-     * folder's cursor row is held while counting, so no fold lands between the counts and the rest.
+     * folder's cursor row is held while counting, so no fold lands between the counts and the rest. The window, if
+     * any, starts and ends at midnight UTC.
      */
-    private Facts kept(Connection c, Filter filter) throws SQLException {
-        long folded = Jdbc.query(c, "select seq from reach_folds where name = 'routes' " + (postgres ? "for share" : "for update"),
-                rs -> rs.getLong(1)).getFirst();
+    private void kept(Connection c, Filter filter, Counts counts, List<Used> used) throws SQLException {
+        Map<String, Long> folds = new HashMap<>();
+        Jdbc.query(c, "select name, seq from reach_folds where name in ('routes', 'reports') " + (postgres ? "for share" : "for update"),
+                rs -> folds.put(rs.getString("name"), rs.getLong("seq")));
+        long folded = folds.get("routes");
         String scope = ReachGroups.scope(filter.scope());
-        Counts counts = new Counts();
         Where days = Where.ofDays(filter, scope);
         Jdbc.query(c, """
                 select org_id, licensor_id, language, rights_include, rights_exclude, on_day, routed, read_count from reach_routes
@@ -145,10 +178,29 @@ public final class JdbcReachFacts implements ReachFacts {
                     return null;
                 }, days.bind());
         Where routes = Where.of(filter, "l.appended_at");
+        // What is left to count, in one round trip (each costs a wake-up of the database on a loaded machine): how far
+        // the log goes, and whether any fetched version or report waits for the folder (no report once the folder has
+        // folded those stored before reach_usage existed: every report since is folded as it is stored). Each of the
+        // rest is asked only when there is something to count: their plans, on PostgreSQL especially, may walk every
+        // route or report even when the queue or the unfolded reports are empty.
+        long[] left = Jdbc.query(c, """
+                select (select coalesce(max(seq), 0) from content_log) head,
+                       (select count(*) from (select 1 from reach_read_queue fetch first 1 rows only) q) queued,
+                       %s unfolded""".formatted(folds.containsKey("reports") ? "0"
+                        : "(select count(*) from (select 1 from usage_reports where folded = false fetch first 1 rows only) u)"),
+                rs -> new long[] {rs.getLong("head"), rs.getLong("queued"), rs.getLong("unfolded")}).getFirst();
         Map<String, Long> fed = new HashMap<>();
-        Jdbc.query(c, "select org_id, seq from reach_feed_folded", rs -> fed.put(rs.getString(1), rs.getLong(2)));
         Map<String, Long> served = new HashMap<>();
-        Jdbc.query(c, "select org_id, max(seq) seq from feed_reads group by org_id", rs -> served.put(rs.getString(1), rs.getLong(2)));
+        Jdbc.query(c, """
+                select s.org_id, s.seq served, ff.seq fed from (select org_id, max(seq) seq from feed_reads group by org_id) s
+                left join reach_feed_folded ff on ff.org_id = s.org_id""", rs -> {
+                    served.put(rs.getString("org_id"), rs.getLong("served"));
+                    long was = rs.getLong("fed");
+                    if (!rs.wasNull()) {
+                        fed.put(rs.getString("org_id"), was);
+                    }
+                    return null;
+                });
         for (var e : served.entrySet()) {
             long was = fed.getOrDefault(e.getKey(), 0L);
             long upTo = Math.min(e.getValue(), folded);
@@ -166,29 +218,31 @@ public final class JdbcReachFacts implements ReachFacts {
                         }, routes.with(e.getKey(), was, upTo));
             }
         }
-        Jdbc.query(c, """
-                select t.org_id, t.seq, t.licensor_id, v.language, v.rights_include, v.rights_exclude
-                from reach_read_queue q join routes t on t.org_id = q.org_id and t.item_id = q.item_id
-                join content_log l on l.seq = t.seq and l.version = q.version
-                join versions v on v.item_id = l.item_id and v.version = l.version
-                where %s and t.seq <= ?
-                  and not exists (select 1 from reach_version_reads vr
-                                  where vr.org_id = q.org_id and vr.item_id = q.item_id and vr.version = q.version)"""
-                .formatted(routes.sql()), rs -> {
-                    if (rs.getLong("seq") > served.getOrDefault(rs.getString("org_id"), 0L)) {
-                        counts.add(rs, null, 0, 1);
-                    }
-                    return null;
-                }, routes.with(folded));
-        // Skipped when the folder has caught up: on PostgreSQL a plan for "t.seq > ?" may still scan every route.
-        if (Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst() > folded) {
+        if (left[1] > 0) {
+            Jdbc.query(c, """
+                    select t.org_id, t.seq, t.licensor_id, v.language, v.rights_include, v.rights_exclude
+                    from reach_read_queue q join routes t on t.org_id = q.org_id and t.item_id = q.item_id
+                    join content_log l on l.seq = t.seq and l.version = q.version
+                    join versions v on v.item_id = l.item_id and v.version = l.version
+                    where %s and t.seq <= ?
+                      and not exists (select 1 from reach_version_reads vr
+                                      where vr.org_id = q.org_id and vr.item_id = q.item_id and vr.version = q.version)"""
+                    .formatted(routes.sql()), rs -> {
+                        if (rs.getLong("seq") > served.getOrDefault(rs.getString("org_id"), 0L)) {
+                            counts.add(rs, null, 0, 1);
+                        }
+                        return null;
+                    }, routes.with(folded));
+        }
+        if (left[0] > folded) {
             routes(c, filter, folded, counts);
         }
-        List<Used> used = new ArrayList<>(Jdbc.query(c, """
+        used.addAll(Jdbc.query(c, """
                 select org_id, outlet_id, country, language, on_day, reports, audience from reach_usage where %s"""
                 .formatted(days.sql()), JdbcReachFacts::used, days.bind()));
-        used.addAll(used(c, filter, true));
-        return new Facts(counts.routed(), delivered(c, filter), used, counts.byDay);
+        if (left[2] > 0) {
+            used.addAll(used(c, filter, true));
+        }
     }
 
     /** Routes grouped by what the answer tells apart, with how many were read, and by day. */
@@ -219,9 +273,9 @@ public final class JdbcReachFacts implements ReachFacts {
     }
 
     /**
-     * One pass over the routes (those after entry {@code after}): grouped by what the answer tells apart, and by day for
-     * the histogram. An entry a feed did not serve is looked up in the reads by index (item_reads' key, media_downloads
-     * by item).
+     * One pass over the routes (those after entry {@code after}, when not 0: "seq > 0" can lead PostgreSQL to walk the
+     * routes by seq instead of by item): grouped by what the answer tells apart, and by day for the histogram. An entry
+     * a feed did not serve is looked up in the reads by index (item_reads' key, media_downloads by item).
      */
     private static void routes(Connection c, Filter filter, long after, Counts counts) throws SQLException {
         Where routes = Where.of(filter, "l.appended_at");
@@ -238,13 +292,13 @@ public final class JdbcReachFacts implements ReachFacts {
                 join content_log l on l.seq = t.seq
                 join versions v on v.item_id = l.item_id and v.version = l.version
                 left join (select org_id, max(seq) seq from feed_reads group by org_id) fr on fr.org_id = t.org_id
-                where %s and t.seq > ?
+                where %s%s
                 group by t.org_id, t.licensor_id, v.language, v.rights_include, v.rights_exclude,
-                         cast(l.appended_at at time zone 'UTC' as date)""".formatted(routes.sql()),
+                         cast(l.appended_at at time zone 'UTC' as date)""".formatted(routes.sql(), after > 0 ? " and t.seq > ?" : ""),
                 rs -> {
                     counts.add(rs, rs.getObject("on_day", LocalDate.class), rs.getLong("routed"), rs.getLong("read_count"));
                     return null;
-                }, routes.with(after));
+                }, after > 0 ? routes.with(after) : routes.bind());
     }
 
     private static long delivered(Connection c, Filter filter) throws SQLException {

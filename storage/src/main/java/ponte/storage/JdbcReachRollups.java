@@ -19,7 +19,8 @@ import ponte.storage.ReachGroups.Route;
  *   <li>a feed cursor that moved on makes the folded routes it passed read, unless a fetch already did;</li>
  *   <li>a version fetched for the first time makes its folded route read, unless the feed already did;</li>
  *   <li>the next entries' routes are counted, read or not by both of the above;</li>
- *   <li>usage reports stored before reach_usage existed are folded.</li>
+ *   <li>usage reports stored before reach_usage existed are folded; once none is left, the row 'reports' in reach_folds
+ *   says so, and neither the folder nor the question looks for them again.</li>
  * </ol>
  */
 public final class JdbcReachRollups implements ReachRollups {
@@ -36,7 +37,10 @@ public final class JdbcReachRollups implements ReachRollups {
     @Override
     public boolean fold() {
         return jdbc.transaction(c -> {
-            long folded = Jdbc.query(c, "select seq from reach_folds where name = 'routes' for update", rs -> rs.getLong(1)).getFirst();
+            Map<String, Long> folds = new HashMap<>();
+            Jdbc.query(c, "select name, seq from reach_folds where name in ('routes', 'reports') for update",
+                    rs -> folds.put(rs.getString("name"), rs.getLong("seq")));
+            long folded = folds.get("routes");
             Map<Route, long[]> counts = new HashMap<>();
             feedCursors(c, counts, folded);
             versionsRead(c, counts, folded);
@@ -58,7 +62,9 @@ public final class JdbcReachRollups implements ReachRollups {
                 more |= upTo < head;
             }
             ReachGroups.addRoutes(c, counts);
-            more |= oldReports(c);
+            if (!folds.containsKey("reports")) {
+                more |= oldReports(c);
+            }
             return more;
         });
     }
@@ -142,7 +148,12 @@ public final class JdbcReachRollups implements ReachRollups {
             }
         }
         ReachGroups.foldUsage(c, fold);
-        return unfolded.size() == REPORTS;
+        if (unfolded.size() < REPORTS) {
+            // None left, and none to come: every report since reach_usage existed is folded as it is stored.
+            Jdbc.update(c, "insert into reach_folds (name, seq) values ('reports', 1) on conflict do nothing");
+            return false;
+        }
+        return true;
     }
 
     private static Void add(Map<Route, long[]> counts, java.sql.ResultSet rs, long routed, long read) throws SQLException {

@@ -105,8 +105,7 @@ public final class JdbcReadFacts implements ReadFacts {
                 insert.addBatch();
                 Jdbc.bind(fold, e.getValue().reads(), o.org().value(), o.item().value(), o.version(), Date.valueOf(o.day()));
                 fold.addBatch();
-                Jdbc.bind(wait, o.org().value(), o.item().value(), o.version());
-                wait.addBatch();
+                ReachGroups.queueRead(wait, o.org().value(), o.item().value(), o.version());
             }
             insert.executeBatch();
             fold.executeBatch();

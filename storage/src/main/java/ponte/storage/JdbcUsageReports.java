@@ -3,6 +3,8 @@ package ponte.storage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,9 +20,6 @@ import ponte.core.reach.UsageReports;
 
 /** Usage reports, a batch in one transaction (one JDBC batch), looked up by the partner's ids in chunks. */
 public final class JdbcUsageReports implements UsageReports {
-    /** Ids per lookup: well under every driver's limit of bound parameters. */
-    private static final int CHUNK = 500;
-
     private final Jdbc jdbc;
 
     public JdbcUsageReports(Database db) {
@@ -30,23 +29,20 @@ public final class JdbcUsageReports implements UsageReports {
     @Override
     public Map<String, UsageReport> byIds(OrgId org, Collection<String> ids) {
         Map<String, UsageReport> found = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            Object[] params = new Object[chunk.size() + 1];
-            params[0] = org.value();
-            for (int j = 0; j < chunk.size(); j++) {
-                params[j + 1] = chunk.get(j);
-            }
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("select * from usage_reports where org_id = ? and report_id in (" + marks + ")", JdbcUsageReports::report, params)
-                    .forEach(r -> found.put(r.id(), r));
-        }
+        jdbc.queryIn("select * from usage_reports where org_id = ? and report_id in (%s)", List.copyOf(ids), JdbcUsageReports::report,
+                org.value()).forEach(r -> found.put(r.id(), r));
         return found;
     }
 
+    /**
+     * The reports stored now answer as they were bound, to the microsecond the column keeps (rounded as the drivers
+     * round), without reading them back: a second lookup per batch cost about as much as the insert. Only ids a
+     * concurrent retry had stored first are looked up.
+     */
     @Override
     public Map<String, UsageReport> record(OrgId org, List<UsageReport> reports) {
+        Map<String, UsageReport> kept = new HashMap<>();
+        List<String> storedBefore = new ArrayList<>();
         jdbc.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into usage_reports (org_id, report_id, item_id, version, outlet_id, country, usage_kind, used_at, audience,
@@ -62,16 +58,27 @@ public final class JdbcUsageReports implements UsageReports {
                 List<Object[]> fold = new ArrayList<>();
                 for (int i = 0; i < stored.length; i++) {
                     if (stored[i] > 0) {
-                        UsageReport r = reports.get(i);
+                        UsageReport sent = reports.get(i);
+                        UsageReport r = new UsageReport(sent.org(), sent.id(), sent.item(), sent.version(), sent.outlet(), sent.country(),
+                                sent.usage(), asStored(sent.at()), sent.audience(), asStored(sent.receivedAt()));
+                        kept.put(r.id(), r);
                         fold.add(new Object[] {r.org().value(), r.outlet(), r.country().value(), r.item().value(), r.version(),
                                 r.at().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), r.audience().orElse(null)});
+                    } else {
+                        storedBefore.add(reports.get(i).id());
                     }
                 }
                 ReachGroups.foldUsage(c, fold);
             }
             return null;
         });
-        return byIds(org, reports.stream().map(UsageReport::id).toList());
+        kept.putAll(byIds(org, storedBefore));
+        return kept;
+    }
+
+    /** An instant as a timestamp column keeps it: to the microsecond, half a microsecond rounded up. */
+    static Instant asStored(Instant t) {
+        return t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static UsageReport report(ResultSet rs) throws SQLException {

@@ -29,10 +29,21 @@ final class ReachGroups {
             join versions v on v.item_id = l.item_id and v.version = l.version
             left join coproduced_items ci on ci.item_id = t.item_id""";
 
-    /** A version fetched or downloaded, for the folder to count (once: a version already waiting stays one row). */
-    static final String QUEUE_READ = "insert into reach_read_queue (org_id, item_id, version) values (?, ?, ?) on conflict do nothing";
+    /**
+     * A version fetched or downloaded, for the folder to count once: a version already waiting stays one row, and one
+     * already counted is not queued again (a partner fetching a version a second time would otherwise queue work).
+     */
+    static final String QUEUE_READ = """
+            insert into reach_read_queue (org_id, item_id, version) select ?, ?, ? where not exists
+            (select 1 from reach_version_reads where org_id = ? and item_id = ? and version = ?) on conflict do nothing""";
 
     private ReachGroups() {}
+
+    /** Binds {@link #QUEUE_READ} for one version read and adds it to the batch. */
+    static void queueRead(PreparedStatement queue, String org, String item, int version) throws SQLException {
+        Jdbc.bind(queue, org, item, version, org, item, version);
+        queue.addBatch();
+    }
 
     /** A row of reach_routes without its counts. */
     record Route(String scope, String org, String licensor, String language, String include, String exclude, LocalDate day)

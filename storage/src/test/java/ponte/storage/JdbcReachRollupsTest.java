@@ -35,7 +35,8 @@ import ponte.core.reach.UsageReport;
  * Reach counted in advance agrees with reach counted from the rows: random routes (two products, a co-production,
  * licensors or none, three days), feed reads, fetches, downloads and usage reports arrive in rounds, the folder folds
  * a random number of batches between them (none, part, all), and every question (scope, one partner or all, a window
- * of whole days or none) gets the same facts from the counts plus the unfolded tail as from a plain aggregate.
+ * of whole days, of parts of days, or none) gets the same facts from the counts plus the unfolded tail and the rows of
+ * the days split as from a plain aggregate.
  */
 @ParameterizedClass
 @EnumSource(FreshDatabase.Engine.class)
@@ -44,6 +45,18 @@ class JdbcReachRollupsTest {
     private static final List<String> PARTNERS = List.of("p0", "p1", "p2", "p3", "p4", "p5");
     private static final List<String> PRODUCTS = List.of("prd_a", "prd_b", "prd_a prd_b");
     private static final List<String> LANGUAGES = List.of("en", "it");
+    /**
+     * From and to: none; whole days; parts of days at either end; within one day; from the middle of a day on; up to
+     * the middle of one.
+     */
+    private static final List<List<Optional<Instant>>> WINDOWS = List.of(
+            List.of(Optional.empty(), Optional.empty()),
+            List.of(at(0), at(48)),
+            List.of(at(24), at(72)),
+            List.of(at(5), at(55)),
+            List.of(at(27), at(44)),
+            List.of(at(30), Optional.empty()),
+            List.of(Optional.empty(), at(40)));
 
     @Parameter
     FreshDatabase.Engine engine;
@@ -127,6 +140,10 @@ class JdbcReachRollupsTest {
         }
         everyQuestionAgrees();
         assertThat(jdbc.query("select count(*) from usage_reports where folded = false", rs -> rs.getLong(1)).getFirst()).isZero();
+        assertThat(jdbc.query("select count(*) from reach_folds where name = 'reports'", rs -> rs.getLong(1)).getFirst())
+                .as("no question or fold looks for old reports again").isOne();
+        report();
+        everyQuestionAgrees();
     }
 
     @Test
@@ -154,6 +171,29 @@ class JdbcReachRollupsTest {
         assertThat(routed(reach.count(all))).isEqualTo(before + 3);
         rollups.fold();
         assertThat(routed(reach.count(all))).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aVersionReadAgainAfterItWasCountedIsNotQueuedAgain() {
+        append(5);
+        String item = jdbc.query("select item_id from routes where org_id = 'p0' order by seq", rs -> rs.getString(1)).getFirst();
+        int version = jdbc.query("select l.version from routes t join content_log l on l.seq = t.seq where t.org_id = 'p0' order by t.seq",
+                rs -> rs.getInt(1)).getFirst();
+        ReadFact fetched = new ReadFact.Opened(new OrgId("p0"), new ItemId(item), version, DAY0);
+        new JdbcReadFacts(db.database()).record(List.of(fetched));
+        assertThat(jdbc.query("select count(*) from reach_read_queue", rs -> rs.getLong(1)).getFirst()).isOne();
+        while (rollups.fold()) {
+            // until caught up
+        }
+        new JdbcReadFacts(db.database()).record(List.of(fetched));
+        new JdbcDownloadFacts(db.database()).record(List.of(new Downloaded(new OrgId("p0"), new ItemId(item), version, "med_1", "hd", 1_000,
+                DAY0)));
+        assertThat(jdbc.query("select count(*) from reach_read_queue", rs -> rs.getLong(1)).getFirst()).isZero();
+        everyQuestionAgrees();
+    }
+
+    private static Optional<Instant> at(int hours) {
+        return Optional.of(DAY0.plus(Duration.ofHours(hours)));
     }
 
     private static long routed(Facts facts) {
@@ -233,10 +273,8 @@ class JdbcReachRollupsTest {
                 new ReachScope.OfCoproduction("cop_1"));
         for (ReachScope scope : scopes) {
             for (Optional<OrgId> partner : List.of(Optional.<OrgId>empty(), Optional.of(new OrgId("p1")))) {
-                for (int w = 0; w < 3; w++) {
-                    Optional<Instant> from = w == 0 ? Optional.empty() : Optional.of(DAY0.plus(Duration.ofDays(w - 1)));
-                    Optional<Instant> to = w == 0 ? Optional.empty() : Optional.of(DAY0.plus(Duration.ofDays(w + 1)));
-                    Filter filter = new Filter(scope, partner, from, to);
+                for (List<Optional<Instant>> window : WINDOWS) {
+                    Filter filter = new Filter(scope, partner, window.get(0), window.get(1));
                     assertThat(normal(reach.count(filter))).as("%s", filter).isEqualTo(normal(reach.fromRows(filter)));
                 }
             }

@@ -132,6 +132,7 @@ public final class Reaching {
             long reported = 0;
             long audience = 0;
             Set<String> outlets = new HashSet<>();
+            Set<OrgId> reporters = new HashSet<>();
             Map<LocalDate, Long> days = new TreeMap<>(counted.routedByDay());
             for (ReachFacts.Used u : counted.used()) {
                 reported += u.reports();
@@ -144,10 +145,9 @@ public final class Reaching {
                 partner.merge(u.partner().value(), u.reports(), Long::sum);
                 u.language().ifPresent(l -> language.merge(l, u.reports(), Long::sum));
                 days.merge(u.day(), u.reports(), Long::sum);
-                if (!outletNames.containsKey(u.outlet())) {
-                    orgs.outlets(u.partner()).forEach(o -> outletNames.put(o.id(), o.name()));
-                }
+                reporters.add(u.partner());
             }
+            orgs.outlets(reporters).values().forEach(list -> list.forEach(o -> outletNames.put(o.id(), o.name())));
             Reach.Totals totals = new Reach.Totals(routed, counted.delivered(), read, reported, partners.size(), outlets.size(),
                     countries.size(), audience);
             List<Reach.Facet> facets = List.of(
@@ -165,11 +165,10 @@ public final class Reaching {
             return entitlements.usableCountries(r.partner(), r.licensor(), r.rights());
         }
 
+        /** In one look-up: a product's answer names every partner. */
         private Map<String, String> orgNames(Set<String> ids) {
             Map<String, String> names = new HashMap<>();
-            for (String id : ids) {
-                orgs.byId(new OrgId(id)).ifPresent(o -> names.put(id, o.name()));
-            }
+            orgs.byIds(ids.stream().map(OrgId::new).toList()).forEach((id, o) -> names.put(id.value(), o.name()));
             return names;
         }
 
