@@ -57,7 +57,7 @@ class FunnelBrowserTest {
         assertThat(stage("bookings")).isGreaterThan(10);
         assertThat(browser.text("#funnel-totals dd[data-stage='revenue']")).contains("€").contains("CN¥");
         assertThat(browser.all("#funnel-chart rect[data-stage]")).hasSize(3);
-        assertThat(column("#funnel-channel")).containsExactly("Ctrip", "Trip.com");
+        assertThat(column("#funnel-channel")).containsExactly("Ctrip (ctrip-page)", "Trip.com (trip-com-page)", "Ctrip (ctrip-live)");
         assertThat(column("#funnel-language")).containsExactly("Italian", "Chinese (Simplified)");
         assertThat(column("#funnel-offer")).hasSize(3).contains("Siena e i borghi, 5 giorni");
         assertThat(browser.all("#funnel-days tbody tr")).hasSizeGreaterThanOrEqualTo(30);
@@ -95,7 +95,7 @@ class FunnelBrowserTest {
         assertThat(browser.text(row + "td[data-currency='EUR']")).startsWith("€");
         browser.accessible("campaigns-compare");
         browser.go(CAMPAIGN);
-        assertThat(column("#funnel-channel")).containsExactly("Ctrip", "Trip.com");
+        assertThat(column("#funnel-channel")).containsExactly("Ctrip (ctrip-page)", "Trip.com (trip-com-page)", "Ctrip (ctrip-live)");
     }
 
     @Test

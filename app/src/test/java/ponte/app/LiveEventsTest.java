@@ -17,6 +17,7 @@ import ponte.api.ApiSettings;
 import ponte.api.RateLimit;
 import ponte.core.fixtures.MovableClock;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Live events: Toscana Promozione streams on Trip.com's live channel; Trip.com reports its viewers, players count
@@ -35,6 +36,7 @@ class LiveEventsTest {
     static Networks.Keys keys;
     static String campaign = "toscana-live";
     static int made;
+    static String eventItem;
 
     @BeforeAll
     static void network() throws Exception {
@@ -49,11 +51,16 @@ class LiveEventsTest {
         String agreement = node.get("/v1/agreements", keys.editor("toscana")).json().get("items").get(0).get("id").asString();
         String ctrip = CampaignsTest.outlet(node, "trip-com", "Ctrip", "CN");
         TestNode.Answer item = node.post("/v1/items", keys.editor("toscana"), TestNode.publishBody(TestNode.ninjs("zh-Hans", "托斯卡纳直播"), "toscana-travel"));
+        ObjectNode stream = TestNode.ninjs("zh-Hans", "托斯卡纳直播：佛罗伦萨");
+        stream.put("type", "event"); // the ninjs item that presents the live stream to partners
+        TestNode.Answer presenting = node.post("/v1/items", keys.editor("toscana"), TestNode.publishBody(stream, "toscana-travel"));
+        assertThat(presenting.status()).as(presenting.raw().body()).isEqualTo(201);
+        eventItem = presenting.json().get("id").asString();
         TestNode.Answer made = node.post("/v1/campaigns", keys.editor("toscana"), """
-                {"id": "%s", "title": "Toscana, Rinascimento senza fine", "agreement": "%s", "items": ["%s"],
+                {"id": "%s", "title": "Toscana, Rinascimento senza fine", "agreement": "%s", "items": ["%s", "%s"],
                  "channels": [{"id": "ctrip-page", "partner": "trip-com", "outlet": "%s", "kind": "page"},
                               {"id": "ctrip-live", "partner": "trip-com", "outlet": "%s", "kind": "live"}]}"""
-                .formatted(campaign, agreement, item.json().get("id").asString(), ctrip, ctrip));
+                .formatted(campaign, agreement, item.json().get("id").asString(), eventItem, ctrip, ctrip));
         assertThat(made.status()).as(made.raw().body()).isEqualTo(201);
     }
 
@@ -185,6 +192,24 @@ class LiveEventsTest {
                 {"id": "theirs", "campaign": "%s", "title": "x", "startDate": "2026-05-21T12:00:00Z", "endDate": "2026-05-21T12:05:00Z",
                  "channel": "ctrip-live"}""".formatted(campaign)).status()).as("the partner does not create the owner's events").isEqualTo(403);
         assertThat(node.post("/go/live/aaaaaaaaaaaaaaaaaaaaaaaaaa", null, "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theEventItemPresentingALiveEventIsFoundBySearchingForEventsByThoseEntitledOnly() {
+        TestNode.Answer a = node.post("/v1/live-events", keys.editor("toscana"), """
+                {"id": "presented", "campaign": "%s", "item": "%s", "title": "托斯卡纳直播", "startDate": "2026-05-21T12:00:00Z",
+                 "endDate": "2026-05-21T14:00:00Z", "channel": "ctrip-live"}""".formatted(campaign, eventItem));
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        assertThat(node.get("/v1/live-events/presented", keys.partner("trip-com")).json().get("item").asString()).isEqualTo(eventItem);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                node.get("/v1/search?type=event", keys.partner("trip-com")).json().get("items").valueStream()
+                        .anyMatch(hit -> hit.get("id").asString().equals(eventItem)));
+        JsonNode events = node.get("/v1/search?type=event", keys.partner("trip-com")).json().get("items");
+        assertThat(events.valueStream().map(hit -> hit.get("type").asString())).containsOnly("event");
+        assertThat(node.get("/v1/search?type=text", keys.partner("trip-com")).json().get("items").valueStream()
+                .map(hit -> hit.get("id").asString())).doesNotContain(eventItem);
+        assertThat(node.get("/v1/search?type=event", keys.partner("rede-ipe")).json().get("items")).isEmpty();
     }
 
     @Test
