@@ -165,8 +165,7 @@ final class Wiring {
     final FactJournal<Click> clicks;
     /** Players' heartbeats of live events, journaled before each 204 and written to the store in batches. */
     final FactJournal<Heartbeat> heartbeats;
-    /** Campaigns and their live events, for the demo network's loader. */
-    final Campaigning campaigning;
+    /** Live events, for the demo network's loader. */
     final LiveEventing liveEventing;
     /** Reach counted in advance, folded off the publish path. */
     final ReachFolding reachFolding;
@@ -283,7 +282,7 @@ final class Wiring {
         Reaching reaching = new Reaching(stores.reach(), stores.items(), stores.products(), coproducing, stores.orgs(), entitlements);
         Recipients recipients = new Recipients(stores.recipients(), stores.items(), stores.orgs());
         // --- campaigns: the owner's items on partners' channels under an agreement, offers, tracked links, bookings ---
-        campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
+        Campaigning campaigning = new Campaigning(stores.campaigns(), stores.agreements(), stores.items(), stores.orgs(), audit, clock);
         Offering offering = new Offering(campaigning, stores.offers(), stores.items(), new NinjsDisclosure(), audit, random);
         // A redirect or a heartbeat's 204 acknowledges its fact: each is in the node's journal first (FactJournal).
         DailySalt salt = new DailySalt(clock, random);
