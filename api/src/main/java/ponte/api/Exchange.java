@@ -10,7 +10,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.log.Cursor;
@@ -31,7 +30,7 @@ final class Exchange {
     private final Map<String, String> pathParams;
     private final Authenticator authenticator;
     private final ObjectMapper mapper;
-    private Fields query;
+    private QueryParameters query;
     private boolean answered;
     private Authenticated authenticated;
     private HttpError refusal;
@@ -55,23 +54,15 @@ final class Exchange {
         if (query == null) {
             query = queryParameters();
         }
-        Optional<String> value = Optional.ofNullable(query.getValue(name)).filter(v -> !v.isEmpty());
+        Optional<String> value = query.first(name).filter(v -> !v.isEmpty());
         if (value.isPresent() && !JsonInput.isText(value.get())) {
             throw new Invalid("/" + name, name + " " + JsonInput.NOT_TEXT);
         }
         return value;
     }
 
-    private Fields queryParameters() {
-        try {
-            return Request.extractQueryParameters(request);
-        } catch (RuntimeException e) {
-            if (e instanceof org.eclipse.jetty.http.HttpException refusal && refusal.getCode() == 400) {
-                // Jetty's words are "Bad query"; say what is bad about it.
-                throw HttpError.badRequest("the query string is not percent-encoded UTF-8 (RFC 3986 section 2.1)");
-            }
-            throw e;
-        }
+    private QueryParameters queryParameters() {
+        return QueryParameters.of(request.getHttpURI().getQuery());
     }
 
     /** ?after=: where a page of the log starts, as a cursor Ponte issued (else a refusal at /after); the start if absent. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
@@ -26,6 +27,13 @@ public final class HttpApi implements AutoCloseable {
     public record Route(String method, String template) {}
 
     /**
+     * The web UI's pages: a handler that answers the paths {@code paths} accepts (and may decline some of them). A
+     * request for any other path goes straight to the API: an API request used to pass through the pages' compression
+     * and decline first, a tenth of a feed request's time in the handler.
+     */
+    public record Pages(Handler handler, Predicate<String> paths) {}
+
+    /**
      * @param resources     every part of the API, each built with the use cases it calls
      * @param authenticator who each request's key belongs to
      */
@@ -43,11 +51,10 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * @param pages a handler asked first, which answers the paths that are its own (the web UI's) and declines the
-     *              rest; the API never sees a request it answered
+     * @param pages the web UI, asked first for the paths that are its own; the API never sees a request it answered
      */
     public HttpApi(List<Resource> resources, Authenticator authenticator, RateLimiter limiter, Optional<Idempotency> idempotency,
-                   Optional<Handler> pages, String host, int port) {
+                   Optional<Pages> pages, String host, int port) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("ponte-http");
         // Handlers block on the database; virtual threads make that cheap without an async style.
@@ -61,7 +68,7 @@ public final class HttpApi implements AutoCloseable {
         resources.forEach(resource -> resource.register(table));
         routes = table.all();
         Handler api = new Dispatcher(table, authenticator, limiter, idempotency, NinjsWriter.mapper());
-        server.setHandler(pages.<Handler>map(p -> new Handler.Sequence(compressed(p), api)).orElse(api));
+        server.setHandler(pages.<Handler>map(p -> new PagesFirst(compressed(p.handler()), p.paths(), api)).orElse(api));
         server.setErrorHandler(new JettyRefusals(NinjsWriter.mapper()));
         server.setStopTimeout(5_000);
     }
@@ -112,6 +119,23 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /** The pages, then the API, for the pages' paths; the API alone for every other path. */
+    private static final class PagesFirst extends Handler.Sequence {
+        private final Predicate<String> pagePaths;
+        private final Handler api;
+
+        PagesFirst(Handler pages, Predicate<String> pagePaths, Handler api) {
+            super(pages, api);
+            this.pagePaths = pagePaths;
+            this.api = api;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            return pagePaths.test(Request.getPathInContext(request)) ? super.handle(request, response, callback) : api.handle(request, response, callback);
+        }
+    }
+
     private static final class Dispatcher extends Handler.Abstract {
         private final Routes routes;
         private final Authenticator authenticator;
@@ -142,8 +166,10 @@ public final class HttpApi implements AutoCloseable {
                     exchange.header(HttpHeader.ALLOW, String.join(", ", allowed));
                     throw new HttpError(405, "Method not allowed", request.getMethod() + " is not allowed here; allowed: " + allowed);
                 }
-                if (!match.get().params().values().stream().allMatch(JsonInput::isText)) {
-                    throw new ponte.core.NotFound("no resource at " + path); // nothing Ponte stores is named so
+                for (String param : match.get().params().values()) {
+                    if (!JsonInput.isText(param)) {
+                        throw new ponte.core.NotFound("no resource at " + path); // nothing Ponte stores is named so
+                    }
                 }
                 if (idempotency.isPresent()) {
                     idempotency.get().run(exchange, match.get().handler());

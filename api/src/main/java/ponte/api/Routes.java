@@ -36,11 +36,18 @@ public final class Routes {
     }
 
     private final List<Entry> routes = new ArrayList<>();
+    /**
+     * The routes by their number of segments, each list in the order added: only a template as long as the path can
+     * match it, so a request compares its path with a few templates instead of all (routing showed in the feed's profile).
+     */
+    private final Map<Integer, List<Entry>> byLength = new HashMap<>();
 
     Routes() {}
 
     Routes add(String method, String template, Handler handler) {
-        routes.add(new Entry(new HttpApi.Route(method, template), split(template), handler));
+        Entry entry = new Entry(new HttpApi.Route(method, template), split(template), handler);
+        routes.add(entry);
+        byLength.computeIfAbsent(entry.segments().length, n -> new ArrayList<>()).add(entry);
         return this;
     }
 
@@ -52,7 +59,8 @@ public final class Routes {
     /** The matching handler; empty with {@code allowed} filled when the path exists under other methods. */
     Optional<Match> find(String method, String path, Set<String> allowed) {
         String[] segments = split(path);
-        for (Entry route : routes) {
+        List<Entry> candidates = byLength.getOrDefault(segments.length, List.of());
+        for (Entry route : candidates) {
             if (!route.method().equals(method) && !(method.equals("HEAD") && route.method().equals("GET"))) {
                 continue;
             }
@@ -61,7 +69,7 @@ public final class Routes {
                 return Optional.of(new Match(route.handler(), params));
             }
         }
-        for (Entry route : routes) { // only when nothing matched: which methods the path has, for 405's Allow
+        for (Entry route : candidates) { // only when nothing matched: which methods the path has, for 405's Allow
             if (match(route.segments(), segments) != null) {
                 allowed.add(route.method());
             }

@@ -355,7 +355,7 @@ final class Wiring {
                 new ConversionsResource(converting, funneling),
                 new LiveEventsResource(liveEventing),
                 new HeartbeatResource(new Watching(liveEvents, heartbeats::add, salt, clock), addresses)),
-                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(web), settings.host(),
+                authenticator, new RateLimiter(settings.api(), systemClock, addresses), Optional.of(idempotency), Optional.of(new HttpApi.Pages(web, WebUi::ours)), settings.host(),
                 settings.port());
         management = new HttpApi(List.of(new HealthResource(metrics), new MetricsResource(metrics)), authenticator,
                 settings.management().host(), settings.management().port());
