@@ -41,13 +41,23 @@ public final class Routes {
      * match it, so a request compares its path with a few templates instead of all (routing showed in the feed's profile).
      */
     private final Map<Integer, List<Entry>> byLength = new HashMap<>();
+    /**
+     * "GET /v1/feed" to its match, for a template without parameters that no template added before it also matches:
+     * the hot read paths are found by one lookup of the path as sent.
+     */
+    private final Map<String, Match> literal = new HashMap<>();
 
     Routes() {}
 
     Routes add(String method, String template, Handler handler) {
         Entry entry = new Entry(new HttpApi.Route(method, template), split(template), handler);
+        List<Entry> sameLength = byLength.computeIfAbsent(entry.segments().length, n -> new ArrayList<>());
+        boolean shadowed = sameLength.stream().anyMatch(earlier -> earlier.method().equals(method) && match(earlier.segments(), entry.segments()) != null);
+        if (!template.contains("{") && !shadowed) {
+            literal.put(method + " " + template, new Match(handler, Map.of()));
+        }
         routes.add(entry);
-        byLength.computeIfAbsent(entry.segments().length, n -> new ArrayList<>()).add(entry);
+        sameLength.add(entry);
         return this;
     }
 
@@ -58,6 +68,10 @@ public final class Routes {
 
     /** The matching handler; empty with {@code allowed} filled when the path exists under other methods. */
     Optional<Match> find(String method, String path, Set<String> allowed) {
+        Match exact = literal.get(method + " " + path); // (a HEAD, answered by GET routes, takes the long way)
+        if (exact != null) {
+            return Optional.of(exact);
+        }
         String[] segments = split(path);
         List<Entry> candidates = byLength.getOrDefault(segments.length, List.of());
         for (Entry route : candidates) {

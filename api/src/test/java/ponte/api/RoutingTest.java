@@ -21,7 +21,9 @@ class RoutingTest {
                 .add("POST", "/things", x -> x.json(201, JsonNodeFactory.instance.objectNode().put("created", true)))
                 .add("GET", "/things/{id}", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("id", x.path("id"))))
                 .add("DELETE", "/things/{id}", Exchange::noContent)
-                .add("GET", "/things/{id}/parts", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("partsOf", x.path("id")))));
+                .add("GET", "/things/{id}/parts", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("partsOf", x.path("id"))))
+                .add("GET", "/things/latest", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("latest", true)))
+                .add("GET", "/other", x -> x.json(200, JsonNodeFactory.instance.objectNode().put("other", true))));
     }
 
     @AfterAll
@@ -33,7 +35,15 @@ class RoutingTest {
     void theRoutesAreListedAsRegistered() {
         assertThat(api.api().routes()).containsExactly(new HttpApi.Route("GET", "/things"), new HttpApi.Route("POST", "/things"),
                 new HttpApi.Route("GET", "/things/{id}"), new HttpApi.Route("DELETE", "/things/{id}"),
-                new HttpApi.Route("GET", "/things/{id}/parts"));
+                new HttpApi.Route("GET", "/things/{id}/parts"), new HttpApi.Route("GET", "/things/latest"), new HttpApi.Route("GET", "/other"));
+    }
+
+    @Test
+    void theRouteAddedFirstAnswersAPathTwoTemplatesMatch() throws Exception {
+        assertThat(TestApi.json(api.get("/things/latest")).get("id").asString()).isEqualTo("latest");
+        assertThat(TestApi.json(api.get("/other")).get("other").asBoolean()).isTrue();
+        assertThat(api.send(api.request("/other").method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+        assertThat(api.send(api.request("/other").DELETE()).statusCode()).isEqualTo(405);
     }
 
     @Test
