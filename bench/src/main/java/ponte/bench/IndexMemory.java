@@ -21,6 +21,17 @@ final class IndexMemory {
         }
     }
 
+    /** Prints the classes with most bytes live on the heap (jcmd's histogram of this process, after a full GC). */
+    static void histogram(int lines) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        try (var out = p.inputReader()) {
+            out.lines().limit(lines + 3).forEach(System.out::println);
+        }
+        p.waitFor();
+    }
+
     static String peakRss() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
             return lines.filter(l -> l.startsWith("VmHWM")).findFirst().map(l -> l.substring(6).strip()).orElse("?");

@@ -139,6 +139,9 @@ public final class SearchBenchmark {
                 long rawHeap = heapBoth - heapPonte;
                 System.out.printf("heap after GC: before indexing %s, both indexes open %s, raw closed %s%n",
                         IndexMemory.mib(heapBefore), IndexMemory.mib(heapBoth), IndexMemory.mib(heapPonte));
+                if (Boolean.getBoolean("bench.histogram")) {
+                    IndexMemory.histogram(25);
+                }
                 String machine = String.format("%d cores, %s, JDK %s", threads, cpu(), Runtime.version());
                 String report = """
                         | items | Ponte items/s | raw Lucene items/s | **indexing ratio** | Ponte index on disk | raw index on disk | heap each index adds (Ponte / raw) |
