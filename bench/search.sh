@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The multilingual search benchmark (docs/benchmarks.md, "Search"): installs Debian's translated documentation for real
-# prose (debian-reference-it/-zh-cn/-ja/-en, debian-faq-ko), builds bench/ and what it depends on, publishes N items
-# through Ponte's content log, indexes them with Ponte's log-fed indexer and with a raw Lucene harness (same analysers,
-# same documents) in ten alternating steps, then runs a mixed it/en/zh/ko/ja query set against both, alternating.
-#   bench/search.sh [items] [queries per language] [rounds]      defaults: 100000 40 3
+# prose (debian-reference-it/-zh-cn/-ja/-en, debian-faq-ko), builds bench/ and what it depends on, writes N items on
+# Ponte's content log once (item 0 through the publish path, the rest as the same rows in bulk; kept under
+# bench/target/search-log/ per items, seed and generator version and copied for each later run), indexes them with
+# Ponte's log-fed indexer and with a raw Lucene harness (same analysers, same documents) in ten alternating steps, then
+# runs a mixed it/en/zh/ko/ja query set against both, alternating.
+#   bench/search.sh [items] [queries per language] [rounds] [seed]      defaults: 100000 40 3 0
 # Progress is printed as it goes; the summary table is in bench/target/results/search.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,4 +30,4 @@ echo "== build (bench and the modules it depends on)"
 echo "== SearchBenchmark $(date -u +%Y-%m-%dT%H:%MZ)"
 "$JAVA_HOME/bin/java" -XX:+UseZGC -Xss512k -Xmx8g --add-modules jdk.incubator.vector \
   -Dbench.results=bench/target/results -cp bench/target/ponte-bench.jar \
-  ponte.bench.SearchBenchmark "${1:-100000}" "${2:-40}" "${3:-3}"
+  ${SEARCH_JAVA_OPTS:-} ponte.bench.SearchBenchmark "${1:-100000}" "${2:-40}" "${3:-3}" "${4:-0}"

@@ -5,16 +5,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Heap in use after a full GC, and the index's size on disk. */
-record IndexMemory(long heap, long disk) {
-    static IndexMemory after(Path index) throws IOException {
+/** Heap in use after a full GC, an index's size on disk, the process's peak RSS. */
+final class IndexMemory {
+    private IndexMemory() {}
+
+    static long heapAfterGc() {
         System.gc();
         Runtime rt = Runtime.getRuntime();
-        long disk;
-        try (Stream<Path> files = Files.walk(index)) {
-            disk = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    static long disk(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
-        return new IndexMemory(rt.totalMemory() - rt.freeMemory(), disk);
+    }
+
+    /** Prints the classes with most bytes live on the heap (jcmd's histogram of this process, after a full GC). */
+    static void histogram(int lines) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        try (var out = p.inputReader()) {
+            out.lines().limit(lines + 3).forEach(System.out::println);
+        }
+        p.waitFor();
     }
 
     static String peakRss() {
@@ -27,10 +42,5 @@ record IndexMemory(long heap, long disk) {
 
     static String mib(long bytes) {
         return String.format("%,d MiB", bytes >> 20);
-    }
-
-    @Override
-    public String toString() {
-        return "heap after GC " + mib(heap) + ", index on disk " + mib(disk);
     }
 }

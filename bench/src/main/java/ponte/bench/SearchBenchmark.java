@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,9 +20,10 @@ import ponte.core.search.SearchRequest;
 
 /**
  * Multilingual search, Ponte against raw Lucene in the same run (docs/benchmarks.md): N items of real prose in
- * it/en/zh/ko/ja are published through Ponte's content log, then (1) Ponte's indexer reads the log into its index and
- * (2) the raw harness indexes the same documents with the same analysers; then a mixed query set runs against both,
- * alternating. Arguments: items (default 100000), queries per language (default 40), rounds (default 3).
+ * it/en/zh/ko/ja on Ponte's content log ({@link SearchLog}: written once per size and seed, then copied), then (1)
+ * Ponte's indexer reads the log into its index and (2) the raw harness indexes the same documents with the same
+ * analysers, alternating in ten steps; then a mixed query set runs against both, alternating. Arguments: items (default
+ * 100000), queries per language (default 40), rounds (default 3), seed (default 0).
  */
 public final class SearchBenchmark {
     static final int WINDOW = 1000;
@@ -33,11 +33,12 @@ public final class SearchBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int perLanguage = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 0;
         int threads = Runtime.getRuntime().availableProcessors();
         Path root = Files.createTempDirectory("ponte-search-bench-");
         long started = System.nanoTime();
 
-        SearchCorpus corpus = SearchCorpus.load();
+        SearchCorpus corpus = SearchCorpus.load(seed);
         for (String l : SearchCorpus.LANGUAGES) {
             System.out.printf("corpus %-8s %,7d sentences, %,10d characters%n", l, corpus.sentences(l), corpus.characters(l));
         }
@@ -48,15 +49,18 @@ public final class SearchBenchmark {
         }
         System.out.printf("items: %,d, mean %,d characters of text (first 20,000); %d indexing threads%n", n, chars / Math.min(n, 20_000), threads);
 
+        SearchLog.copy(SearchLog.cached(corpus, n, seed, SearchLog.cache()), root.resolve("ponte"));
         try (Node w = new Node(new Settings("127.0.0.1", 0, root.resolve("ponte"), Optional.empty(), "bench-admin"), Clock.systemUTC())) {
-            OrgId partner = SearchNetwork.network(w);
-            double publishSeconds = SearchNetwork.publish(w, corpus, n);
-            System.out.printf("published %,d items through the content log in %.1f s (%,.0f items/s; not the figure compared)%n", n, publishSeconds, n / publishSeconds);
+            OrgId partner = new OrgId("partner");
+            if (w.head().seq() != n) {
+                throw new IllegalStateException("the cached log ends at " + w.head() + ", not at entry " + n);
+            }
 
             // Warm-up of the shared analysers (their dictionaries and JIT) on 5,000 documents, outside both measurements.
             try (RawLuceneSearch warm = new RawLuceneSearch(root.resolve("warm"), threads)) {
                 warm.index(corpus, n, n + 5_000, Instant.now(), i -> {});
             }
+            long heapBefore = IndexMemory.heapAfterGc();
 
             // Both index the same items in ten alternating steps, so that both see the same neighbours on a shared machine.
             try (RawLuceneSearch raw = new RawLuceneSearch(root.resolve("raw"), threads)) {
@@ -64,11 +68,12 @@ public final class SearchBenchmark {
                 long rawNanos = 0;
                 Instant created = Instant.now();
                 int steps = 10;
+                long indexing = System.nanoTime();
                 for (int step = 0; step < steps; step++) {
                     int from = (int) ((long) n * step / steps);
                     int to = (int) ((long) n * (step + 1) / steps);
                     long t0 = System.nanoTime();
-                    // Items were the only entries appended, so item i is log entry i + 1.
+                    // Items are the only entries on the log, so item i is log entry i + 1.
                     w.indexUpTo(to);
                     if (step == steps - 1) {
                         w.commitSearch();
@@ -80,14 +85,16 @@ public final class SearchBenchmark {
                         raw.commit();
                     }
                     rawNanos += System.nanoTime() - t1;
-                    System.out.printf("  index step %2d/%d: %,d items each; so far Ponte %.1f s, raw %.1f s%n", step + 1, steps, to, ponteNanos / 1e9, rawNanos / 1e9);
+                    double elapsed = seconds(indexing);
+                    System.out.printf("  index step %2d/%d: %,d items each; so far Ponte %.1f s, raw %.1f s; ETA %.0f s%n", step + 1, steps, to,
+                            ponteNanos / 1e9, rawNanos / 1e9, elapsed / (step + 1) * (steps - step - 1));
                 }
                 double ponteSeconds = ponteNanos / 1e9;
                 double rawSeconds = rawNanos / 1e9;
-                IndexMemory ponteMemory = IndexMemory.after(root.resolve("ponte").resolve("search"));
-                IndexMemory rawMemory = IndexMemory.after(root.resolve("raw"));
-                System.out.printf("%nponte: %,d items in %.1f s = %,.0f items/s; %s%n", n, ponteSeconds, n / ponteSeconds, ponteMemory);
-                System.out.printf("raw:   %,d items in %.1f s = %,.0f items/s; %s%n", n, rawSeconds, n / rawSeconds, rawMemory);
+                long ponteDisk = IndexMemory.disk(root.resolve("ponte").resolve("search"));
+                long rawDisk = IndexMemory.disk(root.resolve("raw"));
+                System.out.printf("%nponte: %,d items in %.1f s = %,.0f items/s; index on disk %s%n", n, ponteSeconds, n / ponteSeconds, IndexMemory.mib(ponteDisk));
+                System.out.printf("raw:   %,d items in %.1f s = %,.0f items/s; index on disk %s%n", n, rawSeconds, n / rawSeconds, IndexMemory.mib(rawDisk));
                 System.out.printf("segments: Ponte %d, raw %d%n", segments(root.resolve("ponte").resolve("search")), segments(root.resolve("raw")));
                 raw.openReader();
 
@@ -123,9 +130,21 @@ public final class SearchBenchmark {
                     }
                     System.out.printf("query round %d/%d done%n", r + 1, rounds);
                 }
+                // Heap in use after a full GC: with both indexes open, then with the raw one closed; each side's share is
+                // what it adds to the node as it stood before indexing (its log, caches and the analysers' dictionaries).
+                long heapBoth = IndexMemory.heapAfterGc();
+                raw.close();
+                long heapPonte = IndexMemory.heapAfterGc();
+                long ponteHeap = heapPonte - heapBefore;
+                long rawHeap = heapBoth - heapPonte;
+                System.out.printf("heap after GC: before indexing %s, both indexes open %s, raw closed %s%n",
+                        IndexMemory.mib(heapBefore), IndexMemory.mib(heapBoth), IndexMemory.mib(heapPonte));
+                if (Boolean.getBoolean("bench.histogram")) {
+                    IndexMemory.histogram(25);
+                }
                 String machine = String.format("%d cores, %s, JDK %s", threads, cpu(), Runtime.version());
                 String report = """
-                        | items | Ponte items/s | raw Lucene items/s | **indexing ratio** | Ponte index on disk | raw index on disk | heap after indexing (Ponte / raw) |
+                        | items | Ponte items/s | raw Lucene items/s | **indexing ratio** | Ponte index on disk | raw index on disk | heap each index adds (Ponte / raw) |
                         |---:|---:|---:|---:|---:|---:|---:|
                         | %,d | %,.0f | %,.0f | **%.2f×** | %s | %s | %s / %s |
 
@@ -133,12 +152,13 @@ public final class SearchBenchmark {
                         |---:|---:|---:|---:|---:|---:|---:|
                         | %d × %d | %.2f | %.2f | %.2f | %.2f | **%.2f×** | %.0f / %.0f |
 
+                        Heap in use after a full GC: %s before indexing (the node, its caches, the analysers), %s with both indexes open after the queries, %s once the raw one closed.
                         Machine: %s. Peak RSS of the run: %s. Total run %.0f s. Load average at the end: %s.
-                        """.formatted(n, n / ponteSeconds, n / rawSeconds, rawSeconds / ponteSeconds, IndexMemory.mib(ponteMemory.disk()), IndexMemory.mib(rawMemory.disk()),
-                        IndexMemory.mib(ponteMemory.heap()), IndexMemory.mib(rawMemory.heap()),
+                        """.formatted(n, n / ponteSeconds, n / rawSeconds, rawSeconds / ponteSeconds, IndexMemory.mib(ponteDisk), IndexMemory.mib(rawDisk),
+                        IndexMemory.mib(ponteHeap), IndexMemory.mib(rawHeap),
                         queries.size(), rounds, ponte.percentile(50), ponte.percentile(99), reference.percentile(50), reference.percentile(99),
                         ponte.percentile(99) / reference.percentile(99), (double) ponteHits / ponte.count(), (double) rawHits / reference.count(),
-                        machine, IndexMemory.peakRss(), seconds(started), load());
+                        IndexMemory.mib(heapBefore), IndexMemory.mib(heapBoth), IndexMemory.mib(heapPonte), machine, IndexMemory.peakRss(), seconds(started), load());
                 System.out.println();
                 System.out.println(report);
                 Path results = Path.of(System.getProperty("bench.results", "bench/target/results"));
@@ -146,7 +166,7 @@ public final class SearchBenchmark {
                 Files.writeString(results.resolve("search.md"), report);
             }
         } finally {
-            delete(root);
+            SearchLog.delete(root);
         }
     }
 
@@ -179,14 +199,6 @@ public final class SearchBenchmark {
             return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -37,12 +37,19 @@ final class SearchCorpus {
     record Item(int n, String language, String type, String headline, String body, String[] subject) {}
 
     private final Map<String, List<String>> sentences;
+    private final long seed;
 
-    private SearchCorpus(Map<String, List<String>> sentences) {
+    private SearchCorpus(Map<String, List<String>> sentences, long seed) {
         this.sentences = sentences;
+        this.seed = seed;
     }
 
     static SearchCorpus load() throws IOException {
+        return load(0);
+    }
+
+    /** Seed 0 draws the items every earlier run drew; another seed, other items from the same sentences. */
+    static SearchCorpus load(long seed) throws IOException {
         Path reference = Path.of("/usr/share/debian-reference");
         Path faq = Path.of("/usr/share/doc/debian/FAQ/debian-faq.ko.txt.gz");
         return new SearchCorpus(Map.of(
@@ -50,7 +57,17 @@ final class SearchCorpus {
                 "en", split(html(reference, "en")),
                 "zh-Hans", split(html(reference, "zh-cn")),
                 "ja", split(html(reference, "ja")),
-                "ko", split(gzip(faq).replaceAll("\\s*\\n\\s*", " "))));
+                "ko", split(gzip(faq).replaceAll("\\s*\\n\\s*", " "))), seed);
+    }
+
+    /** Names the prose and the seed (a cached log is only reused for the same documents): sentence counts and lengths. */
+    String fingerprint() {
+        long h = seed;
+        for (String l : LANGUAGES) {
+            h = h * 31 + sentences(l);
+            h = h * 31 + characters(l);
+        }
+        return Long.toHexString(h);
     }
 
     int sentences(String language) {
@@ -63,7 +80,7 @@ final class SearchCorpus {
 
     /** Item {@code n}: the same for every caller. Headline one sentence, body four to eight (about 700 characters). */
     Item item(int n) {
-        SplittableRandom random = new SplittableRandom(0x9E3779B97F4A7C15L * (n + 1));
+        SplittableRandom random = new SplittableRandom(0x9E3779B97F4A7C15L * (n + 1) ^ seed);
         int pick = random.nextInt(100);
         int l = 0;
         for (int acc = SHARE[0]; pick >= acc; acc += SHARE[++l]) {

@@ -39,7 +39,7 @@ final class SearchNetwork {
         return "wire-" + language.toLowerCase(Locale.ROOT);
     }
 
-    private static OrgId orgOf(String language) {
+    static OrgId orgOf(String language) {
         return new OrgId("agency-" + language.toLowerCase(Locale.ROOT));
     }
 
@@ -84,7 +84,7 @@ final class SearchNetwork {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static ObjectNode ninjs(SearchCorpus.Item item) {
+    static ObjectNode ninjs(SearchCorpus.Item item) {
         ObjectNode n = NinjsWriter.mapper().createObjectNode();
         n.put("type", item.type());
         n.put("language", item.language());

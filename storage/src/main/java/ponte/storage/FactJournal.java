@@ -175,6 +175,9 @@ public final class FactJournal<F> implements AutoCloseable {
         Pacer.join(drainer, Duration.ofSeconds(10));
         lock.lock();
         try {
+            if (open == null) {
+                return; // never started (a node built but not started, as benchmarks use it), or closed already
+            }
             reopen(false);
             drainSealed();
         } catch (IOException e) {

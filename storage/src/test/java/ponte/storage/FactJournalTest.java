@@ -64,6 +64,13 @@ class FactJournalTest {
     }
 
     @Test
+    void aJournalNeverStartedClosesWithoutTouchingTheDisk() {
+        journal().close();
+
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
     void factsJournaledReachTheStore() {
         FactJournal<Click> journal = journal().start();
         clicks("a", 5).forEach(journal::add);
