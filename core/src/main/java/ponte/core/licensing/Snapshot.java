@@ -90,8 +90,15 @@ final class Snapshot {
         for (int p = 0; p < partitionCount; p++) {
             next[p] = partitions[p] == null || sameCoproductions ? partitions[p] : partitions[p].withCoproduced(coproduction);
         }
+        // Only the partitions of orgs that hold a licence, before or after: an agency licensing to others is no licensee.
+        Set<OrgId> licensees = new java.util.HashSet<>();
+        part.licences().forEach(licence -> licensees.add(licence.licensee()));
         BitSet touched = new BitSet(partitionCount);
-        orgs.forEach(org -> touched.set(partitionOf(org)));
+        for (OrgId org : orgs) {
+            if (licensees.contains(org) || indexOf(org).ordinalOf(org) >= 0) {
+                touched.set(partitionOf(org));
+            }
+        }
         for (int p = touched.nextSetBit(0); p >= 0; p = touched.nextSetBit(p + 1)) {
             int partition = p;
             List<Licence> licences = new ArrayList<>(indexOf(p).licencesTo(org -> partitionOf(org) == partition && !orgs.contains(org)));
