@@ -265,13 +265,17 @@ public final class Entitlements {
         // A list, not a map keyed by partner: an item can go to tens of thousands of partners, and the index already
         // names each entitled partner once; the only overlap, earlier recipients of a correction, is skipped here.
         boolean toEarlierRecipients = version.event().followsRecipients();
-        List<Route> routes = new ArrayList<>();
-        for (OrgId partner : snapshot.entitled(item, version, now)) {
-            Integer last = received.get(partner);
+        List<OrgId> entitled = snapshot.entitled(item, version, now);
+        List<Route> routes = new ArrayList<>(entitled.size() + received.size());
+        for (OrgId partner : entitled) {
+            Integer last = received.isEmpty() ? null : received.get(partner);
             if (toEarlierRecipients && last != null) {
                 continue; // routed below with every earlier recipient, with the same event
             }
-            eventFor(last, version).ifPresent(event -> routes.add(new Route(partner, event)));
+            Optional<Event> event = eventFor(last, version);
+            if (event.isPresent()) {
+                routes.add(new Route(partner, event.get()));
+            }
         }
         if (toEarlierRecipients) {
             received.forEach((partner, last) -> {
@@ -283,9 +287,11 @@ public final class Entitlements {
         return routes;
     }
 
+    private static final Optional<Event> FIRST_RECEIPT = Optional.of(Event.PUBLISHED);
+
     private static Optional<Event> eventFor(Integer lastReceived, Version version) {
         if (lastReceived == null) {
-            return version.isKill() ? Optional.empty() : Optional.of(Event.PUBLISHED);
+            return version.isKill() ? Optional.empty() : FIRST_RECEIPT;
         }
         return lastReceived >= version.number() ? Optional.empty() : Optional.of(version.event());
     }

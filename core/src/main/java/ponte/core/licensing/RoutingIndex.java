@@ -163,6 +163,23 @@ final class RoutingIndex {
     }
 
     private void entitledOn(Shelf shelf, Moment moment, BitSet done, List<OrgId> out) {
+        if (moment.everywhere() && moment.released()) {
+            // The open-ended, undelayed licences grant at once: their partners as a set, then only the other licences.
+            BitSet fresh = (BitSet) shelf.always.clone();
+            fresh.andNot(done);
+            done.or(fresh);
+            for (int partner = fresh.nextSetBit(0); partner >= 0; partner = fresh.nextSetBit(partner + 1)) {
+                out.add(partners.org(partner));
+            }
+            for (int i : shelf.conditional) {
+                int partner = shelf.partner[i];
+                if (!done.get(partner) && shelf.inTime(i, moment)) {
+                    done.set(partner);
+                    out.add(partners.org(partner));
+                }
+            }
+            return;
+        }
         for (int i = 0; i < shelf.size(); i++) {
             int partner = shelf.partner[i];
             if (!done.get(partner) && shelf.inTime(i, moment) && shelf.inTerritory(i, moment)) {
