@@ -30,6 +30,7 @@ import ponte.core.licensing.Entitlements;
 import ponte.core.licensing.Licence;
 import ponte.core.licensing.LicenceId;
 import ponte.core.licensing.Network;
+import ponte.core.licensing.NetworkSource;
 import ponte.core.licensing.Route;
 import ponte.core.orgs.Territories;
 import ponte.core.licensing.Validity;
@@ -65,8 +66,14 @@ public class RouterBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int licences;
 
+    /** Partitions refreshed one agreement at a time since the whole index was built (its background rebuild not run yet). */
+    @Param({"0"})
+    public int changedPartitions;
+
     private Network network;
     private Entitlements gate;
+    private List<OrgId> partners;
+    private final List<Runnable> rebuilds = new ArrayList<>();
     private Item[] items;
     private Version[] versions;
     private int next;
@@ -79,10 +86,15 @@ public class RouterBenchmark {
             all.add(market.licence("l" + i));
         }
         network = new Network(all, market.territories);
+        partners = market.partners;
         long start = System.nanoTime();
-        gate = new Entitlements(() -> network);
+        // Background rebuilds are queued and never run here: refreshes then leave their partitions beside the whole index.
+        gate = new Entitlements(new ByLicensee(network), rebuilds::add);
         System.out.printf("%n%,d licences to %,d partners indexed in %d ms%n", licences, market.partners.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        for (int p = 0; p < changedPartitions; p++) {
+            gate.refresh(Set.of(partners.get(p)));
+        }
         items = new Item[ITEMS];
         versions = new Version[ITEMS];
         for (int i = 0; i < ITEMS; i++) {
@@ -113,10 +125,53 @@ public class RouterBenchmark {
         return gate.route(items[i], versions[i], Map.of(), NOW);
     }
 
+    /**
+     * The refresh after a change to one agreement between an agency and a partner: what the changing request waits for
+     * (its licensee's partition rebuilt), the whole index's rebuild left to the background.
+     */
+    @Benchmark
+    public void refreshOneAgreement() {
+        int i = next++;
+        gate.refresh(Set.of(new OrgId("agency" + (i % AGENCIES)), partners.get(i % partners.size())));
+    }
+
+    /** What every change cost before: the whole network re-read and re-indexed on the changing request's thread. */
+    @Benchmark
+    public void refreshWhole() {
+        gate.refresh();
+    }
+
     @Benchmark
     public List<Route> bruteForce() {
         int i = next++ & (ITEMS - 1);
         return BruteForce.route(network, items[i], versions[i], Map.of(), NOW);
+    }
+
+    /** The network read by licensee, as the stores read "the licences to these orgs" with an index on the licensee. */
+    private static final class ByLicensee implements NetworkSource {
+        private final Network network;
+        private final Map<OrgId, List<Licence>> to = new HashMap<>();
+
+        ByLicensee(Network network) {
+            this.network = network;
+            network.licences().forEach(l -> to.computeIfAbsent(l.licensee(), k -> new ArrayList<>()).add(l));
+        }
+
+        @Override
+        public Network whole() {
+            return network;
+        }
+
+        @Override
+        public Network concerning(Set<OrgId> orgs) {
+            List<Licence> licences = new ArrayList<>();
+            Map<OrgId, Set<CountryCode>> territories = new HashMap<>();
+            for (OrgId org : orgs) {
+                licences.addAll(to.getOrDefault(org, List.of()));
+                territories.put(org, network.territoriesOf(org));
+            }
+            return new Network(licences, territories);
+        }
     }
 
     /** The generated world: agencies and their products, partners and where they are, and draws of licences and items. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.BitSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import ponte.core.items.Event;
 import ponte.core.items.Item;
@@ -18,30 +21,95 @@ import ponte.core.orgs.Territories;
  * The one entitlement gate. Every path that hands content to a partner (the feed, item reads, pushes, search)
  * asks this class, and only this class, whether the partner may have it.
  *
- * <p>It holds an immutable snapshot of the {@link Network}; {@link #refresh()} swaps in a new one after licences
- * or orgs change, so readers never block and never see half an update.
+ * <p>It holds an immutable snapshot of the {@link Network} ({@link Snapshot}); a refresh swaps in a new one after
+ * licences or orgs change, so readers never block and never see half an update. {@link #refresh(Set)} rebuilds only
+ * the partitions of the orgs a change concerns (tens of milliseconds at a million licences, where rebuilding the whole
+ * index takes seconds) and leaves the whole index's rebuild to a background executor.
  */
 public final class Entitlements {
-    /** The network as read, and its licences compiled for routing against the orgs' territories of the same read. */
-    private record Snapshot(Network network, RoutingIndex index, long number) {
-        private Snapshot {
-            index = index.withTerritories(network::territoriesOf, network::coproduction);
-        }
+    private final NetworkSource source;
+    private final Executor background;
+    private final int partitions;
+    private volatile Snapshot snapshot;
+    /** Incremental refreshes so far; the stamp of each partition's latest (the last slot: co-productions'). Guarded by this. */
+    private long changes;
+    private final long[] stamps;
+    /** Bumped by each whole refresh on a caller's thread: a background rebuild begun before one is stale. Guarded by this. */
+    private long wholeReads;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    /** A gate that reads the whole network at every refresh (tests and tools: small networks). */
+    public Entitlements(Supplier<Network> source) {
+        this(NetworkSource.of(source), Runnable::run);
     }
 
-    private final Supplier<Network> source;
-    private volatile Snapshot snapshot;
+    /**
+     * @param background where the whole index is rebuilt after {@link #refresh(Set)}s have left partitions of their
+     *     own (never a request thread); {@code Runnable::run} rebuilds at once, on the caller's thread
+     */
+    public Entitlements(NetworkSource source, Executor background) {
+        this(source, background, Snapshot.PARTITIONS);
+    }
 
-    public Entitlements(Supplier<Network> source) {
+    Entitlements(NetworkSource source, Executor background, int partitions) {
         this.source = source;
-        this.snapshot = new Snapshot(Network.EMPTY, new RoutingIndex(List.of()), 0);
+        this.background = background;
+        this.partitions = partitions;
+        this.stamps = new long[partitions + 1];
+        this.snapshot = Snapshot.of(Network.EMPTY, partitions, 0);
         refresh();
     }
 
-    /** Re-reads the network; call after any change to licences, orgs or outlets. */
+    /** Re-reads the whole network and rebuilds every index, on the caller's thread (seconds at a million licences). */
     public synchronized void refresh() {
-        Network network = source.get();
-        snapshot = new Snapshot(network, new RoutingIndex(network.licences()), snapshot.number() + 1);
+        wholeReads++;
+        snapshot = Snapshot.of(source.whole(), partitions, snapshot.number + 1);
+    }
+
+    /**
+     * Re-reads what concerns these orgs (their licences, in force or not, their territories, and every co-production's
+     * party territories) and rebuilds only their partitions: call after a change to an agreement naming them, to their
+     * orgs or outlets, or (with no orgs) to a co-production. The new snapshot is published before this returns, so a
+     * request after it sees the change; the whole index is rebuilt later on the background executor.
+     */
+    public void refresh(Set<OrgId> orgs) {
+        synchronized (this) {
+            Snapshot next = snapshot.with(orgs, source.concerning(orgs), snapshot.number + 1);
+            changes++;
+            orgs.forEach(org -> stamps[next.partitionOf(org)] = changes);
+            stamps[partitions] = changes;
+            snapshot = next;
+        }
+        if (rebuilding.compareAndSet(false, true)) {
+            background.execute(this::rebuild);
+        }
+    }
+
+    /** The whole index read again, with the partitions changed while it was read taken from the snapshot of then. */
+    private void rebuild() {
+        rebuilding.set(false); // a change from here on asks for another rebuild
+        long since;
+        long reads;
+        synchronized (this) {
+            since = changes;
+            reads = wholeReads;
+        }
+        Snapshot fresh = Snapshot.of(source.whole(), partitions, 0);
+        synchronized (this) {
+            if (reads != wholeReads) {
+                return; // a whole refresh since read the network later than this
+            }
+            BitSet keep = new BitSet(partitions);
+            for (int p = 0; p < partitions; p++) {
+                keep.set(p, stamps[p] > since);
+            }
+            snapshot = fresh.keeping(snapshot, keep, stamps[partitions] > since, snapshot.number + 1);
+        }
+    }
+
+    /** How many partitions route from an index of their own beside the whole one (0 once a rebuild has caught up). */
+    int changedPartitions() {
+        return snapshot.changedPartitions();
     }
 
     /**
@@ -67,7 +135,8 @@ public final class Entitlements {
      */
     public Reader reader(OrgId partner, Instant now) {
         Snapshot s = snapshot;
-        return new Reader(s.index(), s.number(), s.index().ordinalOf(partner), now);
+        RoutingIndex index = s.indexOf(partner);
+        return new Reader(index, s.number, index.ordinalOf(partner), now);
     }
 
     /** See {@link #reader}. Not thread-safe; one per request. */
@@ -125,7 +194,7 @@ public final class Entitlements {
     private static final Optional<Access> AS_EARLIER_RECIPIENT = Optional.of(Access.EARLIER_RECIPIENT);
 
     Optional<Licence> grantingLicence(OrgId partner, Item item, Version version, Instant now) {
-        return snapshot.index().grantingLicence(partner, item, version, now);
+        return snapshot.indexOf(partner).grantingLicence(partner, item, version, now);
     }
 
     /**
@@ -133,7 +202,7 @@ public final class Entitlements {
      * deciding: only {@link #mayReceive} decides.
      */
     public List<Licence> licencesTo(OrgId partner) {
-        return snapshot.index().to(partner);
+        return snapshot.indexOf(partner).to(partner);
     }
 
     /**
@@ -145,7 +214,7 @@ public final class Entitlements {
         List<Licence> licences = licensor.map(l -> licencesTo(partner).stream().filter(licence -> licence.licensor().equals(l)).toList())
                 .orElse(List.of());
         Set<CountryCode> usable = new java.util.TreeSet<>();
-        for (CountryCode c : snapshot.network().territoriesOf(partner)) {
+        for (CountryCode c : snapshot.territoriesOf(partner)) {
             if (rights.allows(c) && (licences.isEmpty() || licences.stream().anyMatch(l -> l.territories().allows(c)))) {
                 usable.add(c);
             }
@@ -168,18 +237,18 @@ public final class Entitlements {
     public List<Verdict> explain(OrgId partner, Item item, Version version, Instant now) {
         Snapshot s = snapshot;
         List<Verdict> verdicts = new ArrayList<>();
-        for (Licence licence : s.index().to(partner)) {
+        for (Licence licence : s.indexOf(partner).to(partner)) {
             if (item.ownedBy(licence.licensor())) {
-                verdicts.add(Rule.weigh(licence, s.network().territoriesOf(partner), item, version, now, s.network().coproduction(item.id())));
+                verdicts.add(Rule.weigh(licence, s.territoriesOf(partner), item, version, now, s.coproduction(item.id())));
             }
         }
         // Licences on paper but not in force (an approval missing, a suspension) are weighed too, with why first.
-        for (Network.Dormant dormant : s.network().dormant()) {
-            if (dormant.licence().licensee().equals(partner) && item.ownedBy(dormant.licence().licensor())) {
+        for (Network.Dormant dormant : s.dormantTo(partner)) {
+            if (item.ownedBy(dormant.licence().licensor())) {
                 List<String> refusals = new ArrayList<>();
                 refusals.add(dormant.reason());
-                refusals.addAll(Rule.weigh(dormant.licence(), s.network().territoriesOf(partner), item, version, now,
-                        s.network().coproduction(item.id())).refusals());
+                refusals.addAll(Rule.weigh(dormant.licence(), s.territoriesOf(partner), item, version, now,
+                        s.coproduction(item.id())).refusals());
                 verdicts.add(new Verdict(dormant.licence(), refusals));
             }
         }
@@ -196,13 +265,17 @@ public final class Entitlements {
         // A list, not a map keyed by partner: an item can go to tens of thousands of partners, and the index already
         // names each entitled partner once; the only overlap, earlier recipients of a correction, is skipped here.
         boolean toEarlierRecipients = version.event().followsRecipients();
-        List<Route> routes = new ArrayList<>();
-        for (OrgId partner : snapshot.index().entitled(item, version, now)) {
-            Integer last = received.get(partner);
+        List<OrgId> entitled = snapshot.entitled(item, version, now);
+        List<Route> routes = new ArrayList<>(entitled.size() + received.size());
+        for (OrgId partner : entitled) {
+            Integer last = received.isEmpty() ? null : received.get(partner);
             if (toEarlierRecipients && last != null) {
                 continue; // routed below with every earlier recipient, with the same event
             }
-            eventFor(last, version).ifPresent(event -> routes.add(new Route(partner, event)));
+            Optional<Event> event = eventFor(last, version);
+            if (event.isPresent()) {
+                routes.add(new Route(partner, event.get()));
+            }
         }
         if (toEarlierRecipients) {
             received.forEach((partner, last) -> {
@@ -214,9 +287,11 @@ public final class Entitlements {
         return routes;
     }
 
+    private static final Optional<Event> FIRST_RECEIPT = Optional.of(Event.PUBLISHED);
+
     private static Optional<Event> eventFor(Integer lastReceived, Version version) {
         if (lastReceived == null) {
-            return version.isKill() ? Optional.empty() : Optional.of(Event.PUBLISHED);
+            return version.isKill() ? Optional.empty() : FIRST_RECEIPT;
         }
         return lastReceived >= version.number() ? Optional.empty() : Optional.of(version.event());
     }
@@ -226,6 +301,6 @@ public final class Entitlements {
      * embargo, an embargo delay, a licence not yet valid) would grant it: when the version must be released again.
      */
     public Optional<Instant> nextRelease(Item item, Version version, Instant now) {
-        return snapshot.index().nextRelease(item, version, now);
+        return snapshot.nextRelease(item, version, now);
     }
 }

@@ -23,6 +23,14 @@ record Moment(long[] rights, boolean everywhere, Instant release, int now, int s
         return new Moment(narrowedRights, Countries.isEverywhere(narrowedRights), release, now, sinceRelease);
     }
 
+    /**
+     * Whether a licence without validity bounds or delay is in time: now is at or after the release (the time since
+     * release is at least the network's smallest delay, zero if any licence has none).
+     */
+    boolean released() {
+        return sinceRelease > 0;
+    }
+
     /** Rule's time checks on a licence's ranks: from ≤ now &lt; to, and release + delay ≤ now. */
     boolean inTime(int from, int to, int delay) {
         return from < now && to >= now && delay < sinceRelease;

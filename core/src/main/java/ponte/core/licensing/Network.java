@@ -40,6 +40,19 @@ public record Network(List<Licence> licences, Map<OrgId, Set<CountryCode>> terri
         return Optional.ofNullable(coproduced.get(item));
     }
 
+    /** The part of this network that concerns these orgs: see {@link NetworkSource#concerning}. */
+    public Network concerning(Set<OrgId> orgs) {
+        Map<OrgId, Set<CountryCode>> where = new java.util.HashMap<>();
+        for (OrgId org : orgs) {
+            Set<CountryCode> own = territories.get(org);
+            if (own != null) {
+                where.put(org, own);
+            }
+        }
+        return new Network(licences.stream().filter(l -> orgs.contains(l.licensee())).toList(), where,
+                dormant.stream().filter(d -> orgs.contains(d.licence().licensee())).toList(), coproduced);
+    }
+
     public Set<CountryCode> territoriesOf(OrgId org) {
         return territories.getOrDefault(org, Set.of());
     }

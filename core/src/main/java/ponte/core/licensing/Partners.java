@@ -43,6 +43,10 @@ final class Partners {
         return partner == null ? -1 : partner;
     }
 
+    int size() {
+        return orgs.length;
+    }
+
     OrgId org(int partner) {
         return orgs[partner];
     }

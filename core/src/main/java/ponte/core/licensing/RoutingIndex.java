@@ -30,6 +30,7 @@ import ponte.core.products.ProductId;
 final class RoutingIndex {
     /** A licence that names no language covers every item, even one without a language; so it gets its own key. */
     private static final String EVERY_LANGUAGE = null;
+    static final BitSet NO_ONE = new BitSet();
 
     private record ShelfKey(OrgId licensor, ProductId product, String range) {}
 
@@ -60,6 +61,18 @@ final class RoutingIndex {
         this.shelves = Map.of();
         this.coproduced = item -> Optional.empty();
         this.accesses = newAccesses(this.licences.length);
+    }
+
+    /** The same index judging co-produced items by other parties' territories: shares everything else. */
+    private RoutingIndex(RoutingIndex index, Function<ItemId, Optional<ProjectTerritories>> coproduced) {
+        this.licences = index.licences;
+        this.partners = index.partners;
+        this.times = index.times;
+        this.filed = index.filed;
+        this.usable = index.usable;
+        this.shelves = index.shelves;
+        this.coproduced = coproduced;
+        this.accesses = newAccesses(licences.length);
     }
 
     private RoutingIndex(RoutingIndex licencesOnly, long[] usable, Function<ItemId, Optional<ProjectTerritories>> coproduced) {
@@ -94,6 +107,35 @@ final class RoutingIndex {
         return new RoutingIndex(this, usable, coproduced);
     }
 
+    /** This index with other co-productions' party territories; nothing is rebuilt. */
+    RoutingIndex withCoproduced(Function<ItemId, Optional<ProjectTerritories>> coproduced) {
+        return new RoutingIndex(this, coproduced);
+    }
+
+    /** The licences to the licensees that pass the test, each licensee's in network order. */
+    List<Licence> licencesTo(java.util.function.Predicate<OrgId> licensee) {
+        List<Licence> out = new ArrayList<>();
+        for (int p = 0; p < partners.size(); p++) {
+            if (licensee.test(partners.org(p))) {
+                for (int i : partners.licencesOf(p)) {
+                    out.add(licences[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The numbers of the licensees that pass the test. */
+    BitSet partnersWhere(java.util.function.Predicate<OrgId> licensee) {
+        BitSet out = new BitSet(partners.size());
+        for (int p = 0; p < partners.size(); p++) {
+            if (licensee.test(partners.org(p))) {
+                out.set(p);
+            }
+        }
+        return out;
+    }
+
     List<Licence> to(OrgId licensee) {
         int partner = partners.ordinalOf(licensee);
         return partner < 0 ? List.of() : Arrays.stream(partners.licencesOf(partner)).mapToObj(i -> licences[i]).toList();
@@ -101,20 +143,43 @@ final class RoutingIndex {
 
     /** Every partner, other than the item's owners, that some licence entitles to this version now; each once. */
     List<OrgId> entitled(Item item, Version version, Instant now) {
+        List<OrgId> out = new ArrayList<>();
+        entitled(item, version, now, NO_ONE, out);
+        return out;
+    }
+
+    /** As above, leaving out the partners numbered in {@code skipped} (judged by another index), adding to {@code out}. */
+    void entitled(Item item, Version version, Instant now, BitSet skipped, List<OrgId> out) {
         Moment whole = Moment.of(item, version, now, times);
         Optional<ProjectTerritories> project = coproduced.apply(item.id());
         BitSet done = partners.owners(item);
-        List<OrgId> out = new ArrayList<>();
+        done.or(skipped);
         for (OrgId owner : item.owners()) {
             Moment moment = narrowed(whole, version, project, owner);
             for (Shelf shelf : shelvesFor(owner, version)) {
                 entitledOn(shelf, moment, done, out);
             }
         }
-        return out;
     }
 
     private void entitledOn(Shelf shelf, Moment moment, BitSet done, List<OrgId> out) {
+        if (moment.everywhere() && moment.released()) {
+            // The open-ended, undelayed licences grant at once: their partners as a set, then only the other licences.
+            BitSet fresh = (BitSet) shelf.always.clone();
+            fresh.andNot(done);
+            done.or(fresh);
+            for (int partner = fresh.nextSetBit(0); partner >= 0; partner = fresh.nextSetBit(partner + 1)) {
+                out.add(partners.org(partner));
+            }
+            for (int i : shelf.conditional) {
+                int partner = shelf.partner[i];
+                if (!done.get(partner) && shelf.inTime(i, moment)) {
+                    done.set(partner);
+                    out.add(partners.org(partner));
+                }
+            }
+            return;
+        }
         for (int i = 0; i < shelf.size(); i++) {
             int partner = shelf.partner[i];
             if (!done.get(partner) && shelf.inTime(i, moment) && shelf.inTerritory(i, moment)) {
@@ -152,17 +217,22 @@ final class RoutingIndex {
 
     /** As {@link Rule#grantsFrom}, minimised over the licences to partners other than the owners; only after now. */
     Optional<Instant> nextRelease(Item item, Version version, Instant now) {
+        return Optional.ofNullable(nextRelease(item, version, now, NO_ONE, null));
+    }
+
+    /** As above, leaving out the partners numbered in {@code skipped}, and no later than {@code earliest} (null: none yet). */
+    Instant nextRelease(Item item, Version version, Instant now, BitSet skipped, Instant earliest) {
         Moment whole = Moment.of(item, version, now, times);
         Optional<ProjectTerritories> project = coproduced.apply(item.id());
         BitSet owners = partners.owners(item);
-        Instant earliest = null;
+        owners.or(skipped);
         for (OrgId owner : item.owners()) {
             Moment moment = narrowed(whole, version, project, owner);
             for (Shelf shelf : shelvesFor(owner, version)) {
                 earliest = nextOn(shelf, moment, owners, now, earliest);
             }
         }
-        return Optional.ofNullable(earliest);
+        return earliest;
     }
 
     /** The first licence to the partner, in network order, that grants this version now. */

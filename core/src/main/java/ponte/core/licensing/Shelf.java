@@ -1,6 +1,7 @@
 package ponte.core.licensing;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Optional;
 
 /**
@@ -13,13 +14,22 @@ final class Shelf {
     final int[] to;
     final int[] delay;
     private final long[] countries;
+    /**
+     * The partners with a licence here that is open-ended, undelayed and usable somewhere: each is entitled to any
+     * released version cleared everywhere, so routing such a version takes them as a bitset and scans only the rest
+     * ({@link #conditional}), about a third of the licences in the benchmark's market.
+     */
+    final BitSet always = new BitSet();
+    /** The licences not covered by {@link #always}, by their place on the shelf. */
+    final int[] conditional;
 
-    private Shelf(int size) {
+    private Shelf(int size, int conditionalSize) {
         partner = new int[size];
         from = new int[size];
         to = new int[size];
         delay = new int[size];
         countries = new long[size * Countries.WORDS];
+        conditional = new int[conditionalSize];
     }
 
     /** The shelf of these licences, leaving out those usable nowhere (they can never grant); empty if none is left. */
@@ -28,14 +38,20 @@ final class Shelf {
         if (kept.length == 0) {
             return Optional.empty();
         }
-        Shelf shelf = new Shelf(kept.length);
-        for (int j = 0; j < kept.length; j++) {
+        int unconditional = (int) Arrays.stream(kept).filter(times::unconditional).count();
+        Shelf shelf = new Shelf(kept.length, kept.length - unconditional);
+        for (int j = 0, c = 0; j < kept.length; j++) {
             int i = kept[j];
             shelf.partner[j] = partners.ofLicence(i);
             shelf.from[j] = times.from[i];
             shelf.to[j] = times.to[i];
             shelf.delay[j] = times.delay[i];
             System.arraycopy(usable, i * Countries.WORDS, shelf.countries, j * Countries.WORDS, Countries.WORDS);
+            if (times.unconditional(i)) {
+                shelf.always.set(shelf.partner[j]);
+            } else {
+                shelf.conditional[c++] = j;
+            }
         }
         return Optional.of(shelf);
     }

@@ -37,6 +37,14 @@ final class TimeRanks {
         }
     }
 
+    /**
+     * Whether the i-th licence is in time for every version at every moment from the version's release on: no start,
+     * no end, no delay. (A delay of zero, where the network has one, is the first rank.)
+     */
+    boolean unconditional(int i) {
+        return from[i] == OPEN_FROM && to[i] == OPEN_TO && delays[delay[i]].isZero();
+    }
+
     /** How many bounds are at or before t: a bound of rank r is at or before t iff r &lt; this. */
     int boundsUpTo(Instant t) {
         return upTo(bounds, t);

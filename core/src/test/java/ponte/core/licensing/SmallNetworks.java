@@ -88,7 +88,7 @@ final class SmallNetworks {
         return new Scenario(new Network(licences, territories), item, version(random, item), received, hour(random, -24, 72));
     }
 
-    private static Licence licence(Random random, String id, List<OrgId> orgs) {
+    static Licence licence(Random random, String id, List<OrgId> orgs) {
         // Most licences come from the first org, which owns most items: otherwise few licences would ever apply.
         OrgId licensor = random.nextBoolean() ? orgs.getFirst() : pick(random, orgs);
         OrgId licensee;
@@ -135,7 +135,7 @@ final class SmallNetworks {
     }
 
     /** Everywhere or a list, minus a few: "*" often enough to meet its exclusions. */
-    private static Territories territories(Random random) {
+    static Territories territories(Random random) {
         Set<String> include = random.nextInt(5) < 2 ? Set.of("*") : some(random, COUNTRIES, 1, 5);
         Set<String> exclude = random.nextBoolean() ? Set.of() : some(random, COUNTRIES, 1, 2);
         return Territories.of(include, exclude);
