@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmarks of docs/benchmarks.md. Builds bench/ and what it depends on, then runs one set:
 #   bench/run.sh        the walking skeleton: PublishThroughput and FeedLatency against their same-run references
-#                       (about 3 minutes; BENCH_WARMUP / BENCH_SECONDS per level, default 2 / 8)
+#                       (about 3 minutes; BENCH_WARMUP / BENCH_SECONDS per level, default 2 / 8); with
+#                       PONTE_BENCH_POSTGRES=true the publish run is on PostgreSQL (127.0.0.1:5432, db test, a schema
+#                       of its own for the node and one for the reference)
 #   bench/run.sh log    production mode: LogAppendBenchmark, log append throughput embedded vs PostgreSQL vs Kafka
 #                       mode vs a bare Kafka producer on the same in-JVM broker, and publish-to-first-delivery latency
 #                       (about 4 minutes; BENCH_CLIENTS 16, BENCH_RATE 200/s, BENCH_WARMUP / BENCH_SECONDS 3 / 10)
@@ -75,7 +77,7 @@ fi
 
 if [ "$what" = skeleton ]; then
   echo "== PublishThroughput"
-  run 2 8 ponte.bench.PublishThroughput 1 8 64 | tee "$results/publish.log"
+  run 2 8 -Dbench.publish.postgres="${PONTE_BENCH_POSTGRES:-false}" ponte.bench.PublishThroughput 1 8 64 | tee "$results/publish.log"
   echo "== FeedLatency"
   run 2 8 ponte.bench.FeedLatency 1 16 | tee "$results/feed.log"
 else

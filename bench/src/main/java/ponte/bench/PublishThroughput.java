@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Durable publishing through the whole node (HTTP, JSON, ninjs schema check, routing, the log writer's group commit)
  * against the naive durable write in the same run: items/s ÷ raw single-row H2 commits/s at the same concurrency.
  *
- * <p>Usage: {@code PublishThroughput [concurrency...]} (default 1 8 64); -Dbench.warmup, -Dbench.seconds per level.
+ * <p>Usage: {@code PublishThroughput [concurrency...]} (default 1 8 64); -Dbench.warmup, -Dbench.seconds per level;
+ * -Dbench.publish.postgres=true runs the node and the reference each on a fresh schema of the local PostgreSQL
+ * (127.0.0.1:5432, database test) instead of H2 files.
  */
 public final class PublishThroughput {
     // JdbcContentLog's single writer: its CPU share says whether it, rather than the request path, is the bound.
@@ -22,13 +25,18 @@ public final class PublishThroughput {
     public static void main(String[] args) throws Exception {
         List<Integer> levels = args.length == 0 ? List.of(1, 8, 64) : Arrays.stream(args).map(Integer::valueOf).toList();
         Load.Phases phases = Load.Phases.fromSystemProperties(2, 8);
-        Report report = new Report("Publish throughput: POST /v1/items until 201 (committed durably)",
-                "the same ninjs document inserted and committed one row at a time into an H2 file database with "
-                        + "WRITE_DELAY=0, at the same concurrency, through a Hikari pool of 16 (as Ponte's)",
+        boolean postgres = Boolean.getBoolean("bench.publish.postgres");
+        Report report = new Report("Publish throughput: POST /v1/items until 201 (committed durably)" + (postgres ? ", PostgreSQL" : ""),
+                "the same ninjs document inserted and committed one row at a time into " + (postgres
+                        ? "a table of its own schema on the same PostgreSQL" : "an H2 file database with WRITE_DELAY=0")
+                        + ", at the same concurrency, through a Hikari pool of 16 (as Ponte's)",
                 "log writer: busy share of a core, CPU ms per item");
         AtomicLong story = new AtomicLong();
         AtomicLong acknowledged = new AtomicLong();
-        try (Node node = Node.start(); RawCommits raw = new RawCommits()) {
+        try (PostgresSchema nodeSchema = postgres ? new PostgresSchema("publish") : null;
+             PostgresSchema rawSchema = postgres ? new PostgresSchema("publish_raw") : null;
+             Node node = postgres ? Node.start(Optional.of(nodeSchema.url()), Optional.empty(), true) : Node.start();
+             RawCommits raw = new RawCommits(postgres ? Optional.of(rawSchema.url()) : Optional.empty())) {
             Load.Call reference = () -> raw.insert(Node.ninjs("r" + story.incrementAndGet()));
             Load.Call publish = () -> {
                 int bytes = node.client.post("/v1/items", node.editorKey(), Node.item("p" + story.incrementAndGet())).body().length;

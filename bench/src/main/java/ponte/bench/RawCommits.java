@@ -8,10 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * The reference for publishing: the naive durable write, one row inserted and committed per call, into an H2 file
- * database with WRITE_DELAY=0 (the setting Ponte uses so that an acknowledged write survives kill -9), through a
+ * database with WRITE_DELAY=0 (or a PostgreSQL schema) (the setting Ponte uses so that an acknowledged write survives kill -9), through a
  * Hikari pool of Ponte's size. No HTTP, no JSON, no validation, no log: what the disk and H2 give a single-row commit.
  */
 final class RawCommits implements AutoCloseable {
@@ -19,10 +20,17 @@ final class RawCommits implements AutoCloseable {
     private final HikariDataSource dataSource;
 
     RawCommits() throws Exception {
+        this(Optional.empty());
+    }
+
+    /** On {@code postgresUrl} (a schema of the benchmark's own) instead of an H2 file, when given. */
+    RawCommits(Optional<String> postgresUrl) throws Exception {
         dir = Files.createTempDirectory("ponte-bench-raw-");
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0");
-        config.setUsername("sa");
+        config.setJdbcUrl(postgresUrl.orElse("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0"));
+        if (postgresUrl.isEmpty()) {
+            config.setUsername("sa");
+        }
         config.setMaximumPoolSize(16); // as ponte.storage.Database
         config.setPoolName("raw-h2");
         dataSource = new HikariDataSource(config);

@@ -40,7 +40,9 @@ public final class Database implements AutoCloseable {
         if (!postgres) {
             execute("SET WRITE_DELAY 500");
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+        // db/h2 holds what only the embedded database needs (a setting of H2's own); both share db/migration.
+        String[] locations = postgres ? new String[] {"classpath:db/migration"} : new String[] {"classpath:db/migration", "classpath:db/h2"};
+        Flyway.configure().dataSource(dataSource).locations(locations).outOfOrder(true).load().migrate();
         if (!postgres) {
             execute("SET WRITE_DELAY 0");
         }

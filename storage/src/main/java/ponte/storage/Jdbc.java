@@ -59,6 +59,11 @@ final class Jdbc {
         }
     }
 
+    /** Whether the calling thread is inside a transaction {@link JdbcTransactions} opened (not committed yet). */
+    boolean inTransaction() {
+        return ambient.get() != null;
+    }
+
     <T> List<T> query(String sql, Row<T> row, Object... params) {
         return transaction(c -> query(c, sql, row, params));
     }

@@ -38,28 +38,36 @@ public final class JdbcAuditTrail implements AuditTrail {
         });
     }
 
+    static final String INSERT_ENTRY = """
+            insert into audit_trail (at, actor_kind, actor_org, actor_key, actor_user, address, action, target_type, target_id, summary)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_CONCERN = "insert into audit_concerns (org_id, seq) values (?, ?)";
+
     /** Writes an entry on this connection, in whatever transaction it is in. */
     static void insert(Connection c, AuditEntry e) throws SQLException {
         long seq;
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into audit_trail (at, actor_kind, actor_org, actor_key, actor_user, address, action, target_type, target_id, summary)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"})) {
-            Actor a = e.actor();
-            Jdbc.bind(ps, e.at(), a.kind().wire(), a.org().map(OrgId::value), a.key().map(KeyId::value), a.user(), a.address(),
-                    e.action().wire(), e.action().targetType(), e.target(), e.summary());
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRY, new String[] {"seq"})) {
+            bind(ps, e);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 seq = keys.getLong(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into audit_concerns (org_id, seq) values (?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CONCERN)) {
             for (OrgId org : e.concerns()) {
                 Jdbc.bind(ps, org.value(), seq);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /** The entry's columns, in the order {@link #INSERT_ENTRY} names them. */
+    static void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
+        Actor a = e.actor();
+        Jdbc.bind(ps, e.at(), a.kind().wire(), a.org().map(OrgId::value), a.key().map(KeyId::value), a.user(), a.address(),
+                e.action().wire(), e.action().targetType(), e.target(), e.summary());
     }
 
     @Override

@@ -24,8 +24,11 @@ import ponte.core.publishing.Appending;
 /**
  * The content log's one writer thread. One writer gives a total order in which sequence order equals commit order, so
  * a reader's cursor can never pass an entry that commits later. It commits waiting changes together (group commit),
- * which keeps durable commits from capping throughput; each change is decided by {@link Appending} inside its own
- * savepoint, so one refused change does not fail the others in its group. Callers are answered only after the commit.
+ * which keeps durable commits from capping throughput. Each change is decided by {@link Appending} in log order, its
+ * rows kept and the group's written as one JDBC batch per table ({@link LogRows}); a refused change is taken out before
+ * it reaches the database, and where that cannot be (it wrote through, or a batch failed) the group is redone with a
+ * savepoint per change, so one refused change never fails the others in its group. Callers are answered only after
+ * the commit.
  */
 final class LogWriter implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogWriter.class);
@@ -88,8 +91,47 @@ final class LogWriter implements AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
-        List<Object> outcomes = new ArrayList<>(group.size());
         long seqBefore = lastSeq;
+        List<Object> outcomes;
+        try {
+            try {
+                outcomes = inOneTransaction(group, true);
+            } catch (Redo | SQLException | StorageFailure batchFailed) {
+                // A change refused after its writes reached the database, or a batch the database refused: the whole
+                // group again, a savepoint per change, so that one change's failure fails that change only.
+                lastSeq = seqBefore;
+                outcomes = oneByOne(group);
+            }
+        } catch (SQLException | RuntimeException failure) {
+            lastSeq = seqBefore;
+            RuntimeException error = failure instanceof SQLException s ? new StorageFailure(s) : (RuntimeException) failure;
+            group.forEach(p -> p.result().completeExceptionally(error));
+            return;
+        }
+        answer(group, outcomes);
+    }
+
+    private List<Object> oneByOne(List<Pending> group) throws SQLException {
+        try {
+            return inOneTransaction(group, false);
+        } catch (Redo never) {
+            throw new IllegalStateException("a group written one change at a time is never redone", never);
+        }
+    }
+
+    /** A batched group must be redone one change at a time. */
+    private static final class Redo extends Exception {
+        Redo() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Decides every change of the group in one transaction and commits it: {@code batched}, each change's rows kept
+     * and written per table at the end; otherwise each change written at once inside its own savepoint.
+     */
+    private List<Object> inOneTransaction(List<Pending> group, boolean batched) throws SQLException, Redo {
+        List<Object> outcomes = new ArrayList<>(group.size());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             if (postgres) {
@@ -98,29 +140,53 @@ final class LogWriter implements AutoCloseable {
                 // Keyed by schema: two Ponte installations in one database do not wait for each other.
                 Jdbc.query(c, "select pg_advisory_xact_lock(hashtext('ponte-append:' || current_schema()))", rs -> 1);
                 lastSeq = Jdbc.query(c, "select coalesce(max(seq), 0) from content_log", rs -> rs.getLong(1)).getFirst();
-                seqBefore = lastSeq;
             }
             // Route with the network as committed now: a licence approved on another node must count at once.
             freshness.judgeAt(c);
-            JdbcLogTransaction tx = new JdbcLogTransaction(c);
-            for (Pending p : group) {
-                Savepoint savepoint = c.setSavepoint();
-                try {
-                    outcomes.add(appending.append(p.change(), p.by(), new Cursor(lastSeq + 1), tx));
-                    lastSeq++;
-                } catch (PonteException refused) {
-                    c.rollback(savepoint);
-                    outcomes.add(refused);
+            try {
+                if (batched) {
+                    batched(c, group, outcomes);
+                } else {
+                    oneByOne(c, group, outcomes);
                 }
+                c.commit();
+            } catch (SQLException | RuntimeException | Redo failed) {
+                c.rollback(); // the connection goes back to the pool clean (on PostgreSQL: the lock is let go)
+                throw failed;
             }
-            c.commit();
-        } catch (SQLException | RuntimeException failure) {
-            lastSeq = seqBefore;
-            RuntimeException error = failure instanceof SQLException s ? new StorageFailure(s) : (RuntimeException) failure;
-            group.forEach(p -> p.result().completeExceptionally(error));
-            return;
         }
-        answer(group, outcomes);
+        return outcomes;
+    }
+
+    private void batched(Connection c, List<Pending> group, List<Object> outcomes) throws SQLException, Redo {
+        JdbcLogTransaction tx = JdbcLogTransaction.batched(c);
+        for (Pending p : group) {
+            tx.begin();
+            try {
+                outcomes.add(appending.append(p.change(), p.by(), new Cursor(lastSeq + 1), tx));
+                lastSeq++;
+            } catch (PonteException refused) {
+                if (!tx.discard()) {
+                    throw new Redo();
+                }
+                outcomes.add(refused);
+            }
+        }
+        tx.flush();
+    }
+
+    private void oneByOne(Connection c, List<Pending> group, List<Object> outcomes) throws SQLException {
+        JdbcLogTransaction tx = JdbcLogTransaction.immediate(c);
+        for (Pending p : group) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                outcomes.add(appending.append(p.change(), p.by(), new Cursor(lastSeq + 1), tx));
+                lastSeq++;
+            } catch (PonteException | StorageFailure refused) {
+                c.rollback(savepoint);
+                outcomes.add(refused);
+            }
+        }
     }
 
     /** Only now, after the commit returned, is anyone told their change is on the log. */

@@ -188,6 +188,72 @@ abstract class ContentLogContract {
         }
     }
 
+    /**
+     * A group is written in batches, one per table: a change refused after it made rows (a translation of another
+     * org's item), a change whose rows the database refuses (a document over the column's million characters), and
+     * the good changes around them, some reading what the group wrote before them (a revision, and a republish of a
+     * uri first published in the group). The good ones commit in their order, on neighbouring positions, each read back
+     * as written and audited once; the refused leave no row.
+     */
+    @Test
+    void aGroupWrittenInBatchesCommitsItsGoodChangesInOrderWhateverItsOthersDo() throws Exception {
+        OrgId agency = org("agency", "IT");
+        OrgId rival = org("rival", "FR");
+        OrgId partner = org("partner", "DE");
+        license(agency, partner);
+        Actor editor = Actor.of(new Caller.Member(agency, Role.EDITOR, Optional.empty(), Optional.empty()));
+        ItemId rivals = node.log().append(publish(rival, Optional.empty())).revision().item().id();
+        String uri = "urn:agency:batched:" + names.incrementAndGet();
+        ItemId first = new ItemId("item-" + names.incrementAndGet());
+        ItemId stranger = new ItemId("item-" + names.incrementAndGet());
+        ItemId tooLong = new ItemId("item-" + names.incrementAndGet());
+        JdbcAuditTrail trail = new JdbcAuditTrail(db);
+        long auditedBefore = trail.read(everything()).stream().mapToLong(AuditTrail.Recorded::position).max().orElse(0);
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        List<CompletableFuture<Appended>> answers = new ArrayList<>();
+        try {
+            clock.hold(); // the writer waits inside this one while the rest queue: they are one group
+            CompletableFuture<Appended> holding = CompletableFuture.supplyAsync(() -> node.log().append(publish(agency, Optional.empty()), editor), callers);
+            clock.awaitHeld();
+            List<Change> group = List.of(
+                    new Change.Publish(agency, first, Optional.of(uri), content("one"), Set.of(NEWS), Territories.WORLDWIDE),
+                    new Change.Publish(agency, stranger, Optional.empty(), content("theirs"), Set.of(NEWS), Territories.WORLDWIDE, Optional.of(rivals)),
+                    new Change.Revise(agency, first, content("two"), Event.CORRECTED),
+                    new Change.Publish(agency, tooLong, Optional.empty(), new Content("{\"x\":\"" + "x".repeat(1_000_001) + "\"}",
+                            Optional.of("en"), Optional.empty(), "text", Optional.of("long")), Set.of(NEWS), Territories.WORLDWIDE),
+                    new Change.Publish(agency, new ItemId("item-" + names.incrementAndGet()), Optional.of(uri), content("three"), Set.of(NEWS), Territories.WORLDWIDE),
+                    publish(agency, Optional.empty()));
+            for (Change change : group) {
+                answers.add(CompletableFuture.supplyAsync(() -> node.log().append(change, editor), callers));
+                awaitQueued(answers.size());
+            }
+            clock.release();
+            long held = holding.get(30, TimeUnit.SECONDS).cursor().seq();
+
+            assertThatThrownBy(() -> answers.get(1).get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ponte.core.Invalid.class);
+            assertThatThrownBy(() -> answers.get(3).get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StorageFailure.class);
+            List<Appended> good = List.of(answers.get(0).get(), answers.get(2).get(), answers.get(4).get(), answers.get(5).get());
+            assertThat(good).extracting(a -> a.cursor().seq()).containsExactly(held + 1, held + 2, held + 3, held + 4);
+            assertThat(good).extracting(a -> a.revision().event())
+                    .containsExactly(LogEvent.PUBLISHED, LogEvent.CORRECTED, LogEvent.UPDATED, LogEvent.PUBLISHED);
+            assertThat(good.subList(0, 3)).allSatisfy(a -> assertThat(a.revision().item().id()).isEqualTo(first));
+            assertThat(good.subList(0, 3)).extracting(a -> a.revision().version().number()).containsExactly(1, 2, 3);
+
+            List<LogEntry> read = node.log().since(new Cursor(held), 10);
+            assertThat(read).extracting(LogEntry::cursor).containsExactlyElementsOf(good.stream().map(Appended::cursor).toList());
+            assertThat(read).extracting(e -> e.version().content().headline().orElseThrow()).containsExactly("one", "two", "three", "first");
+            assertThat(read.get(2).item().latestVersion()).isEqualTo(3);
+            assertThat(node.log().routedTo(partner, new Cursor(held), 10)).extracting(FeedEntry::cursor)
+                    .containsExactlyElementsOf(good.stream().map(Appended::cursor).toList());
+            List<AuditTrail.Recorded> audited = trail.read(everything()).stream().filter(r -> r.position() > auditedBefore).toList();
+            assertThat(audited).extracting(r -> r.entry().target()).doesNotContain(stranger.value(), tooLong.value())
+                    .filteredOn(first.value()::equals).hasSize(3);
+        } finally {
+            clock.release();
+            callers.shutdown();
+        }
+    }
+
     /** What someone appends is recorded on the audit trail in the entry's transaction; a refused change leaves neither. */
     @Test
     void anAppendSomeoneMadeIsAuditedWithItsEntryAndARefusedOneLeavesNoTrace() {
