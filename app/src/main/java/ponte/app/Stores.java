@@ -3,7 +3,10 @@ package ponte.app;
 import java.security.SecureRandom;
 import java.time.Clock;
 import ponte.core.Ids;
+import java.util.Set;
 import ponte.core.licensing.Network;
+import ponte.core.licensing.NetworkSource;
+import ponte.core.orgs.OrgId;
 import ponte.storage.Database;
 import ponte.storage.JdbcAgreements;
 import ponte.storage.JdbcCampaigns;
@@ -68,6 +71,21 @@ record Stores(Database database, JdbcOrgs orgs, JdbcKeys keys, JdbcProducts prod
     /** The licences in force and every org's territories, as stored now: what the entitlement gate judges with. */
     Network network() {
         return JdbcAgreements.network(agreements, orgs, coproductions.territoriesByItem());
+    }
+
+    /** The same, read whole or only where a change to some orgs can alter it (an incremental refresh). */
+    NetworkSource networkSource() {
+        return new NetworkSource() {
+            @Override
+            public Network whole() {
+                return network();
+            }
+
+            @Override
+            public Network concerning(Set<OrgId> concerned) {
+                return JdbcAgreements.concerning(agreements, orgs, concerned, coproductions.territoriesByItem());
+            }
+        };
     }
 
     @Override

@@ -189,7 +189,9 @@ final class Wiring {
         SecureRandom random = new SecureRandom();
         Ids ids = new Ids(random);
         stores = Stores.open(settings, clock, random, ids);
-        Entitlements entitlements = new Entitlements(stores::network);
+        // A change refreshes only the partitions it concerns; the whole index is rebuilt on this thread, never a request's.
+        Entitlements entitlements = new Entitlements(stores.networkSource(), java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("entitlements-rebuild").factory()));
         // Every change is recorded with its audit entry in one transaction (the log's entries in the writer's).
         Audit audit = new Audit(stores.auditTrail(), stores.transactions(), clock);
         // Which renditions each partner chose: asked by every rendering for a partner (feed, items, webhooks).
@@ -200,7 +202,7 @@ final class Wiring {
         // --- the content log, and how entries committed on any node reach this node's tail ---
         tail = new Tail();
         LocalCommits commits = new LocalCommits();
-        NetworkFreshness freshness = new NetworkFreshness(stores.database(), entitlements::refresh);
+        NetworkFreshness freshness = new NetworkFreshness(stores.database(), entitlements::refresh, entitlements::refresh);
         log = new JdbcContentLog(stores.database(), new Appending(entitlements, clock), freshness, commits);
         NodeMetrics metrics = new NodeMetrics(() -> log.head().seq());
         tail.subscribe(metrics::appended);

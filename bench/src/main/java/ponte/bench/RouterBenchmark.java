@@ -101,8 +101,13 @@ public class RouterBenchmark {
             items[i] = market.item("i" + i);
             versions[i] = market.version(items[i]);
         }
-        checkBothRouteAlike();
+        if (checked) {
+            checkBothRouteAlike();
+        }
     }
+
+    /** Whether the set-up compares with the brute force (a minute at 1M; the CPU-time run leaves it to the property tests). */
+    private boolean checked = true;
 
     /** Both sides must do the same work: a few items routed both ways, and the mean fan-out for the record. */
     private void checkBothRouteAlike() {
@@ -117,6 +122,59 @@ public class RouterBenchmark {
             partners += gate.route(items[i], versions[i], Map.of(), NOW).size();
         }
         System.out.printf("an item goes to %.1f partners on average%n", partners / ITEMS);
+    }
+
+    /**
+     * The same questions timed in thread CPU time, which a machine shared with other work does not inflate as it does
+     * wall time: routing (0 and 4 partitions changed since the whole index), one agreement's refresh, a whole refresh.
+     * Run: {@code java -Xmx6g -cp 'bench/target/ponte-bench.jar:bench/target/lib/*' ponte.bench.RouterBenchmark [licences]}
+     */
+    public static void main(String[] args) {
+        RouterBenchmark bench = new RouterBenchmark();
+        bench.licences = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        bench.checked = false;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = cpu.getCurrentThreadCpuTime();
+        bench.generate();
+        System.out.printf("set-up (network generated and indexed) %,d ms CPU%n", (cpu.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+        bench.routeTimes(cpu, "routing, whole index only");
+        for (int p = 0; p < 4; p++) {
+            bench.gate.refresh(Set.of(bench.partners.get(p)));
+        }
+        bench.routeTimes(cpu, "routing, whole index + 4 changed partitions");
+        timeCalls(cpu, "refresh of one agreement (agency + partner), 20 calls", 20, bench::refreshOneAgreement);
+        timeCalls(cpu, "whole refresh (every change before), 2 calls", 2, bench::refreshWhole);
+        bench.routeTimes(cpu, "routing, after the whole refresh");
+    }
+
+    private void routeTimes(java.lang.management.ThreadMXBean cpu, String what) {
+        for (int i = 0; i < 2 * ITEMS; i++) {
+            indexed(); // warm-up
+        }
+        timeCalls(cpu, what + ", " + 2 * ITEMS + " calls", 2 * ITEMS, this::indexed);
+    }
+
+    private static void timeCalls(java.lang.management.ThreadMXBean cpu, String what, int calls, Runnable call) {
+        long[] used = new long[calls];
+        long[] wall = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long w = System.nanoTime();
+            long c = cpu.getCurrentThreadCpuTime();
+            call.run();
+            used[i] = cpu.getCurrentThreadCpuTime() - c;
+            wall[i] = System.nanoTime() - w;
+        }
+        report(what, used, wall);
+    }
+
+    private static void report(String what, long[] cpuNanos, long[] wallNanos) {
+        long[] c = cpuNanos.clone();
+        long[] w = wallNanos.clone();
+        java.util.Arrays.sort(c);
+        java.util.Arrays.sort(w);
+        System.out.printf("%s: CPU µs mean %.0f p50 %.0f p99 %.0f max %.0f; wall µs p50 %.0f p99 %.0f%n", what,
+                java.util.Arrays.stream(c).average().orElse(0) / 1e3, c[c.length / 2] / 1e3, c[(int) (c.length * 0.99)] / 1e3,
+                c[c.length - 1] / 1e3, w[w.length / 2] / 1e3, w[(int) (w.length * 0.99)] / 1e3);
     }
 
     @Benchmark

@@ -40,7 +40,7 @@ public final class JdbcAgreements implements Agreements {
         jdbc.transaction(c -> {
             Jdbc.update(c, "insert into agreements (id, current_version, suspended, created_at) values (?, ?, ?, ?)", id, first.number(), false, first.createdAt());
             insertVersion(c, id, first);
-            NetworkVersion.bump(c);
+            NetworkVersion.bump(c, first.terms().orgs());
             return null;
         });
     }
@@ -48,9 +48,11 @@ public final class JdbcAgreements implements Agreements {
     @Override
     public void addVersion(String id, AgreementVersion next) {
         jdbc.transaction(c -> {
+            Set<OrgId> concerned = new HashSet<>(orgsOf(c, id));
+            concerned.addAll(next.terms().orgs());
             insertVersion(c, id, next);
             Jdbc.update(c, "update agreements set current_version = ? where id = ?", next.number(), id);
-            NetworkVersion.bump(c);
+            NetworkVersion.bump(c, concerned);
             return null;
         });
     }
@@ -80,7 +82,7 @@ public final class JdbcAgreements implements Agreements {
             boolean already = !Jdbc.query(c, "select 1 from agreement_approvals where agreement_id = ? and version = ? and org_id = ?", rs -> 1, id, version, org.value()).isEmpty();
             if (!already) {
                 Jdbc.update(c, "insert into agreement_approvals (agreement_id, version, org_id, approved_at) values (?, ?, ?, ?)", id, version, org.value(), at);
-                NetworkVersion.bump(c);
+                NetworkVersion.bump(c, orgsOf(c, id));
             }
             return null;
         });
@@ -90,9 +92,43 @@ public final class JdbcAgreements implements Agreements {
     public void suspend(String id, boolean suspended) {
         jdbc.transaction(c -> {
             Jdbc.update(c, "update agreements set suspended = ? where id = ?", suspended, id);
-            NetworkVersion.bump(c);
+            NetworkVersion.bump(c, orgsOf(c, id));
             return null;
         });
+    }
+
+    /** Every org the agreement's current terms name: what a change to it concerns (Terms#orgs). */
+    private static Set<OrgId> orgsOf(Connection c, String id) throws SQLException {
+        Set<OrgId> orgs = new HashSet<>();
+        Jdbc.query(c, "select v.parties from agreements a join agreement_versions v on v.agreement_id = a.id and v.version = a.current_version where a.id = ?",
+                rs -> Words.split(rs.getString(1), OrgId::new), id).forEach(orgs::addAll);
+        Jdbc.query(c, """
+                select g.licensor_id, g.licensee_id from agreements a
+                join agreement_grants g on g.agreement_id = a.id and g.version = a.current_version where a.id = ?""",
+                rs -> List.of(new OrgId(rs.getString(1)), new OrgId(rs.getString(2))), id).forEach(orgs::addAll);
+        return orgs;
+    }
+
+    /** The agreements whose current terms name one of these orgs as a party or a licensee, in network order (by id). */
+    public List<Agreement> naming(Set<OrgId> orgs) {
+        Set<String> ids = new HashSet<>();
+        jdbc.transaction(c -> {
+            for (OrgId org : orgs) {
+                ids.addAll(Jdbc.query(c, """
+                        select a.id from agreements a
+                        join agreement_grants g on g.agreement_id = a.id and g.version = a.current_version where g.licensee_id = ?""",
+                        rs -> rs.getString(1), org.value()));
+            }
+            return null;
+        });
+        for (OrgId org : orgs) {
+            withParty(org).forEach(a -> ids.add(a.id()));
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Ordered by the database, as all() is: the first licence to a partner that grants is the one the gate names.
+        return load("where a.id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
     }
 
     @Override
@@ -155,6 +191,25 @@ public final class JdbcAgreements implements Agreements {
                         Words.split(rs.getString("territories_exclude"), Function.identity())),
                 Words.split(rs.getString("languages"), Function.identity()),
                 Duration.ofSeconds(rs.getLong("embargo_delay_s")), rs.getBoolean("exclusive"));
+    }
+
+    /**
+     * The part of what the gate reads that concerns these orgs (see {@code NetworkSource#concerning}): the licences to
+     * them from every agreement naming them, their territories, and every co-production's.
+     */
+    public static Network concerning(JdbcAgreements agreements, JdbcOrgs orgs, Set<OrgId> concerned,
+                                     Map<ponte.core.items.ItemId, ponte.core.licensing.ProjectTerritories> coproduced) {
+        Map<OrgId, Set<CountryCode>> territories = new HashMap<>();
+        if (concerned.isEmpty()) {
+            return new Network(List.of(), territories, List.of(), coproduced);
+        }
+        orgs.byIds(concerned).forEach((id, org) -> territories.computeIfAbsent(id, k -> new HashSet<>()).add(org.country()));
+        orgs.outlets(concerned).forEach((id, outlets) -> outlets.forEach(o -> territories.computeIfAbsent(id, k -> new HashSet<>()).add(o.country())));
+        List<Licence> inForce = new ArrayList<>();
+        List<Network.Dormant> dormant = new ArrayList<>();
+        agreements.naming(concerned).forEach(a -> a.contributeTo(inForce, dormant));
+        return new Network(inForce.stream().filter(l -> concerned.contains(l.licensee())).toList(), territories,
+                dormant.stream().filter(d -> concerned.contains(d.licence().licensee())).toList(), coproduced);
     }
 
     /** What the entitlement gate reads: licences from agreements (in force or not, with why), and each org's territories. */

@@ -38,7 +38,7 @@ public final class JdbcCoproductions implements Coproductions {
         jdbc.transaction(c -> {
             Jdbc.update(c, "insert into coproductions (id, current_version, created_at) values (?, ?, ?)", id, first.number(), first.createdAt());
             insertVersion(c, id, first);
-            NetworkVersion.bump(c);
+            NetworkVersion.bump(c, Set.of()); // co-productions only
             return null;
         });
     }
@@ -48,7 +48,7 @@ public final class JdbcCoproductions implements Coproductions {
         jdbc.transaction(c -> {
             insertVersion(c, id, next);
             Jdbc.update(c, "update coproductions set current_version = ? where id = ?", next.number(), id);
-            NetworkVersion.bump(c);
+            NetworkVersion.bump(c, Set.of()); // co-productions only
             return null;
         });
     }
@@ -86,7 +86,7 @@ public final class JdbcCoproductions implements Coproductions {
             if (!already) {
                 Jdbc.update(c, "insert into coproduction_approvals (coproduction_id, version, org_id, approved_at) values (?, ?, ?, ?)",
                         id, version, org.value(), at);
-                NetworkVersion.bump(c);
+                NetworkVersion.bump(c, Set.of()); // co-productions only
             }
             return null;
         });

@@ -32,7 +32,7 @@ public final class JdbcDrafts implements Drafts {
             Jdbc.update(c, "insert into coproduced_items (item_id, coproduction_id, uri, owners, created_at) values (?, ?, ?, ?, ?)",
                     item.id().value(), item.project(), item.uri(), Words.join(item.owners(), OrgId::value), item.createdAt());
             insert(c, first);
-            NetworkVersion.bump(c); // the gate narrows the item by its parties' territories from its release on
+            NetworkVersion.bump(c, java.util.Set.of()); // co-productions only: the gate narrows the item by its parties' territories from its release on
             return null;
         });
     }

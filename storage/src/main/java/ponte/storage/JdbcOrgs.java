@@ -40,7 +40,7 @@ public final class JdbcOrgs implements Orgs {
             jdbc.transaction(c -> {
                 Jdbc.update(c, "insert into orgs (id, name, kind, country, created_at) values (?, ?, ?, ?, ?)",
                         org.id().value(), org.name(), org.kind().wire(), org.country().value(), clock.instant());
-                NetworkVersion.bump(c);
+                NetworkVersion.bump(c, java.util.Set.of(org.id()));
                 return null;
             });
             return org;
@@ -85,7 +85,7 @@ public final class JdbcOrgs implements Orgs {
         jdbc.transaction(c -> {
             Jdbc.update(c, "insert into outlets (id, org_id, name, kind, country) values (?, ?, ?, ?, ?)",
                     stored.id(), stored.org().value(), stored.name(), stored.kind().wire(), stored.country().value());
-            NetworkVersion.bump(c);
+            NetworkVersion.bump(c, java.util.Set.of(stored.org()));
             return null;
         });
         return stored;

@@ -139,4 +139,38 @@ class JdbcAgreementsTest {
         assertThat(agreements.withParty(org("kbs-world"))).extracting(Agreement::id).containsExactly("world");
         assertThat(agreements.withParty(org("italpress"))).extracting(Agreement::id).containsExactly("deal", "world");
     }
+
+    /** What a node's freshness refreshed: the orgs of each refresh by what changed, and how many whole ones. */
+    private final class Refreshes {
+        final List<Set<ponte.core.orgs.OrgId>> concerning = new java.util.ArrayList<>();
+        int whole;
+        final NetworkFreshness freshness = new NetworkFreshness(db.database(), concerning::add, () -> whole++);
+    }
+
+    @Test
+    void eachChangeSaysWhichOrgsItConcernsSoANodeRefreshesOnlyTheirPart() {
+        Refreshes refreshes = new Refreshes();
+        agreements.create("deal", deal(1));
+        agreements.approve("deal", 1, org("italpress"), T0);
+        agreements.approve("deal", 1, org("kbs"), T0);
+        refreshes.freshness.catchUp();
+        assertThat(refreshes.concerning).containsExactly(Set.of(org("italpress"), org("kbs")));
+        assertThat(refreshes.whole).isZero();
+        Set<ponte.core.orgs.OrgId> kbs = Set.of(org("kbs"));
+        assertThat(JdbcAgreements.concerning(agreements, orgs, kbs, java.util.Map.of()))
+                .isEqualTo(JdbcAgreements.network(agreements, orgs).concerning(kbs));
+    }
+
+    @Test
+    void aChangeThatDoesNotSayWhatItConcernsRefreshesTheWholeSnapshot() {
+        Refreshes refreshes = new Refreshes();
+        agreements.create("deal", deal(1));
+        new Jdbc(db.database()).transaction(c -> {
+            NetworkVersion.bump(c);
+            return null;
+        });
+        refreshes.freshness.catchUp();
+        assertThat(refreshes.concerning).isEmpty();
+        assertThat(refreshes.whole).isEqualTo(1);
+    }
 }

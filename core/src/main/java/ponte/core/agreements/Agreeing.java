@@ -70,7 +70,7 @@ public final class Agreeing {
             agreements.create(id, new AgreementVersion(1, terms, by, clock.instant(), Set.of()));
             return agreements.byId(id).orElseThrow();
         }, a -> note(a, terms, "proposed '" + terms.title() + "' between " + names(terms.parties())));
-        entitlements.refresh(); // explain shows drafts too
+        entitlements.refresh(terms.orgs()); // explain shows drafts too
         return made;
     }
 
@@ -103,7 +103,7 @@ public final class Agreeing {
             agreements.addVersion(current.id(), new AgreementVersion(number, terms, by, clock.instant(), Set.of()));
             return agreements.byId(current.id()).orElseThrow();
         }, a -> note(a, current.current().terms(), what + " as version " + number + ", to be approved again"));
-        entitlements.refresh(); // the grants stop being licences until approved again
+        entitlements.refresh(concerned(after, current.current().terms())); // the grants stop being licences until approved again
         return after;
     }
 
@@ -130,7 +130,7 @@ public final class Agreeing {
         if (after.inForce() && !agreement.inForce()) {
             takeEffect(after);
         } else {
-            entitlements.refresh(); // who is still awaited, for explain
+            entitlements.refresh(concerned(after, agreement.current().terms())); // who is still awaited, for explain
         }
         return after;
     }
@@ -148,7 +148,7 @@ public final class Agreeing {
             agreements.suspend(id, suspend);
             return agreements.byId(id).orElseThrow();
         }, a -> note(a, agreement.current().terms(), suspend ? "suspended" : "resumed" + (a.inForce() ? "; in force" : "")));
-        entitlements.refresh();
+        entitlements.refresh(concerned(after, agreement.current().terms()));
         if (after.inForce() && !agreement.inForce()) {
             takeEffect(after);
         }
@@ -209,7 +209,7 @@ public final class Agreeing {
     }
 
     private void takeEffect(Agreement agreement) {
-        entitlements.refresh();
+        entitlements.refresh(agreement.current().terms().orgs());
         Instant now = clock.instant();
         for (Grant g : agreement.current().terms().grants()) {
             Instant start = agreement.current().terms().validity().from().filter(now::isBefore).orElse(now);
@@ -222,9 +222,14 @@ public final class Agreeing {
      * the change (parties, and the licensee of a licence shorthand, who is no party to it but receives under it).
      */
     private static Audit.Note note(Agreement after, Terms before, String summary) {
+        return new Audit.Note(after.id(), summary, concerned(after, before));
+    }
+
+    /** Every org the terms name, before and after a change: whose licences, in force or on paper, it can alter. */
+    private static Set<OrgId> concerned(Agreement after, Terms before) {
         Set<OrgId> concerns = new java.util.HashSet<>(after.current().terms().orgs());
         concerns.addAll(before.orgs());
-        return new Audit.Note(after.id(), summary, concerns);
+        return concerns;
     }
 
     private static String names(Set<?> ids) {

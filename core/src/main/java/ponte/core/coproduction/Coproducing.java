@@ -62,7 +62,7 @@ public final class Coproducing {
             projects.create(id, new ProjectVersion(1, plan, by, clock.instant(), Set.of()));
             return projects.byId(id).orElseThrow();
         }, p -> note(p, plan, "proposed co-production '" + plan.title() + "' between " + names(plan.orgs())));
-        entitlements.refresh();
+        entitlements.refresh(Set.of()); // co-productions only: no org's licences or territories
         return made;
     }
 
@@ -79,7 +79,7 @@ public final class Coproducing {
             projects.addVersion(id, new ProjectVersion(number, plan, by, clock.instant(), Set.of()));
             return projects.byId(id).orElseThrow();
         }, p -> note(p, current.plan(), "amended as version " + number + ", to be approved again"));
-        entitlements.refresh(); // the parties' territories stop applying until approved again
+        entitlements.refresh(Set.of()); // the parties' territories stop applying until approved again
         return after;
     }
 
@@ -96,7 +96,7 @@ public final class Coproducing {
             projects.approve(id, current, party, clock.instant());
             return projects.byId(id).orElseThrow();
         }, p -> note(p, project.plan(), party + " approved version " + current + (p.current().approvedByEveryParty() ? "; approved by every party" : "")));
-        entitlements.refresh();
+        entitlements.refresh(Set.of()); // co-productions only: no org's licences or territories
         return after;
     }
 

@@ -48,7 +48,7 @@ public final class Onboarding {
         }
         Org registered = audit.change(caller, Action.ORG_REGISTER, () -> orgs.register(org),
                 o -> new Audit.Note(o.id().value(), "registered " + o.kind().wire() + " '" + o.name() + "' in " + o.country(), Set.of(o.id())));
-        entitlements.refresh(); // a new org brings its territories
+        entitlements.refresh(Set.of(registered.id())); // a new org brings its territories
         return registered;
     }
 
@@ -61,7 +61,7 @@ public final class Onboarding {
         }
         Outlet added = audit.change(caller, Action.OUTLET_ADD, () -> orgs.addOutlet(outlet),
                 o -> new Audit.Note(o.org().value(), "added outlet '" + o.name() + "' in " + o.country(), Set.of(o.org())));
-        entitlements.refresh();
+        entitlements.refresh(Set.of(added.org()));
         return added;
     }
 
