@@ -64,8 +64,33 @@ public final class PublishThroughput {
             long head = node.ponte.head().seq();
             System.out.printf("%n201 answers: %d; content log head: %d%s%n", acknowledged.get(), head,
                     head == acknowledged.get() ? " (equal)" : "  <-- MISMATCH");
+            writerAlone(node, raw, story, levels.getLast(), phases);
         }
         report.publish("publish-throughput.md");
+    }
+
+    /**
+     * The log writer without HTTP: {@code c} threads appending the same publish straight to the node's content log, so
+     * its groups fill whatever the request path costs; the writer's CPU per item here is its own cost at full groups.
+     */
+    private static void writerAlone(Node node, RawCommits raw, AtomicLong story, int c, Load.Phases phases) throws Exception {
+        ponte.core.orgs.OrgId agency = new ponte.core.orgs.OrgId("agenzia");
+        ponte.core.audit.Actor editor = ponte.core.audit.Actor.of(new ponte.core.access.Caller.Member(agency,
+                ponte.core.access.Role.EDITOR, Optional.empty(), Optional.empty()));
+        Load.Call append = () -> {
+            String n = "w" + story.incrementAndGet();
+            node.ponte.log().append(new ponte.core.items.Change.Publish(agency, new ponte.core.items.ItemId(n), Optional.empty(),
+                    new ponte.core.items.Content(Node.ninjs(n), Optional.of("it"), Optional.empty(), "text", Optional.of("Bilancio approvato, " + n)),
+                    java.util.Set.of(new ponte.core.products.ProductId(Node.PRODUCT)), ponte.core.orgs.Territories.WORLDWIDE), editor);
+            return 0;
+        };
+        Load.Result ref = Load.run("raw commit (writer-alone reference)", c, phases, w -> () -> raw.insert(Node.ninjs("r" + story.incrementAndGet())));
+        long cpu = cpuNanos(LOG_WRITER);
+        long before = node.ponte.head().seq();
+        Load.Result alone = Load.run("log append, no HTTP", c, phases, w -> append);
+        double ms = (cpuNanos(LOG_WRITER) - cpu) / 1e6 / (node.ponte.head().seq() - before);
+        System.out.printf(Locale.ROOT, "%nwriter alone, c=%d: %,.0f appends/s (raw commits %,.0f/s: %.3fx), p50 %.2f ms; log writer CPU %.3f ms per item%n",
+                c, alone.perSecond(), ref.perSecond(), alone.perSecond() / ref.perSecond(), alone.latency().p50(), ms);
     }
 
     private static long cpuNanos(String threadName) {

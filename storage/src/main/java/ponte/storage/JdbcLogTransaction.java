@@ -47,6 +47,8 @@ final class JdbcLogTransaction implements LogTransaction {
     private final Map<String, Item> items = new HashMap<>();
     private final Map<String, String> uris = new HashMap<>();
     private final Map<String, Version> versions = new HashMap<>();
+    /** Items with rows kept and not written yet (a release's entry writes no item row, yet has routes). */
+    private final Set<String> unwritten = new HashSet<>();
     /** Items this group inserted and booked no release for: none can be due or cancelled. */
     private final Set<String> withoutReleases = new HashSet<>();
     /** How to take the current change's entries out of the maps above, newest first. */
@@ -96,6 +98,7 @@ final class JdbcLogTransaction implements LogTransaction {
             wroteThrough = true; // the current change's rows are in the database now
         }
         rows.write(c);
+        unwritten.clear();
         mark = rows.mark();
     }
 
@@ -138,6 +141,7 @@ final class JdbcLogTransaction implements LogTransaction {
     @Override
     public void insertItem(Item item) {
         keep(() -> rows.insertItem(item));
+        unwritten.add(item.id().value());
         remember(items, item.id().value(), item);
         remember(uris, item.uri(), item.id().value());
         String id = item.id().value();
@@ -161,6 +165,7 @@ final class JdbcLogTransaction implements LogTransaction {
     @Override
     public void append(Appended entry) {
         keep(() -> rows.append(entry));
+        unwritten.add(entry.revision().item().id().value());
     }
 
     @Override
@@ -236,7 +241,7 @@ final class JdbcLogTransaction implements LogTransaction {
 
     /** Reads or writes that need what the group wrote of {@code item} in the database first. */
     private void flushIfWritten(ItemId item) throws SQLException {
-        if (items.containsKey(item.value()) && !rows.isEmpty()) {
+        if (deferred && unwritten.contains(item.value())) {
             flush();
         }
     }
