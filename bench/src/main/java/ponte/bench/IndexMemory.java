@@ -21,15 +21,12 @@ final class IndexMemory {
         }
     }
 
-    /** Prints the classes with most bytes live on the heap (jcmd's histogram of this process, after a full GC). */
-    static void histogram(int lines) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        try (var out = p.inputReader()) {
-            out.lines().limit(lines + 3).forEach(System.out::println);
-        }
-        p.waitFor();
+    /** Prints the classes with most bytes live on the heap (the JVM's own class histogram, after a full GC). */
+    static void histogram(int lines) throws Exception {
+        javax.management.ObjectName command = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .invoke(command, "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().limit(lines + 3).forEach(System.out::println);
     }
 
     static String peakRss() {
