@@ -60,7 +60,7 @@ public final class PublishThroughput {
         report.publish("publish-throughput.md");
     }
 
-    private static long cpuNanos(String threadName) {
+    static long cpuNanos(String threadName) {
         Thread thread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(threadName)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no thread named " + threadName));
         return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());
