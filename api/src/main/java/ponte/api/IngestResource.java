@@ -103,9 +103,7 @@ public final class IngestResource implements Resource {
     private void importFile(Exchange x) {
         Caller caller = x.caller();
         caller.actingFor(Role.EDITOR);
-        Set<ProductId> products = products(x.query("products").map(p -> Arrays.stream(p.split(",")).map(String::strip)
-                .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new)))
-                .orElseThrow(() -> new Invalid("/products", "products is required: ?products=a,b")));
+        Set<ProductId> products = productsQuery(x);
         byte[] document = x.rawBody(IngestReader.MAX_BYTES);
         if (document.length == 0) {
             throw HttpError.badRequest("the body must be the document to import");
@@ -115,6 +113,13 @@ public final class IngestResource implements Resource {
                 .orElseThrow(() -> new Invalid("/format", "say which format the document is: ?format=atom|rss|ninjs|newsmlg2"));
         List<Incoming> entries = reader.read(format, document, caller.actingFor(Role.EDITOR).value());
         x.json(200, report(ingesting.importDocument(caller, products, entries)));
+    }
+
+    /** ?products=a,b: the products what an upload files goes into. */
+    static Set<ProductId> productsQuery(Exchange x) {
+        return products(x.query("products").map(p -> Arrays.stream(p.split(",")).map(String::strip)
+                .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new)))
+                .orElseThrow(() -> new Invalid("/products", "products is required: ?products=a,b")));
     }
 
     private static Set<ProductId> products(Set<String> ids) {

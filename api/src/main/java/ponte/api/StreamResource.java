@@ -90,7 +90,7 @@ public final class StreamResource implements Resource {
         }
     }
 
-    private static void write(Exchange x, String text) throws IOException {
+    static void write(Exchange x, String text) throws IOException {
         try (Blocker.Callback written = Blocker.callback()) {
             x.response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
             written.block();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The {@code ponte} command line. */
 @Command(name = "ponte", mixinStandardHelpOptions = true, version = "Ponte 0.1.0",
         description = "Cross-border media partnerships: content log, licences, distribution.",
-        subcommands = {Main.Serve.class, Main.Demo.class, Reindex.class})
+        subcommands = {Main.Serve.class, Main.Demo.class, Reindex.class, Import.class})
 public final class Main implements Runnable {
 
     /**

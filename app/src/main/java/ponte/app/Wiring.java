@@ -19,6 +19,7 @@ import ponte.api.FeedResource;
 import ponte.api.HealthResource;
 import ponte.api.HttpApi;
 import ponte.api.Idempotency;
+import ponte.api.ImportsResource;
 import ponte.api.IngestResource;
 import ponte.api.ItemViews;
 import ponte.api.ItemsResource;
@@ -44,6 +45,7 @@ import ponte.api.HeartbeatResource;
 import ponte.api.LiveEventsResource;
 import ponte.storage.FactJournal;
 import ponte.web.LiveEventPages;
+import ponte.storage.JdbcBackfills;
 import ponte.storage.JdbcClickFacts;
 import ponte.storage.JdbcHeartbeats;
 import ponte.storage.JdbcLiveEvents;
@@ -74,6 +76,7 @@ import ponte.core.agreements.Explaining;
 import ponte.core.delivery.Retention;
 import ponte.core.delivery.RetentionLoop;
 import ponte.core.delivery.Subscribing;
+import ponte.core.ingest.Backfilling;
 import ponte.core.ingest.Importing;
 import ponte.core.ingest.Ingesting;
 import ponte.core.licensing.Entitlements;
@@ -343,6 +346,7 @@ final class Wiring {
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views, readFacts),
                 new IngestResource(ingesting, ingestReader),
+                new ImportsResource(new Backfilling(new JdbcBackfills(stores.database()), publishing, stores.items(), audit, clock), ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, downloading,

@@ -248,9 +248,10 @@ class ArchitectureTest {
      */
     @Test
     void http_clients_are_made_only_by_the_ssrf_guard() {
-        // DemoMedia calls only its own node's API on loopback, at a demo's first start: no url anyone else chose.
+        // DemoMedia calls only its own node's API on loopback, at a demo's first start: no url anyone else chose. Import,
+        // the `ponte import` client, runs in the operator's shell against the node the operator names, never in a node.
         noClasses().that().resideOutsideOfPackages("ponte.outbound..", "ponte.bench..")
-                .and().doNotHaveFullyQualifiedName("ponte.app.DemoMedia")
+                .and().doNotHaveFullyQualifiedName("ponte.app.DemoMedia").and().doNotHaveFullyQualifiedName("ponte.app.Import")
                 .should().callConstructorWhere(target(owner(assignableTo(HttpClient.class))))
                 .orShould().callMethod(HttpClient.class, "setSocketAddressResolver", SocketAddressResolver.class)
                 .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")

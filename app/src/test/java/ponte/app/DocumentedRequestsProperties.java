@@ -224,7 +224,7 @@ class DocumentedRequestsProperties {
     }
 
     private static void learn(Call call, RawHttp.Answer answer) {
-        if (!answer.contentType().contains("json") || answer.body().length == 0) {
+        if (!answer.contentType().contains("json") || answer.contentType().contains("ndjson") || answer.body().length == 0) {
             return;
         }
         JsonNode body = NinjsWriter.mapper().readTree(answer.body());

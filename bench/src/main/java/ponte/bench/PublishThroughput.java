@@ -93,7 +93,7 @@ public final class PublishThroughput {
                 c, alone.perSecond(), ref.perSecond(), alone.perSecond() / ref.perSecond(), alone.latency().p50(), ms);
     }
 
-    private static long cpuNanos(String threadName) {
+    static long cpuNanos(String threadName) {
         Thread thread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(threadName)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no thread named " + threadName));
         return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());

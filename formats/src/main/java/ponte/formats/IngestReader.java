@@ -7,6 +7,8 @@ import ponte.core.Invalid;
 import ponte.core.ingest.Incoming;
 import ponte.core.ingest.SourceFormat;
 import ponte.core.items.Content;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,6 +48,45 @@ public final class IngestReader {
             out.add(m.toIncoming(reader));
         }
         return out;
+    }
+
+    /** One line of a file of ninjs items: the entry, or every reason it cannot be one, each with where in the line. */
+    public sealed interface Line {
+        record Entry(Incoming incoming) implements Line {}
+
+        record Refused(List<Invalid.Violation> errors) implements Line {}
+    }
+
+    /**
+     * Reads one ninjs item (3.x, or 2.x mapped to 3.1) from {@code length} bytes of {@code buffer} at {@code offset},
+     * as a line of a newline-delimited file is; a pointer of a refusal points into that item ("" for the whole).
+     */
+    public Line line(byte[] buffer, int offset, int length) {
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(buffer, offset, length);
+        } catch (JacksonException e) {
+            return refused("", "not JSON: " + e.getOriginalMessage());
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            return refused("", "not a ninjs object");
+        }
+        return switch (ninjs.own(object, 0)) {
+            case Malformed m -> refused("/uri", m.detail());
+            case Canceled c -> new Line.Entry(c.toIncoming(reader));
+            case Usable u -> {
+                try {
+                    yield new Line.Entry(new Incoming.Usable(u.uri(), reader.read(u.ninjs()), u.correction(), u.updated()));
+                } catch (Invalid invalid) {
+                    yield new Line.Refused(invalid.violations().stream()
+                            .map(v -> new Invalid.Violation(v.pointer().replaceFirst("^/ninjs", ""), v.detail())).toList());
+                }
+            }
+        };
+    }
+
+    private static Line refused(String pointer, String detail) {
+        return new Line.Refused(List.of(new Invalid.Violation(pointer, detail)));
     }
 
     /** Which format a document is, from its media type or, failing that, its first bytes. */

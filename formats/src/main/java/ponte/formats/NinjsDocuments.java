@@ -54,7 +54,15 @@ final class NinjsDocuments {
         if (!(document instanceof ObjectNode object)) {
             return new IngestReader.Malformed("item " + (position + 1), "not a JSON object");
         }
-        ObjectNode v31 = versions.isVersion2(object) ? versions.to31(object) : object.deepCopy();
+        return one(versions.isVersion2(object) ? versions.to31(object) : object.deepCopy(), object, event, position);
+    }
+
+    /** One item read on its own (a line of a file), whose tree is the caller's to change. */
+    IngestReader.Mapped own(ObjectNode object, int position) {
+        return one(versions.isVersion2(object) ? versions.to31(object) : object, object, "", position);
+    }
+
+    private IngestReader.Mapped one(ObjectNode v31, ObjectNode object, String event, int position) {
         Optional<String> uri = Optional.ofNullable(v31.get("uri")).filter(JsonNode::isString).map(JsonNode::asString).flatMap(Uris::absolute);
         if (uri.isEmpty()) {
             return new IngestReader.Malformed(object.path("uri").asString("item " + (position + 1)), "the item has no absolute uri to tell it by");

@@ -53,6 +53,11 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
     }
 
     @Override
+    public java.util.concurrent.CompletableFuture<Appended> submit(Change change, Actor by) {
+        return writer.submit(change, Optional.of(by));
+    }
+
+    @Override
     public List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit) {
         return reads.routedTo(partner, after, limit);
     }

@@ -70,6 +70,25 @@ public final class JdbcItems implements Items {
     }
 
     @Override
+    public Map<String, Item> byUris(Collection<String> uris) {
+        Map<String, Item> out = new HashMap<>();
+        List<String> all = uris.stream().distinct().toList();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            jdbc.transaction(c -> {
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                List<Item> bare = Jdbc.query(c, "select * from items where uri in (" + marks + ")", ItemRows::itemWithoutOwners, chunk.toArray());
+                if (!bare.isEmpty()) {
+                    Map<String, Set<OrgId>> owners = ItemRows.owners(c, bare.stream().map(i -> i.id().value()).toList());
+                    bare.forEach(i -> out.put(i.uri(), ItemRows.withOwners(i, owners.getOrDefault(i.id().value(), Set.of()))));
+                }
+                return null;
+            });
+        }
+        return out;
+    }
+
+    @Override
     public List<ItemId> languageVersions(ItemId id) {
         return jdbc.query("""
                 select o.item_id from language_versions m

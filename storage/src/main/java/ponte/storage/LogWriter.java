@@ -85,6 +85,24 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues the change without waiting for its commit (a backfill keeps many in flight, so the writer fills its
+     * groups); the future completes only after the commit, or with the refusal. Waits, at most 30 s, only for room in
+     * the queue: a full queue is the caller's back-pressure.
+     */
+    CompletableFuture<Appended> submit(Change change, Optional<Actor> by) {
+        CompletableFuture<Appended> result = new CompletableFuture<>();
+        try {
+            if (!running || !queue.offer(new Pending(change, by, result), 30, TimeUnit.SECONDS)) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the content log is not accepting changes"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new IllegalStateException("interrupted while appending", e));
+        }
+        return result;
+    }
+
     /** Changes waiting for the writer (a metric: a growing queue means the database cannot keep up). */
     int queueDepth() {
         return queue.size();

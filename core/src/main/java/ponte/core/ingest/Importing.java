@@ -109,10 +109,10 @@ public final class Importing {
             tally.published++;
             return;
         }
-        Item item = ownedBy(existing.get(), org);
-        if (item.killed()) {
-            throw new ponte.core.Conflict("item " + entry.uri() + " was killed and cannot change");
-        }
+        Item item = existing.get();
+        refusal(item, org).ifPresent(r -> {
+            throw new ponte.core.Conflict(r);
+        });
         Version latest = items.version(item.id(), item.latestVersion()).orElseThrow();
         if (latest.content().ninjs().equals(entry.content().ninjs()) && latest.products().equals(Set.copyOf(products))) {
             tally.unchanged++;
@@ -134,6 +134,14 @@ public final class Importing {
         }
         tally.appended.add(publishing.kill(editor, existing.get().id(), "Withdrawn at the source: " + entry.reason()));
         tally.killed++;
+    }
+
+    /** Why an entry of the org may not change this item, if it may not: it is another org's, or it was killed. */
+    static Optional<String> refusal(Item item, OrgId org) {
+        if (!item.ownedBy(org)) {
+            return Optional.of("uri " + item.uri() + " is already used by another organisation's item");
+        }
+        return item.killed() ? Optional.of("item " + item.uri() + " was killed and cannot change") : Optional.empty();
     }
 
     private static Item ownedBy(Item item, OrgId org) {

@@ -23,6 +23,9 @@ public interface Items {
     /** The current state of each of these items that exists. */
     Map<ItemId, Item> byIds(Collection<ItemId> ids);
 
+    /** The current state of each item with one of these uris that exists, by uri (a backfill asks for many at once). */
+    Map<String, Item> byUris(Collection<String> uris);
+
     /** The other language versions of the item (its {@link ponte.core.reading.LanguageVersions} set without it), in log order. */
     List<ItemId> languageVersions(ItemId id);
 

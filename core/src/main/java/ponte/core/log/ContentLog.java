@@ -26,6 +26,19 @@ public interface ContentLog {
      */
     Appended append(Change change, Actor by);
 
+    /**
+     * As {@link #append(Change, Actor)}, without waiting: the future completes once the entry is durable, or with the
+     * refusal. For callers that keep many changes in flight (a backfill), so the log can commit them in groups; the
+     * caller bounds how many. Implementations that cannot queue append at once.
+     */
+    default java.util.concurrent.CompletableFuture<Appended> submit(Change change, Actor by) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(append(change, by));
+        } catch (RuntimeException refused) {
+            return java.util.concurrent.CompletableFuture.failedFuture(refused);
+        }
+    }
+
     /** Entries routed to the partner after {@code after}, in log order, at most {@code limit}. */
     List<FeedEntry> routedTo(OrgId partner, Cursor after, int limit);
 

@@ -46,6 +46,50 @@ public final class Publishing {
         return log.append(new Change.Publish(org, new ItemId(ids.next()), uri, content, productIds, rights, translationOf, key(caller)), Actor.of(caller));
     }
 
+    /**
+     * Many publishes at once into the same products (a backfill): the caller's role and the products are checked once,
+     * here, and each change is queued to the log without waiting for its commit, so the log's writer fills its groups.
+     */
+    public Batch batch(Caller caller, Set<ProductId> productIds) {
+        OrgId org = caller.actingFor(Role.EDITOR);
+        products.requireOwned(org, productIds, "/products");
+        return new Batch(org, Set.copyOf(productIds), key(caller), Actor.of(caller));
+    }
+
+    /** Changes of one editor into one set of products, each answered by a future that completes once it is durable. */
+    public final class Batch {
+        private final OrgId org;
+        private final Set<ProductId> productIds;
+        private final Optional<KeyId> key;
+        private final Actor actor;
+
+        private Batch(OrgId org, Set<ProductId> productIds, Optional<KeyId> key, Actor actor) {
+            this.org = org;
+            this.productIds = productIds;
+            this.key = key;
+            this.actor = actor;
+        }
+
+        public OrgId org() {
+            return org;
+        }
+
+        public Set<ProductId> products() {
+            return productIds;
+        }
+
+        /** A new item with this uri, or a new version of the org's item that has it (see {@link Change.Publish}). */
+        public java.util.concurrent.CompletableFuture<Appended> publish(String uri, Content content) {
+            return log.submit(new Change.Publish(org, new ItemId(ids.next()), Optional.of(uri), content, productIds, Territories.WORLDWIDE,
+                    Optional.empty(), key), actor);
+        }
+
+        /** Kills the item, which the caller found its org owns (the {@link Desk} asks again when the entry is decided). */
+        public java.util.concurrent.CompletableFuture<Appended> kill(ItemId item, String reason) {
+            return log.submit(new Change.Kill(org, item, reason, key), actor);
+        }
+    }
+
     /** Refuses, as {@link #publish} would, a publish the caller may not make (a held one is checked when it is held). */
     public void mayPublish(Caller caller, Set<ProductId> productIds) {
         products.requireOwned(caller.actingFor(Role.EDITOR), productIds, "/products");
