@@ -103,6 +103,11 @@ class AuthorizationMatrixTest {
             PATCH  /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
             DELETE /v1/ingest/sources/{id}                  ok  ok  403   404 404 404   404 404 404   404
             POST   /v1/ingest/sources/{id}/poll             ok  ok  403   404 404 404   404 404 404   404
+            # An import's id names it within the caller's org: another org's editor names an import of its own (none
+            # yet: 404; started with the owner's products, which are not its own: 422), a key without the editor role
+            # is 403 whoever's it is, as nothing of the owner's is named.
+            GET    /v1/ingest/imports/{id}                  ok  ok  403   404 404 403   404 404 403   403
+            PUT    /v1/ingest/imports/{id}                  ok  ok  403   422 422 403   422 422 403   403
             GET    /problems/{slug}                         ok  ok  ok    ok  ok  ok    ok  ok  ok    ok
             GET    /v1/media/{id}                           ok  ok  403   404 404 404   404 404 404   404
             GET    /v1/media/{id}/renditions/{name}         ok  ok  ok    ok  ok  ok    404 404 404   404
@@ -326,6 +331,9 @@ class AuthorizationMatrixTest {
             case "PATCH /v1/ingest/sources/{id}" -> new Call("PATCH", source + t.source(), "{\"paused\":true}");
             case "DELETE /v1/ingest/sources/{id}" -> new Call("DELETE", source + t.source(), null);
             case "POST /v1/ingest/sources/{id}/poll" -> new Call("POST", source + t.source() + "/poll", "");
+            case "GET /v1/ingest/imports/{id}" -> new Call("GET", "/v1/ingest/imports/" + t.backfill(), null);
+            case "PUT /v1/ingest/imports/{id}" -> new Call("PUT", "/v1/ingest/imports/i" + made.incrementAndGet() + "?products=owner-news",
+                    BackfillTest.item("matrix" + made.incrementAndGet(), 1) + "\n");
             default -> throw new AssertionError(operation + " has a rule but no request: add a valid one to call()");
         };
     }
@@ -476,6 +484,17 @@ class AuthorizationMatrixTest {
                 String id = created(node.post("/v1/ingest/sources", keys.get("owner editor"), "{\"url\":\"" + receiver.url(feed)
                         + "\",\"format\":\"atom\",\"intervalSeconds\":3600,\"products\":[\"owner-news\"]}"));
                 await().atMost(Duration.ofSeconds(10)).until(() -> receiver.arrived(feed) == 1);
+                return id;
+            });
+        }
+
+        /** An import of one line the owner's editor ran (a backfill's id names it within its org). */
+        String backfill() {
+            return kept.computeIfAbsent("backfill", k -> {
+                String id = "i" + made.incrementAndGet();
+                TestNode.Answer a = node.put("/v1/ingest/imports/" + id + "?products=owner-news", keys.get("owner editor"),
+                        BackfillTest.item("matrix" + made.incrementAndGet(), 1) + "\n");
+                assertThat(a.status()).as(a.raw().body()).isEqualTo(200);
                 return id;
             });
         }

@@ -90,10 +90,26 @@ final class CommandProcess implements AutoCloseable {
     /** Waits for the process to end and for its output to be read; returns its exit code. */
     int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the command did not end within " + within + ":\n" + printed());
+            throw new AssertionError("the command did not end within " + within + ":\n" + printed() + "\n\nits threads:\n" + threads());
         }
         reader.join(5_000); // the last lines may still be in the pipe
         return process.exitValue();
+    }
+
+    /** What a process that did not end is doing (jstack of each Java process it is or started), to say why. */
+    private String threads() {
+        StringBuilder out = new StringBuilder();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants()).forEach(p -> {
+            try {
+                Process jstack = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                        Long.toString(p.pid())).redirectErrorStream(true).start();
+                out.append(new String(jstack.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                jstack.waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                out.append("(no thread dump of ").append(p.pid()).append(": ").append(e).append(")\n");
+            }
+        });
+        return out.toString();
     }
 
     /** Ctrl-C in the terminal that started it: SIGINT. */

@@ -167,7 +167,7 @@ final class TestNode implements AutoCloseable {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             String type = response.headers().firstValue("content-type").orElse("");
-            if (type.contains("json") && !response.body().isEmpty()) {
+            if (type.contains("json") && !type.contains("ndjson") && !response.body().isEmpty()) { // a stream of lines is no one document
                 json = NinjsWriter.mapper().readTree(response.body());
             }
             return new Answer(response.statusCode(), response, json);
