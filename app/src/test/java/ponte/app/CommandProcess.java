@@ -46,7 +46,11 @@ final class CommandProcess implements AutoCloseable {
 
     /** Runs {@code command} (a launcher script, say) in {@code dir}, its environment made as {@link #start}'s. */
     static CommandProcess run(Path dir, Map<String, String> env, List<String> command) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        // As from a terminal: Ctrl-C (SIGINT) stops it even when this JVM was started with SIGINT ignored (from a
+        // background job or under nohup), which a child inherits and a JVM then never hears.
+        List<String> asFromATerminal = new ArrayList<>(List.of("env", "--default-signal=INT,HUP"));
+        asFromATerminal.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(asFromATerminal).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("PONTE_"));
         pb.environment().putAll(env);
         return new CommandProcess(pb.start());
