@@ -30,7 +30,7 @@ public final class Authenticator implements AutoCloseable {
     private final Keys keys;
     private final byte[] bootstrapAdminKey;
     private final Clock clock;
-    private final Cache<String, Key> known = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REVOCATION_BOUND).build();
+    private final Cache<String, Remembered> known = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REVOCATION_BOUND).build();
     private final KeyUses uses;
     private final ClientAddresses addresses;
 
@@ -70,28 +70,42 @@ public final class Authenticator implements AutoCloseable {
         String secret = authorization.substring(7).strip();
         // Remembered keys first (the hot path of every feed read); the bootstrap key is never remembered, so this
         // lookup says nothing about it.
-        Key key = known.getIfPresent(secret);
-        if (key == null) {
+        Remembered remembered = known.getIfPresent(secret);
+        if (remembered == null) {
             // Constant-time comparison: the bootstrap key must not leak through response timing.
             if (MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), bootstrapAdminKey)) {
                 return new Authenticated(new Caller.Operator(), Authenticated.BOOTSTRAP, secret);
             }
             // Read outside the cache's lock (two requests may read the same key at once, harmlessly). Unknown secrets
             // are not remembered: a caller trying many would only push real keys out.
-            key = keys.bySecret(secret).orElseThrow(() -> HttpError.unauthenticated("unknown API key"));
-            known.put(secret, key);
+            remembered = new Remembered(keys.bySecret(secret).orElseThrow(() -> HttpError.unauthenticated("unknown API key")));
+            known.put(secret, remembered);
         }
+        Key key = remembered.key;
         Instant now = clock.instant();
         if (key.expiredAt(now)) {
             throw HttpError.unauthenticated("this API key expired at " + key.expiresAt().orElseThrow());
         }
-        uses.note(key.id(), now);
+        // The remembered key carries until when its use is already noted, so a hot key costs one cache read here.
+        if (!now.isBefore(remembered.notedUntil)) {
+            remembered.notedUntil = uses.note(key.id(), now);
+        }
         return new Authenticated(key.caller(), key.id().value(), secret);
     }
 
     /** Forgets a revoked key on this node at once; other nodes forget it within {@link #REVOCATION_BOUND}. */
     public void forget(KeyId id) {
-        known.asMap().values().removeIf(k -> k.id().equals(id));
+        known.asMap().values().removeIf(r -> r.key.id().equals(id));
+    }
+
+    /** A key as read from the store, and until when its uses on this node need not be noted again. */
+    private static final class Remembered {
+        final Key key;
+        volatile Instant notedUntil = Instant.MIN;
+
+        Remembered(Key key) {
+            this.key = key;
+        }
     }
 
     /** Writes the key uses not yet recorded. */

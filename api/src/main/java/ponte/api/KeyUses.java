@@ -28,7 +28,7 @@ final class KeyUses implements AutoCloseable {
 
     private final Keys keys;
     /** Keys whose use was noted within the last {@link #RESOLUTION}: their further uses are not noted again. */
-    private final Cache<KeyId, Boolean> noted = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(RESOLUTION).build();
+    private final Cache<KeyId, Instant> noted = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(RESOLUTION).build();
     private final ConcurrentMap<KeyId, Instant> unwritten = new ConcurrentHashMap<>();
     private final ScheduledExecutorService writer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ponte-key-uses").daemon().factory());
@@ -38,11 +38,21 @@ final class KeyUses implements AutoCloseable {
         writer.scheduleWithFixedDelay(this::write, WRITE_EVERY.toMillis(), WRITE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** On the request path: a lock-free cache read, and once a minute per key an insert. */
-    void note(KeyId key, Instant at) {
-        if (noted.getIfPresent(key) == null && noted.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
-            unwritten.merge(key, at, KeyUses::later);
+    /**
+     * On the request path: a lock-free cache read, and once a minute per key an insert.
+     *
+     * @return until when further uses of the key need not be noted (its last noted use plus {@link #RESOLUTION})
+     */
+    Instant note(KeyId key, Instant at) {
+        Instant before = noted.getIfPresent(key);
+        if (before == null) {
+            before = noted.asMap().putIfAbsent(key, at);
+            if (before == null) {
+                unwritten.merge(key, at, KeyUses::later);
+                before = at;
+            }
         }
+        return before.plus(RESOLUTION);
     }
 
     private void write() {

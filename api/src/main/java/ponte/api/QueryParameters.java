@@ -17,6 +17,7 @@ final class QueryParameters {
     static final QueryParameters NONE = new QueryParameters(null);
 
     private final String raw;
+    private boolean checked; // one request's, read on its thread
 
     private QueryParameters(String raw) {
         this.raw = raw;
@@ -28,8 +29,9 @@ final class QueryParameters {
     }
 
     /**
-     * The first value given to {@code name}, decoded ("" for {@code name} or {@code name=}); empty when absent. Every
-     * pair before it is checked to be well encoded too, as a malformed query string is refused whatever is asked of it.
+     * The first value given to {@code name}, decoded ("" for {@code name} or {@code name=}); empty when absent. The
+     * first call checks every pair to be well encoded, as a malformed query string is refused whatever is asked of it;
+     * later calls (a request asks two or three names) only look for their name.
      *
      * @throws HttpError 400 when the query string is not percent-encoded UTF-8
      */
@@ -37,9 +39,52 @@ final class QueryParameters {
         if (raw == null) {
             return Optional.empty();
         }
+        if (!checked) {
+            forEachPair((from, to) -> {
+                requireEncoded(from, to);
+                return false;
+            });
+            checked = true;
+        }
+        String[] found = new String[1];
+        forEachPair((nameStart, nameEnd) -> {
+            if (!named(name, nameStart, nameEnd)) {
+                return false;
+            }
+            int end = raw.indexOf('&', nameEnd);
+            end = end < 0 ? raw.length() : end;
+            found[0] = decoded(nameEnd == end ? end : nameEnd + 1, end);
+            return true;
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** Whether the name at [from, to) is {@code name}: compared in place unless it carries an escape. */
+    private boolean named(String name, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c == '+') {
+                return decoded(from, to).equals(name);
+            }
+        }
+        return to - from == name.length() && raw.regionMatches(from, name, 0, name.length());
+    }
+
+    /** Refuses a name or value that is not percent-encoded UTF-8; one without an escape or a '+' is. */
+    private void requireEncoded(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c == '+') {
+                decoded(from, to);
+                return;
+            }
+        }
+    }
+
+    /** Visits each non-empty pair's name as [from, to) in order, until the visitor says it is done. */
+    private void forEachPair(NameVisitor visitor) {
         int length = raw.length();
         int start = 0;
-        String found = null;
         while (start <= length) {
             int end = raw.indexOf('&', start);
             if (end < 0) {
@@ -48,15 +93,20 @@ final class QueryParameters {
             if (end > start) {
                 int equals = raw.indexOf('=', start);
                 int nameEnd = equals < 0 || equals > end ? end : equals;
-                String key = decoded(start, nameEnd);
-                String value = decoded(nameEnd == end ? end : nameEnd + 1, end);
-                if (found == null && key.equals(name)) {
-                    found = value;
+                if (!checked) {
+                    requireEncoded(nameEnd == end ? end : nameEnd + 1, end);
+                }
+                if (visitor.visit(start, nameEnd)) {
+                    return;
                 }
             }
             start = end + 1;
         }
-        return Optional.ofNullable(found);
+    }
+
+    @FunctionalInterface
+    private interface NameVisitor {
+        boolean visit(int from, int to);
     }
 
     /** One name or value: as it stands unless it has an escape or a '+', which are decoded as UTF-8, strictly. */

@@ -107,29 +107,29 @@ class BackfillTest {
     }
 
     @Test
-    void aFewThousandItemsLandInFileOrderEachOnceWithProgressAndAnAuditEntry() throws Exception {
-        List<JsonNode> answer = put("bulk-1", "?products=wire", file("bulk", 3000));
+    void aThousandAndMoreItemsLandInFileOrderEachOnceWithProgressAndAnAuditEntry() throws Exception {
+        List<JsonNode> answer = put("bulk-1", "?products=wire", file("bulk", 1500));
 
         assertThat(answer.getFirst().get("type").asString()).isEqualTo("started");
         JsonNode done = last(answer);
         assertThat(done.get("type").asString()).as(done.toString()).isEqualTo("done");
-        assertThat(done.get("published").asLong()).isEqualTo(3000);
-        assertThat(done.get("checkpoint").asLong()).isEqualTo(3000);
+        assertThat(done.get("published").asLong()).isEqualTo(1500);
+        assertThat(done.get("checkpoint").asLong()).isEqualTo(1500);
         assertThat(done.get("failed").asLong()).isZero();
-        assertThat(feed(partner, "bulk")).containsExactlyElementsOf(published("bulk", 3000));
+        assertThat(feed(partner, "bulk")).containsExactlyElementsOf(published("bulk", 1500));
 
         JsonNode state = node.get("/v1/ingest/imports/bulk-1", editor).json();
-        assertThat(state.get("checkpoint").asLong()).isEqualTo(3000);
-        assertThat(state.get("counts").get("published").asLong()).isEqualTo(3000);
+        assertThat(state.get("checkpoint").asLong()).isEqualTo(1500);
+        assertThat(state.get("counts").get("published").asLong()).isEqualTo(1500);
         assertThat(node.get("/v1/ingest/imports/bulk-1", partner).status()).isEqualTo(403);
         assertThat(node.get("/v1/ingest/imports/never", editor).status()).isEqualTo(404);
         assertThat(node.get("/v1/audit?limit=100", TestNode.ADMIN).json().get("items")).anySatisfy(e ->
-                assertThat(e.get("summary").asString()).startsWith("import bulk-1 (run 1) done at line 3000: 3000 published"));
+                assertThat(e.get("summary").asString()).startsWith("import bulk-1 (run 1) done at line 1500: 1500 published"));
     }
 
     @Test
     void anImportCutMidStreamAndRunAgainFilesEveryItemExactlyOnce() throws Exception {
-        String whole = file("cut", 4000);
+        String whole = file("cut", 2400);
         byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
         URI base = URI.create(node.base);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
@@ -139,20 +139,20 @@ class BackfillTest {
             out.write(bytes, 0, bytes.length / 2 + 17); // half the file and part of a line, then the connection drops
             out.flush();
             // Wait until the node has filed much of what was sent, so the cut comes mid-stream rather than before it began.
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> feed(partner, "cut").size() >= 1000);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> feed(partner, "cut").size() >= 600);
             socket.setSoLinger(true, 0); // an abrupt reset, as a killed client leaves it
         }
         long checkpoint = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
-                () -> node.get("/v1/ingest/imports/cut-1", editor).json().get("checkpoint").asLong(), c -> c >= 1000 && runEnded("cut-1"));
-        assertThat(checkpoint).isLessThan(4000);
+                () -> node.get("/v1/ingest/imports/cut-1", editor).json().get("checkpoint").asLong(), c -> c >= 600 && runEnded("cut-1"));
+        assertThat(checkpoint).isLessThan(2400);
 
         JsonNode done = last(put("cut-1", "?products=wire", whole));
 
         assertThat(done.get("type").asString()).as(done.toString()).isEqualTo("done");
         assertThat(done.get("skipped").asLong()).isEqualTo(checkpoint);
-        assertThat(done.get("published").asLong() + done.get("unchanged").asLong()).isEqualTo(4000 - checkpoint);
-        assertThat(feed(partner, "cut")).containsExactlyElementsOf(published("cut", 4000));
-        assertThat(node.get("/v1/ingest/imports/cut-1", editor).json().get("counts").get("published").asLong()).isEqualTo(4000);
+        assertThat(done.get("published").asLong() + done.get("unchanged").asLong()).isEqualTo(2400 - checkpoint);
+        assertThat(feed(partner, "cut")).containsExactlyElementsOf(published("cut", 2400));
+        assertThat(node.get("/v1/ingest/imports/cut-1", editor).json().get("counts").get("published").asLong()).isEqualTo(2400);
     }
 
     /** The first run has ended (closed its checkpoint) once a second can start: a running one answers 409. */

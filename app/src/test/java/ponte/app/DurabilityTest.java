@@ -100,8 +100,9 @@ class DurabilityTest {
             try (TestNode node = new TestNode(dataDir)) {
                 List<String> lost = new ArrayList<>();
                 acknowledged.forEach((id, version) -> {
-                    if (node.get("/v1/items/" + id, editor).status() != 200) {
-                        lost.add(id);
+                    TestNode.Answer read = node.get("/v1/items/" + id, editor);
+                    if (read.status() != 200 && !readableSoon(node, id, editor, read)) {
+                        lost.add(id + " (" + read.status() + " " + read.raw().body() + ")");
                     }
                 });
                 assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
@@ -110,6 +111,21 @@ class DurabilityTest {
             }
         } finally {
             server.destroyForcibly();
+        }
+    }
+
+    /**
+     * Whether an item a just-restarted node did not answer for is there after all: a lost item stays missing, while a
+     * refusal that passes (which CI saw once, and no run here reproduced) is reported without failing the durability
+     * promise this test checks.
+     */
+    private static boolean readableSoon(TestNode node, String id, String editor, TestNode.Answer first) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/v1/items/" + id, editor).status() == 200);
+            System.err.println("DurabilityTest: item " + id + " was answered " + first.status() + " " + first.raw().body() + " right after the restart, then 200");
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException stillMissing) {
+            return false;
         }
     }
 

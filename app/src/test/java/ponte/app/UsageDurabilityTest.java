@@ -96,7 +96,14 @@ class UsageDurabilityTest {
             }
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(2_000);
             assertThat(kept).as("acknowledged reports kept after kill -9").containsAll(acknowledged);
-            assertThat(node.get("/v1/reach?item=" + item, editor).json().get("totals").get("reported").asLong()).isEqualTo(kept.size());
+            TestNode.Answer reach = node.get("/v1/reach?item=" + item, editor);
+            if (reach.status() != 200) {
+                // CI saw one refusal here right after the restart that no run here reproduced: say what it was, and
+                // judge the count once the node answers.
+                System.err.println("UsageDurabilityTest: reach answered " + reach.status() + " " + reach.raw().body() + " right after the restart");
+                reach = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/v1/reach?item=" + item, editor), a -> a.status() == 200);
+            }
+            assertThat(reach.json().get("totals").get("reported").asLong()).isEqualTo(kept.size());
         }
     }
 
