@@ -10,7 +10,6 @@ import java.util.BitSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
@@ -264,18 +263,22 @@ public final class Entitlements {
     public List<Route> route(Item item, Version version, Map<OrgId, Integer> received, Instant now) {
         // A list, not a map keyed by partner: an item can go to tens of thousands of partners, and the index already
         // names each entitled partner once; the only overlap, earlier recipients of a correction, is skipped here.
+        // The index hands out each partner's one first-receipt route: a new item (nobody received it) is routed as is.
         boolean toEarlierRecipients = version.event().followsRecipients();
-        List<OrgId> entitled = snapshot.entitled(item, version, now);
+        List<Route> entitled = snapshot.entitled(item, version, now);
+        if (received.isEmpty()) {
+            return version.isKill() ? new ArrayList<>() : entitled;
+        }
         List<Route> routes = new ArrayList<>(entitled.size() + received.size());
-        for (OrgId partner : entitled) {
-            Integer last = received.isEmpty() ? null : received.get(partner);
-            if (toEarlierRecipients && last != null) {
-                continue; // routed below with every earlier recipient, with the same event
-            }
-            Optional<Event> event = eventFor(last, version);
-            if (event.isPresent()) {
-                routes.add(new Route(partner, event.get()));
-            }
+        for (Route first : entitled) {
+            Integer last = received.get(first.partner());
+            if (last == null) {
+                if (!version.isKill()) {
+                    routes.add(first);
+                }
+            } else if (!toEarlierRecipients && last < version.number()) {
+                routes.add(new Route(first.partner(), version.event()));
+            } // an earlier recipient of a correction or kill is routed below, with every other one
         }
         if (toEarlierRecipients) {
             received.forEach((partner, last) -> {
@@ -285,15 +288,6 @@ public final class Entitlements {
             });
         }
         return routes;
-    }
-
-    private static final Optional<Event> FIRST_RECEIPT = Optional.of(Event.PUBLISHED);
-
-    private static Optional<Event> eventFor(Integer lastReceived, Version version) {
-        if (lastReceived == null) {
-            return version.isKill() ? Optional.empty() : FIRST_RECEIPT;
-        }
-        return lastReceived >= version.number() ? Optional.empty() : Optional.of(version.event());
     }
 
     /**

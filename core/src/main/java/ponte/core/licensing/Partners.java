@@ -1,11 +1,11 @@
 package ponte.core.licensing;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.orgs.OrgId;
 
@@ -18,6 +18,8 @@ final class Partners {
     private final Map<OrgId, Integer> ordinal;
     private final int[] ofLicence;
     private final int[][] licences;
+    /** Each partner's first receipt of a version, made once: an item reaches thousands of partners, most for the first time. */
+    private final Route[] firstReceipts;
 
     Partners(Licence[] network) {
         Map<OrgId, List<Integer>> byLicensee = new LinkedHashMap<>();
@@ -34,6 +36,10 @@ final class Partners {
             for (int i : licences[p]) {
                 ofLicence[i] = p;
             }
+        }
+        this.firstReceipts = new Route[orgs.length];
+        for (int p = 0; p < orgs.length; p++) {
+            firstReceipts[p] = new Route(orgs[p], Event.PUBLISHED);
         }
     }
 
@@ -61,13 +67,21 @@ final class Partners {
         return licences[partner];
     }
 
-    /** The numbers of the item's owners that hold a licence: owners never receive their own item. */
-    BitSet owners(Item item) {
-        BitSet owners = new BitSet(orgs.length);
+    /** The partner's route for a first receipt: "published". */
+    Route firstReceipt(int partner) {
+        return firstReceipts[partner];
+    }
+
+    /**
+     * The numbers of the item's owners that hold a licence, as the words of a bit set with room for every partner
+     * (owners never receive their own item): routing marks each partner it has routed in it, so it never grows.
+     */
+    long[] owners(Item item) {
+        long[] owners = new long[Bits.words(orgs.length)];
         for (OrgId owner : item.owners()) {
             Integer p = ordinal.get(owner);
             if (p != null) {
-                owners.set(p);
+                Bits.set(owners, p);
             }
         }
         return owners;
