@@ -2,7 +2,7 @@ package ponte.core.licensing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import ponte.core.items.Event;
@@ -21,21 +21,33 @@ final class Partners {
     /** Each partner's first receipt of a version, made once: an item reaches thousands of partners, most for the first time. */
     private final Route[] firstReceipts;
 
+    /** Numbered in a first pass, each one's licences counted, then filed into arrays of that size: one box per partner, none per licence. */
     Partners(Licence[] network) {
-        Map<OrgId, List<Integer>> byLicensee = new LinkedHashMap<>();
-        for (int i = 0; i < network.length; i++) {
-            byLicensee.computeIfAbsent(network[i].licensee(), org -> new ArrayList<>()).add(i);
-        }
-        this.orgs = byLicensee.keySet().toArray(OrgId[]::new);
         this.ordinal = new HashMap<>();
         this.ofLicence = new int[network.length];
+        List<OrgId> numbered = new ArrayList<>();
+        int[] counts = new int[16];
+        for (int i = 0; i < network.length; i++) {
+            OrgId licensee = network[i].licensee();
+            Integer known = ordinal.get(licensee);
+            int p = known == null ? numbered.size() : known;
+            if (known == null) {
+                ordinal.put(licensee, p);
+                numbered.add(licensee);
+                counts = p == counts.length ? Arrays.copyOf(counts, 2 * p) : counts;
+            }
+            ofLicence[i] = p;
+            counts[p]++;
+        }
+        this.orgs = numbered.toArray(OrgId[]::new);
         this.licences = new int[orgs.length][];
         for (int p = 0; p < orgs.length; p++) {
-            ordinal.put(orgs[p], p);
-            licences[p] = byLicensee.get(orgs[p]).stream().mapToInt(Integer::intValue).toArray();
-            for (int i : licences[p]) {
-                ofLicence[i] = p;
-            }
+            licences[p] = new int[counts[p]];
+        }
+        int[] filled = new int[orgs.length];
+        for (int i = 0; i < network.length; i++) {
+            int p = ofLicence[i];
+            licences[p][filled[p]++] = i;
         }
         this.firstReceipts = new Route[orgs.length];
         for (int p = 0; p < orgs.length; p++) {

@@ -13,6 +13,7 @@ import ponte.core.items.Item;
 import ponte.core.items.ItemId;
 import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
+import ponte.core.licensing.Shelving.ShelfKey;
 import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 
@@ -27,12 +28,9 @@ import ponte.core.products.ProductId;
  * Immutable; rebuilt when licences or orgs change.
  */
 final class RoutingIndex {
-    /** A licence that names no language covers every item, even one without a language; so it gets its own key. */
-    private static final String EVERY_LANGUAGE = null;
+    private static final String EVERY_LANGUAGE = Shelving.EVERY_LANGUAGE;
     /** No partner, as the words of a bit set ({@link Bits}). */
     static final long[] NO_ONE = new long[0];
-
-    private record ShelfKey(OrgId licensor, ProductId product, String range) {}
 
     private final Licence[] licences;
     private final Partners partners;
@@ -47,15 +45,8 @@ final class RoutingIndex {
 
     RoutingIndex(List<Licence> licences) {
         this.licences = licences.toArray(Licence[]::new);
-        Map<ShelfKey, List<Integer>> byShelf = new HashMap<>();
-        for (int i = 0; i < this.licences.length; i++) {
-            for (ShelfKey key : keysOf(this.licences[i])) {
-                byShelf.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            }
-        }
         this.partners = new Partners(this.licences);
-        this.filed = new HashMap<>();
-        byShelf.forEach((key, ordinals) -> filed.put(key, ordinals.stream().mapToInt(Integer::intValue).toArray()));
+        this.filed = Shelving.of(this.licences);
         this.times = new TimeRanks(this.licences);
         this.usable = new long[this.licences.length * Countries.WORDS];
         this.shelves = Map.of();
@@ -387,19 +378,6 @@ final class RoutingIndex {
             ranges.add(tag.substring(0, i));
         }
         return ranges;
-    }
-
-    private static List<ShelfKey> keysOf(Licence licence) {
-        List<ShelfKey> keys = new ArrayList<>();
-        for (ProductId product : licence.products()) {
-            if (licence.languages().isEmpty()) {
-                keys.add(new ShelfKey(licence.licensor(), product, EVERY_LANGUAGE));
-            }
-            for (String range : licence.languages()) {
-                keys.add(new ShelfKey(licence.licensor(), product, Languages.normalise(range)));
-            }
-        }
-        return keys;
     }
 
     private static Instant latest(Instant a, Instant b, Instant c) {

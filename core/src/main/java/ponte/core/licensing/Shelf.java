@@ -35,11 +35,19 @@ final class Shelf {
 
     /** The shelf of these licences, leaving out those usable nowhere (they can never grant); empty if none is left. */
     static Optional<Shelf> of(int[] licences, Partners partners, long[] usable, TimeRanks times) {
-        int[] kept = Arrays.stream(licences).filter(i -> Countries.any(usable, i)).toArray();
-        if (kept.length == 0) {
+        int[] kept = new int[licences.length];
+        int size = 0;
+        int unconditional = 0;
+        for (int i : licences) {
+            if (Countries.any(usable, i)) {
+                kept[size++] = i;
+                unconditional += times.unconditional(i) ? 1 : 0;
+            }
+        }
+        if (size == 0) {
             return Optional.empty();
         }
-        int unconditional = (int) Arrays.stream(kept).filter(times::unconditional).count();
+        kept = size == kept.length ? kept : Arrays.copyOf(kept, size);
         Shelf shelf = new Shelf(kept.length, kept.length - unconditional, partners.size());
         for (int j = 0, c = 0; j < kept.length; j++) {
             int i = kept[j];
