@@ -307,7 +307,7 @@ public final class Node implements AutoCloseable {
         // connection open) must not leave the database unclosed. The tail first, so live streams end at once.
         Exception first = null;
         for (AutoCloseable part : List.<AutoCloseable>of(w.releaseLoop, w.poller, w.preparing, w.heldRelease, w.mediaRetentionLoop, w.tail::close, w.http, w.management, w.authenticator, w.idempotency,
-                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.heartbeats, w.reachFolding, w.mode, w.search, w.log, w.stores)) {
+                w.retention, w.pushing, w.downloads, w.reads, w.clicks, w.heartbeats, w.reachFolding, w.mode, w.search, w.log, w.entitlements, w.stores)) {
             try {
                 part.close();
             } catch (Exception e) {

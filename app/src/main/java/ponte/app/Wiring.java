@@ -178,6 +178,8 @@ final class Wiring {
     final Authenticator authenticator;
     /** People's accounts and sessions for the web UI. */
     final Accounts accounts;
+    /** The one entitlement gate; its whole index is rebuilt on a thread of its own, stopped on close. */
+    final Entitlements entitlements;
     /** The operator's port: metrics and probes, apart from the API so /metrics is never public. */
     final HttpApi management;
 
@@ -193,8 +195,7 @@ final class Wiring {
         Ids ids = new Ids(random);
         stores = Stores.open(settings, clock, random, ids);
         // A change refreshes only the partitions it concerns; the whole index is rebuilt on this thread, never a request's.
-        Entitlements entitlements = new Entitlements(stores.networkSource(), java.util.concurrent.Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("entitlements-rebuild").factory()));
+        entitlements = Entitlements.rebuildingInBackground(stores.networkSource());
         // Every change is recorded with its audit entry in one transaction (the log's entries in the writer's).
         Audit audit = new Audit(stores.auditTrail(), stores.transactions(), clock);
         // Which renditions each partner chose: asked by every rendering for a partner (feed, items, webhooks).

@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.BitSet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import ponte.core.items.Event;
 import ponte.core.items.Item;
 import ponte.core.items.Version;
 import ponte.core.orgs.CountryCode;
@@ -26,9 +29,12 @@ import ponte.core.orgs.Territories;
  * the partitions of the orgs a change concerns (tens of milliseconds at a million licences, where rebuilding the whole
  * index takes seconds) and leaves the whole index's rebuild to a background executor.
  */
-public final class Entitlements {
+public final class Entitlements implements AutoCloseable {
     private final NetworkSource source;
     private final Executor background;
+    /** Stops the background executor if this gate made it ({@link #rebuildingInBackground}); nothing otherwise. */
+    private final Runnable stop;
+    private volatile boolean closed;
     private final int partitions;
     private volatile Snapshot snapshot;
     /** Incremental refreshes so far; the stamp of each partition's latest (the last slot: co-productions'). Guarded by this. */
@@ -52,12 +58,50 @@ public final class Entitlements {
     }
 
     Entitlements(NetworkSource source, Executor background, int partitions) {
+        this(source, background, () -> {}, partitions);
+    }
+
+    private Entitlements(NetworkSource source, Executor background, Runnable stop, int partitions) {
         this.source = source;
         this.background = background;
+        this.stop = stop;
         this.partitions = partitions;
         this.stamps = new long[partitions + 1];
         this.snapshot = Snapshot.of(Network.EMPTY, partitions, 0);
         refresh();
+    }
+
+    /**
+     * A gate that rebuilds the whole index on a daemon thread of its own, {@code entitlements-rebuild}, which
+     * {@link #close} stops: what a node uses.
+     */
+    public static Entitlements rebuildingInBackground(NetworkSource source) {
+        ExecutorService rebuilds = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("entitlements-rebuild").factory());
+        return new Entitlements(source, rebuilds, () -> stop(rebuilds), Snapshot.PARTITIONS);
+    }
+
+    /**
+     * Stops the background rebuilds of a gate that made its own thread: a rebuild under way may finish (it reads the
+     * network, so close the gate before the store), one still queued is dropped. The gate keeps answering with the
+     * snapshot it has, and later refreshes still publish theirs; only the whole index is no longer rebuilt.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        stop.run();
+    }
+
+    private static void stop(ExecutorService rebuilds) {
+        rebuilds.shutdown();
+        try {
+            // A rebuild reads the whole network (seconds at a million licences); a node closing waits no longer than this.
+            if (!rebuilds.awaitTermination(10, TimeUnit.SECONDS)) {
+                rebuilds.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            rebuilds.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Re-reads the whole network and rebuilds every index, on the caller's thread (seconds at a million licences). */
@@ -73,15 +117,29 @@ public final class Entitlements {
      * request after it sees the change; the whole index is rebuilt later on the background executor.
      */
     public void refresh(Set<OrgId> orgs) {
+        // Read outside the monitor (a database query), so that refreshes, feed readers' freshness checks and the log
+        // writer do not queue behind one another's reads; published inside it.
+        Snapshot readOver = snapshot;
+        Network part = source.concerning(orgs);
         synchronized (this) {
-            Snapshot next = snapshot.with(orgs, source.concerning(orgs), snapshot.number + 1);
+            if (snapshot != readOver) {
+                // Something was published while this read ran (a refresh, maybe of the same orgs, each also carrying
+                // every co-production; or a rebuild) and may come from a newer read: read again, under the monitor as
+                // before, so that a stale read never overwrites a newer one. Rare: refreshes follow agreement changes.
+                part = source.concerning(orgs);
+            }
+            Snapshot next = snapshot.with(orgs, part, snapshot.number + 1);
             changes++;
             orgs.forEach(org -> stamps[next.partitionOf(org)] = changes);
             stamps[partitions] = changes;
             snapshot = next;
         }
-        if (rebuilding.compareAndSet(false, true)) {
-            background.execute(this::rebuild);
+        if (!closed && rebuilding.compareAndSet(false, true)) {
+            try {
+                background.execute(this::rebuild);
+            } catch (RejectedExecutionException closing) {
+                rebuilding.set(false); // closed between the check and here: the node is going away, nothing to rebuild for
+            }
         }
     }
 
@@ -264,18 +322,22 @@ public final class Entitlements {
     public List<Route> route(Item item, Version version, Map<OrgId, Integer> received, Instant now) {
         // A list, not a map keyed by partner: an item can go to tens of thousands of partners, and the index already
         // names each entitled partner once; the only overlap, earlier recipients of a correction, is skipped here.
+        // The index hands out each partner's one first-receipt route: a new item (nobody received it) is routed as is.
         boolean toEarlierRecipients = version.event().followsRecipients();
-        List<OrgId> entitled = snapshot.entitled(item, version, now);
+        List<Route> entitled = snapshot.entitled(item, version, now);
+        if (received.isEmpty()) {
+            return version.isKill() ? new ArrayList<>() : entitled;
+        }
         List<Route> routes = new ArrayList<>(entitled.size() + received.size());
-        for (OrgId partner : entitled) {
-            Integer last = received.isEmpty() ? null : received.get(partner);
-            if (toEarlierRecipients && last != null) {
-                continue; // routed below with every earlier recipient, with the same event
-            }
-            Optional<Event> event = eventFor(last, version);
-            if (event.isPresent()) {
-                routes.add(new Route(partner, event.get()));
-            }
+        for (Route first : entitled) {
+            Integer last = received.get(first.partner());
+            if (last == null) {
+                if (!version.isKill()) {
+                    routes.add(first);
+                }
+            } else if (!toEarlierRecipients && last < version.number()) {
+                routes.add(new Route(first.partner(), version.event()));
+            } // an earlier recipient of a correction or kill is routed below, with every other one
         }
         if (toEarlierRecipients) {
             received.forEach((partner, last) -> {
@@ -285,15 +347,6 @@ public final class Entitlements {
             });
         }
         return routes;
-    }
-
-    private static final Optional<Event> FIRST_RECEIPT = Optional.of(Event.PUBLISHED);
-
-    private static Optional<Event> eventFor(Integer lastReceived, Version version) {
-        if (lastReceived == null) {
-            return version.isKill() ? Optional.empty() : FIRST_RECEIPT;
-        }
-        return lastReceived >= version.number() ? Optional.empty() : Optional.of(version.event());
     }
 
     /**

@@ -1,7 +1,6 @@
 package ponte.core.licensing;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Optional;
 
 /**
@@ -17,29 +16,39 @@ final class Shelf {
     /**
      * The partners with a licence here that is open-ended, undelayed and usable somewhere: each is entitled to any
      * released version cleared everywhere, so routing such a version takes them as a bitset and scans only the rest
-     * ({@link #conditional}), about a third of the licences in the benchmark's market.
+     * ({@link #conditional}), about a third of the licences in the benchmark's market. The words of a bit set
+     * ({@link Bits}), no longer than the index's partner count.
      */
-    final BitSet always = new BitSet();
+    final long[] always;
     /** The licences not covered by {@link #always}, by their place on the shelf. */
     final int[] conditional;
 
-    private Shelf(int size, int conditionalSize) {
+    private Shelf(int size, int conditionalSize, int partnerCount) {
         partner = new int[size];
         from = new int[size];
         to = new int[size];
         delay = new int[size];
         countries = new long[size * Countries.WORDS];
         conditional = new int[conditionalSize];
+        always = new long[Bits.words(partnerCount)];
     }
 
     /** The shelf of these licences, leaving out those usable nowhere (they can never grant); empty if none is left. */
     static Optional<Shelf> of(int[] licences, Partners partners, long[] usable, TimeRanks times) {
-        int[] kept = Arrays.stream(licences).filter(i -> Countries.any(usable, i)).toArray();
-        if (kept.length == 0) {
+        int[] kept = new int[licences.length];
+        int size = 0;
+        int unconditional = 0;
+        for (int i : licences) {
+            if (Countries.any(usable, i)) {
+                kept[size++] = i;
+                unconditional += times.unconditional(i) ? 1 : 0;
+            }
+        }
+        if (size == 0) {
             return Optional.empty();
         }
-        int unconditional = (int) Arrays.stream(kept).filter(times::unconditional).count();
-        Shelf shelf = new Shelf(kept.length, kept.length - unconditional);
+        kept = size == kept.length ? kept : Arrays.copyOf(kept, size);
+        Shelf shelf = new Shelf(kept.length, kept.length - unconditional, partners.size());
         for (int j = 0, c = 0; j < kept.length; j++) {
             int i = kept[j];
             shelf.partner[j] = partners.ofLicence(i);
@@ -48,7 +57,7 @@ final class Shelf {
             shelf.delay[j] = times.delay[i];
             System.arraycopy(usable, i * Countries.WORDS, shelf.countries, j * Countries.WORDS, Countries.WORDS);
             if (times.unconditional(i)) {
-                shelf.always.set(shelf.partner[j]);
+                Bits.set(shelf.always, shelf.partner[j]);
             } else {
                 shelf.conditional[c++] = j;
             }

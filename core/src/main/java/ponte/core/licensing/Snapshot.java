@@ -32,8 +32,8 @@ final class Snapshot {
     private final RoutingIndex[] partitions;
     /** The same, without the nulls, for routing's scan. */
     private final RoutingIndex[] changed;
-    /** The whole index's partner numbers that a partition's index judges instead. */
-    private final BitSet skipped;
+    /** The whole index's partner numbers that a partition's index judges instead ({@link Bits}). */
+    private final long[] skipped;
     private final Map<OrgId, Set<CountryCode>> territories;
     private final Map<OrgId, List<Network.Dormant>> dormant;
     private final Map<ItemId, ProjectTerritories> coproduced;
@@ -45,7 +45,7 @@ final class Snapshot {
         this.whole = whole;
         this.partitions = partitions;
         this.changed = java.util.Arrays.stream(partitions).filter(java.util.Objects::nonNull).toArray(RoutingIndex[]::new);
-        this.skipped = changed.length == 0 ? new BitSet() : whole.partnersWhere(org -> partitions[partitionOf(org)] != null);
+        this.skipped = changed.length == 0 ? RoutingIndex.NO_ONE : whole.partnersWhere(org -> partitions[partitionOf(org)] != null);
         this.territories = territories;
         this.dormant = dormant;
         this.coproduced = coproduced;
@@ -168,8 +168,13 @@ final class Snapshot {
         return own == null ? whole : own;
     }
 
-    List<OrgId> entitled(Item item, Version version, Instant now) {
-        List<OrgId> out = new ArrayList<>();
+    /** Every partner entitled to this version now, each once, as its first receipt ("published"). */
+    List<Route> entitled(Item item, Version version, Instant now) {
+        int most = whole.mostEntitled(item, version);
+        for (RoutingIndex index : changed) {
+            most += index.mostEntitled(item, version);
+        }
+        List<Route> out = new ArrayList<>(most);
         whole.entitled(item, version, now, skipped, out);
         for (RoutingIndex index : changed) {
             index.entitled(item, version, now, RoutingIndex.NO_ONE, out);

@@ -3,8 +3,6 @@ package ponte.core.licensing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Validity bounds and embargo delays replaced by their rank among the network's distinct values, so that a time
@@ -21,20 +19,44 @@ final class TimeRanks {
     final int[] to;
     final int[] delay;
 
+    /** Plain loops and arrays: ranking runs on every refresh, over a partition's ~16,000 licences, and boxed nothing needs boxing. */
     TimeRanks(Licence[] licences) {
-        bounds = Arrays.stream(licences)
-                .flatMap(l -> Stream.of(l.validity().from(), l.validity().to()))
-                .flatMap(Optional::stream).distinct().sorted().toArray(Instant[]::new);
-        delays = Arrays.stream(licences).map(Licence::embargoDelay).distinct().sorted().toArray(Duration[]::new);
+        Instant[] allBounds = new Instant[2 * licences.length];
+        Duration[] allDelays = new Duration[licences.length];
+        int b = 0;
+        for (int i = 0; i < licences.length; i++) {
+            Validity validity = licences[i].validity();
+            if (validity.from().isPresent()) {
+                allBounds[b++] = validity.from().get();
+            }
+            if (validity.to().isPresent()) {
+                allBounds[b++] = validity.to().get();
+            }
+            allDelays[i] = licences[i].embargoDelay();
+        }
+        bounds = distinctSorted(allBounds, b);
+        delays = distinctSorted(allDelays, licences.length);
         from = new int[licences.length];
         to = new int[licences.length];
         delay = new int[licences.length];
         for (int i = 0; i < licences.length; i++) {
             Validity validity = licences[i].validity();
-            from[i] = validity.from().map(f -> Arrays.binarySearch(bounds, f)).orElse(OPEN_FROM);
-            to[i] = validity.to().map(t -> Arrays.binarySearch(bounds, t)).orElse(OPEN_TO);
+            from[i] = validity.from().isPresent() ? Arrays.binarySearch(bounds, validity.from().get()) : OPEN_FROM;
+            to[i] = validity.to().isPresent() ? Arrays.binarySearch(bounds, validity.to().get()) : OPEN_TO;
             delay[i] = Arrays.binarySearch(delays, licences[i].embargoDelay());
         }
+    }
+
+    /** The first n values sorted, each once (in place: the array is the caller's scratch). */
+    private static <T extends Comparable<? super T>> T[] distinctSorted(T[] values, int n) {
+        Arrays.sort(values, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || values[i].compareTo(values[distinct - 1]) != 0) {
+                values[distinct++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, distinct);
     }
 
     /**
