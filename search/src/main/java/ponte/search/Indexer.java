@@ -25,41 +25,45 @@ import ponte.core.orgs.Orgs;
 
 /**
  * The search index's log reader: applies every entry after the index's cursor, in log order, and keeps doing so in
- * the background. New entries are searchable within about a second ({@link #POLL_MILLIS} plus a refresh) and durable
- * every {@link #COMMIT_MILLIS}; after a crash the reader resumes from the last commit and re-applies what followed,
- * which is harmless because applying an entry replaces the item's document.
+ * the background. Once it is caught up, new entries are searchable within about a second ({@link #POLL_MILLIS} plus a
+ * refresh); while it catches up, as often as {@link CatchUpRefreshes} says. Applied entries are durable every
+ * {@link #COMMIT_MILLIS}; after a crash the reader resumes from the last commit and re-applies what followed, which is
+ * harmless because applying an entry replaces the item's document.
  */
 public final class Indexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     static final int BATCH = 1000;
     static final long POLL_MILLIS = 200;
     static final long REFRESH_MILLIS = 1000;
-    /**
-     * While far behind (a full batch came back), refresh less often: each refresh flushes a small segment that must
-     * be merged later, which cost a third of bulk indexing time when done every second.
-     */
-    static final long BACKLOG_REFRESH_MILLIS = 10_000;
     static final long COMMIT_MILLIS = 5000;
 
     private final ContentLog log;
     private final LuceneIndex index;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ponte-search-log-reader").daemon().factory());
     private final Pacer pacer = new Pacer();
+    private final CatchUpRefreshes catchUpRefreshes;
     private Thread thread;
     private long lastCommit = System.nanoTime();
     private long lastRefresh = System.nanoTime();
+    private long appliedSinceRefresh;
     private long committed;
 
     /** A reader woken by the node's tail as entries are committed (on Kafka, entries appended on any node). */
     public Indexer(ContentLog log, LuceneIndex index, Tail tail) {
-        this(log, index);
+        this(log, index, tail, CatchUpRefreshes.STANDARD);
+    }
+
+    /** As above, refreshing during a catch-up as {@code catchUpRefreshes} says. */
+    Indexer(ContentLog log, LuceneIndex index, Tail tail, CatchUpRefreshes catchUpRefreshes) {
+        this(log, index, catchUpRefreshes);
         tail.subscribe(entry -> wake());
     }
 
     /** A reader that only polls (a rebuild reads the log to its end and stops). */
-    private Indexer(ContentLog log, LuceneIndex index) {
+    private Indexer(ContentLog log, LuceneIndex index, CatchUpRefreshes catchUpRefreshes) {
         this.log = log;
         this.index = index;
+        this.catchUpRefreshes = catchUpRefreshes;
         this.committed = index.cursor().seq();
     }
 
@@ -86,8 +90,9 @@ public final class Indexer implements AutoCloseable {
             next = read(batch.getLast().cursor().seq(), upTo);
             index.apply(batch);
             applied += batch.size();
+            appliedSinceRefresh += batch.size();
             progress.accept(index.cursor().seq());
-            if (since(lastRefresh) >= (batch.size() == BATCH ? BACKLOG_REFRESH_MILLIS : REFRESH_MILLIS)) {
+            if (refreshDue(batch.size() == BATCH)) {
                 refresh();
             }
         }
@@ -153,9 +158,17 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
+    /** Far behind (a full batch came back), refresh by work done; near the head, every {@link #REFRESH_MILLIS}. */
+    private boolean refreshDue(boolean behind) {
+        return behind
+                ? catchUpRefreshes.due(appliedSinceRefresh, Duration.ofMillis(since(lastRefresh)))
+                : since(lastRefresh) >= REFRESH_MILLIS;
+    }
+
     private void refresh() {
         index.refresh();
         lastRefresh = System.nanoTime();
+        appliedSinceRefresh = 0;
     }
 
     private static long since(long nanos) {
@@ -180,7 +193,7 @@ public final class Indexer implements AutoCloseable {
         Path old = dir.resolveSibling(dir.getFileName() + ".old");
         delete(fresh);
         delete(old);
-        try (LuceneIndex index = LuceneIndex.open(fresh, orgs, threads); Indexer indexer = new Indexer(log, index)) {
+        try (LuceneIndex index = LuceneIndex.open(fresh, orgs, threads); Indexer indexer = new Indexer(log, index, CatchUpRefreshes.STANDARD)) {
             indexer.catchUp(progress);
         }
         try {

@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -150,6 +151,21 @@ public final class LuceneIndex implements SearchIndex, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         searchable = upTo;
+    }
+
+    /** Tells {@code listener} of every refresh that opened a new searcher, i.e. flushed what was applied since the last. */
+    void onRefresh(Runnable listener) {
+        searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {}
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) {
+                    listener.run();
+                }
+            }
+        });
     }
 
     /** Makes everything applied so far durable, with the log position it reached. */

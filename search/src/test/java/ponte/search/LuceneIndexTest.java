@@ -57,7 +57,7 @@ class LuceneIndexTest {
     }
 
     /** Documents look up the owners' countries; these items' owners have none on record. */
-    private static final class NoOrgs implements Orgs {
+    static final class NoOrgs implements Orgs {
         @Override
         public Org register(Org org) {
             throw new UnsupportedOperationException();
