@@ -192,7 +192,7 @@ final class Wiring {
         // rendered to the same bytes as the one read back from the database (and so has the same ETag).
         Clock clock = Clock.tick(systemClock, Duration.ofNanos(1_000));
         SecureRandom random = new SecureRandom();
-        Ids ids = new Ids(random);
+        Ids ids = new Ids(random, clock);
         stores = Stores.open(settings, clock, random, ids);
         // A change refreshes only the partitions it concerns; the whole index is rebuilt on this thread, never a request's.
         entitlements = Entitlements.rebuildingInBackground(stores.networkSource());

@@ -51,7 +51,7 @@ import tools.jackson.databind.JsonNode;
 class TourTest {
     private static final Path REPOSITORY = Path.of(System.getProperty("user.dir")).getParent();
     private static final String SECTION = "A five-minute tour";
-    private static final Pattern ITEM_ID = Pattern.compile("[0-9a-z]{16}");
+    private static final Pattern ITEM_ID = Pattern.compile("[0-9a-z]{20}");
     private static final Duration STEP = Duration.ofSeconds(120);
     private static final Duration BACKGROUND_WORK = Duration.ofSeconds(60);
     private static final Duration STARTING = Duration.ofSeconds(180);

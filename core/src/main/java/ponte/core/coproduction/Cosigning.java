@@ -92,7 +92,7 @@ public final class Cosigning {
         OrgId by = caller.actingFor(Role.EDITOR);
         Coproduction coproduction = projects.active(caller, project, "/coproduction");
         requirePartiesProducts(coproduction.plan().orgs(), productIds);
-        ItemId id = new ItemId(ids.next());
+        ItemId id = new ItemId(ids.nextInOrder());
         String chosen = uri.orElse(Desk.URI_PREFIX + id.value());
         if (uri.isPresent() && (items.byUri(chosen).isPresent() || drafts.itemWithUri(chosen).isPresent())) {
             throw new Conflict("uri " + chosen + " is already used by another item");
@@ -208,7 +208,7 @@ public final class Cosigning {
      */
     public synchronized Draft hold(Caller caller, Item source, ponte.core.items.Version of, Content translated) {
         OrgId by = caller.actingFor(Role.EDITOR);
-        ItemId id = new ItemId(ids.next());
+        ItemId id = new ItemId(ids.nextInOrder());
         Optional<String> project = drafts.item(source.id()).flatMap(CoItem::project);
         CoItem item = new CoItem(id, project, Desk.URI_PREFIX + id.value(), source.owners(), clock.instant(), Optional.empty());
         Draft first = new Draft(id, 1, translated, of.products(), of.rights(), Event.PUBLISHED, Optional.of(source.id()), by, key(caller),

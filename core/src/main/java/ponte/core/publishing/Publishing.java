@@ -43,7 +43,7 @@ public final class Publishing {
                             Optional<ItemId> translationOf) {
         OrgId org = caller.actingFor(Role.EDITOR);
         products.requireOwned(org, productIds, "/products");
-        return log.append(new Change.Publish(org, new ItemId(ids.next()), uri, content, productIds, rights, translationOf, key(caller)), Actor.of(caller));
+        return log.append(new Change.Publish(org, new ItemId(ids.nextInOrder()), uri, content, productIds, rights, translationOf, key(caller)), Actor.of(caller));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Publishing {
 
         /** A new item with this uri, or a new version of the org's item that has it (see {@link Change.Publish}). */
         public java.util.concurrent.CompletableFuture<Appended> publish(String uri, Content content) {
-            return log.submit(new Change.Publish(org, new ItemId(ids.next()), Optional.of(uri), content, productIds, Territories.WORLDWIDE,
+            return log.submit(new Change.Publish(org, new ItemId(ids.nextInOrder()), Optional.of(uri), content, productIds, Territories.WORLDWIDE,
                     Optional.empty(), key), actor);
         }
 
