@@ -144,8 +144,9 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * The demo accounts' password hashes, made once per process: the passwords are public and the same on every load,
-     * and forty-five Argon2 hashes take seconds, which a process starting many demo nodes (the tests) would pay each time.
+     * Hashes of demo accounts that {@link DemoPasswordHashes} does not ship, made once per process: the passwords are
+     * public and the same on every load, and Argon2 hashes take seconds, which a process starting many demo nodes would
+     * pay each time.
      */
     private static final java.util.Map<String, String> DEMO_PASSWORD_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -156,7 +157,7 @@ public final class Node implements AutoCloseable {
         new DemoLiveEvents(w.liveEventing, w.stores.items()).load(DemoNetwork.read());
         // One person per demo org and role for the web UI, "<org>-<role>", whose password is the demo key.
         loaded.keys().forEach(k -> w.accounts.installHashed(k.org(), DemoNetwork.username(k), k.role(),
-                DEMO_PASSWORD_HASHES.computeIfAbsent(k.secret(), w.accounts::hash)));
+                DemoPasswordHashes.of(DemoNetwork.username(k)).orElseGet(() -> DEMO_PASSWORD_HASHES.computeIfAbsent(k.secret(), w.accounts::hash))));
         return loaded;
     }
 

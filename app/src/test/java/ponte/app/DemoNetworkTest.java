@@ -30,6 +30,22 @@ class DemoNetworkTest {
     }
 
     @Test
+    void everyDemoAccountsPasswordIsShippedHashedAndOpensItsAccount() throws Exception {
+        try (TestNode node = new TestNode(dataDir)) {
+            java.util.List<DemoNetwork.DemoKey> keys = node.handle().loadDemoNetwork().keys();
+            ponte.web.Argon2Passwords argon2 = new ponte.web.Argon2Passwords();
+            java.util.List<String> missing = keys.stream()
+                    .filter(k -> DemoPasswordHashes.of(DemoNetwork.username(k)).filter(hash -> argon2.matches(k.secret(), hash)).isEmpty())
+                    .map(k -> DemoNetwork.username(k) + "=" + argon2.hash(k.secret())).toList();
+            assertThat(missing).as("lines to put in demo/password-hashes.properties").isEmpty();
+            assertThat(keys).hasSize(45);
+            DemoNetwork.DemoKey editor = keys.get(1);
+            assertThat(node.handle().accounts().signIn(DemoNetwork.username(editor), editor.secret())).isPresent();
+            assertThat(node.handle().accounts().signIn(DemoNetwork.username(editor), editor.secret() + "x")).isEmpty();
+        }
+    }
+
+    @Test
     void demoUsageShowsTheSpecialAiredInKenyaTheUnitedStatesKoreaAndBrazilAndLoadingAgainCountsNothingTwice() throws Exception {
         try (TestNode node = new TestNode(dataDir)) {
             node.handle().loadDemoNetwork();

@@ -45,7 +45,7 @@ final class S3Server implements AutoCloseable {
                 "jclouds.provider=transient", "jclouds.identity=" + IDENTITY, "jclouds.credential=" + CREDENTIAL) + "\n");
         log = dir.resolve("s3proxy.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", Files.readString(CLASSPATH).strip(), "org.gaul.s3proxy.Main",
+        process = new ProcessBuilder(List.of(java, "-Xmx256m", CommandProcess.SHORT_LIVED, "-cp", Files.readString(CLASSPATH).strip(), "org.gaul.s3proxy.Main",
                 "--properties", properties.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitListening(port);
         System.setProperty("aws.endpointUrlS3", endpoint.toString());

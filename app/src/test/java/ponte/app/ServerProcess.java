@@ -17,7 +17,7 @@ final class ServerProcess {
 
     static Process start(Path dataDir, Map<String, String> env) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        List<String> command = new ArrayList<>(List.of(java, CommandProcess.SHORT_LIVED, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--port", "0", "--data-dir", dataDir.toString()));
         command.addAll(TestDatabase.serverArguments(dataDir)); // production mode: the same PostgreSQL schema and Kafka
         ProcessBuilder pb = new ProcessBuilder(command);

@@ -67,7 +67,24 @@ public final class Ffmpeg implements Transcoder {
         return unavailable;
     }
 
+    /**
+     * Programs that ran once in this process are not run again: a node starts once per process in production, but a
+     * test process starts hundreds, and two ffmpeg starts were a third of each node's start. A failure is not remembered.
+     */
+    private static final Set<String> RAN = ConcurrentHashMap.newKeySet();
+
     private static Optional<String> check(String program) {
+        if (RAN.contains(program)) {
+            return Optional.empty();
+        }
+        Optional<String> unavailable = run(program);
+        if (unavailable.isEmpty()) {
+            RAN.add(program);
+        }
+        return unavailable;
+    }
+
+    private static Optional<String> run(String program) {
         try {
             Process p = new ProcessBuilder(program, "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {

@@ -36,14 +36,26 @@ public final class Apertium implements MachineTranslation {
 
     /** Apertium as installed on this machine, with the pairs {@code apertium -l} lists; empty if it is not installed. */
     public static Optional<Apertium> installed(Duration timeout) {
-        try {
-            String listed = run(new ProcessBuilder("apertium", "-l"), "", timeout);
-            Set<String> pairs = Arrays.stream(listed.split("\\s+")).filter(p -> p.matches("[a-z]{2,3}-[a-z]{2,3}")).collect(Collectors.toSet());
-            return pairs.isEmpty() ? Optional.empty() : Optional.of(new Apertium("apertium", pairs, timeout));
-        } catch (Unavailable e) {
-            return Optional.empty();
+        Set<String> pairs = listed;
+        if (pairs == null) {
+            try {
+                String out = run(new ProcessBuilder("apertium", "-l"), "", timeout);
+                pairs = Arrays.stream(out.split("\\s+")).filter(p -> p.matches("[a-z]{2,3}-[a-z]{2,3}")).collect(Collectors.toUnmodifiableSet());
+            } catch (Unavailable e) {
+                return Optional.empty();
+            }
+            if (!pairs.isEmpty()) {
+                listed = pairs;
+            }
         }
+        return pairs.isEmpty() ? Optional.empty() : Optional.of(new Apertium("apertium", pairs, timeout));
     }
+
+    /**
+     * The pairs {@code apertium -l} listed, once per process when it listed any: a node starts once per process in
+     * production, but a test process starts hundreds, and each listing took a third of a second of a node's start.
+     */
+    private static volatile Set<String> listed;
 
     @Override
     public Engine engine() {
