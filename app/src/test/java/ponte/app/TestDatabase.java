@@ -45,6 +45,7 @@ final class TestDatabase {
     /** The settings of a node on this data directory in the suite's mode. */
     static Settings settingsFor(Path dataDir, String adminKey) {
         if (!production()) {
+            EmbeddedTemplate.seed(dataDir);
             return new Settings("127.0.0.1", 0, dataDir, Optional.empty(), adminKey);
         }
         return new Settings("127.0.0.1", 0, dataDir, postgresUrlFor(dataDir), adminKey, Optional.of(kafka().bootstrapServers()), topicFor(dataDir));
