@@ -48,6 +48,9 @@ public final class PublishThroughput {
             Load.Phases jit = new Load.Phases(Duration.ofSeconds(Integer.getInteger("bench.jit", 3)), Duration.ZERO);
             Load.run("JIT warm-up raw", 8, jit, w -> reference);
             Load.run("JIT warm-up ponte", 8, jit, w -> publish);
+            if (postgres) {
+                analyzeEvery(Duration.ofSeconds(5), nodeSchema, rawSchema);
+            }
             for (int c : levels) {
                 // Reference then Ponte at each level, so both meet the machine in about the same state.
                 ServerCpu.Snapshot s0 = postgres ? ServerCpu.now() : null;
@@ -117,6 +120,28 @@ public final class PublishThroughput {
         }
         System.out.printf(Locale.ROOT, "%nwriter alone, c=%d: %,.0f appends/s (raw commits %,.0f/s: %.3fx), p50 %.2f ms; log writer CPU %.3f ms per item%n",
                 c, alone.perSecond(), ref.perSecond(), alone.perSecond() / ref.perSecond(), alone.latency().p50(), ms);
+    }
+
+    /**
+     * Updates the schemas' planner statistics every {@code period}, as autovacuum does on a running server; the local
+     * server runs with autovacuum off. Without it, plans made while the fresh tables held a few rows stay cached as the
+     * tables grow: the foreign-key checks of every insert (SELECT 1 ... FOR KEY SHARE on items, content_log,
+     * audit_trail) scanned the whole referenced table, and the log readers joined whole tables, so the server's CPU
+     * per item grew with the run (docs/benchmarks.md, "Issue 19: publishing on PostgreSQL").
+     */
+    private static void analyzeEvery(Duration period, PostgresSchema... schemas) {
+        Thread.ofPlatform().daemon().name("bench-analyze").start(() -> {
+            try {
+                while (true) {
+                    for (PostgresSchema s : schemas) {
+                        s.analyze();
+                    }
+                    Thread.sleep(period);
+                }
+            } catch (InterruptedException | java.sql.SQLException stopped) {
+                // the schemas were dropped at the end of the run
+            }
+        });
     }
 
     static long cpuNanos(String threadName) {

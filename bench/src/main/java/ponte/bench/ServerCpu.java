@@ -53,7 +53,7 @@ final class ServerCpu {
     }
 
     /** utime + stime of {@code /proc/<pid>/stat}, fields 14 and 15 (after the command name, which may hold spaces). */
-    private static long ticks(int pid) {
+    static long ticks(int pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
