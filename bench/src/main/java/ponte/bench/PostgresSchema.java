@@ -15,19 +15,29 @@ import java.util.Locale;
  * empty log and leaves nothing behind.
  */
 final class PostgresSchema implements AutoCloseable {
-    private static final String SERVER = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = "postgres";
+    static final String SERVER = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = "postgres";
 
     private final String name;
+    private final String purpose;
 
     PostgresSchema(String purpose) throws SQLException {
         this.name = "bench_" + purpose + "_" + Long.toString(System.currentTimeMillis(), 36);
+        this.purpose = purpose;
         execute("create schema " + name);
     }
 
-    /** The JDBC URL a node on this schema uses. */
+    /**
+     * The JDBC URL a node on this schema uses; its connections name themselves after the purpose
+     * ({@code application_name}), so {@link ServerCpu} can tell their backends from the reference's.
+     */
     String url() {
-        return SERVER + "?currentSchema=" + name + "&user=" + USER;
+        return SERVER + "?currentSchema=" + name + "&user=" + USER + "&ApplicationName=" + applicationName()
+                + System.getProperty("bench.postgres.options", "");
+    }
+
+    String applicationName() {
+        return "bench-" + purpose;
     }
 
     /** The server's version string, for the report's machine line. */

@@ -72,12 +72,10 @@ final class ItemRows {
                 Optional.ofNullable(rs.getString("kill_reason")));
     }
 
-    static final String INSERT_VERSION = """
-            insert into versions (item_id, version, event, created_at, ninjs, language, embargoed_until, type, headline,
-                                  products, rights_include, rights_exclude, kill_reason, key_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String VERSION_COLUMNS = "item_id, version, event, created_at, ninjs, language, embargoed_until, type, headline, "
+            + "products, rights_include, rights_exclude, kill_reason, key_id";
 
-    /** A version's columns in the order {@link #INSERT_VERSION} names them. */
+    /** A version's columns in the order {@link #VERSION_COLUMNS} names them. */
     static Object[] versionRow(Version v, Optional<KeyId> key) {
         return new Object[] {v.item().value(), v.number(), v.event().wire(), v.created(), v.content().ninjs(), v.content().language(),
                 v.content().embargoedUntil(), v.content().type(), v.content().headline().map(h -> h.length() > 2000 ? h.substring(0, 2000) : h),

@@ -41,7 +41,8 @@ public final class JdbcAuditTrail implements AuditTrail {
     static final String INSERT_ENTRY = """
             insert into audit_trail (at, actor_kind, actor_org, actor_key, actor_user, address, action, target_type, target_id, summary)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_CONCERN = "insert into audit_concerns (org_id, seq) values (?, ?)";
+    static final String CONCERN_COLUMNS = "org_id, seq";
+    static final String INSERT_CONCERN = "insert into audit_concerns (" + CONCERN_COLUMNS + ") values (?, ?)";
 
     /** Writes an entry on this connection, in whatever transaction it is in. */
     static void insert(Connection c, AuditEntry e) throws SQLException {

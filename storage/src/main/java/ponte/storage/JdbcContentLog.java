@@ -92,6 +92,11 @@ public final class JdbcContentLog implements ContentLog, AutoCloseable {
         return writer.queueDepth();
     }
 
+    /** Groups the writer had to redo one change at a time since it started (a batch or a COPY the database refused). */
+    long groupsRedone() {
+        return writer.groupsRedone();
+    }
+
     /** Stops taking changes, finishes those already queued, then returns. */
     @Override
     public void close() {

@@ -23,7 +23,7 @@ import ponte.core.publishing.LogTransaction;
  * The log writer's transaction on one connection, as {@link ponte.core.publishing.Appending} reads and writes it.
  *
  * <p>{@link #batched Batched}, the rows every entry writes (item, owners, version, log entry, routes, audit entry) are
- * kept in {@link LogRows} and written at the group's end, one JDBC batch per table; what the group wrote so far is read
+ * kept in {@link LogRows} and written at the group's end, one JDBC batch (or, on PostgreSQL, one COPY) per table; what the group wrote so far is read
  * from memory ({@link #itemWithUri}, {@link #item}, {@link #version}), since the database does not hold it yet. The
  * rare writes (language sets, drafts, releases, translation tasks) go to the database at once, after the rows they
  * depend on. A change refused before any of its writes reached the database is {@link #discard() discarded} from
@@ -42,7 +42,7 @@ final class JdbcLogTransaction implements LogTransaction {
 
     private final Connection c;
     private final boolean deferred;
-    private final LogRows rows = new LogRows();
+    private final LogRows rows;
     // What this group wrote, by item id (with owners), item uri, and item id + "#" + version number.
     private final Map<String, Item> items = new HashMap<>();
     private final Map<String, String> uris = new HashMap<>();
@@ -53,22 +53,27 @@ final class JdbcLogTransaction implements LogTransaction {
     private final Set<String> withoutReleases = new HashSet<>();
     /** How to take the current change's entries out of the maps above, newest first. */
     private final Deque<Runnable> undo = new ArrayDeque<>();
-    private LogRows.Mark mark = rows.mark();
+    private LogRows.Mark mark;
     private boolean wroteThrough;
 
-    private JdbcLogTransaction(Connection c, boolean deferred) {
+    private JdbcLogTransaction(Connection c, boolean deferred, boolean copy) {
         this.c = c;
         this.deferred = deferred;
+        this.rows = new LogRows(copy);
+        this.mark = rows.mark();
     }
 
     /** Every write is a statement at once (the writer's fallback, with a savepoint per change). */
     static JdbcLogTransaction immediate(Connection c) {
-        return new JdbcLogTransaction(c, false);
+        return new JdbcLogTransaction(c, false, false);
     }
 
-    /** Rows are kept until {@link #flush()}; {@link #begin()} before each change. */
-    static JdbcLogTransaction batched(Connection c) {
-        return new JdbcLogTransaction(c, true);
+    /**
+     * Rows are kept until {@link #flush()}; {@link #begin()} before each change. {@code copy}: a table's rows go in by
+     * COPY when there are many (PostgreSQL only; H2 has no COPY).
+     */
+    static JdbcLogTransaction batched(Connection c, boolean copy) {
+        return new JdbcLogTransaction(c, true, copy);
     }
 
     /** The next change starts: what it keeps can be {@link #discard() discarded} until it writes through. */

@@ -45,6 +45,7 @@ final class LogWriter implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long redone;
     private long lastSeq;
 
     /**
@@ -108,6 +109,11 @@ final class LogWriter implements AutoCloseable {
         return queue.size();
     }
 
+    /** Groups redone one change at a time: a refused batch or COPY, or a change refused after it wrote through. */
+    long groupsRedone() {
+        return redone;
+    }
+
     private void commit(List<Pending> group) {
         long seqBefore = lastSeq;
         List<Object> outcomes;
@@ -118,6 +124,7 @@ final class LogWriter implements AutoCloseable {
                 // A change refused after its writes reached the database, or a batch the database refused: the whole
                 // group again, a savepoint per change, so that one change's failure fails that change only.
                 lastSeq = seqBefore;
+                redone++; // only this thread writes it
                 outcomes = oneByOne(group);
             }
         } catch (SQLException | RuntimeException failure) {
@@ -177,7 +184,7 @@ final class LogWriter implements AutoCloseable {
     }
 
     private void batched(Connection c, List<Pending> group, List<Object> outcomes) throws SQLException, Redo {
-        JdbcLogTransaction tx = JdbcLogTransaction.batched(c);
+        JdbcLogTransaction tx = JdbcLogTransaction.batched(c, postgres);
         for (Pending p : group) {
             tx.begin();
             try {

@@ -254,6 +254,125 @@ abstract class ContentLogContract {
         }
     }
 
+    /** Text that a row format could get wrong: separators, quotes, escapes, line breaks, COPY's own markers, CJK, emoji. */
+    private static final List<String> AWKWARD = List.of("tab\there", "two\nlines\r\nand a CR", "back\\slash \\N \\. \\\\",
+            "\"quoted\", 'single', comma, semicolon;", "", " ", "\\.", "\\N", "NULL", "新华社：北京时间", "연합뉴스 速報 ニュース",
+            "emoji 🗞️ and combining é", "\u2028line separator\u00a0nbsp", "a\u0001control");
+
+    /**
+     * A group of more changes than {@link LogRows#COPY_FROM} writes its tables in one statement each (COPY on
+     * PostgreSQL): every value comes back exactly as written, whatever it holds, NULLs stay NULL and empty strings stay
+     * empty, a ninjs document close to the column's size included.
+     */
+    @Test
+    void aLargeGroupReadsBackEveryValueExactlyAsWritten() throws Exception {
+        OrgId agency = org("agency", "IT");
+        OrgId partner = org("partner", "CN");
+        license(agency, partner);
+        Actor editor = Actor.of(new Caller.Member(agency, Role.EDITOR, Optional.of(new KeyId("0011223344556677")), Optional.of("2001:db8::1")));
+        JdbcAuditTrail trail = new JdbcAuditTrail(db);
+        long auditedBefore = trail.read(everything()).stream().mapToLong(AuditTrail.Recorded::position).max().orElse(0);
+        List<Change> group = new ArrayList<>();
+        int size = LogRows.COPY_FROM + 16;
+        for (int i = 0; i < size; i++) {
+            String text = AWKWARD.get(i % AWKWARD.size()) + " " + i;
+            String ninjs = i == 5 ? "{\"body_html\":\"" + "<p>新闻 \\\" \\\\ \\t</p>\\n".repeat(47_000) + "\"}"
+                    : "{\n\t\"headline\": \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\n\t\"raw\": \"" + text + "\"}";
+            Optional<String> language = i % 3 == 0 ? Optional.empty() : Optional.of(i % 3 == 1 ? "zh-Hans" : "ko");
+            // Only the last is embargoed: booking its release writes the rows kept so far, which would cut the group.
+            Optional<Instant> embargo = i == size - 1 ? Optional.of(Instant.parse("2031-02-03T04:05:06.123456Z")) : Optional.empty();
+            Optional<String> headline = i % 5 == 0 ? Optional.empty() : Optional.of(i % 5 == 1 ? "" : text);
+            group.add(new Change.Publish(agency, new ItemId("item-" + names.incrementAndGet()), Optional.of("urn:copy:" + text + ":" + i),
+                    new Content(ninjs, language, embargo, "text", headline), Set.of(NEWS), Territories.WORLDWIDE));
+        }
+
+        long redoneBefore = node.log().groupsRedone();
+
+        List<Appended> appended = appendAsOneGroup(group, editor);
+
+        assertThat(node.log().groupsRedone()).as("written in one go, not redone one change at a time").isEqualTo(redoneBefore);
+        long first = appended.getFirst().cursor().seq();
+        assertThat(appended).extracting(a -> a.cursor().seq())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(first, first + group.size()).boxed().toList());
+        assertThat(appended.get(5).revision().version().content().ninjs()).hasSizeGreaterThan(900_000);
+        List<LogEntry> read = node.log().since(new Cursor(first - 1), group.size());
+        assertThat(read).extracting(LogEntry::version).containsExactlyElementsOf(appended.stream().map(a -> a.revision().version()).toList());
+        assertThat(read).extracting(e -> e.item().uri()).containsExactlyElementsOf(group.stream()
+                .map(c -> ((Change.Publish) c).uri().orElseThrow()).toList());
+        assertThat(read).allSatisfy(e -> assertThat(e.item().owners()).containsExactly(agency));
+        assertThat(node.log().routedTo(partner, new Cursor(first - 1), group.size())).as("routed now: all but the embargoed")
+                .extracting(FeedEntry::cursor).containsExactlyElementsOf(appended.stream()
+                        .filter(a -> a.revision().version().content().embargoedUntil().isEmpty()).map(Appended::cursor).toList());
+        List<AuditTrail.Recorded> audited = trail.read(everything()).stream().filter(r -> r.position() > auditedBefore).toList();
+        assertThat(audited).hasSize(group.size()).allSatisfy(r -> {
+            assertThat(r.entry().actor()).isEqualTo(editor);
+            assertThat(r.entry().concerns()).containsExactly(agency);
+        });
+    }
+
+    /** A COPY the database refuses (a document over the column's size) fails that change alone, as a refused batch does. */
+    @Test
+    void aLargeGroupWithAChangeTheDatabaseRefusesCommitsAllTheOthersInOrder() throws Exception {
+        OrgId agency = org("agency", "IT");
+        Actor editor = Actor.of(new Caller.Member(agency, Role.EDITOR, Optional.empty(), Optional.empty()));
+        List<Change> group = new ArrayList<>();
+        for (int i = 0; i < LogRows.COPY_FROM + 8; i++) {
+            group.add(publish(agency, Optional.empty()));
+        }
+        ItemId tooLong = new ItemId("item-" + names.incrementAndGet());
+        int refused = group.size() / 2;
+        group.set(refused, new Change.Publish(agency, tooLong, Optional.empty(), new Content("{\"x\":\"" + "x".repeat(1_000_001) + "\"}",
+                Optional.of("en"), Optional.empty(), "text", Optional.of("long")), Set.of(NEWS), Territories.WORLDWIDE));
+        Cursor before = node.log().head();
+        long redoneBefore = node.log().groupsRedone();
+
+        List<CompletableFuture<Appended>> answers = queueAsOneGroup(group, editor);
+
+        assertThat(node.log().groupsRedone()).as("the refused write made the writer redo the group").isEqualTo(redoneBefore + 1);
+        assertThatThrownBy(() -> answers.get(refused).get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StorageFailure.class);
+        List<Appended> good = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (i != refused) {
+                good.add(answers.get(i).get(30, TimeUnit.SECONDS));
+            }
+        }
+        Set<ItemId> ids = group.stream().map(c -> ((Change.Publish) c).newId()).collect(java.util.stream.Collectors.toSet());
+        assertThat(node.log().since(before, 1_000)).filteredOn(e -> ids.contains(e.item().id()))
+                .extracting(LogEntry::cursor).containsExactlyElementsOf(good.stream().map(Appended::cursor).toList());
+        assertThat(good.getLast().cursor().seq() - good.getFirst().cursor().seq()).as("one group, in order, no gap").isEqualTo(good.size() - 1);
+    }
+
+    /** Appends every change as one group of the writer's: it is held while they queue, then let go; the answers, in order. */
+    private List<Appended> appendAsOneGroup(List<Change> group, Actor by) throws Exception {
+        List<Appended> appended = new ArrayList<>();
+        for (CompletableFuture<Appended> answer : queueAsOneGroup(group, by)) {
+            appended.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        return appended;
+    }
+
+    private List<CompletableFuture<Appended>> queueAsOneGroup(List<Change> group, Actor by) throws Exception {
+        OrgId holder = group.getFirst() instanceof Change.Publish p ? p.by() : org("agency", "IT");
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        List<CompletableFuture<Appended>> answers = new ArrayList<>();
+        try {
+            clock.hold(); // the writer waits inside this one while the rest queue: they are one group
+            CompletableFuture<Appended> holding = CompletableFuture.supplyAsync(() -> node.log().append(publish(holder, Optional.empty())), callers);
+            clock.awaitHeld();
+            for (Change change : group) {
+                answers.add(CompletableFuture.supplyAsync(() -> node.log().append(change, by), callers));
+                awaitQueued(answers.size());
+            }
+            clock.release();
+            holding.get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(failed -> null).get(60, TimeUnit.SECONDS);
+            return answers;
+        } finally {
+            clock.release();
+            callers.shutdown();
+        }
+    }
+
     /** What someone appends is recorded on the audit trail in the entry's transaction; a refused change leaves neither. */
     @Test
     void anAppendSomeoneMadeIsAuditedWithItsEntryAndARefusedOneLeavesNoTrace() {
