@@ -118,13 +118,11 @@ public final class IngestReader {
                 if (e instanceof UncheckedIOException u) {
                     throw u.getCause();
                 }
-                if (e instanceof Invalid invalid) {
-                    throw invalid;
-                }
                 String why = e instanceof JacksonException j ? "not JSON: " + j.getOriginalMessage() : e.getMessage();
                 if (count == 0) {
-                    throw new Invalid("/", why);
+                    throw e instanceof Invalid invalid ? invalid : new Invalid("/", why);
                 }
+                // Past the first entry nothing refuses the whole document: what was read is being filed.
                 stopped = Optional.of(why);
                 return Optional.of(new Incoming.Malformed("entry " + ++count, "the document cannot be read from here on: " + why));
             }
