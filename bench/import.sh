@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The backfill benchmark (docs/benchmarks.md, "Issue 19: backfill import"): generates a file of N ninjs items, one per
 # line (a string concatenation: seconds, not minutes), streams it to PUT /v1/ingest/imports/{id} of a fresh embedded
-# node, and measures it against reading+parsing the file alone and raw H2 batched inserts of the same lines, each
-# reference run before and after Ponte. About a minute at 100,000 items.
+# node, then POSTs the same file, and the same items as one Atom feed, to /v1/ingest/files of a fresh node each (NDJSON
+# answers), and measures them against reading+parsing the file alone and raw H2 batched inserts of the same lines,
+# each reference run before and after Ponte. A few minutes at 100,000 items.
 #   bench/import.sh [items]        default 100000
 #   BENCH_JFR=1 bench/import.sh    also records a JFR profile to bench/target/import.jfr
 set -euo pipefail

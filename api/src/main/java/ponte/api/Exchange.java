@@ -21,8 +21,11 @@ import tools.jackson.databind.ObjectMapper;
 final class Exchange {
     /** Items are documents, not uploads: 2 MiB is far above any ninjs text item and bounds what one request can cost. */
     static final int MAX_BODY = 2 * 1024 * 1024;
-    /** The largest body any route takes (a document to import): what an idempotent request's fingerprint reads at most. */
-    static final int LARGEST_BODY = ponte.formats.IngestReader.MAX_BYTES;
+    /**
+     * The largest body a route reads whole: what an idempotent request's fingerprint reads at most (documents to
+     * import, media and backfills are streamed, and fingerprinted by their headers).
+     */
+    static final int LARGEST_BODY = MAX_BODY;
 
     final Request request;
     final Response response;
@@ -32,6 +35,7 @@ final class Exchange {
     private final ObjectMapper mapper;
     private QueryParameters query;
     private boolean answered;
+    private boolean streamed;
     private Authenticated authenticated;
     private HttpError refusal;
     private byte[] body;
@@ -240,6 +244,7 @@ final class Exchange {
     /** Starts a streamed response: the status and type are set, the body is written by the handler as it goes. */
     void streaming(int status, String contentType) {
         answered = true;
+        streamed = true;
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     }
@@ -284,5 +289,10 @@ final class Exchange {
 
     boolean answered() {
         return answered;
+    }
+
+    /** Whether the answer was streamed as it was made (it cannot be kept for a retry). */
+    boolean streamed() {
+        return streamed;
     }
 }

@@ -71,7 +71,13 @@ public final class Idempotency implements AutoCloseable {
         switch (keys.claim(request, now, now.minus(ABANDONED_AFTER))) {
             case IdempotencyKeys.Granted granted -> {
                 x.witness(answer -> keep(request, by, answer));
-                handler.handle(x);
+                try {
+                    handler.handle(x);
+                } finally {
+                    if (x.streamed()) {
+                        keys.release(request); // a streamed answer (an upload's NDJSON progress) is not kept: a retry runs afresh
+                    }
+                }
             }
             case IdempotencyKeys.InFlight inFlight -> {
                 x.header(HttpHeader.RETRY_AFTER, "1");

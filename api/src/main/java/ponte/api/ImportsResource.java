@@ -2,7 +2,6 @@ package ponte.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.server.Request;
@@ -13,6 +12,7 @@ import ponte.core.ingest.BackfillRun;
 import ponte.core.ingest.Backfilling;
 import ponte.core.products.ProductId;
 import ponte.formats.IngestReader;
+import ponte.formats.Lines;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,8 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  * where the import stopped), it resumes after its checkpoint.
  */
 public final class ImportsResource implements Resource {
-    static final String NDJSON = "application/x-ndjson";
-    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
     private final Backfilling backfilling;
     private final IngestReader reader;
@@ -51,28 +49,13 @@ public final class ImportsResource implements Resource {
         long from = x.query("from").map(ImportsResource::lineNumber).orElse(1L);
         boolean stopOnError = x.query("onError").map(ImportsResource::stops).orElse(false);
         try (BackfillRun run = backfilling.open(caller, x.path("id"), products, from)) {
-            x.streaming(200, NDJSON);
-            x.header("Cache-Control", "no-store");
-            x.header("X-Accel-Buffering", "no"); // a proxy in front must not hold the progress back
-            try {
-                send(x, event("started", run).put("run", run.backfill().runs()));
-                String end = read(x, run, from, stopOnError);
-                BackfillRun.Progress done = run.finish();
-                send(x, problems(run) + event(end, run).put("line", done.line()).toString() + "\n");
-            } catch (IOException clientGone) {
-                x.callback.failed(clientGone); // the run is closed below: what was queued commits and is counted
-                return;
-            } catch (RuntimeException broke) {
-                send(x, problems(run) + event("failed", run).put("detail", "the import stopped: " + broke.getMessage()
-                        + "; run it again to resume").toString() + "\n");
-            }
-            x.response.write(true, ByteBuffer.allocate(0), x.callback);
+            new RunLines(x, run, "line", false, type -> event(type, run))
+                    .answer(event("started", run).put("run", run.backfill().runs()), answer -> read(x, run, from, stopOnError, answer));
         }
     }
 
     /** Files the body's lines; answers how the reading ended: "done", or "stopped" at a refused line. */
-    private String read(Exchange x, BackfillRun run, long from, boolean stopOnError) throws IOException {
-        long sent = System.nanoTime();
+    private String read(Exchange x, BackfillRun run, long from, boolean stopOnError, RunLines answer) throws IOException {
         long line = from - 1;
         try (InputStream body = Request.asInputStream(x.request)) {
             Lines lines = new Lines(body, Exchange.MAX_BODY);
@@ -95,13 +78,8 @@ public final class ImportsResource implements Resource {
                         }
                     }
                 }
-                if (System.nanoTime() - sent >= PROGRESS_EVERY_NANOS) {
-                    String refused = problems(run);
-                    send(x, refused + progress(run));
-                    sent = System.nanoTime();
-                    if (stopOnError && !refused.isEmpty()) {
-                        return "stopped";
-                    }
+                if (answer.tick() && stopOnError) {
+                    return "stopped";
                 }
             }
         }
@@ -123,40 +101,12 @@ public final class ImportsResource implements Resource {
         };
     }
 
-    private static void send(Exchange x, ObjectNode line) throws IOException {
-        send(x, line.toString() + "\n");
-    }
-
-    private static void send(Exchange x, String lines) throws IOException {
-        StreamResource.write(x, lines);
-    }
-
-    private static String progress(BackfillRun run) {
-        return event("progress", run).toString() + "\n";
-    }
-
-    private static String problems(BackfillRun run) {
-        StringBuilder out = new StringBuilder();
-        for (BackfillRun.Problem p : run.problems()) {
-            ObjectNode line = JsonNodeFactory.instance.objectNode().put("type", "problem").put("line", p.line());
-            ArrayNode errors = line.putArray("errors");
-            p.errors().forEach(e -> errors.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
-            out.append(line).append('\n');
-        }
-        return out.toString();
-    }
-
     private static ObjectNode event(String type, BackfillRun run) {
         BackfillRun.Progress p = run.progress();
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", type).put("import", run.backfill().id())
                 .put("line", p.line()).put("checkpoint", p.checkpoint()).put("skipped", p.skipped());
-        counts(out, p.counts());
+        RunLines.counts(out, p.counts());
         return out.put("inFlight", p.inFlight());
-    }
-
-    private static ObjectNode counts(ObjectNode out, Backfill.Counts c) {
-        return out.put("published", c.published()).put("updated", c.updated()).put("killed", c.killed()).put("unchanged", c.unchanged())
-                .put("failed", c.failed());
     }
 
     static ObjectNode view(Backfill b) {
@@ -164,7 +114,7 @@ public final class ImportsResource implements Resource {
         ArrayNode products = out.putArray("products");
         b.products().stream().map(ProductId::value).sorted().forEach(products::add);
         out.put("checkpoint", b.line()).put("runs", b.runs());
-        counts(out.putObject("counts"), b.counts());
+        RunLines.counts(out.putObject("counts"), b.counts());
         return out.put("startedAt", b.started().toString()).put("updatedAt", b.updated().toString());
     }
 }

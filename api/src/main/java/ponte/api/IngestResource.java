@@ -1,6 +1,10 @@
 package ponte.api;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,15 +12,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import ponte.core.Invalid;
 import ponte.core.access.Caller;
 import ponte.core.access.Role;
+import ponte.core.ingest.Backfill;
+import ponte.core.ingest.BackfillRun;
+import ponte.core.ingest.Backfilling;
 import ponte.core.ingest.Incoming;
 import ponte.core.ingest.Ingesting;
 import ponte.core.ingest.Report;
 import ponte.core.ingest.Source;
 import ponte.core.ingest.SourceFormat;
 import ponte.core.ingest.SourceStatus;
+import ponte.core.log.Appended;
 import ponte.core.products.ProductId;
 import ponte.formats.IngestReader;
 import tools.jackson.databind.JsonNode;
@@ -27,14 +36,20 @@ import tools.jackson.databind.node.ObjectNode;
 /** /v1/ingest: an editor's sources (other agencies' feeds, polled) and one-off document uploads. */
 public final class IngestResource implements Resource {
     static final int DEFAULT_INTERVAL_SECONDS = 300;
+    /** Receipts an upload's JSON answer lists at most: the NDJSON answer is the one for large documents. */
+    static final int MAX_RECEIPTS = 1_000;
+    /** Enough of a document's start to tell its format by ({@link IngestReader#sniff}). */
+    private static final int SNIFFED = 4096;
     private static final Members NEW_SOURCE = Members.of("url", "format", "intervalSeconds", "products");
     private static final Members CHANGES = Members.of("url", "format", "intervalSeconds", "products", "paused");
 
     private final Ingesting ingesting;
+    private final Backfilling backfilling;
     private final IngestReader reader;
 
-    public IngestResource(Ingesting ingesting, IngestReader reader) {
+    public IngestResource(Ingesting ingesting, Backfilling backfilling, IngestReader reader) {
         this.ingesting = ingesting;
+        this.backfilling = backfilling;
         this.reader = reader;
     }
 
@@ -46,7 +61,7 @@ public final class IngestResource implements Resource {
         routes.add("PATCH", "/v1/ingest/sources/{id}", this::change);
         routes.add("DELETE", "/v1/ingest/sources/{id}", this::remove);
         routes.add("POST", "/v1/ingest/sources/{id}/poll", this::poll);
-        routes.add("POST", "/v1/ingest/files", this::importFile);
+        routes.add("POST", "/v1/ingest/files", new Routes.Streaming(this::importFile));
     }
 
     private void register(Exchange x) {
@@ -99,20 +114,113 @@ public final class IngestResource implements Resource {
         x.json(202, view(source, ingesting.status(caller, source.id())));
     }
 
-    /** POST /v1/ingest/files?products=a,b[&format=atom|rss|ninjs|newsmlg2]: the body is the document itself. */
-    private void importFile(Exchange x) {
+    /**
+     * POST /v1/ingest/files?products=a,b[&format=atom|rss|ninjs|newsmlg2]: the body is the document itself, read as it
+     * arrives and filed as a backfill is. A document that cannot be read at all is refused before anything is filed;
+     * after that, an entry's problem is that entry's. Answered in NDJSON as it goes when the client asks for it, else
+     * with the JSON report once every entry is done.
+     */
+    private void importFile(Exchange x) throws Exception {
         Caller caller = x.caller();
-        caller.actingFor(Role.EDITOR);
+        String scope = caller.actingFor(Role.EDITOR).value();
         Set<ProductId> products = productsQuery(x);
-        byte[] document = x.rawBody(IngestReader.MAX_BYTES);
-        if (document.length == 0) {
-            throw HttpError.badRequest("the body must be the document to import");
+        String contentType = Optional.ofNullable(x.requestHeader(HttpHeader.CONTENT_TYPE)).orElse("");
+        try (InputStream body = new BufferedInputStream(Request.asInputStream(x.request), 1 << 16)) {
+            byte[] head = peek(body);
+            if (head.length == 0) {
+                throw HttpError.badRequest("the body must be the document to import");
+            }
+            SourceFormat format = x.query("format").map(f -> SourceFormat.fromWire("/format", f))
+                    .or(() -> IngestReader.sniff(contentType, head))
+                    .orElseThrow(() -> new Invalid("/format", "say which format the document is: ?format=atom|rss|ninjs|newsmlg2"));
+            IngestReader.Entries entries = reader.entries(format, contentType, body, scope, Exchange.MAX_BODY);
+            Optional<Incoming> first = entries.next(); // a document that cannot be read at all is refused here, nothing filed
+            try (BackfillRun run = backfilling.upload(caller, products)) {
+                if (wantsLines(x)) {
+                    new RunLines(x, run, "number", true, type -> event(type, run)).answer(event("started", run), answer -> {
+                        file(run, entries, first, answer::tick);
+                        return "done";
+                    });
+                } else {
+                    Uploaded answer = new Uploaded();
+                    file(run, entries, first, () -> answer.keep(run));
+                    run.finish();
+                    answer.keep(run);
+                    x.json(200, answer.report(run.progress().counts()));
+                }
+            }
+        } catch (IOException clientGone) {
+            x.callback.failed(clientGone); // the run was closed: what was queued committed, and a second post finds it by uri
         }
-        SourceFormat format = x.query("format").map(f -> SourceFormat.fromWire("/format", f))
-                .or(() -> IngestReader.sniff(x.requestHeader(HttpHeader.CONTENT_TYPE), document))
-                .orElseThrow(() -> new Invalid("/format", "say which format the document is: ?format=atom|rss|ninjs|newsmlg2"));
-        List<Incoming> entries = reader.read(format, document, caller.actingFor(Role.EDITOR).value());
-        x.json(200, report(ingesting.importDocument(caller, products, entries)));
+    }
+
+    private static boolean wantsLines(Exchange x) {
+        String accept = x.requestHeader(HttpHeader.ACCEPT);
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(RunLines.NDJSON);
+    }
+
+    /** Offers every entry to the run, in document order, numbered from 1. */
+    private static void file(BackfillRun run, IngestReader.Entries entries, Optional<Incoming> first, Tick tick) throws IOException {
+        long number = 0;
+        for (Optional<Incoming> entry = first; entry.isPresent(); entry = entries.next()) {
+            run.offer(++number, entry.get());
+            tick.tick();
+        }
+    }
+
+    private interface Tick {
+        void tick() throws IOException;
+    }
+
+    /** The first bytes of the body, left unread (to tell the format by). */
+    private static byte[] peek(InputStream body) throws IOException {
+        body.mark(SNIFFED);
+        byte[] head = body.readNBytes(SNIFFED);
+        body.reset();
+        return head;
+    }
+
+    private static ObjectNode event(String type, BackfillRun run) {
+        BackfillRun.Progress p = run.progress();
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", type).put("number", p.line()).put("done", p.checkpoint());
+        return RunLines.counts(out, p.counts()).put("inFlight", p.inFlight());
+    }
+
+    /**
+     * The JSON answer, gathered as entries are done: the counts, the first {@link Report#MAX_PROBLEMS} problems, and
+     * the first {@link #MAX_RECEIPTS} receipts (a document of 100,000 entries has no useful list of them; how many
+     * were left out is said).
+     */
+    private static final class Uploaded {
+        private final List<BackfillRun.Problem> problems = new ArrayList<>();
+        private final List<Appended> receipts = new ArrayList<>();
+        private long omitted;
+
+        void keep(BackfillRun run) {
+            for (BackfillRun.Problem p : run.problems()) {
+                if (problems.size() < Report.MAX_PROBLEMS) {
+                    problems.add(p);
+                }
+            }
+            for (Appended a : run.receipts()) {
+                if (receipts.size() < MAX_RECEIPTS) {
+                    receipts.add(a);
+                } else {
+                    omitted++;
+                }
+            }
+        }
+
+        ObjectNode report(Backfill.Counts c) {
+            ObjectNode out = RunLines.counts(JsonNodeFactory.instance.objectNode(), c);
+            ArrayNode list = out.putArray("problems");
+            problems.forEach(p -> list.addObject().put("entry", p.entry().isEmpty() ? "entry " + p.line() : p.entry()).put("number", p.line())
+                    .put("detail", String.join("; ", p.errors().stream()
+                            .map(e -> e.pointer().isEmpty() ? e.detail() : e.pointer() + ": " + e.detail()).toList())));
+            ArrayNode items = out.putArray("items");
+            receipts.forEach(a -> items.add(ItemsResource.receipt(a)));
+            return out.put("itemsOmitted", omitted);
+        }
     }
 
     /** ?products=a,b: the products what an upload files goes into. */
@@ -149,15 +257,6 @@ public final class IngestResource implements Resource {
         st.putObject("counts").put("polls", c.polls()).put("published", c.published()).put("updated", c.updated())
                 .put("killed", c.killed()).put("unchanged", c.unchanged()).put("failed", c.failed());
         problems(st.putArray("problems"), status.problems());
-        return out;
-    }
-
-    private static ObjectNode report(Report r) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode().put("published", r.published()).put("updated", r.updated())
-                .put("killed", r.killed()).put("unchanged", r.unchanged()).put("failed", r.failed());
-        problems(out.putArray("problems"), r.problems());
-        ArrayNode items = out.putArray("items");
-        r.appended().forEach(a -> items.add(ItemsResource.receipt(a)));
         return out;
     }
 

@@ -332,6 +332,7 @@ final class Wiring {
         ItemsResource itemsResource = new ItemsResource(publishing, cosigning, translating, reading, explaining, ninjsReader, writers, views,
                 attaching, heldItems, readFacts, clock);
         heldRelease = new HeldRelease(itemsResource, e -> LoggerFactory.getLogger(HeldRelease.class).warn("held items could not be released; retrying", e));
+        Backfilling backfilling = new Backfilling(new JdbcBackfills(stores.database()), publishing, stores.items(), audit, clock);
         http = new HttpApi(List.of(
                 new HealthResource(metrics),
                 new SystemResource(),
@@ -346,8 +347,8 @@ final class Wiring {
                 new FeedResource(feeds, writers, views, readFacts),
                 new EndpointsResource(subscribing),
                 new StreamResource(feeds, tail, delivery.heartbeat(), views, readFacts),
-                new IngestResource(ingesting, ingestReader),
-                new ImportsResource(new Backfilling(new JdbcBackfills(stores.database()), publishing, stores.items(), audit, clock), ingestReader),
+                new IngestResource(ingesting, backfilling, ingestReader),
+                new ImportsResource(backfilling, ingestReader),
                 new SearchResource(search.searching(), search.languageVersions()),
                 new AuditResource(new Auditing(stores.auditTrail())),
                 new MediaResource(uploading, downloading,

@@ -90,16 +90,7 @@ class BackfillTest {
 
     /** Every entry of the partner's feed as "uri event", in feed order. */
     List<String> feed(String key) {
-        List<String> out = new ArrayList<>();
-        String after = "";
-        while (true) {
-            JsonNode page = node.get("/v1/feed?limit=500" + after, key).json();
-            page.get("entries").forEach(e -> out.add(e.get("item").get("uri").asString() + " " + e.get("event").asString()));
-            if (page.get("entries").isEmpty()) {
-                return out;
-            }
-            after = "&after=" + page.get("next").asString();
-        }
+        return node.wholeFeed(key).stream().map(e -> e.get("item").get("uri").asString() + " " + e.get("event").asString()).toList();
     }
 
     static List<String> published(String prefix, int n) {

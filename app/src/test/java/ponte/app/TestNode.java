@@ -179,6 +179,20 @@ final class TestNode implements AutoCloseable {
         }
     }
 
+    /** Every entry of the caller's feed, in feed order, paged through to its end. */
+    java.util.List<JsonNode> wholeFeed(String key) {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        String after = "";
+        while (true) {
+            JsonNode page = get("/v1/feed?limit=500" + after, key).json();
+            page.get("entries").forEach(out::add);
+            if (page.get("entries").isEmpty()) {
+                return out;
+            }
+            after = "&after=" + page.get("next").asString();
+        }
+    }
+
     // --- a small vocabulary for arranging a network ---
 
     /** The keys of the two sides of {@link #newsLicence}. */

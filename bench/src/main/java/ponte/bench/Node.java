@@ -23,7 +23,7 @@ final class Node implements AutoCloseable {
     private static final String EDITOR_KEY = "bench-agenzia-editor";
     private static final String PARTNER_KEY = "bench-partner-partner";
     // About 1.5 KB of text: a short wire story. The raw H2 reference stores this same document per row.
-    private static final String BODY = ("Il consiglio comunale ha approvato il bilancio dopo una lunga seduta notturna; "
+    static final String BODY = ("Il consiglio comunale ha approvato il bilancio dopo una lunga seduta notturna; "
             + "l'opposizione annuncia ricorso. ").repeat(12);
 
     final Path dataDir;

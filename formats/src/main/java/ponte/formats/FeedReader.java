@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.stream.events.StartElement;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -30,7 +31,28 @@ final class FeedReader {
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final Namespace TOMBSTONES = Namespace.getNamespace("http://purl.org/atompub/tombstones/1.0");
 
-    List<IngestReader.Mapped> read(byte[] xml, String scope) {
+    /** What each element of a feed is to {@link XmlEntries}: entries, tombstones and items are read one at a time. */
+    static XmlEntries.Role role(List<StartElement> open, StartElement element) {
+        String name = element.getName().getLocalPart();
+        if (open.isEmpty()) {
+            return XmlEntries.Role.CONTAINER; // feed, rss, rdf:RDF
+        }
+        if (open.size() == 1) {
+            return switch (name) {
+                case "entry", "deleted-entry", "item" -> XmlEntries.Role.ENTRY; // Atom, its tombstones, RSS 0.90 and 1.0
+                case "channel" -> XmlEntries.Role.CONTAINER;
+                default -> XmlEntries.Role.HEADER;
+            };
+        }
+        return switch (name) {
+            case "item" -> XmlEntries.Role.ENTRY; // RSS 0.91 to 2.0
+            case "items" -> XmlEntries.Role.SKIP; // RSS 1.0's table of contents: a line per item, and no use to ROME
+            default -> XmlEntries.Role.HEADER;
+        };
+    }
+
+    /** The feed's entries, numbered from {@code first} (0-based) where an entry has no id of its own. */
+    List<IngestReader.Mapped> read(byte[] xml, String scope, int first) {
         Document document = SafeXml.jdom(xml);
         List<Element> atomEntries = document.getRootElement().getChildren("entry", ATOM);
         String feedLanguage = document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE);
@@ -46,9 +68,9 @@ final class FeedReader {
             Element atomEntry = i < atomEntries.size() ? atomEntries.get(i) : null;
             String language = language(atomEntry, feedLanguage).orElse(feed.getLanguage());
             try {
-                out.add(entry(entries.get(i), atomEntry, language, scope, i));
+                out.add(entry(entries.get(i), atomEntry, language, scope, first + i));
             } catch (RuntimeException e) {
-                out.add(new IngestReader.Malformed(label(entries.get(i), i), "could not read the entry: " + e.getMessage()));
+                out.add(new IngestReader.Malformed(label(entries.get(i), first + i), "could not read the entry: " + e.getMessage()));
             }
         }
         for (Element tombstone : document.getRootElement().getChildren("deleted-entry", TOMBSTONES)) {

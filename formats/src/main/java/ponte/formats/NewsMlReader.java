@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.xml.stream.events.StartElement;
 import org.w3c.dom.Element;
 import ponte.core.Invalid;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,7 +32,21 @@ import tools.jackson.databind.node.ObjectNode;
 final class NewsMlReader {
     private static final String NAR = NewsMlWriter.NAR;
 
-    List<IngestReader.Mapped> read(byte[] xml, String scope) {
+    /** What each element of a G2 document is to {@link XmlEntries}: a newsMessage's items are read one at a time. */
+    static XmlEntries.Role role(List<StartElement> open, StartElement element) {
+        boolean nar = NAR.equals(element.getName().getNamespaceURI());
+        String name = element.getName().getLocalPart();
+        if (open.isEmpty()) {
+            return nar && name.equals("newsMessage") ? XmlEntries.Role.CONTAINER : XmlEntries.Role.ENTRY; // else a lone item
+        }
+        if (open.size() == 1) {
+            return nar && name.equals("itemSet") ? XmlEntries.Role.CONTAINER : XmlEntries.Role.HEADER;
+        }
+        return XmlEntries.Role.ENTRY;
+    }
+
+    /** The document's items, numbered from {@code first} (0-based) where an item has no guid. */
+    List<IngestReader.Mapped> read(byte[] xml, String scope, int first) {
         Element root = SafeXml.dom(xml).getDocumentElement();
         if (!NAR.equals(root.getNamespaceURI())) {
             throw new Invalid("/", "not NewsML-G2: the root element is not in " + NAR);
@@ -45,7 +60,7 @@ final class NewsMlReader {
         List<IngestReader.Mapped> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Element item = items.get(i);
-            String label = item.getAttribute("guid").isEmpty() ? "item " + (i + 1) : item.getAttribute("guid");
+            String label = item.getAttribute("guid").isEmpty() ? "item " + (first + i + 1) : item.getAttribute("guid");
             try {
                 out.add(item(item, scope, label));
             } catch (RuntimeException e) {

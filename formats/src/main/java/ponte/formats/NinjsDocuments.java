@@ -1,17 +1,13 @@
 package ponte.formats;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import ponte.core.Invalid;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * ninjs documents from elsewhere: one item, an array of items, or a feed page ({"entries": [{"item": …}]}, as Ponte
- * and others serve, or {"items": […]}); ninjs 2.x is mapped to 3.1 first. An item with pubStatus "canceled" is a
- * withdrawal, as it is in Ponte's own feed for a kill.
+ * ninjs items from elsewhere (each item of one, an array of them, or a feed page, as {@link NinjsEntries} reads them);
+ * ninjs 2.x is mapped to 3.1 first. An item with pubStatus "canceled" is a withdrawal, as it is in Ponte's own feed for
+ * a kill, and so is a feed page's entry whose event is "killed".
  */
 final class NinjsDocuments {
     private final NinjsVersions versions;
@@ -20,46 +16,17 @@ final class NinjsDocuments {
         this.versions = versions;
     }
 
-    List<IngestReader.Mapped> read(byte[] json) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new Invalid("/", "not JSON: " + e.getOriginalMessage());
-        }
-        List<JsonNode> documents = new ArrayList<>();
-        List<String> events = new ArrayList<>();
-        if (root != null && root.isArray()) {
-            root.forEach(documents::add);
-        } else if (root != null && root.path("entries").isArray()) {
-            for (JsonNode entry : root.path("entries")) {
-                documents.add(entry.has("item") ? entry.get("item") : entry);
-                events.add(entry.path("event").asString(""));
-            }
-        } else if (root != null && root.path("items").isArray()) {
-            root.path("items").forEach(documents::add);
-        } else if (root != null && root.isObject()) {
-            documents.add(root);
-        } else {
-            throw new Invalid("/", "expected a ninjs object, an array of them, or a feed page with entries");
-        }
-        List<IngestReader.Mapped> out = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            out.add(one(documents.get(i), i < events.size() ? events.get(i) : "", i));
-        }
-        return out;
-    }
-
-    private IngestReader.Mapped one(JsonNode document, String event, int position) {
+    /** One item of a document, read as a tree the caller hands over (it may be changed), numbered from 0. */
+    IngestReader.Mapped own(JsonNode document, String event, int position) {
         if (!(document instanceof ObjectNode object)) {
             return new IngestReader.Malformed("item " + (position + 1), "not a JSON object");
         }
-        return one(versions.isVersion2(object) ? versions.to31(object) : object.deepCopy(), object, event, position);
+        return one(versions.isVersion2(object) ? versions.to31(object) : object, object, event, position);
     }
 
     /** One item read on its own (a line of a file), whose tree is the caller's to change. */
     IngestReader.Mapped own(ObjectNode object, int position) {
-        return one(versions.isVersion2(object) ? versions.to31(object) : object, object, "", position);
+        return own(object, "", position);
     }
 
     private IngestReader.Mapped one(ObjectNode v31, ObjectNode object, String event, int position) {

@@ -19,20 +19,40 @@ import ponte.core.Invalid;
 final class SafeXml {
     private SafeXml() {}
 
+    // A document's entries are read one small document at a time (XmlEntries): building a parser per entry would
+    // cost more than the entry. Parsers are not thread-safe, so each thread keeps its own, reset between documents.
+    private static final ThreadLocal<SAXBuilder> JDOM = ThreadLocal.withInitial(SafeXml::saxBuilder);
+    private static final ThreadLocal<DocumentBuilder> DOM = ThreadLocal.withInitial(SafeXml::domBuilder);
+
     static org.jdom2.Document jdom(byte[] xml) {
-        SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
-        builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        builder.setExpandEntities(false);
         try {
-            return builder.build(new ByteArrayInputStream(xml));
+            return JDOM.get().build(new ByteArrayInputStream(xml));
         } catch (JDOMException | IOException e) {
             throw new Invalid("/", "not well-formed XML: " + e.getMessage());
         }
     }
 
     static org.w3c.dom.Document dom(byte[] xml) {
+        DocumentBuilder builder = DOM.get();
+        builder.reset();
+        builder.setErrorHandler(null);
+        try {
+            return builder.parse(new ByteArrayInputStream(xml));
+        } catch (SAXException | IOException e) {
+            throw new Invalid("/", "not well-formed XML: " + e.getMessage());
+        }
+    }
+
+    private static SAXBuilder saxBuilder() {
+        SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
+        builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        builder.setExpandEntities(false);
+        return builder;
+    }
+
+    private static DocumentBuilder domBuilder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -42,13 +62,9 @@ final class SafeXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(xml));
+            return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
-        } catch (SAXException | IOException e) {
-            throw new Invalid("/", "not well-formed XML: " + e.getMessage());
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import ponte.core.Invalid;
 import ponte.core.PonteException;
@@ -26,8 +27,8 @@ import ponte.core.log.Appended;
 import ponte.core.publishing.Publishing;
 
 /**
- * One run of a {@link Backfill}: lines are offered in file order; entries are looked up by uri a chunk at a time and
- * queued to the log without waiting, at most {@link #IN_FLIGHT} at once, so the log's writer always has full groups to
+ * One run of a {@link Backfill}, or of one uploaded document (its entries numbered as lines): lines are offered in
+ * file order; entries are looked up by uri a chunk at a time and queued to the log without waiting, at most {@link #IN_FLIGHT} at once, so the log's writer always has full groups to
  * commit. The checkpoint is the longest prefix of lines whose outcome is known, saved about every second and at the
  * end. Used by one thread (the request's); the log's writer only completes futures.
  */
@@ -40,8 +41,11 @@ public final class BackfillRun implements AutoCloseable {
     private static final int REMEMBERED = IN_FLIGHT + 2 * CHUNK;
     private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
 
-    /** A line that could not be filed, with where in its document ("" for the whole of it) and why. */
-    public record Problem(long line, List<Invalid.Violation> errors) {
+    /**
+     * A line that could not be filed, with the uri or name of its entry ("" for a line not read as one), where in the
+     * entry ("" for the whole of it) and why.
+     */
+    public record Problem(long line, String entry, List<Invalid.Violation> errors) {
         public Problem {
             errors = List.copyOf(errors);
         }
@@ -58,27 +62,37 @@ public final class BackfillRun implements AutoCloseable {
 
     private enum Kind { PUBLISHED, UPDATED, KILLED, UNCHANGED, FAILED, BLANK, BROKEN }
 
-    private record Outcome(Kind kind, List<Invalid.Violation> errors, Optional<RuntimeException> broken) {
-        static final Outcome UNCHANGED = new Outcome(Kind.UNCHANGED, List.of(), Optional.empty());
-        static final Outcome BLANK = new Outcome(Kind.BLANK, List.of(), Optional.empty());
+    /**
+     * What is kept of a run besides its items: its checkpoint (a named import's), its receipts (an upload answers
+     * them), and the audit trail's summary of how it ended.
+     */
+    record Keeping(Consumer<Backfill> checkpoints, boolean receipts, Summary summary) {}
+
+    interface Summary {
+        String of(Backfill run, boolean complete, long line, Backfill.Counts total);
+    }
+
+    private record Outcome(Kind kind, List<Invalid.Violation> errors, Optional<RuntimeException> broken, Optional<Appended> appended) {
+        static final Outcome UNCHANGED = new Outcome(Kind.UNCHANGED, List.of(), Optional.empty(), Optional.empty());
+        static final Outcome BLANK = new Outcome(Kind.BLANK, List.of(), Optional.empty(), Optional.empty());
 
         static Outcome failed(String pointer, String detail) {
             return failed(List.of(new Invalid.Violation(pointer, detail)));
         }
 
         static Outcome failed(List<Invalid.Violation> errors) {
-            return new Outcome(Kind.FAILED, errors, Optional.empty());
+            return new Outcome(Kind.FAILED, errors, Optional.empty(), Optional.empty());
         }
     }
 
     private record Offered(long line, Optional<Incoming> entry, Optional<Outcome> known) {}
 
-    private record Waiting(long line, CompletableFuture<Outcome> outcome) {}
+    private record Waiting(long line, String entry, CompletableFuture<Outcome> outcome) {}
 
     private final Backfill start;
     private final Publishing.Batch batch;
     private final Items items;
-    private final Backfills backfills;
+    private final Keeping keeping;
     private final Audit audit;
     private final Caller caller;
     private final Clock clock;
@@ -94,6 +108,7 @@ public final class BackfillRun implements AutoCloseable {
         }
     };
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Appended> receipts = new ArrayList<>();
     private Backfill saved;
     private Backfill.Counts counts = Backfill.Counts.NONE;
     private Backfill.Counts unsaved = Backfill.Counts.NONE;
@@ -104,12 +119,12 @@ public final class BackfillRun implements AutoCloseable {
     private Optional<RuntimeException> broken = Optional.empty();
     private boolean finished;
 
-    BackfillRun(Backfill start, Publishing.Batch batch, Items items, Backfills backfills, Audit audit, Caller caller, Clock clock, Runnable ended) {
+    BackfillRun(Backfill start, Publishing.Batch batch, Items items, Keeping keeping, Audit audit, Caller caller, Clock clock, Runnable ended) {
         this.start = start;
         this.saved = start;
         this.batch = batch;
         this.items = items;
-        this.backfills = backfills;
+        this.keeping = keeping;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
@@ -179,6 +194,13 @@ public final class BackfillRun implements AutoCloseable {
         return out;
     }
 
+    /** The log entries of the lines done since the last call, in line order: an upload's receipts (none for an import). */
+    public List<Appended> receipts() {
+        List<Appended> out = List.copyOf(receipts);
+        receipts.clear();
+        return out;
+    }
+
     /**
      * Files the lines still waiting, waits for every commit and saves the checkpoint: the whole file was offered. Throws
      * what broke the run (the store failing), after saving how far it came.
@@ -208,10 +230,8 @@ public final class BackfillRun implements AutoCloseable {
             advance(true);
         } finally {
             Backfill.Counts total = saved.counts();
-            audit.record(caller, Action.INGEST_FILE, new Audit.Note(batch.org().value(), "import " + start.id() + " (run " + start.runs() + ") "
-                    + (complete && broken.isEmpty() ? "done" : "stopped") + " at line " + done + ": " + total.published() + " published, "
-                    + total.updated() + " updated, " + total.killed() + " killed, " + total.unchanged() + " unchanged, " + total.failed()
-                    + " failed", Set.of(batch.org())));
+            audit.record(caller, Action.INGEST_FILE, new Audit.Note(batch.org().value(),
+                    keeping.summary().of(start, complete && broken.isEmpty(), done, total), Set.of(batch.org())));
         }
         broken.ifPresent(b -> {
             throw b;
@@ -226,7 +246,8 @@ public final class BackfillRun implements AutoCloseable {
                 .map(Incoming::uri).filter(u -> !filed.containsKey(u)).toList();
         Map<String, Item> existing = uris.isEmpty() ? Map.of() : items.byUris(uris);
         for (Offered o : chunk) {
-            waiting.add(new Waiting(o.line(), o.known().map(CompletableFuture::completedFuture).orElseGet(() -> decide(o.entry().orElseThrow(), existing))));
+            waiting.add(new Waiting(o.line(), o.entry().map(Incoming::uri).orElse(""),
+                    o.known().map(CompletableFuture::completedFuture).orElseGet(() -> decide(o.entry().orElseThrow(), existing))));
         }
         chunk.clear();
     }
@@ -246,6 +267,9 @@ public final class BackfillRun implements AutoCloseable {
             if (before == hash) {
                 return CompletableFuture.completedFuture(Outcome.UNCHANGED);
             }
+            if (entry.correction()) {
+                return correctOnceCommitted(entry, hash);
+            }
         } else if (existing.containsKey(entry.uri())) {
             Item item = existing.get(entry.uri());
             Optional<String> refusal = Importing.refusal(item, batch.org());
@@ -257,9 +281,28 @@ public final class BackfillRun implements AutoCloseable {
                 filed.put(entry.uri(), hash);
                 return CompletableFuture.completedFuture(Outcome.UNCHANGED);
             }
+            if (entry.correction()) {
+                filed.put(entry.uri(), hash);
+                return submit(() -> batch.correct(item.id(), entry.content()));
+            }
         }
         filed.put(entry.uri(), hash);
         return submit(() -> batch.publish(entry.uri(), entry.content()));
+    }
+
+    /**
+     * A correction of an item an earlier line of this run filed: a correction revises the item, so its id is needed,
+     * and it is known once the earlier lines have committed (rare, as a kill is).
+     */
+    private CompletableFuture<Outcome> correctOnceCommitted(Incoming.Usable entry, int hash) {
+        CompletableFuture.allOf(waiting.stream().map(Waiting::outcome).toArray(CompletableFuture[]::new)).join();
+        Optional<Item> item = items.byUri(entry.uri());
+        Optional<String> refusal = item.flatMap(i -> Importing.refusal(i, batch.org()));
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(Outcome.failed("/uri", refusal.get()));
+        }
+        filed.put(entry.uri(), hash);
+        return item.isEmpty() ? submit(() -> batch.publish(entry.uri(), entry.content())) : submit(() -> batch.correct(item.get().id(), entry.content()));
     }
 
     /** Rare in a backfill: every earlier line is committed first, so the item is found however recently it was filed. */
@@ -297,7 +340,7 @@ public final class BackfillRun implements AutoCloseable {
             case KILLED -> Kind.KILLED;
             default -> Kind.UPDATED;
         };
-        return new Outcome(kind, List.of(), Optional.empty());
+        return new Outcome(kind, List.of(), Optional.empty(), Optional.of(appended));
     }
 
     private static Outcome outcome(Throwable error) {
@@ -309,7 +352,7 @@ public final class BackfillRun implements AutoCloseable {
             return Outcome.failed("", refused.getMessage());
         }
         RuntimeException failure = cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-        return new Outcome(Kind.BROKEN, List.of(), Optional.of(failure));
+        return new Outcome(Kind.BROKEN, List.of(), Optional.of(failure), Optional.empty());
     }
 
     /** Moves the checkpoint over every line whose outcome is known, never past one that broke the run. */
@@ -333,14 +376,17 @@ public final class BackfillRun implements AutoCloseable {
             counts = counts.plus(one);
             unsaved = unsaved.plus(one);
             if (o.kind() == Kind.FAILED) {
-                problems.add(new Problem(w.line(), o.errors()));
+                problems.add(new Problem(w.line(), w.entry(), o.errors()));
+            }
+            if (keeping.receipts()) {
+                o.appended().ifPresent(receipts::add);
             }
             done = w.line();
         }
         Instant now = clock.instant();
         if (save || done > saved.line() && !now.isBefore(savedAt.plus(SAVE_EVERY))) {
             saved = saved.reached(done, unsaved, now);
-            backfills.save(saved);
+            keeping.checkpoints().accept(saved);
             unsaved = Backfill.Counts.NONE;
             savedAt = now;
         }

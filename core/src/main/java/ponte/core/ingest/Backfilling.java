@@ -66,7 +66,32 @@ public final class Backfilling {
             running.remove(key);
             throw e;
         }
-        return new BackfillRun(state, batch, items, backfills, audit, caller, clock, () -> running.remove(key));
+        return new BackfillRun(state, batch, items, new BackfillRun.Keeping(backfills::save, false, Backfilling::imported), audit, caller, clock,
+                () -> running.remove(key));
+    }
+
+    /**
+     * A run for one uploaded document ({@code POST /v1/ingest/files}): its entries, numbered as lines, are filed as a
+     * backfill's are, and its receipts kept for the answer. It has no id and no checkpoint: posted again, every entry
+     * is found by its uri, and what was filed already is unchanged. The run must be closed.
+     */
+    public BackfillRun upload(Caller caller, Set<ProductId> products) {
+        Publishing.Batch batch = publishing.batch(caller, products);
+        Backfill document = new Backfill("upload", batch.org(), batch.products(), 0, Backfill.Counts.NONE, 1, clock.instant(), clock.instant());
+        return new BackfillRun(document, batch, items, new BackfillRun.Keeping(kept -> { }, true, Backfilling::uploaded), audit, caller, clock, () -> { });
+    }
+
+    private static String imported(Backfill run, boolean complete, long line, Backfill.Counts total) {
+        return "import " + run.id() + " (run " + run.runs() + ") " + (complete ? "done" : "stopped") + " at line " + line + ": " + counts(total);
+    }
+
+    private static String uploaded(Backfill run, boolean complete, long line, Backfill.Counts total) {
+        return "imported a document of " + line + " entries" + (complete ? "" : " (stopped there)") + ": " + counts(total);
+    }
+
+    private static String counts(Backfill.Counts c) {
+        return c.published() + " published, " + c.updated() + " updated, " + c.killed() + " killed, " + c.unchanged() + " unchanged, "
+                + c.failed() + " failed";
     }
 
     /** The import as far as it has come; another org's is as missing as one never started. */

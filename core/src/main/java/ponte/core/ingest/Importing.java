@@ -20,7 +20,8 @@ import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 
 /**
- * Files foreign entries as items of an org, through {@link Publishing} like any editor's work. The entry's uri is the
+ * Files a polled source's entries as items of its org, through {@link Publishing} like any editor's work (an
+ * uploaded document is a {@link BackfillRun}'s, by the same rules). The entry's uri is the
  * item's: a new uri publishes, a known one whose document changed becomes a new version (a correction if the source
  * said so), an unchanged one does nothing, and a canceled one kills the item. Each entry stands alone: one that fails
  * is reported with why, and the rest go on.
@@ -32,20 +33,6 @@ public final class Importing {
     public Importing(Publishing publishing, Items items) {
         this.publishing = publishing;
         this.items = items;
-    }
-
-    /** Imports one document's entries for the editor's org (an upload), each item filed in the editor's name. */
-    public Report apply(Caller editor, Set<ProductId> products, List<Incoming> entries) {
-        OrgId org = editor.actingFor(Role.EDITOR);
-        Report.Tally tally = new Report.Tally();
-        for (Incoming entry : entries) {
-            try {
-                one(editor, org, products, entry, tally);
-            } catch (PonteException refused) {
-                tally.failed(entry.uri(), refused.getMessage());
-            }
-        }
-        return tally.report();
     }
 
     /**

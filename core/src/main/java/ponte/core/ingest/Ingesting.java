@@ -16,7 +16,7 @@ import ponte.core.orgs.OrgId;
 import ponte.core.products.ProductId;
 import ponte.core.products.Products;
 
-/** An editor managing its org's sources and importing uploaded documents. */
+/** An editor managing its org's sources (an uploaded document is {@link Backfilling#upload}'s). */
 public final class Ingesting {
     /** What PATCH may change; empty fields stay as they are. */
     public record Changes(Optional<String> url, Optional<SourceFormat> format, Optional<Duration> interval,
@@ -106,18 +106,6 @@ public final class Ingesting {
         Source source = get(caller, id);
         audit.record(caller, Action.SOURCE_POLL, note(source, "asked for a poll of " + source.url() + " now"));
         polling.wake(source.id());
-    }
-
-    /** Imports the entries of one uploaded document. */
-    public Report importDocument(Caller caller, Set<ProductId> productIds, List<Incoming> entries) {
-        OrgId org = caller.actingFor(Role.EDITOR);
-        products.requireOwned(org, productIds, "/products");
-        Report report = importing.apply(caller, productIds, entries);
-        // After the items, each recorded as it was filed: the upload as a whole, with what came of it.
-        audit.record(caller, Action.INGEST_FILE, new Audit.Note(org.value(), "imported a document of " + entries.size() + " entries: "
-                + report.published() + " published, " + report.updated() + " updated, " + report.killed() + " killed, "
-                + report.unchanged() + " unchanged, " + report.failed() + " failed", Set.of(org)));
-        return report;
     }
 
     private static Audit.Note note(Source source, String summary) {

@@ -84,6 +84,11 @@ public final class Publishing {
                     Optional.empty(), key), actor);
         }
 
+        /** A correction of the item, which the caller found its org owns (the {@link Desk} asks again when the entry is decided). */
+        public java.util.concurrent.CompletableFuture<Appended> correct(ItemId item, Content content) {
+            return log.submit(new Change.Revise(org, item, content, Event.CORRECTED, key), actor);
+        }
+
         /** Kills the item, which the caller found its org owns (the {@link Desk} asks again when the entry is decided). */
         public java.util.concurrent.CompletableFuture<Appended> kill(ItemId item, String reason) {
             return log.submit(new Change.Kill(org, item, reason, key), actor);

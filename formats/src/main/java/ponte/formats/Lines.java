@@ -1,4 +1,4 @@
-package ponte.api;
+package ponte.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.io.InputStream;
  * buffer is handed out where it lies, without copying; a longer one is gathered, up to {@code max} bytes, beyond which
  * it is skipped to its end and reported too long. "\r\n" ends a line as "\n" does.
  */
-final class Lines {
+public final class Lines {
     private final InputStream in;
     private final int max;
     private final byte[] buffer = new byte[1 << 16];
@@ -21,13 +21,13 @@ final class Lines {
     private boolean tooLong;
     private boolean ended;
 
-    Lines(InputStream in, int max) {
+    public Lines(InputStream in, int max) {
         this.in = in;
         this.max = max;
     }
 
     /** Moves to the next line; false once the body has ended (a last line without a newline still counts). */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         tooLong = false;
         int kept = 0;
         while (true) {
@@ -55,24 +55,24 @@ final class Lines {
         }
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
-    int offset() {
+    public int offset() {
         return offset;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
     /** Whether the line was longer than {@code max} bytes (its bytes are then only its start). */
-    boolean tooLong() {
+    public boolean tooLong() {
         return tooLong;
     }
 
-    boolean blank() {
+    public boolean blank() {
         for (int i = offset; i < offset + length; i++) {
             if (bytes[i] != ' ' && bytes[i] != '\t') {
                 return false;
