@@ -67,14 +67,20 @@ final class TestDatabase {
     static Optional<String> postgresUrlFor(Path dataDir) {
         String schema = schemaFor(dataDir);
         try (Connection c = DriverManager.getConnection(POSTGRES_SERVER, "postgres", "")) {
-            c.createStatement().execute("create schema if not exists " + schema);
+            PostgresTemplate.seed(c, schema);
             CREATED.add(schema);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + POSTGRES_SERVER + " is not reachable: " + e.getMessage(), e);
         }
-        // Commits without waiting for the WAL flush: a test's node killed with -9 keeps everything committed (the
-        // server does not stop); only a crash of PostgreSQL itself could lose the last commits, which no test does.
-        return Optional.of(POSTGRES_SERVER + "?currentSchema=" + schema + "&user=postgres&options=-c%20synchronous_commit%3Doff");
+        return Optional.of(urlOf(schema));
+    }
+
+    /**
+     * The URL of a schema. Commits without waiting for the WAL flush: a test's node killed with -9 keeps everything
+     * committed (the server does not stop); only a crash of PostgreSQL itself could lose the last commits, which no test does.
+     */
+    static String urlOf(String schema) {
+        return POSTGRES_SERVER + "?currentSchema=" + schema + "&user=postgres&options=-c%20synchronous_commit%3Doff";
     }
 
     private static String schemaFor(Path dataDir) {
