@@ -177,11 +177,13 @@ public final class Indexer implements AutoCloseable {
 
     @Override
     public void close() {
-        reader.shutdown();
+        // The loop stops first and its reader after: shut down first, the reader refused a catch-up still under way,
+        // and the loop, not yet told to stop, logged that as a failed indexing (seen as a node that could not start closed).
         pacer.stop();
         if (thread != null && !Pacer.join(thread, Duration.ofSeconds(10))) {
             LOG.warn("the search indexer did not stop within 10 s");
         }
+        reader.shutdown();
     }
 
     /**
