@@ -93,6 +93,7 @@ public final class Main implements Runnable {
      * TERM signal): then the node stops its loops and closes its database before the JVM goes, and says so in one line.
      */
     private static int serveUntilStopped(NodeOptions.Startup startup, Consumer<Node> ready) throws Exception {
+        PortTaken.refuseIfHeld(startup.settings());
         try (Node n = new Node(startup.settings(), Clock.systemUTC(), startup.delivery()).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(n), "ponte-stop"));
             ready.accept(n);

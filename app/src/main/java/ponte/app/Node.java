@@ -143,21 +143,15 @@ public final class Node implements AutoCloseable {
         return w.stores.network();
     }
 
-    /**
-     * Hashes of demo accounts that {@link DemoPasswordHashes} does not ship, made once per process: the passwords are
-     * public and the same on every load, and Argon2 hashes take seconds, which a process starting many demo nodes would
-     * pay each time.
-     */
-    private static final java.util.Map<String, String> DEMO_PASSWORD_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Loads the demo network through the same use cases the API calls; loading it again changes nothing. */
     public DemoNetwork.Loaded loadDemoNetwork() {
         DemoNetwork.Loaded loaded = new DemoNetwork(w.useCases, w.stores.keys(), w.stores.items(), w.stores.agreements(),
                 new DemoCampaign(w.useCases, w.stores.offers(), w.stores.clicks(), w.stores.items())).load();
         new DemoLiveEvents(w.liveEventing, w.stores.items()).load(DemoNetwork.read());
-        // One person per demo org and role for the web UI, "<org>-<role>", whose password is the demo key.
+        // One person per demo org and role for the web UI, "<org>-<role>", whose password is the demo key. The hashes
+        // ship made (Argon2 takes seconds each); DemoNetworkTest fails when an account has none, so hashing here is rare.
         loaded.keys().forEach(k -> w.accounts.installHashed(k.org(), DemoNetwork.username(k), k.role(),
-                DemoPasswordHashes.of(DemoNetwork.username(k)).orElseGet(() -> DEMO_PASSWORD_HASHES.computeIfAbsent(k.secret(), w.accounts::hash))));
+                DemoPasswordHashes.of(DemoNetwork.username(k)).orElseGet(() -> w.accounts.hash(k.secret()))));
         return loaded;
     }
 

@@ -50,6 +50,7 @@ class CommandLineTest {
                 assertThat(api.awaitExit(END)).isEqualTo(1);
                 assertThat(api.lines()).containsExactly("ponte: port " + port + " on 127.0.0.1 is already in use (another Ponte node?): "
                         + "stop what holds it, or choose another with --port");
+                assertThat(dir.resolve("a")).as("the data directory of a node that could not serve").doesNotExist();
             }
             try (CommandProcess management = run(List.of("demo", "--port", "0", "--management-port", Integer.toString(port)), "--data-dir",
                     dir.resolve("b").toString())) {

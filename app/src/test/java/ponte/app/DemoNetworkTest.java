@@ -49,6 +49,7 @@ class DemoNetworkTest {
     void demoUsageShowsTheSpecialAiredInKenyaTheUnitedStatesKoreaAndBrazilAndLoadingAgainCountsNothingTwice() throws Exception {
         try (TestNode node = new TestNode(dataDir)) {
             node.handle().loadDemoNetwork();
+            node.handle().catchUpSearch(); // search follows the log within about a second; the demo loads faster than that
             String special = node.get("/v1/search?q=Milano-Cortina&lang=en", "demo-cgtn-partner").json().get("items").get(0).get("id").asString();
             JsonNode reach = node.get("/v1/reach?item=" + special, "demo-cctv-plus-editor").json();
             assertThat(reach.get("facets").get("country")).extracting(b -> b.get("value").asString()).contains("KE", "US", "KR", "BR");

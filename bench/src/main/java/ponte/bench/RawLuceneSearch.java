@@ -61,6 +61,8 @@ final class RawLuceneSearch implements AutoCloseable {
     private final Analyzer perField;
     private final IndexWriter writer;
     private final int threads;
+    /** Kept across steps, as Ponte keeps its index threads (and named, so the benchmark can count their CPU). */
+    private final ExecutorService pool;
     private DirectoryReader reader;
     private IndexSearcher searcher;
 
@@ -68,26 +70,25 @@ final class RawLuceneSearch implements AutoCloseable {
         perField = new TextAnalysis().perField();
         writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(perField).setRAMBufferSizeMB(64));
         this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("raw-index-", 0).daemon().factory());
     }
 
     /** Indexes items [from, to) of the corpus on {@code threads} threads (not committed: see {@link #commit()}). */
     void index(SearchCorpus corpus, int from, int to, Instant created, IntConsumer progress) throws Exception {
         AtomicInteger next = new AtomicInteger(from);
         AtomicInteger done = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                running.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
-                        writer.addDocument(document(corpus.item(i), created));
-                        progress.accept(done.incrementAndGet());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                    writer.addDocument(document(corpus.item(i), created));
+                    progress.accept(done.incrementAndGet());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
         }
     }
 
@@ -198,6 +199,7 @@ final class RawLuceneSearch implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        pool.shutdown();
         if (reader != null) {
             reader.close();
         }

@@ -66,6 +66,15 @@ public final class SearchBenchmark {
             try (RawLuceneSearch raw = new RawLuceneSearch(root.resolve("raw"), threads)) {
                 long ponteNanos = 0;
                 long rawNanos = 0;
+                ThreadGroupsCpu cpu = new ThreadGroupsCpu(List.of(
+                        new ThreadGroupsCpu.Group("Ponte's index threads", c -> c.startsWith("ponte-index-")),
+                        new ThreadGroupsCpu.Group("Ponte's log reader", c -> c.startsWith("ponte-search-lo")),
+                        new ThreadGroupsCpu.Group("main (Ponte: batches, refreshes)", "main"::equals),
+                        new ThreadGroupsCpu.Group("raw Lucene's index threads", c -> c.startsWith("raw-index-")),
+                        new ThreadGroupsCpu.Group("Lucene merges", c -> c.startsWith("Lucene Merge")),
+                        new ThreadGroupsCpu.Group("garbage collector", c -> c.startsWith("Z") || c.startsWith("GC ") || c.startsWith("G1 ")),
+                        new ThreadGroupsCpu.Group("JIT compilers", c -> c.startsWith("C1 ") || c.startsWith("C2 ")),
+                        new ThreadGroupsCpu.Group("other", c -> true)));
                 Instant created = Instant.now();
                 int steps = 10;
                 long indexing = System.nanoTime();
@@ -73,17 +82,21 @@ public final class SearchBenchmark {
                     int from = (int) ((long) n * step / steps);
                     int to = (int) ((long) n * (step + 1) / steps);
                     long t0 = System.nanoTime();
+                    cpu.start();
                     // Items are the only entries on the log, so item i is log entry i + 1.
                     w.indexUpTo(to);
                     if (step == steps - 1) {
                         w.commitSearch();
                     }
+                    cpu.stop("ponte");
                     ponteNanos += System.nanoTime() - t0;
                     long t1 = System.nanoTime();
+                    cpu.start();
                     raw.index(corpus, from, to, created, i -> { });
                     if (step == steps - 1) {
                         raw.commit();
                     }
+                    cpu.stop("raw");
                     rawNanos += System.nanoTime() - t1;
                     double elapsed = seconds(indexing);
                     System.out.printf("  index step %2d/%d: %,d items each; so far Ponte %.1f s, raw %.1f s; ETA %.0f s%n", step + 1, steps, to,
@@ -96,6 +109,8 @@ public final class SearchBenchmark {
                 System.out.printf("%nponte: %,d items in %.1f s = %,.0f items/s; index on disk %s%n", n, ponteSeconds, n / ponteSeconds, IndexMemory.mib(ponteDisk));
                 System.out.printf("raw:   %,d items in %.1f s = %,.0f items/s; index on disk %s%n", n, rawSeconds, n / rawSeconds, IndexMemory.mib(rawDisk));
                 System.out.printf("segments: Ponte %d, raw %d%n", segments(root.resolve("ponte").resolve("search")), segments(root.resolve("raw")));
+                String cpuTable = cpuTable(cpu, n, ponteSeconds, rawSeconds);
+                System.out.println(cpuTable);
                 raw.openReader();
 
                 List<String> queries = new ArrayList<>();
@@ -163,11 +178,36 @@ public final class SearchBenchmark {
                 System.out.println(report);
                 Path results = Path.of(System.getProperty("bench.results", "bench/target/results"));
                 Files.createDirectories(results);
-                Files.writeString(results.resolve("search.md"), report);
+                Files.writeString(results.resolve("search.md"), report + "\n" + cpuTable);
             }
         } finally {
             SearchLog.delete(root);
         }
+    }
+
+    /**
+     * Where each side's CPU went while it indexed (the threads of the whole process, per side's windows), per thousand
+     * items, and how busy the machine's cores were: on a machine whose cores are all busy, the side that needs more CPU
+     * per item is the slower one whatever its threads do; with cores idle, something waits.
+     */
+    private static String cpuTable(ThreadGroupsCpu cpu, int n, double ponteSeconds, double rawSeconds) {
+        if (!ThreadGroupsCpu.available()) {
+            return "(CPU by thread group: needs Linux's /proc)";
+        }
+        StringBuilder t = new StringBuilder("""
+                | CPU while indexing, by threads | Ponte s | raw s | Ponte ms per 1,000 items | raw ms per 1,000 items |
+                |---|---:|---:|---:|---:|
+                """);
+        for (String g : cpu.groupNames()) {
+            t.append("| %s | %.1f | %.1f | %.0f | %.0f |%n".formatted(g, cpu.seconds("ponte", g), cpu.seconds("raw", g),
+                    cpu.seconds("ponte", g) * 1e6 / n, cpu.seconds("raw", g) * 1e6 / n));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        t.append("| **all** | **%.1f** | **%.1f** | **%.0f** | **%.0f** |%n".formatted(cpu.total("ponte"), cpu.total("raw"),
+                cpu.total("ponte") * 1e6 / n, cpu.total("raw") * 1e6 / n));
+        t.append("%nCPU per item, raw ÷ Ponte: **%.2f×**. Cores busy while indexing (of %d): Ponte %.2f, raw %.2f.%n".formatted(
+                cpu.total("raw") / cpu.total("ponte"), cores, cpu.total("ponte") / ponteSeconds, cpu.total("raw") / rawSeconds));
+        return t.toString();
     }
 
     private static SearchRequest request(String q) {

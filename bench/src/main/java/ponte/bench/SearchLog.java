@@ -52,7 +52,7 @@ import ponte.formats.NinjsWriter;
  */
 final class SearchLog {
     /** Bump when {@link SearchCorpus#item}, the network or the rows written change: the cached logs are then rebuilt. */
-    static final int GENERATOR = 1;
+    static final int GENERATOR = 2; // 2: item ids in time order, as the publish path makes them (Ids.nextInOrder)
     private static final int BATCH = 5000;
     private static final Set<String> WRITTEN = Set.of("items", "item_owners", "versions", "content_log", "routes");
     private static final Set<String> NOT_WRITTEN = Set.of("audit_trail", "audit_concerns");
@@ -152,7 +152,7 @@ final class SearchLog {
     }
 
     private static void write(Connection c, Template template, SearchCorpus corpus, int n, long seed) throws SQLException {
-        Ids ids = new Ids(new SplittableRandom(seed));
+        SplittableRandom random = new SplittableRandom(seed);
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long t0 = System.nanoTime();
         c.setAutoCommit(false);
@@ -162,7 +162,9 @@ final class SearchLog {
                 inserts.put(table, c.prepareStatement(insert(table)));
             }
             for (int i = 1; i < n; i++) {
-                Map<String, Object[]> rows = template.rows(corpus.item(i), ids.next(), i + 1L, start.plusMillis(i));
+                // Item i is made at start + i ms, as its log entry says: its id sorts by that instant, as a published item's does.
+                String id = new Ids(random, Clock.fixed(start.plusMillis(i), ZoneOffset.UTC)).nextInOrder();
+                Map<String, Object[]> rows = template.rows(corpus.item(i), id, i + 1L, start.plusMillis(i));
                 for (var e : rows.entrySet()) {
                     PreparedStatement ps = inserts.get(e.getKey());
                     Object[] values = e.getValue();

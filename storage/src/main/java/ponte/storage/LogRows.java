@@ -32,9 +32,10 @@ final class LogRows {
     static final int COPY_FROM = 64;
 
     /** A table the log writer fills, and the columns it writes in the order its rows hold them. */
-    private record Table(String name, String columns) {
-        String insert() {
-            return "insert into " + name + " (" + columns + ") values (" + "?, ".repeat(columns.split(",").length - 1) + "?)";
+    /** A table the log writes, with its insert statement made once. */
+    private record Table(String name, String columns, String insert) {
+        Table(String name, String columns) {
+            this(name, columns, "insert into " + name + " (" + columns + ") values (" + "?, ".repeat(columns.split(",").length - 1) + "?)");
         }
     }
 
