@@ -69,7 +69,8 @@ public final class SearchBenchmark {
                 ThreadGroupsCpu cpu = new ThreadGroupsCpu(List.of(
                         new ThreadGroupsCpu.Group("Ponte's index threads", c -> c.startsWith("ponte-index-")),
                         new ThreadGroupsCpu.Group("Ponte's log reader", c -> c.startsWith("ponte-search-lo")),
-                        new ThreadGroupsCpu.Group("main (Ponte: batches, refreshes)", "main"::equals),
+                        // The main thread: Linux names it after the launcher ("java").
+                        new ThreadGroupsCpu.Group("main (Ponte: batches, refreshes)", c -> c.equals("java") || c.equals("main")),
                         new ThreadGroupsCpu.Group("raw Lucene's index threads", c -> c.startsWith("raw-index-")),
                         new ThreadGroupsCpu.Group("Lucene merges", c -> c.startsWith("Lucene Merge")),
                         new ThreadGroupsCpu.Group("garbage collector", c -> c.startsWith("Z") || c.startsWith("GC ") || c.startsWith("G1 ")),

@@ -52,7 +52,7 @@ import ponte.formats.NinjsWriter;
  */
 final class SearchLog {
     /** Bump when {@link SearchCorpus#item}, the network or the rows written change: the cached logs are then rebuilt. */
-    static final int GENERATOR = 2; // 2: item ids in time order, as the publish path makes them (Ids.nextInOrder)
+    static final int GENERATOR = 3; // 2: item ids in time order, as the publish path makes them (Ids.nextInOrder); 3: dated in the past
     private static final int BATCH = 5000;
     private static final Set<String> WRITTEN = Set.of("items", "item_owners", "versions", "content_log", "routes");
     private static final Set<String> NOT_WRITTEN = Set.of("audit_trail", "audit_concerns");
@@ -153,7 +153,9 @@ final class SearchLog {
 
     private static void write(Connection c, Template template, SearchCorpus corpus, int n, long seed) throws SQLException {
         SplittableRandom random = new SplittableRandom(seed);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Item i is dated start + i ms, so the whole backlog lies in the past: dated from now on, the last items of a
+        // million would lie up to 17 minutes ahead, and a run right after the build found only the items already due.
+        Instant start = Instant.now().minusMillis(n).truncatedTo(ChronoUnit.MILLIS);
         long t0 = System.nanoTime();
         c.setAutoCommit(false);
         Map<String, PreparedStatement> inserts = new LinkedHashMap<>();
