@@ -49,7 +49,8 @@ public final class SearchBenchmark {
         }
         System.out.printf("items: %,d, mean %,d characters of text (first 20,000); %d indexing threads%n", n, chars / Math.min(n, 20_000), threads);
 
-        SearchLog.copy(SearchLog.cached(corpus, n, seed, SearchLog.cache()), root.resolve("ponte"));
+        Path cachedLog = SearchLog.cached(corpus, n, seed, SearchLog.cache());
+        SearchLog.copy(cachedLog, root.resolve("ponte"));
         try (Node w = new Node(new Settings("127.0.0.1", 0, root.resolve("ponte"), Optional.empty(), "bench-admin"), Clock.systemUTC())) {
             OrgId partner = new OrgId("partner");
             if (w.head().seq() != n) {
@@ -60,6 +61,14 @@ public final class SearchBenchmark {
             try (RawLuceneSearch warm = new RawLuceneSearch(root.resolve("warm"), threads)) {
                 warm.index(corpus, n, n + 5_000, Instant.now(), i -> {});
             }
+            // And of Ponte's own path (the log read, its documents, refreshes) on the first 5,000 entries of a copy of the
+            // log, into a throwaway index: before, Ponte's first step compiled its code while raw Lucene's had been warmed.
+            Path warmLog = root.resolve("ponte-warm");
+            SearchLog.copy(cachedLog, warmLog);
+            try (Node warm = new Node(new Settings("127.0.0.1", 0, warmLog, Optional.empty(), "bench-admin"), Clock.systemUTC())) {
+                warm.indexUpTo(5_000);
+            }
+            SearchLog.delete(warmLog);
             long heapBefore = IndexMemory.heapAfterGc();
 
             // Both index the same items in ten alternating steps, so that both see the same neighbours on a shared machine.
@@ -100,6 +109,10 @@ public final class SearchBenchmark {
                     cpu.stop("raw");
                     rawNanos += System.nanoTime() - t1;
                     double elapsed = seconds(indexing);
+                    if (ThreadGroupsCpu.available()) {
+                        System.out.printf("    CPU so far: Ponte %.1f s (JIT %.1f s), raw %.1f s (JIT %.1f s)%n", cpu.total("ponte"),
+                                cpu.seconds("ponte", "JIT compilers"), cpu.total("raw"), cpu.seconds("raw", "JIT compilers"));
+                    }
                     System.out.printf("  index step %2d/%d: %,d items each; so far Ponte %.1f s, raw %.1f s; ETA %.0f s%n", step + 1, steps, to,
                             ponteNanos / 1e9, rawNanos / 1e9, elapsed / (step + 1) * (steps - step - 1));
                 }
