@@ -69,7 +69,7 @@ public final class LogRowsOnPostgres {
                             c.commit();
                         }
                         double wall = (System.nanoTime() - t0) / 1e6;
-                        double server = (ServerCpu.ticks(backend) - cpu0) * 10.0;
+                        double server = (ServerCpu.ticks(backend) - cpu0) * ProcTicks.MS_PER_TICK;
                         double[] t = totals.computeIfAbsent(String.format(Locale.ROOT, "%04d %s", size, way), k -> new double[3]);
                         t[0] += server;
                         t[1] += wall;

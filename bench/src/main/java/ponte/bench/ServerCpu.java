@@ -1,7 +1,6 @@
 package ponte.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +17,6 @@ import java.util.Map;
  * two shared cores the server's CPU per row is taken from what the node itself gets, so it is measured, not guessed.
  */
 final class ServerCpu {
-    /** USER_HZ: /proc reports CPU time in these ticks; 100 on every Linux this runs on. */
-    private static final double MS_PER_TICK = 10;
-
     /** CPU ticks per server process at one moment, with the application each belongs to ("" for the server's own). */
     record Snapshot(Map<Integer, Long> ticks, Map<Integer, String> application) {
         /** Milliseconds of CPU the backends of {@code app} (or, for "", the server's own processes) used since {@code before}. */
@@ -31,7 +27,7 @@ final class ServerCpu {
                     sum += e.getValue() - before.ticks().getOrDefault(e.getKey(), 0L);
                 }
             }
-            return sum * MS_PER_TICK;
+            return sum * ProcTicks.MS_PER_TICK;
         }
     }
 
@@ -52,12 +48,10 @@ final class ServerCpu {
         return new Snapshot(ticks, application);
     }
 
-    /** utime + stime of {@code /proc/<pid>/stat}, fields 14 and 15 (after the command name, which may hold spaces). */
+    /** CPU ticks of server process {@code pid}. */
     static long ticks(int pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ProcTicks.of(Path.of("/proc", Integer.toString(pid), "stat"));
         } catch (IOException | RuntimeException gone) {
             return 0; // the process ended (a pool closed a connection): its time is lost to this count, not guessed
         }

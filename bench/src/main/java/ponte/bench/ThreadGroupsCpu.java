@@ -3,6 +3,7 @@ package ponte.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +18,19 @@ import java.util.stream.Stream;
  * that ran in a window count for the side measured in it.
  */
 final class ThreadGroupsCpu {
-    private static final double TICK_SECONDS = 0.01; // USER_HZ is 100 on Linux
-
-    /** A group: its name and the threads (by {@code comm}) it takes, first match wins. */
+    /** A group: its name and the threads (by {@code comm}) it takes, first match wins; the last should take any. */
     record Group(String name, Predicate<String> takes) {}
+
+    /** A thread at one reading: its group and its CPU ticks so far. */
+    private record Seen(String group, long ticks) {}
+
+    /** Threads that ended within a window took their ticks out of {@code /proc/self/task}; the process's total keeps them. */
+    static final String ENDED = "threads that ended meanwhile";
 
     private final List<Group> groups;
     private final Map<String, Map<String, Long>> ticksBySide = new LinkedHashMap<>();
-    private Map<String, Long> startedAt = Map.of();
+    private Map<String, Seen> startedAt = Map.of();
     private long processStartedAt;
-    /** Threads that ended within a window took their ticks out of {@code /proc/self/task}; the process's total keeps them. */
-    static final String ENDED = "threads that ended meanwhile";
 
     ThreadGroupsCpu(List<Group> groups) {
         this.groups = groups;
@@ -39,30 +42,36 @@ final class ThreadGroupsCpu {
     }
 
     void start() {
-        startedAt = byGroup();
+        startedAt = threads();
         processStartedAt = processTicks();
     }
 
+    /**
+     * Adds the window since {@link #start()} to {@code side}: each thread alive at its end by what it used since the start
+     * (all of it if it started meanwhile), and what the process used beyond those to {@link #ENDED}.
+     */
     void stop(String side) {
-        Map<String, Long> now = byGroup();
+        Map<String, Seen> now = threads();
         long process = processTicks() - processStartedAt;
         Map<String, Long> sums = ticksBySide.computeIfAbsent(side, s -> new LinkedHashMap<>());
+        groups.forEach(g -> sums.putIfAbsent(g.name(), 0L));
         long counted = 0;
         for (var e : now.entrySet()) {
-            long delta = e.getValue() - startedAt.getOrDefault(e.getKey(), 0L);
-            sums.merge(e.getKey(), delta, Long::sum);
-            counted += delta;
+            Seen before = startedAt.get(e.getKey());
+            long used = e.getValue().ticks() - (before == null ? 0 : before.ticks());
+            sums.merge(e.getValue().group(), used, Long::sum);
+            counted += used;
         }
         sums.merge(ENDED, Math.max(0, process - counted), Long::sum);
     }
 
     /** CPU seconds of {@code group} over {@code side}'s windows. */
     double seconds(String side, String group) {
-        return ticksBySide.getOrDefault(side, Map.of()).getOrDefault(group, 0L) * TICK_SECONDS;
+        return ticksBySide.getOrDefault(side, Map.of()).getOrDefault(group, 0L) * ProcTicks.MS_PER_TICK / 1000;
     }
 
     double total(String side) {
-        return ticksBySide.getOrDefault(side, Map.of()).values().stream().mapToLong(Long::longValue).sum() * TICK_SECONDS;
+        return ticksBySide.getOrDefault(side, Map.of()).values().stream().mapToLong(Long::longValue).sum() * ProcTicks.MS_PER_TICK / 1000;
     }
 
     List<String> groupNames() {
@@ -73,28 +82,22 @@ final class ThreadGroupsCpu {
 
     private static long processTicks() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ProcTicks.of(Path.of("/proc/self/stat"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** Ticks so far per group; a thread that ended between two reads takes its ticks with it (a small undercount). */
-    private Map<String, Long> byGroup() {
-        Map<String, Long> sums = new LinkedHashMap<>();
-        groups.forEach(g -> sums.put(g.name(), 0L));
+    /** Every thread now, by thread id. */
+    private Map<String, Seen> threads() {
+        Map<String, Seen> seen = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String comm = Files.readString(task.resolve("comm")).strip();
-                    String stat = Files.readString(task.resolve("stat"));
-                    // Fields after the ")" that closes comm: state is field 3, utime 14, stime 15.
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    long ticks = ProcTicks.of(task.resolve("stat"));
                     String group = groups.stream().filter(g -> g.takes().test(comm)).findFirst().map(Group::name).orElseThrow();
-                    sums.merge(group, ticks, Long::sum);
+                    seen.put(task.getFileName().toString(), new Seen(group, ticks));
                 } catch (IOException | RuntimeException gone) {
                     // The thread ended while being read.
                 }
@@ -102,6 +105,6 @@ final class ThreadGroupsCpu {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return sums;
+        return seen;
     }
 }

@@ -31,8 +31,7 @@ final class LogRows {
      */
     static final int COPY_FROM = 64;
 
-    /** A table the log writer fills, and the columns it writes in the order its rows hold them. */
-    /** A table the log writes, with its insert statement made once. */
+    /** A table the log writer fills, the columns it writes in the order its rows hold them, and its insert made once. */
     private record Table(String name, String columns, String insert) {
         Table(String name, String columns) {
             this(name, columns, "insert into " + name + " (" + columns + ") values (" + "?, ".repeat(columns.split(",").length - 1) + "?)");
